@@ -1,0 +1,1 @@
+//! The iframe-resize protocol.

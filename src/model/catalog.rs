@@ -1,0 +1,80 @@
+//! A loaded dataset made ready for reading: contests in display order, with search text prepared once.
+
+use crate::model::{territory, Contest, Dataset, TerritoryKind};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Catalog {
+    pub dataset: Dataset,
+    /// Indices into `dataset.contests`, by date (undated last), then territory name, then id.
+    pub order: Vec<usize>,
+    /// Lower-cased territory name and code, contest id and every option's name, per contest.
+    haystacks: Vec<String>,
+}
+
+impl Catalog {
+    pub fn new(dataset: Dataset) -> Catalog {
+        let contests = &dataset.contests;
+        let mut order: Vec<usize> = (0..contests.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&contests[a], &contests[b]);
+            (a.date.is_none(), &a.date, a.territory_name(), &a.id).cmp(&(
+                b.date.is_none(),
+                &b.date,
+                b.territory_name(),
+                &b.id,
+            ))
+        });
+        let haystacks = contests.iter().map(haystack).collect();
+        Catalog {
+            dataset,
+            order,
+            haystacks,
+        }
+    }
+
+    pub fn contests(&self) -> &[Contest] {
+        &self.dataset.contests
+    }
+
+    pub fn contest(&self, id: &str) -> Option<&Contest> {
+        self.dataset
+            .contests
+            .iter()
+            .find(|c| c.id.eq_ignore_ascii_case(id))
+    }
+
+    pub(crate) fn haystack(&self, index: usize) -> &str {
+        &self.haystacks[index]
+    }
+
+    /// Cycles present, newest first.
+    pub fn cycles(&self) -> Vec<i64> {
+        let mut cycles: Vec<i64> = self.dataset.contests.iter().map(|c| c.cycle).collect();
+        cycles.sort_unstable_by(|a, b| b.cmp(a));
+        cycles.dedup();
+        cycles
+    }
+}
+
+fn haystack(contest: &Contest) -> String {
+    let mut text = format!(
+        "{} {} {}",
+        contest.territory_name(),
+        contest.id,
+        contest.kind.label()
+    );
+    if let Some(t) = territory(&contest.territory) {
+        text.push(' ');
+        text.push_str(match t.kind {
+            TerritoryKind::Territory => "territory",
+            TerritoryKind::District => "district",
+            TerritoryKind::Abroad => "abroad",
+            TerritoryKind::State => "state",
+        });
+    }
+    for option in &contest.options {
+        text.push('\n');
+        text.push_str(&option.name);
+    }
+    text.to_lowercase()
+}

@@ -1,0 +1,278 @@
+//! The dataset's types, exactly as the bundled JSON spells them (see docs/DATA.md).
+
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a field changes meaning; readers refuse versions they do not know.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dataset {
+    pub schema_version: u32,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// When true, every jurisdiction of every cycle and party present must have a contest.
+    #[serde(default)]
+    pub complete_calendar: bool,
+    pub contests: Vec<Contest>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Party {
+    #[serde(rename = "D")]
+    Democratic,
+    #[serde(rename = "R")]
+    Republican,
+}
+
+impl Party {
+    pub const ALL: [Party; 2] = [Party::Democratic, Party::Republican];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Party::Democratic => "D",
+            Party::Republican => "R",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Party::Democratic => "Democratic",
+            Party::Republican => "Republican",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Party> {
+        Party::ALL
+            .into_iter()
+            .find(|p| p.code().eq_ignore_ascii_case(code))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ContestKind {
+    #[serde(rename = "primary")]
+    Primary,
+    #[serde(rename = "caucus")]
+    Caucus,
+    #[serde(rename = "party-run primary")]
+    PartyRunPrimary,
+}
+
+impl ContestKind {
+    pub const ALL: [ContestKind; 3] = [Self::Primary, Self::Caucus, Self::PartyRunPrimary];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Primary => "primary",
+            Self::Caucus => "caucus",
+            Self::PartyRunPrimary => "party-run primary",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Primary => "Primary",
+            Self::Caucus => "Caucus",
+            Self::PartyRunPrimary => "Party-run primary",
+        }
+    }
+
+    /// Accepts the dataset spelling and a URL-friendly one (`party-run`).
+    pub fn from_code(code: &str) -> Option<Self> {
+        let code = code.trim().to_ascii_lowercase();
+        Self::ALL.into_iter().find(|k| {
+            k.code() == code
+                || k.code().replace(' ', "-") == code
+                || (code == "party-run" && *k == Self::PartyRunPrimary)
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Status {
+    #[serde(rename = "final")]
+    Final,
+    #[serde(rename = "cancelled")]
+    Cancelled,
+    #[serde(rename = "no-vote")]
+    NoVote,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Self::Final, Self::Cancelled, Self::NoVote];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Final => "final",
+            Self::Cancelled => "cancelled",
+            Self::NoVote => "no-vote",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.code() == code.trim())
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Contest {
+    /// `{cycle}-{party}-{territory}`, plus `-{suffix}` for an extra contest (`2024-R-MI-C`).
+    pub id: String,
+    pub cycle: i64,
+    pub party: Party,
+    pub territory: String,
+    /// A second contest for the same territory, party and cycle (Michigan's caucus, Nevada's primary).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub extra: bool,
+    /// ISO date of the main (or last) voting day; absent only for a cancelled contest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub kind: ContestKind,
+    pub status: Status,
+    /// Pledged delegates at stake; absent when the source gives none (unbound delegations).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pledged_delegates: Option<i64>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    pub options: Vec<BallotOption>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OptionKind {
+    /// A named person (write-in candidacies of a named person included).
+    Person,
+    /// "Uncommitted", "No preference", "None of These Candidates" and the like: a real choice.
+    Uncommitted,
+    /// Aggregated votes for several people: "Write-in votes", "Other candidates".
+    Other,
+    /// Ballots that chose no one: "Blank ballots", "Overvotes". Shown, never counted as a choice.
+    Void,
+}
+
+impl OptionKind {
+    /// Whether this option can lead the vote or win delegates.
+    pub fn can_win(self) -> bool {
+        matches!(self, Self::Person | Self::Uncommitted)
+    }
+
+    /// Classifies a source's row label; the one place these label conventions live.
+    pub fn classify(name: &str) -> OptionKind {
+        let lower = name.trim().to_ascii_lowercase();
+        const UNCOMMITTED: [&str; 6] = [
+            "uncommitted",
+            "noncommitted",
+            "no preference",
+            "uninstructed",
+            "none of th",
+            "non-committed",
+        ];
+        const VOID: [&str; 4] = ["blank", "overvote", "undervote", "void"];
+        const OTHER: [&str; 4] = ["write-in votes", "write-ins", "other", "scattering"];
+        if VOID.iter().any(|w| lower.contains(w)) {
+            OptionKind::Void
+        } else if UNCOMMITTED.iter().any(|w| lower.starts_with(w)) {
+            OptionKind::Uncommitted
+        } else if OTHER.iter().any(|w| lower.starts_with(w)) {
+            OptionKind::Other
+        } else {
+            OptionKind::Person
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BallotOption {
+    pub name: String,
+    pub kind: OptionKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<i64>,
+    /// The percentage exactly as the source printed it ("56.0", "<0.1"); never recomputed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pct: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delegates: Option<i64>,
+    /// Only when this row's sources differ from the contest's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+}
+
+impl BallotOption {
+    /// The printed percentage as a number; "<0.1" reads as 0.1, its upper bound.
+    pub fn pct_value(&self) -> Option<f64> {
+        parse_pct(self.pct.as_deref()?)
+    }
+}
+
+pub fn parse_pct(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let number = text.strip_prefix('<').unwrap_or(text).trim();
+    number.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Correction {
+    /// ISO 8601 timestamp of the corrected report.
+    pub reported_at: String,
+    /// Which figure changed: `delegates`, `votes` or `pct`.
+    pub field: String,
+    /// The ballot option whose figure changed.
+    pub option: String,
+    pub from: String,
+    pub to: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+impl Contest {
+    pub fn territory(&self) -> Option<&'static crate::model::Territory> {
+        crate::model::territory(&self.territory)
+    }
+
+    pub fn territory_name(&self) -> &str {
+        self.territory().map_or(self.territory.as_str(), |t| t.name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_classify_into_kinds() {
+        let cases = [
+            ("Jason Palmer", OptionKind::Person),
+            ("Joe Biden (write-in)", OptionKind::Person),
+            ("Uncommitted", OptionKind::Uncommitted),
+            ("Noncommitted Delegate", OptionKind::Uncommitted),
+            ("No preference", OptionKind::Uncommitted),
+            ("Uninstructed", OptionKind::Uncommitted),
+            ("None of These Candidates", OptionKind::Uncommitted),
+            ("None of the Names Shown", OptionKind::Uncommitted),
+            ("Write-in votes", OptionKind::Other),
+            ("Other candidates", OptionKind::Other),
+            ("Others", OptionKind::Other),
+            ("Blank ballots", OptionKind::Void),
+            ("Overvotes", OptionKind::Void),
+            ("Blank and void ballots", OptionKind::Void),
+        ];
+        for (name, kind) in cases {
+            assert_eq!(OptionKind::classify(name), kind, "{name}");
+        }
+    }
+
+    #[test]
+    fn printed_percentages_parse() {
+        assert_eq!(parse_pct("56.0"), Some(56.0));
+        assert_eq!(parse_pct("<0.1"), Some(0.1));
+        assert_eq!(parse_pct("abc"), None);
+        assert_eq!(parse_pct("NaN"), None);
+    }
+}

@@ -1,0 +1,95 @@
+//! The reader's filters and what they select, in the order the winners list shows.
+
+use crate::model::{Catalog, ContestKind, Party, TerritoryKind, TERRITORIES};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Upper-case territory codes; empty means every jurisdiction.
+    pub territories: Vec<String>,
+    pub party: Option<Party>,
+    pub cycle: Option<i64>,
+    pub kind: Option<ContestKind>,
+    /// Free text, matched against territory, contest id and ballot option names.
+    pub text: String,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// Indices into the catalog's contests, in display order.
+    pub fn apply(&self, catalog: &Catalog) -> Vec<usize> {
+        let needle = self.text.trim().to_lowercase();
+        catalog
+            .order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let contest = &catalog.contests()[i];
+                (self.territories.is_empty()
+                    || self
+                        .territories
+                        .iter()
+                        .any(|t| t.eq_ignore_ascii_case(&contest.territory)))
+                    && self.party.is_none_or(|p| p == contest.party)
+                    && self.cycle.is_none_or(|c| c == contest.cycle)
+                    && self.kind.is_none_or(|k| k == contest.kind)
+                    && (needle.is_empty() || catalog.haystack(i).contains(&needle))
+            })
+            .collect()
+    }
+
+    /// The polite status line: "3 contests: Democratic, territories".
+    pub fn describe(&self, count: usize) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if let Some(cycle) = self.cycle {
+            parts.push(cycle.to_string());
+        }
+        if let Some(party) = self.party {
+            parts.push(party.name().to_string());
+        }
+        if !self.territories.is_empty() {
+            parts.push(describe_territories(&self.territories));
+        }
+        if let Some(kind) = self.kind {
+            parts.push(kind.label().to_lowercase());
+        }
+        if !self.text.trim().is_empty() {
+            parts.push(format!("matching \u{201c}{}\u{201d}", self.text.trim()));
+        }
+        let noun = if count == 1 { "contest" } else { "contests" };
+        if parts.is_empty() {
+            format!("{count} {noun}")
+        } else {
+            format!("{count} {noun}: {}", parts.join(", "))
+        }
+    }
+}
+
+/// Names the chosen jurisdictions, collapsing a whole kind ("territories") where one is chosen.
+fn describe_territories(codes: &[String]) -> String {
+    let mut chosen: Vec<&str> = codes.iter().map(String::as_str).collect();
+    chosen.sort_unstable();
+    chosen.dedup();
+    for kind in TerritoryKind::ALL {
+        let mut members: Vec<&str> = TERRITORIES
+            .iter()
+            .filter(|t| t.kind == kind)
+            .map(|t| t.code)
+            .collect();
+        members.sort_unstable();
+        if members.len() > 1 && members == chosen {
+            return kind.plural().to_string();
+        }
+    }
+    let names: Vec<&str> = chosen
+        .iter()
+        .map(|c| crate::model::territory(c).map_or(*c, |t| t.name))
+        .collect();
+    if names.len() > 3 {
+        format!("{} jurisdictions", names.len())
+    } else {
+        names.join(" and ")
+    }
+}

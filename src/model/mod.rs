@@ -1,0 +1,22 @@
+//! Pure Rust: the dataset, its validation, the results maths, filters and the URL query.
+//! Nothing here knows about the browser; `cargo test` covers it natively.
+
+mod catalog;
+mod csv;
+mod dataset;
+mod filter;
+mod load;
+mod query;
+mod results;
+mod territory;
+mod validate;
+
+pub use catalog::Catalog;
+pub use csv::{dataset_from_csv, parse_csv, CsvError, RESULT_COLUMNS};
+pub use dataset::*;
+pub use filter::Filter;
+pub use load::{keep_valid, load, load_bytes, LoadError, Loaded, MAX_BYTES};
+pub use query::{decode, encode, Query, SortKey, Theme};
+pub use results::*;
+pub use territory::*;
+pub use validate::{parse_date, validate, validate_contest, Problem, ProblemKind, MAX_VOTES};

@@ -1,0 +1,285 @@
+//! The URL query: the whole state of a page, parsed leniently (garbage becomes a notice) and
+//! written back canonically. The one place the URL format lives.
+
+use crate::model::{territory, Catalog, ContestKind, Filter, Party};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Columns of the contest detail table a reader can sort by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    #[default]
+    Votes,
+    Delegates,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    pub filter: Filter,
+    /// The contest whose detail is open.
+    pub contest: Option<String>,
+    pub theme: Theme,
+    pub embed: bool,
+    /// Embed without its title line.
+    pub plain: bool,
+    /// A newsroom dataset to load instead of the bundled one.
+    pub data: Option<String>,
+    /// Pym.js child id and Datawrapper-style embed id, for the resize messages.
+    pub child_id: Option<String>,
+    pub embed_id: Option<String>,
+}
+
+/// Longest value quoted back in a notice.
+const QUOTE_LIMIT: usize = 40;
+
+fn quote(value: &str) -> String {
+    let mut shown: String = value.chars().take(QUOTE_LIMIT).collect();
+    if value.chars().count() > QUOTE_LIMIT {
+        shown.push('\u{2026}');
+    }
+    format!("\u{201c}{shown}\u{201d}")
+}
+
+impl Query {
+    /// Parses `?a=b&c=d` (leading `?` optional). Returns the query and a notice per ignored value.
+    pub fn parse(search: &str) -> (Query, Vec<String>) {
+        let mut query = Query::default();
+        let mut notices = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        for pair in search
+            .trim_start_matches('?')
+            .split('&')
+            .filter(|p| !p.is_empty())
+        {
+            let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+            let (key, key_ok) = decode(raw_key);
+            let (value, value_ok) = decode(raw_value);
+            if !key_ok || !value_ok {
+                notices.push(format!(
+                    "Ignored {}: it is not valid URL encoding.",
+                    quote(pair)
+                ));
+                continue;
+            }
+            let value = value.trim().to_string();
+            // Pym's own parameters and Medium's are expected; they carry nothing Tally uses but the id.
+            if ["initialWidth", "parentTitle", "parentUrl"].contains(&key.as_str()) {
+                continue;
+            }
+            let repeatable = key == "territory";
+            if !repeatable && seen.contains(&key) {
+                notices.push(format!(
+                    "Ignored a second {key}={}: only the first counts.",
+                    quote(&value)
+                ));
+                continue;
+            }
+            seen.push(key.clone());
+            if let Err(reason) = query.set(&key, &value) {
+                notices.push(reason);
+            }
+        }
+        (query, notices)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let bad = |what: &str| Err(format!("Ignored {key} {}: {what}.", quote(value)));
+        let flag = |value: &str| matches!(value, "" | "1" | "true" | "yes");
+        match key {
+            "territory" => {
+                let mut unknown = Vec::new();
+                for code in value.split(',').map(str::trim).filter(|c| !c.is_empty()) {
+                    match territory(code) {
+                        Some(t) if !self.filter.territories.iter().any(|c| c == t.code) => {
+                            self.filter.territories.push(t.code.to_string())
+                        }
+                        Some(_) => {}
+                        None => unknown.push(code),
+                    }
+                }
+                if !unknown.is_empty() {
+                    return Err(format!(
+                        "Ignored territory {}: not a known state or territory code.",
+                        quote(&unknown.join(","))
+                    ));
+                }
+            }
+            "party" => match value.to_ascii_uppercase().as_str() {
+                "" | "ALL" | "BOTH" => {}
+                code => match Party::from_code(code) {
+                    Some(p) => self.filter.party = Some(p),
+                    None => return bad("use D or R"),
+                },
+            },
+            "cycle" => match value.parse::<i64>() {
+                Ok(cycle) => self.filter.cycle = Some(cycle),
+                Err(_) => return bad("not a year"),
+            },
+            "kind" => match ContestKind::from_code(value) {
+                Some(kind) => self.filter.kind = Some(kind),
+                None => return bad("use primary, caucus or party-run"),
+            },
+            "q" => self.filter.text = value.chars().take(200).collect(),
+            "contest" => self.contest = Some(value.chars().take(100).collect()),
+            "theme" => {
+                self.theme = match value {
+                    "light" => Theme::Light,
+                    "dark" => Theme::Dark,
+                    "auto" | "" => Theme::Auto,
+                    _ => return bad("use light, dark or auto"),
+                }
+            }
+            "embed" => self.embed = flag(value),
+            "plain" => self.plain = flag(value),
+            "data" if !value.is_empty() => self.data = Some(value.to_string()),
+            "childId" => self.child_id = Some(value.chars().take(100).collect()),
+            "embedId" => self.embed_id = Some(value.chars().take(100).collect()),
+            _ => {
+                return Err(format!(
+                    "Ignored {}: Tally has no such setting.",
+                    quote(key)
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    /// Notices for values that are well formed but name nothing in this dataset.
+    pub fn check_against(&mut self, catalog: &Catalog) -> Vec<String> {
+        let mut notices = Vec::new();
+        if let Some(cycle) = self.filter.cycle {
+            if !catalog.cycles().contains(&cycle) {
+                notices.push(format!(
+                    "Ignored cycle {}: this dataset has no contests that year.",
+                    quote(&cycle.to_string())
+                ));
+                self.filter.cycle = None;
+            }
+        }
+        if let Some(id) = &self.contest {
+            match catalog.contest(id) {
+                Some(contest) => self.contest = Some(contest.id.clone()),
+                None => {
+                    notices.push(format!(
+                        "Ignored contest {}: no contest has that id.",
+                        quote(id)
+                    ));
+                    self.contest = None;
+                }
+            }
+        }
+        notices
+    }
+
+    /// The canonical query string, `?`-prefixed, or empty when there is nothing to say.
+    pub fn to_search(&self) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        let f = &self.filter;
+        if let Some(cycle) = f.cycle {
+            pairs.push(("cycle", cycle.to_string()));
+        }
+        if let Some(party) = f.party {
+            pairs.push(("party", party.code().into()));
+        }
+        if !f.territories.is_empty() {
+            pairs.push(("territory", f.territories.join(",")));
+        }
+        if let Some(kind) = f.kind {
+            pairs.push(("kind", kind.code().replace(' ', "-")));
+        }
+        if !f.text.is_empty() {
+            pairs.push(("q", f.text.clone()));
+        }
+        if let Some(contest) = &self.contest {
+            pairs.push(("contest", contest.clone()));
+        }
+        if self.theme != Theme::Auto {
+            pairs.push(("theme", self.theme.code().into()));
+        }
+        if self.embed {
+            pairs.push(("embed", "1".into()));
+        }
+        if self.plain {
+            pairs.push(("plain", "1".into()));
+        }
+        if let Some(data) = &self.data {
+            pairs.push(("data", data.clone()));
+        }
+        if let Some(id) = &self.child_id {
+            pairs.push(("childId", id.clone()));
+        }
+        if let Some(id) = &self.embed_id {
+            pairs.push(("embedId", id.clone()));
+        }
+        if pairs.is_empty() {
+            return String::new();
+        }
+        let body: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect();
+        format!("?{}", body.join("&"))
+    }
+}
+
+/// Percent-decodes a query component (`+` is a space). The flag is false for a broken `%` escape
+/// or bytes that are not UTF-8.
+pub fn decode(text: &str) -> (String, bool) {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(byte) => {
+                        out.push(byte);
+                        i += 2;
+                    }
+                    None => return (text.to_string(), false),
+                }
+            }
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    match String::from_utf8(out) {
+        Ok(s) => (s, true),
+        Err(_) => (text.to_string(), false),
+    }
+}
+
+/// Percent-encodes all but unreserved characters; commas stay readable (`territory=AS,GU`).
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~,".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,275 @@
+//! Validation of a dataset: every rule, every contest, all problems collected, none fatal to the rest.
+
+use std::collections::{HashMap, HashSet};
+
+use thiserror::Error;
+
+use crate::model::{expected_for_party, territory, Contest, Dataset, Party, Status};
+
+/// The largest vote count accepted; anything above is a typo, not a primary.
+pub const MAX_VOTES: i64 = 1_000_000_000;
+const MAX_DELEGATES: i64 = 10_000;
+
+/// One thing wrong with one contest, in words an editor understands.
+#[derive(Clone, Debug, PartialEq, Error)]
+#[error("{contest}: {field}: {kind}")]
+pub struct Problem {
+    pub contest: String,
+    pub field: String,
+    pub kind: ProblemKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum ProblemKind {
+    #[error("cannot be read ({0})")]
+    Unreadable(String),
+    #[error("the id is used by another contest too")]
+    DuplicateId,
+    #[error("\"{0}\" is not a known territory code (use USPS codes such as AS, GU, MP, PR, VI, DC; DA for Democrats Abroad)")]
+    UnknownTerritory(String),
+    #[error("the id should start with \"{0}\" (cycle-party-territory)")]
+    IdMismatch(String),
+    #[error("a second contest for this territory, party and cycle (also {0}); mark one as an extra contest")]
+    DuplicateJurisdiction(String),
+    #[error("no contest for this jurisdiction; add it, with status cancelled or no-vote if no vote took place")]
+    MissingJurisdiction,
+    #[error("is {0}; it cannot be negative")]
+    Negative(i64),
+    #[error("is {0}, which is not believable")]
+    Implausible(i64),
+    #[error("\"{0}\" is not a percentage (write 56.0, or <0.1)")]
+    PercentUnreadable(String),
+    #[error("is {0}, outside 0 to 100")]
+    PercentOutOfRange(String),
+    #[error("the percentages add up to {0:.1}, more than 100")]
+    PercentsOverHundred(f64),
+    #[error("{won} delegates won in all, more than the {pledged} at stake")]
+    DelegatesOverPledged { won: i64, pledged: i64 },
+    #[error("\"{0}\" is not a date (write YYYY-MM-DD)")]
+    DateUnreadable(String),
+    #[error("{date} falls outside the {cycle} primary calendar")]
+    DateOutsideCycle { date: String, cycle: i64 },
+    #[error("is missing; only a cancelled contest may have no date")]
+    DateMissing,
+    #[error("{0} is not a presidential election year")]
+    UnknownCycle(i64),
+    #[error("is empty")]
+    Empty,
+    #[error("two ballot options are both called \"{0}\"")]
+    DuplicateOption(String),
+    #[error("names \"{0}\", which is not one of this contest's ballot options")]
+    UnknownOption(String),
+}
+
+impl Problem {
+    pub fn new(contest: impl Into<String>, field: impl Into<String>, kind: ProblemKind) -> Self {
+        Problem {
+            contest: contest.into(),
+            field: field.into(),
+            kind,
+        }
+    }
+}
+
+/// Checks one contest on its own.
+pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut report = |field: String, kind| problems.push(Problem::new(&contest.id, field, kind));
+
+    if contest.id.trim().is_empty() {
+        report("id".into(), ProblemKind::Empty);
+    }
+    if contest.cycle < 1788 || contest.cycle > 2400 || contest.cycle % 4 != 0 {
+        report("cycle".into(), ProblemKind::UnknownCycle(contest.cycle));
+    }
+    if territory(&contest.territory).is_none() {
+        report(
+            "territory".into(),
+            ProblemKind::UnknownTerritory(contest.territory.clone()),
+        );
+    }
+    let prefix = format!(
+        "{}-{}-{}",
+        contest.cycle,
+        contest.party.code(),
+        contest.territory
+    );
+    let id_fits =
+        contest.id == prefix || (contest.extra && contest.id.starts_with(&format!("{prefix}-")));
+    if !id_fits {
+        report("id".into(), ProblemKind::IdMismatch(prefix));
+    }
+    match &contest.date {
+        None if contest.status != Status::Cancelled => {
+            report("date".into(), ProblemKind::DateMissing)
+        }
+        None => {}
+        Some(date) => match parse_date(date) {
+            None => report("date".into(), ProblemKind::DateUnreadable(date.clone())),
+            // Nominating calendars run from January to August of the election year.
+            Some((year, month, _)) if year != contest.cycle || month > 8 => report(
+                "date".into(),
+                ProblemKind::DateOutsideCycle {
+                    date: date.clone(),
+                    cycle: contest.cycle,
+                },
+            ),
+            Some(_) => {}
+        },
+    }
+    if let Some(pledged) = contest.pledged_delegates {
+        check_count(
+            &mut report,
+            "pledged_delegates".into(),
+            pledged,
+            MAX_DELEGATES,
+        );
+    }
+
+    let mut names = HashSet::new();
+    let mut pct_sum = 0.0;
+    let mut delegates_sum: i64 = 0;
+    for (index, option) in contest.options.iter().enumerate() {
+        let field = |name: &str| format!("options[{index}] \"{}\" {name}", option.name);
+        if option.name.trim().is_empty() {
+            report(format!("options[{index}] name"), ProblemKind::Empty);
+        } else if !names.insert(option.name.trim().to_lowercase()) {
+            report(
+                field("name"),
+                ProblemKind::DuplicateOption(option.name.clone()),
+            );
+        }
+        if let Some(votes) = option.votes {
+            check_count(&mut report, field("votes"), votes, MAX_VOTES);
+        }
+        if let Some(delegates) = option.delegates {
+            check_count(&mut report, field("delegates"), delegates, MAX_DELEGATES);
+            delegates_sum = delegates_sum.saturating_add(delegates.max(0));
+        }
+        if let Some(pct) = &option.pct {
+            match option.pct_value() {
+                None => report(field("pct"), ProblemKind::PercentUnreadable(pct.clone())),
+                Some(value) if !(0.0..=100.0).contains(&value) => {
+                    report(field("pct"), ProblemKind::PercentOutOfRange(pct.clone()))
+                }
+                Some(value) if option.kind != crate::model::OptionKind::Void => pct_sum += value,
+                Some(_) => {}
+            }
+        }
+    }
+    // Each printed percentage may be off by half its last digit; allow that per row.
+    let tolerance = 0.05 * contest.options.len() as f64 + 0.01;
+    if pct_sum > 100.0 + tolerance {
+        report(
+            "options pct".into(),
+            ProblemKind::PercentsOverHundred(pct_sum),
+        );
+    }
+    if let Some(pledged) = contest.pledged_delegates {
+        if delegates_sum > pledged {
+            report(
+                "options delegates".into(),
+                ProblemKind::DelegatesOverPledged {
+                    won: delegates_sum,
+                    pledged,
+                },
+            );
+        }
+    }
+    for (index, correction) in contest.corrections.iter().enumerate() {
+        if !names.contains(&correction.option.trim().to_lowercase()) {
+            report(
+                format!("corrections[{index}] option"),
+                ProblemKind::UnknownOption(correction.option.clone()),
+            );
+        }
+    }
+    problems
+}
+
+fn check_count(report: &mut impl FnMut(String, ProblemKind), field: String, value: i64, max: i64) {
+    if value < 0 {
+        report(field, ProblemKind::Negative(value));
+    } else if value > max {
+        report(field, ProblemKind::Implausible(value));
+    }
+}
+
+/// `YYYY-MM-DD` with a real month and day.
+pub fn parse_date(text: &str) -> Option<(i64, u32, u32)> {
+    let mut parts = text.split('-');
+    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return None;
+    }
+    let (year, month, day): (i64, u32, u32) =
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    (month >= 1 && month <= 12 && day >= 1 && day <= days[month as usize - 1])
+        .then_some((year, month, day))
+}
+
+/// Checks the rules that span contests, then each contest; returns the ids of rejected contests too.
+pub fn validate(dataset: &Dataset) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut jurisdictions: HashMap<(i64, Party, String), &str> = HashMap::new();
+    for contest in &dataset.contests {
+        problems.extend(validate_contest(contest));
+        *ids.entry(contest.id.as_str()).or_default() += 1;
+        if ids[contest.id.as_str()] == 2 {
+            problems.push(Problem::new(&contest.id, "id", ProblemKind::DuplicateId));
+        }
+        if !contest.extra {
+            let key = (
+                contest.cycle,
+                contest.party,
+                contest.territory.to_ascii_uppercase(),
+            );
+            if let Some(other) = jurisdictions.insert(key, &contest.id) {
+                if other != contest.id {
+                    problems.push(Problem::new(
+                        &contest.id,
+                        "territory",
+                        ProblemKind::DuplicateJurisdiction(other.into()),
+                    ));
+                }
+            }
+        }
+    }
+    if dataset.complete_calendar {
+        let mut calendars: Vec<(i64, Party)> = jurisdictions
+            .keys()
+            .map(|(cycle, party, _)| (*cycle, *party))
+            .collect();
+        calendars.sort();
+        calendars.dedup();
+        for (cycle, party) in calendars {
+            for expected in expected_for_party(party) {
+                if !jurisdictions.contains_key(&(cycle, party, expected.code.to_string())) {
+                    let id = format!("{cycle}-{}-{}", party.code(), expected.code);
+                    problems.push(Problem::new(
+                        id,
+                        "territory",
+                        ProblemKind::MissingJurisdiction,
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}

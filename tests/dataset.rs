@@ -1,0 +1,218 @@
+//! The bundled dataset: it validates, covers every jurisdiction, and known results come out right.
+
+use tally::model::*;
+
+fn bundled() -> Dataset {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/static/data/results.json"
+    ))
+    .expect("bundled file");
+    let loaded = load(&text).expect("bundled file loads");
+    assert!(
+        loaded.problems.is_empty(),
+        "bundled dataset has problems: {:#?}",
+        loaded.problems
+    );
+    loaded.dataset
+}
+
+fn contest<'a>(dataset: &'a Dataset, id: &str) -> &'a Contest {
+    dataset
+        .contests
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("{id} missing"))
+}
+
+fn names(contest: &Contest, indices: &[usize]) -> String {
+    indices
+        .iter()
+        .map(|&i| contest.options[i].name.as_str())
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// Renders the derived result in the words the table below uses.
+fn describe(contest: &Contest) -> (String, String) {
+    let popular = match outcome(contest) {
+        Outcome::Cancelled => "cancelled".into(),
+        Outcome::NoVoteHeld => "no vote".into(),
+        Outcome::NotReported => "not reported".into(),
+        Outcome::Winner { option, basis, .. } => {
+            format!("{} {basis:?}", contest.options[option].name)
+        }
+        Outcome::Tie { options, basis } => format!("tie {} {basis:?}", names(contest, &options)),
+    };
+    let delegates = match delegate_result(contest) {
+        DelegateResult::NotReported => "-".into(),
+        DelegateResult::Winner { option } => contest.options[option].name.clone(),
+        DelegateResult::Split { options } => format!("split {}", names(contest, &options)),
+    };
+    (popular, delegates)
+}
+
+/// contest | popular-vote result and its basis | delegate result
+const KNOWN_RESULTS: &str = "
+2024-D-AS   | Jason Palmer Votes                    | split Jason Palmer + Joe Biden
+2020-D-AS   | Michael Bloomberg Votes               | Michael Bloomberg
+2024-D-DE   | cancelled                             | Joe Biden
+2024-D-FL   | cancelled                             | Joe Biden
+2024-D-AK   | no vote                               | Joe Biden
+2024-D-GU   | no vote                               | -
+2024-R-HI   | Donald Trump Reported                 | -
+2024-R-MO   | Donald Trump Delegates                | Donald Trump
+2024-R-NV-P | None of These Candidates Votes        | -
+2024-R-MI-C | Donald Trump Votes                    | Donald Trump
+2024-D-NH   | Joe Biden (write-in) Votes            | -
+2020-D-IA   | Bernie Sanders Votes                  | Pete Buttigieg
+2024-D-PR   | Joe Biden Delegates                   | Joe Biden
+2024-R-VI   | Donald Trump Votes                    | Donald Trump
+2024-D-MP   | Joe Biden Percentage                  | Joe Biden
+";
+
+#[test]
+fn known_results_come_out_right() {
+    let dataset = bundled();
+    let mut failures = Vec::new();
+    for line in KNOWN_RESULTS.lines().filter(|l| !l.trim().is_empty()) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let actual = describe(contest(&dataset, cells[0]));
+        if (actual.0.as_str(), actual.1.as_str()) != (cells[1], cells[2]) {
+            failures.push(format!(
+                "{}: expected {:?} | {:?}, got {:?} | {:?}",
+                cells[0], cells[1], cells[2], actual.0, actual.1
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn american_samoa_2024_in_full() {
+    let dataset = bundled();
+    let samoa = contest(&dataset, "2024-D-AS");
+    assert_eq!(
+        totals(samoa),
+        Totals {
+            valid: 91,
+            void: 0,
+            complete: true
+        }
+    );
+    let shares = shares(samoa);
+    let rounded: Vec<String> = shares
+        .iter()
+        .map(|s| format!("{:.1}", s.unwrap()))
+        .collect();
+    assert_eq!(rounded[..2], ["56.0", "44.0"]);
+    let Outcome::Winner {
+        option,
+        margin: Some(margin),
+        ..
+    } = outcome(samoa)
+    else {
+        panic!("a winner")
+    };
+    assert_eq!(samoa.options[option].name, "Jason Palmer");
+    assert_eq!(margin.votes, Some(11));
+    assert_eq!(format!("{:.1}", margin.points), "12.1");
+    assert!(
+        winners_differ(samoa),
+        "popular winner Palmer, delegates split 3-3"
+    );
+    let first_report: Vec<(&str, &str, &str)> = samoa
+        .corrections
+        .iter()
+        .map(|c| (c.option.as_str(), c.from.as_str(), c.to.as_str()))
+        .collect();
+    assert_eq!(
+        first_report,
+        [("Jason Palmer", "4", "3"), ("Joe Biden", "2", "3")]
+    );
+    assert!(samoa.corrections.iter().all(|c| c.field == "delegates"));
+}
+
+#[test]
+fn every_jurisdiction_of_every_calendar_is_present() {
+    let dataset = bundled();
+    for (cycle, party, expected) in [
+        (2024, Party::Democratic, 57),
+        (2024, Party::Republican, 58),
+        (2020, Party::Democratic, 57),
+    ] {
+        let contests: Vec<&Contest> = dataset
+            .contests
+            .iter()
+            .filter(|c| c.cycle == cycle && c.party == party)
+            .collect();
+        assert_eq!(contests.len(), expected, "{cycle} {party:?}");
+        for territory in expected_for_party(party) {
+            assert!(
+                contests.iter().any(|c| c.territory == territory.code),
+                "{cycle} {party:?} lacks {}",
+                territory.name
+            );
+        }
+    }
+}
+
+#[test]
+fn missing_figures_stay_missing() {
+    let dataset = bundled();
+    // Pennsylvania 2024 D has no final count: the votes are absent, never zero.
+    let pa = contest(&dataset, "2024-D-PA");
+    assert!(pa.options.iter().all(|o| o.votes.is_none()));
+    assert!(has_missing_figure(pa));
+    // Utah 2024 D: only unofficial counts exist, so none were entered; its winner rests on delegates.
+    let utah = contest(&dataset, "2024-D-UT");
+    assert!(matches!(
+        outcome(utah),
+        Outcome::Winner {
+            basis: Basis::Delegates,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn rows_that_are_no_ones_votes_never_win_nor_count_in_shares() {
+    let dataset = bundled();
+    for contest in &dataset.contests {
+        if let Outcome::Winner { option, .. } = outcome(contest) {
+            assert!(
+                contest.options[option].kind.can_win(),
+                "{} won by {}",
+                contest.id,
+                contest.options[option].name
+            );
+        }
+        let totals = totals(contest);
+        let void: i64 = contest
+            .options
+            .iter()
+            .filter(|o| o.kind == OptionKind::Void)
+            .filter_map(|o| o.votes)
+            .sum();
+        assert_eq!(totals.void, void, "{}", contest.id);
+    }
+}
+
+#[test]
+fn json_round_trips_through_the_csv_converter() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let read = |p: &str| std::fs::read_to_string(format!("{root}/{p}")).unwrap();
+    let (from_csv, problems) = dataset_from_csv(
+        &read("data/results.csv"),
+        Some(&read("data/corrections.csv")),
+        "t",
+        None,
+    )
+    .unwrap();
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(
+        from_csv.contests,
+        bundled().contests,
+        "static/data/results.json is generated from data/results.csv"
+    );
+}

@@ -5,9 +5,11 @@ mod catalog;
 mod csv;
 mod dataset;
 mod filter;
+pub mod format;
 mod load;
 mod query;
 mod results;
+pub mod snippet;
 mod territory;
 mod validate;
 

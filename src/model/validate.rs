@@ -219,7 +219,7 @@ pub fn parse_date(text: &str) -> Option<(i64, u32, u32)> {
         30,
         31,
     ];
-    (month >= 1 && month <= 12 && day >= 1 && day <= days[month as usize - 1])
+    ((1..=12).contains(&month) && day >= 1 && day <= days[month as usize - 1])
         .then_some((year, month, day))
 }
 

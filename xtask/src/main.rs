@@ -1,8 +1,11 @@
 //! `cargo xtask <command>`: the one place that knows how Tally is set up, built, served and tested.
 
 mod data;
+mod tools;
 
 use std::path::PathBuf;
+use std::process::Command;
+use std::time::Instant;
 
 pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
@@ -14,16 +17,120 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Runs a command to completion, failing with its name when it fails.
+pub fn run(command: &mut Command) -> Result<()> {
+    let status = command
+        .status()
+        .map_err(|e| format!("could not start {:?}: {e}", command.get_program()))?;
+    if status.success() {
+        Ok(())
+    } else {
+        let args: Vec<String> = command
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        Err(format!(
+            "`{} {}` failed ({status})",
+            command.get_program().to_string_lossy(),
+            args.join(" ")
+        )
+        .into())
+    }
+}
+
+fn cargo(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO"));
+    command.args(args).current_dir(root());
+    command
+}
+
+/// Runs one named step of a longer command, printing what it is and how long it took.
+fn step(name: &str, f: impl FnOnce() -> Result<()>) -> Result<()> {
+    println!("\n==> {name}");
+    let started = Instant::now();
+    f().map_err(|e| format!("{name}: {e}"))?;
+    println!("<== {name}: ok in {:.1}s", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn dist() -> Result<()> {
+    step("release build (trunk build --release)", || {
+        run(&mut tools::trunk(&["build", "--release"]))
+    })
+}
+
+fn serve() -> Result<()> {
+    step("install what is missing", tools::ensure_build_tools)?;
+    step("dataset is up to date", || data::run(true))?;
+    println!(
+        "\nTally: http://127.0.0.1:8080/  (demo article: http://127.0.0.1:8080/demo/article.html)"
+    );
+    run(&mut tools::trunk(&["serve"]))
+}
+
+fn test() -> Result<()> {
+    let started = Instant::now();
+    step("install what is missing", || {
+        tools::ensure_build_tools().and_then(|()| tools::ensure_chromium())
+    })?;
+    step("formatting (cargo fmt --check)", || {
+        run(&mut cargo(&["fmt", "--all", "--", "--check"]))
+    })?;
+    step("clippy, native", || {
+        run(&mut cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    step("clippy, wasm32", || {
+        run(&mut cargo(&[
+            "clippy",
+            "--target",
+            "wasm32-unknown-unknown",
+            "-p",
+            "tally",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    step("dataset is up to date", || data::run(true))?;
+    step("native tests (cargo test)", || {
+        run(&mut cargo(&["test", "--workspace"]))
+    })?;
+    dist()?;
+    step("browser tests (headless Chromium against dist/)", || {
+        run(Command::new("npm")
+            .args(["run", "--silent", "test:browser"])
+            .current_dir(root())
+            .env("CHROMIUM", tools::CHROMIUM))
+    })?;
+    println!(
+        "\nall checks passed in {:.0}s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 const USAGE: &str = "usage: cargo xtask <command>
-  run            install what is missing, build, serve on http://127.0.0.1:8080
+  run            install what is missing, build, serve on http://127.0.0.1:8080 (trunk serve)
   test           install what is missing, then fmt, clippy, cargo test, release build, browser tests
-  data           regenerate static/data/results.json from data/*.csv (--refresh: copy ../shared/data first; --check: fail if stale)
-  dist           release build into dist/";
+  dist           release build into dist/
+  data           regenerate static/data/results.json from data/*.csv
+                   --refresh  copy ../shared/data into data/ first
+                   --check    fail if static/data/results.json is out of date";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |name: &str| args.iter().any(|a| a == name);
     let outcome = match args.first().map(String::as_str) {
+        Some("run") => serve(),
+        Some("test") => test(),
+        Some("dist") => tools::ensure_build_tools().and_then(|()| dist()),
         Some("data") => (if flag("--refresh") {
             data::refresh()
         } else {
@@ -33,7 +140,7 @@ fn main() {
         _ => Err(USAGE.into()),
     };
     if let Err(error) = outcome {
-        eprintln!("xtask: {error}");
+        eprintln!("\nxtask: {error}");
         std::process::exit(1);
     }
 }

@@ -1,0 +1,168 @@
+//! Numbers, dates and results in the words and figures a reader sees.
+
+use crate::model::{delegate_result, outcome, shares, Contest, DelegateResult, Outcome};
+
+/// 3207687 -> "3,207,687".
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        out.insert(0, '\u{2212}');
+    }
+    out
+}
+
+pub fn percent(value: f64) -> String {
+    format!("{value:.1}%")
+}
+
+/// "2024-03-05" -> "Mar 5, 2024"; anything else is shown as it is.
+pub fn date(iso: Option<&str>) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let Some(iso) = iso else {
+        return "No date".into();
+    };
+    match crate::model::parse_date(iso) {
+        Some((year, month, day)) => format!("{} {day}, {year}", MONTHS[month as usize - 1]),
+        None => iso.to_string(),
+    }
+}
+
+pub const NOT_REPORTED: &str = "Not reported";
+
+/// The winners-list cells of one contest: winner in words, share, margin, delegates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    pub winner: String,
+    /// How the winner was decided, when not simply by complete vote counts.
+    pub basis_note: Option<String>,
+    pub share: String,
+    pub margin: String,
+    pub delegates: String,
+}
+
+pub fn summary(contest: &Contest) -> Summary {
+    let shares = shares(contest);
+    let names = |options: &[usize]| {
+        options
+            .iter()
+            .map(|&i| contest.options[i].name.as_str())
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    let (winner, basis_note, share, margin) = match outcome(contest) {
+        Outcome::Cancelled => ("Cancelled".into(), None, String::new(), String::new()),
+        Outcome::NoVoteHeld => ("No vote held".into(), None, String::new(), String::new()),
+        Outcome::NotReported => (NOT_REPORTED.into(), None, String::new(), String::new()),
+        Outcome::Tie { options, basis } => (
+            format!("Tie: {}", names(&options)),
+            Some(basis.label().into()),
+            shares[options[0]].map(percent).unwrap_or_default(),
+            "Tied".into(),
+        ),
+        Outcome::Winner {
+            option,
+            basis,
+            margin,
+        } => {
+            let note = (basis != crate::model::Basis::Votes).then(|| basis.label().to_string());
+            let margin = match margin {
+                Some(m) if m.points.is_finite() => match m.votes {
+                    Some(votes) => format!(
+                        "+{} pts ({} votes)",
+                        format_points(m.points),
+                        thousands(votes)
+                    ),
+                    None => format!("+{} pts", format_points(m.points)),
+                },
+                Some(m) => m
+                    .votes
+                    .map(|v| format!("+{} votes", thousands(v)))
+                    .unwrap_or_default(),
+                None => String::new(),
+            };
+            (
+                contest.options[option].name.clone(),
+                note,
+                shares[option].map(percent).unwrap_or_default(),
+                margin,
+            )
+        }
+    };
+    Summary {
+        winner,
+        basis_note,
+        share,
+        margin,
+        delegates: delegates_text(contest),
+    }
+}
+
+fn format_points(points: f64) -> String {
+    format!("{points:.1}")
+}
+
+/// "Palmer 3, Biden 3 (split)", "Biden 52 of 52", or "Not reported".
+pub fn delegates_text(contest: &Contest) -> String {
+    let mut won: Vec<(&str, i64)> = contest
+        .options
+        .iter()
+        .filter_map(|o| o.delegates.filter(|&d| d > 0).map(|d| (o.name.as_str(), d)))
+        .collect();
+    won.sort_by_key(|w| std::cmp::Reverse(w.1));
+    if won.is_empty() {
+        return match contest.pledged_delegates {
+            Some(0) => "None at stake".into(),
+            _ => NOT_REPORTED.into(),
+        };
+    }
+    let listed: Vec<String> = won
+        .iter()
+        .map(|(name, d)| format!("{} {d}", surname(name)))
+        .collect();
+    let mut text = listed.join(", ");
+    if matches!(delegate_result(contest), DelegateResult::Split { .. }) {
+        text.push_str(" (split)");
+    }
+    if let Some(pledged) = contest.pledged_delegates {
+        text.push_str(&format!(" of {pledged}"));
+    }
+    text
+}
+
+/// The last word of a person's name, for compact lists; labels like "Uncommitted" stay whole.
+pub fn surname(name: &str) -> &str {
+    let name = name.split(" (").next().unwrap_or(name);
+    if crate::model::OptionKind::classify(name) == crate::model::OptionKind::Person {
+        name.rsplit(' ').next().unwrap_or(name)
+    } else {
+        name
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_read_as_a_reader_expects() {
+        assert_eq!(thousands(3207687), "3,207,687");
+        assert_eq!(thousands(51), "51");
+        assert_eq!(thousands(100000), "100,000");
+        assert_eq!(date(Some("2024-03-05")), "Mar 5, 2024");
+        assert_eq!(date(None), "No date");
+        assert_eq!(surname("Joe Biden (write-in)"), "Biden");
+        assert_eq!(
+            surname("None of These Candidates"),
+            "None of These Candidates"
+        );
+    }
+}

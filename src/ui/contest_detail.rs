@@ -1,0 +1,307 @@
+//! One contest in full: every ballot option, the results stated in words, corrections, sources.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::winners::party_badge;
+use crate::model::format::{date, percent, thousands, NOT_REPORTED};
+use crate::model::{
+    delegate_result, outcome, shares, totals, Basis, Contest, DelegateResult, OptionKind, Outcome,
+    SortKey, Status,
+};
+
+#[derive(Properties, PartialEq)]
+pub struct ContestDetailProps {
+    pub contest: Rc<Contest>,
+    pub as_of: Option<String>,
+    pub on_close: Callback<()>,
+    /// Inside an embed: no close button, links open a new tab.
+    #[prop_or_default]
+    pub embedded: bool,
+    /// Without the title line (`&plain=1` in an embed).
+    #[prop_or_default]
+    pub plain: bool,
+}
+
+/// The popular-vote result in a sentence.
+pub fn popular_sentence(contest: &Contest) -> String {
+    let name = |i: usize| contest.options[i].name.clone();
+    match outcome(contest) {
+        Outcome::Cancelled => "The contest was cancelled; no votes were cast.".into(),
+        Outcome::NoVoteHeld => "No vote was held, so there is no popular vote.".into(),
+        Outcome::NotReported => "The popular vote has not been reported.".into(),
+        Outcome::Tie { options, basis } => {
+            format!(
+                "Tie for first place between {} ({}).",
+                options
+                    .iter()
+                    .map(|&i| name(i))
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+                basis.label()
+            )
+        }
+        Outcome::Winner {
+            option,
+            basis,
+            margin,
+        } => {
+            let by = match margin {
+                Some(m) if m.points.is_finite() => match m.votes {
+                    Some(v) => format!(" by {} votes ({:.1} points)", thousands(v), m.points),
+                    None => format!(" by {:.1} points", m.points),
+                },
+                _ => String::new(),
+            };
+            let verb = if basis == Basis::Reported {
+                "is reported as the winner"
+            } else {
+                "won the popular vote"
+            };
+            let how = if basis == Basis::Votes {
+                String::new()
+            } else {
+                format!(" ({})", basis.label())
+            };
+            format!("{} {verb}{by}{how}.", name(option))
+        }
+    }
+}
+
+/// The delegate result in a sentence.
+pub fn delegate_sentence(contest: &Contest) -> String {
+    let stake = contest
+        .pledged_delegates
+        .map(|p| format!(" of {p} pledged"))
+        .unwrap_or_default();
+    match delegate_result(contest) {
+        DelegateResult::NotReported if contest.pledged_delegates == Some(0) => {
+            "No delegates were at stake.".into()
+        }
+        DelegateResult::NotReported => "The delegate allocation has not been reported.".into(),
+        DelegateResult::Winner { option } => {
+            let o = &contest.options[option];
+            format!(
+                "{} won the most delegates: {}{stake}.",
+                o.name,
+                o.delegates.unwrap_or(0)
+            )
+        }
+        DelegateResult::Split { options } => {
+            let parts: Vec<String> = options
+                .iter()
+                .map(|&i| {
+                    format!(
+                        "{} {}",
+                        contest.options[i].name,
+                        contest.options[i].delegates.unwrap_or(0)
+                    )
+                })
+                .collect();
+            format!(
+                "The delegates were split evenly: {}{stake}.",
+                parts.join(", ")
+            )
+        }
+    }
+}
+
+fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Final => "Final",
+        Status::Cancelled => "Cancelled",
+        Status::NoVote => "No vote held",
+    }
+}
+
+#[component]
+pub fn ContestDetail(props: &ContestDetailProps) -> Html {
+    let sort = use_state(|| (SortKey::Votes, true));
+    let heading = use_node_ref();
+    {
+        // Opening a contest moves focus (and a phone's scroll) to it, as a new page would.
+        let heading = heading.clone();
+        use_effect_with(
+            (props.contest.id.clone(), props.embedded),
+            move |(_, embedded)| {
+                if let (false, Some(element)) = (*embedded, heading.cast::<web_sys::HtmlElement>())
+                {
+                    let _ = element.focus();
+                }
+            },
+        );
+    }
+    let contest = &*props.contest;
+    let shares = shares(contest);
+    let totals = totals(contest);
+    let winner = match outcome(contest) {
+        Outcome::Winner { option, .. } => vec![option],
+        Outcome::Tie { options, .. } => options,
+        _ => Vec::new(),
+    };
+    // A delegate mark only where it adds to the popular-vote mark.
+    let (delegate_leaders, delegate_mark) = match delegate_result(contest) {
+        DelegateResult::Winner { option } if !winner.contains(&option) => {
+            (vec![option], "Most delegates")
+        }
+        DelegateResult::Split { options } => (options, "Tied on delegates"),
+        _ => (Vec::new(), ""),
+    };
+
+    let (key, descending) = *sort;
+    let mut order: Vec<usize> = (0..contest.options.len()).collect();
+    let figure = |i: usize| -> f64 {
+        let o = &contest.options[i];
+        match key {
+            SortKey::Votes => o.votes.map(|v| v as f64).or(shares[i]).unwrap_or(-1.0),
+            SortKey::Delegates => o.delegates.map(|d| d as f64).unwrap_or(-1.0),
+            SortKey::Name => 0.0,
+        }
+    };
+    order.sort_by(|&a, &b| {
+        // Rows that are no one's votes stay at the bottom in every order.
+        let void = |i: usize| contest.options[i].kind == OptionKind::Void;
+        let by_key = match key {
+            SortKey::Name => contest.options[a]
+                .name
+                .to_lowercase()
+                .cmp(&contest.options[b].name.to_lowercase()),
+            _ => figure(a).total_cmp(&figure(b)),
+        };
+        void(a)
+            .cmp(&void(b))
+            .then(if descending { by_key.reverse() } else { by_key })
+    });
+
+    let header = |label: &str, column: SortKey, numeric: bool| {
+        let sort = sort.clone();
+        let active = key == column;
+        let aria = if active {
+            if descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        } else {
+            "none"
+        };
+        let onclick = Callback::from(move |_| {
+            let (current, desc) = *sort;
+            sort.set(if current == column {
+                (column, !desc)
+            } else {
+                (column, column != SortKey::Name)
+            });
+        });
+        html! {
+            <th scope="col" aria-sort={aria} class={classes!(numeric.then_some("num"))}>
+                <button type="button" class="sort" {onclick}>
+                    { label.to_string() }<span aria-hidden="true" class="arrow">{ if !active { "\u{2195}" } else if descending { "\u{2193}" } else { "\u{2191}" } }</span>
+                </button>
+            </th>
+        }
+    };
+
+    let rows = order.iter().map(|&i| {
+        let o = &contest.options[i];
+        let share = shares[i];
+        let marks: Vec<&str> = [
+            winner.contains(&i).then_some(if winner.len() > 1 { "Tied" } else { "Winner" }),
+            delegate_leaders.contains(&i).then_some(delegate_mark),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let kind_note = match o.kind {
+            OptionKind::Void => Some("not a vote for anyone; outside the shares"),
+            OptionKind::Other => Some("several people's votes together"),
+            _ => None,
+        };
+        html! {
+            <tr class={classes!(winner.contains(&i).then_some("is-winner"))}>
+                <th scope="row">
+                    { o.name.clone() }
+                    { for marks.iter().map(|m| html! { <span class="mark">{ *m }</span> }) }
+                    if let Some(note) = kind_note { <span class="basis">{ note }</span> }
+                </th>
+                <td class="num">{ o.votes.map(thousands).unwrap_or_else(|| NOT_REPORTED.into()) }</td>
+                <td class="num share">
+                    <span>{ share.map(percent).unwrap_or_else(|| NOT_REPORTED.into()) }</span>
+                    if let Some(value) = share {
+                        <meter aria-hidden="true" min="0" max="100" value={format!("{value:.2}")}></meter>
+                    }
+                </td>
+                <td class="num">{ o.delegates.map(|d| d.to_string()).unwrap_or_else(|| NOT_REPORTED.into()) }</td>
+            </tr>
+        }
+    });
+
+    let link = |url: &String| html! { <li><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ url.clone() }</a></li> };
+    let title = format!(
+        "{}: {} {} {}",
+        contest.territory_name(),
+        contest.cycle,
+        contest.party.name(),
+        contest.kind.label().to_lowercase()
+    );
+    let on_close = props.on_close.reform(|_: MouseEvent| ());
+
+    html! {
+        <article class="detail" aria-labelledby="detail-title">
+            if !props.embedded {
+                <button type="button" class="back" onclick={on_close}>{ "\u{2190} All results" }</button>
+            }
+            <h2 id="detail-title" ref={heading} tabindex="-1" class={classes!(props.plain.then_some("visually-hidden"))}>{ title }</h2>
+            <p class="meta">
+                { party_badge(contest) }{ " " }
+                { date(contest.date.as_deref()) }{ " \u{00b7} " }{ status_label(contest.status) }
+                { " \u{00b7} " }{ contest.pledged_delegates.map(|p| format!("{p} pledged delegates")).unwrap_or_else(|| "Pledged delegates not reported".into()) }
+            </p>
+            <p class="result">{ popular_sentence(contest) }</p>
+            <p class="result">{ delegate_sentence(contest) }</p>
+            if !contest.options.is_empty() {
+                <table class="options">
+                    <caption>{ format!("Results by ballot option, {}", contest.territory_name()) }</caption>
+                    <thead><tr>
+                        { header("Option", SortKey::Name, false) }
+                        { header("Votes", SortKey::Votes, true) }
+                        <th scope="col" class="num">{ "Share" }</th>
+                        { header("Delegates", SortKey::Delegates, true) }
+                    </tr></thead>
+                    <tbody>{ for rows }</tbody>
+                    if totals.valid > 0 {
+                        <tfoot><tr>
+                            <th scope="row">{ if totals.complete { "Total" } else { "Total of the counts reported" } }</th>
+                            <td class="num">{ thousands(totals.valid) }</td>
+                            <td class="num">{ if totals.void > 0 { format!("plus {} blank or void", thousands(totals.void)) } else { String::new() } }</td>
+                            <td></td>
+                        </tr></tfoot>
+                    }
+                </table>
+            }
+            if !contest.corrections.is_empty() {
+                <section class="corrections" aria-labelledby="corrections-title">
+                    <h3 id="corrections-title">{ "Corrections" }</h3>
+                    <ul>
+                        { for contest.corrections.iter().map(|c| html! {
+                            <li>
+                                <strong>{ format!("{} {}: first reported {}, corrected to {}", c.option, c.field, c.from, c.to) }</strong>
+                                { format!(" ({})", c.reported_at.replace('T', " ").replace('Z', " UTC")) }
+                                if let Some(note) = &c.note { <p>{ note.clone() }</p> }
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            if let Some(notes) = &contest.notes { <p class="notes">{ notes.clone() }</p> }
+            if !props.embedded {
+            <section class="sources" aria-labelledby="sources-title">
+                <h3 id="sources-title">{ "Sources" }</h3>
+                <ul>{ for contest.sources.iter().map(link) }</ul>
+                if let Some(as_of) = &props.as_of { <p class="as-of">{ format!("Data as of {as_of}.") }</p> }
+            </section>
+            }
+        </article>
+    }
+}

@@ -1,0 +1,109 @@
+//! The embed view (`?embed=1`): the content only, for an iframe in a news article.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::browser::absolute;
+use super::contest_detail::ContestDetail;
+use super::state::{Data, State};
+use super::winners::Winners;
+use crate::model::Query;
+
+/// Rows shown before "Show all" in a compact embedded list.
+const COMPACT_ROWS: usize = 8;
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedViewProps {
+    pub state: State,
+}
+
+/// The full explorer at the same filters, for the "Full results" link.
+pub fn full_results_href(query: &Query) -> String {
+    let mut full = query.clone();
+    full.embed = false;
+    full.plain = false;
+    full.child_id = None;
+    full.embed_id = None;
+    let search = full.to_search();
+    absolute(if search.is_empty() { "./" } else { &search })
+}
+
+/// The host of a URL, for a one-line source credit.
+fn host(url: &str) -> &str {
+    url.split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .split('/')
+        .next()
+        .unwrap_or(url)
+        .trim_start_matches("www.")
+}
+
+#[component]
+pub fn EmbedView(props: &EmbedViewProps) -> Html {
+    let expanded = use_state(|| false);
+    let state = &props.state;
+    let query = &state.query;
+    {
+        let (child_id, embed_id) = (query.child_id.clone(), query.embed_id.clone());
+        use_effect_with((), move |_| {
+            let resizer = crate::embed::start(child_id, embed_id);
+            move || drop(resizer)
+        });
+    }
+    let full = html! { <a class="full" href={full_results_href(query)} target="_blank" rel="noopener">{ "Full results" }</a> };
+    let body = match &state.data {
+        Data::Loading => {
+            html! { <p class="loading" role="status">{ "Loading results\u{2026}" }</p> }
+        }
+        Data::Failed(message) => {
+            html! { <p class="error-state" role="alert">{ message.clone() }</p> }
+        }
+        Data::Ready(catalog) => {
+            let as_of = catalog.dataset.as_of.clone();
+            match query.contest.as_deref().and_then(|id| catalog.contest(id)) {
+                Some(contest) => {
+                    let source = contest
+                        .sources
+                        .first()
+                        .map(|s| host(s).to_string())
+                        .unwrap_or_else(|| "not stated".into());
+                    html! {
+                        <>
+                            <ContestDetail contest={Rc::new(contest.clone())} as_of={None::<String>} on_close={Callback::noop()} embedded=true plain={query.plain} />
+                            <p class="credit">{ format!("Source: {source}") }{ as_of.map(|d| format!(" \u{00b7} Data as of {d}")).unwrap_or_default() }{ " \u{00b7} " }{ full }</p>
+                        </>
+                    }
+                }
+                None => {
+                    let selected = query.filter.apply(catalog);
+                    let total = selected.len();
+                    let shown: Vec<usize> = if *expanded {
+                        selected
+                    } else {
+                        selected.into_iter().take(COMPACT_ROWS).collect()
+                    };
+                    let more = total.saturating_sub(shown.len());
+                    let on_more = {
+                        let expanded = expanded.clone();
+                        Callback::from(move |_| expanded.set(true))
+                    };
+                    html! {
+                        <>
+                            if !query.plain {
+                                <h1 class="embed-title">{ format!("Tally: {}", query.filter.describe(total)) }</h1>
+                            }
+                            <Winners catalog={catalog.clone()} selected={shown} query={query.clone()} on_open={Callback::noop()} external_links=true />
+                            if more > 0 {
+                                <button type="button" class="more" onclick={on_more}>{ format!("Show all {total} contests") }</button>
+                            }
+                            <p class="credit">{ format!("Source: {}", catalog.dataset.title) }{ as_of.map(|d| format!(" \u{00b7} Data as of {d}")).unwrap_or_default() }{ " \u{00b7} " }{ full }</p>
+                        </>
+                    }
+                }
+            }
+        }
+    };
+    html! { <div class="embed">{ body }</div> }
+}

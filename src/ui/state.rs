@@ -1,0 +1,107 @@
+//! The whole page state and its transitions; the DOM is not touched here.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::model::{Catalog, Filter, Problem, Query};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Data {
+    Loading,
+    Failed(String),
+    Ready(Rc<Catalog>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub data: Data,
+    pub query: Query,
+    /// What was ignored in the address, in words.
+    pub notices: Vec<String>,
+    /// Contests of a newsroom dataset that were rejected.
+    pub problems: Rc<Vec<Problem>>,
+    /// Whether the last change deserves its own history entry (typing replaces it).
+    pub push_history: bool,
+    pub last_was_typing: bool,
+}
+
+pub enum Action {
+    Loaded(Rc<Catalog>, Vec<Problem>),
+    Failed(String),
+    /// Back/forward, or a link inside the page.
+    Navigate(Query, Vec<String>),
+    SetFilter(Filter),
+    SetText(String),
+    Open(Option<String>),
+    /// After a newsroom dataset failed: drop `?data=` and load the bundled results.
+    UseBundled,
+}
+
+impl State {
+    pub fn from_location(search: &str) -> State {
+        let (query, notices) = Query::parse(search);
+        State {
+            data: Data::Loading,
+            query,
+            notices,
+            problems: Rc::default(),
+            push_history: false,
+            last_was_typing: false,
+        }
+    }
+
+    pub fn catalog(&self) -> Option<&Rc<Catalog>> {
+        match &self.data {
+            Data::Ready(catalog) => Some(catalog),
+            _ => None,
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.push_history = true;
+        next.last_was_typing = false;
+        match action {
+            Action::Loaded(catalog, problems) => {
+                next.notices.extend(next.query.check_against(&catalog));
+                next.data = Data::Ready(catalog);
+                next.problems = Rc::new(problems);
+                next.push_history = false;
+            }
+            Action::Failed(message) => {
+                next.data = Data::Failed(message);
+                next.push_history = false;
+            }
+            Action::Navigate(query, notices) => {
+                next.query = query;
+                next.notices = notices;
+                if let Some(catalog) = self.catalog() {
+                    next.notices.extend(next.query.check_against(catalog));
+                }
+                next.push_history = false;
+            }
+            Action::SetFilter(filter) => {
+                next.query.filter = filter;
+                next.query.contest = None;
+            }
+            Action::SetText(text) => {
+                next.query.filter.text = text;
+                next.query.contest = None;
+                next.push_history = !self.last_was_typing;
+                next.last_was_typing = true;
+            }
+            Action::Open(contest) => next.query.contest = contest,
+            Action::UseBundled => {
+                next.query.data = None;
+                next.data = Data::Loading;
+                next.problems = Rc::default();
+            }
+        }
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,231 @@
+//! The territory picker: an ARIA combobox over every jurisdiction, grouped by kind, multi-select.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::model::{territory, Territory, TerritoryKind, TERRITORIES};
+
+#[derive(Properties, PartialEq)]
+pub struct TerritoryPickerProps {
+    pub selected: Vec<String>,
+    pub on_change: Callback<Vec<String>>,
+}
+
+/// What one row of the list selects: a single jurisdiction or every one of a kind.
+#[derive(Clone, Copy, PartialEq)]
+enum Entry {
+    One(&'static Territory),
+    Group(TerritoryKind),
+}
+
+impl Entry {
+    fn id(self) -> String {
+        match self {
+            Entry::One(t) => format!("territory-option-{}", t.code),
+            Entry::Group(kind) => format!("territory-group-{}", kind.code()),
+        }
+    }
+
+    fn codes(self) -> Vec<String> {
+        match self {
+            Entry::One(t) => vec![t.code.to_string()],
+            Entry::Group(kind) => TERRITORIES
+                .iter()
+                .filter(|t| t.kind == kind)
+                .map(|t| t.code.to_string())
+                .collect(),
+        }
+    }
+}
+
+/// The entries matching what was typed, grouped by kind: by name anywhere, or by code.
+fn matching(text: &str) -> Vec<(TerritoryKind, Vec<Entry>)> {
+    let needle = text.trim().to_lowercase();
+    TerritoryKind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let members: Vec<&'static Territory> =
+                TERRITORIES.iter().filter(|t| t.kind == kind).collect();
+            let mut entries: Vec<Entry> = Vec::new();
+            if members.len() > 1 && (needle.is_empty() || kind.plural().starts_with(&needle)) {
+                entries.push(Entry::Group(kind));
+            }
+            entries.extend(
+                members
+                    .into_iter()
+                    .filter(|t| {
+                        needle.is_empty()
+                            || t.name.to_lowercase().contains(&needle)
+                            || t.code.eq_ignore_ascii_case(&needle)
+                    })
+                    .map(Entry::One),
+            );
+            (!entries.is_empty()).then_some((kind, entries))
+        })
+        .collect()
+}
+
+fn group_heading(kind: TerritoryKind) -> &'static str {
+    match kind {
+        TerritoryKind::State => "States",
+        TerritoryKind::District => "District",
+        TerritoryKind::Territory => "Territories",
+        TerritoryKind::Abroad => "Abroad",
+    }
+}
+
+#[component]
+pub fn TerritoryPicker(props: &TerritoryPickerProps) -> Html {
+    let text = use_state(String::new);
+    let open = use_state(|| false);
+    let active = use_state(|| 0usize);
+
+    let groups = matching(&text);
+    let flat: Vec<Entry> = groups
+        .iter()
+        .flat_map(|(_, entries)| entries.iter().copied())
+        .collect();
+    let active_index = (*active).min(flat.len().saturating_sub(1));
+
+    let is_selected = |entry: Entry| {
+        let codes = entry.codes();
+        codes.iter().all(|c| props.selected.contains(c))
+    };
+    let toggle = {
+        let (selected, on_change, text) = (
+            props.selected.clone(),
+            props.on_change.clone(),
+            text.clone(),
+        );
+        move |entry: Entry| {
+            let codes = entry.codes();
+            let mut next = selected.clone();
+            if codes.iter().all(|c| next.contains(c)) {
+                next.retain(|c| !codes.contains(c));
+            } else {
+                next.extend(codes.into_iter().filter(|c| !selected.contains(c)));
+            }
+            on_change.emit(next);
+            text.set(String::new());
+        }
+    };
+
+    let on_input = {
+        let (text, open, active) = (text.clone(), open.clone(), active.clone());
+        Callback::from(move |e: InputEvent| {
+            text.set(e.target_unchecked_into::<HtmlInputElement>().value());
+            open.set(true);
+            active.set(0);
+        })
+    };
+    let on_keydown = {
+        let (open, active, toggle, flat) =
+            (open.clone(), active.clone(), toggle.clone(), flat.clone());
+        let (selected, on_change, text_empty) = (
+            props.selected.clone(),
+            props.on_change.clone(),
+            text.is_empty(),
+        );
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "ArrowDown" => {
+                e.prevent_default();
+                if *open {
+                    active.set((active_index + 1).min(flat.len().saturating_sub(1)));
+                } else {
+                    open.set(true);
+                }
+            }
+            "ArrowUp" => {
+                e.prevent_default();
+                active.set(active_index.saturating_sub(1));
+            }
+            "Enter" if *open => {
+                e.prevent_default();
+                if let Some(entry) = flat.get(active_index) {
+                    toggle(*entry);
+                }
+            }
+            "Escape" => open.set(false),
+            "Backspace" if text_empty && !selected.is_empty() => {
+                let mut next = selected.clone();
+                next.pop();
+                on_change.emit(next);
+            }
+            _ => {}
+        })
+    };
+    let on_focus = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(true))
+    };
+    let on_blur = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(false))
+    };
+
+    let chips = props.selected.iter().map(|code| {
+        let name = territory(code).map_or(code.as_str(), |t| t.name);
+        let (selected, on_change, code) = (props.selected.clone(), props.on_change.clone(), code.clone());
+        let remove = Callback::from(move |_| on_change.emit(selected.iter().filter(|c| **c != code).cloned().collect()));
+        html! {
+            <li><button type="button" class="chip" onclick={remove} aria-label={format!("Remove {name}")}>{ name }<span aria-hidden="true">{ " \u{00d7}" }</span></button></li>
+        }
+    });
+
+    let option = |entry: Entry, index: usize| {
+        let toggle = toggle.clone();
+        let label = match entry {
+            Entry::One(t) => html! { <>{ t.name }<span class="code">{ t.code }</span></> },
+            Entry::Group(kind) => {
+                html! { { format!("All {} ({})", kind.plural(), entry.codes().len()) } }
+            }
+        };
+        html! {
+            <li role="option" id={entry.id()} aria-selected={is_selected(entry).to_string()}
+                class={classes!("option", (index == active_index).then_some("active"), matches!(entry, Entry::Group(_)).then_some("group-option"))}
+                onmousedown={Callback::from(move |e: MouseEvent| { e.prevent_default(); toggle(entry); })}>
+                { label }
+            </li>
+        }
+    };
+    let mut index = 0;
+    let listbox = groups.iter().map(|(kind, entries)| {
+        let heading_id = format!("territory-heading-{}", kind.code());
+        let items: Vec<Html> = entries
+            .iter()
+            .map(|entry| {
+                index += 1;
+                option(*entry, index - 1)
+            })
+            .collect();
+        html! {
+            <li role="presentation">
+                <ul role="group" aria-labelledby={heading_id.clone()}>
+                    <li role="presentation" id={heading_id} class="group-heading">{ group_heading(*kind) }</li>
+                    { for items }
+                </ul>
+            </li>
+        }
+    });
+    let expanded = *open && !flat.is_empty();
+
+    html! {
+        <div class="field picker">
+            <label for="territory-input" id="territory-label">{ "Territory" }</label>
+            if !props.selected.is_empty() {
+                <ul class="chips" aria-label="Chosen jurisdictions">{ for chips }</ul>
+            }
+            <input id="territory-input" type="text" role="combobox" autocomplete="off"
+                aria-autocomplete="list" aria-expanded={expanded.to_string()} aria-controls="territory-list"
+                aria-activedescendant={expanded.then(|| flat.get(active_index).map(|e| e.id())).flatten()}
+                placeholder="Type a name or code, e.g. Guam"
+                value={(*text).clone()} oninput={on_input} onkeydown={on_keydown} onfocus={on_focus} onblur={on_blur} />
+            <ul id="territory-list" role="listbox" aria-labelledby="territory-label" aria-multiselectable="true" hidden={!expanded}>
+                { for listbox }
+            </ul>
+            if *open && flat.is_empty() {
+                <p class="hint">{ "No jurisdiction matches." }</p>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,165 @@
+// The explorer: filters, winners list, contest detail, permalinks, keyboard, accessibility, layout.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, newPage, ready, axe, screenshot, dataset } from './harness.mjs';
+
+let server, browser, data;
+before(async () => { server = await serve(); browser = await launch(); data = await dataset(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const thousands = (n) => n.toLocaleString('en-US');
+const contest = (id) => data.contests.find((c) => c.id === id);
+
+async function open(path, options) {
+  const page = await newPage(browser, options);
+  await page.goto(server.base + path);
+  await ready(page);
+  return page;
+}
+
+const rowCount = (page) => page.locator('table.winners tbody tr').count();
+const cellOf = (page, id, label) => page.locator(`tr[data-contest="${id}"] [data-label="${label}"]`).innerText();
+
+test('American Samoa 2024 D: Palmer wins 51-40, delegates split 3-3, first report 4-2', async () => {
+  const page = await open('?territory=AS&cycle=2024&party=D');
+  assert.equal(await rowCount(page), 1);
+  assert.match(await cellOf(page, '2024-D-AS', 'Winner'), /^Jason Palmer/);
+  assert.match(await cellOf(page, '2024-D-AS', 'Delegates'), /Palmer 3, Biden 3 \(split\)/);
+  await page.locator('tr[data-contest="2024-D-AS"] a').click();
+  await page.waitForSelector('article.detail');
+  assert.ok(page.url().includes('contest=2024-D-AS'), 'opening a contest puts it in the URL');
+  const samoa = contest('2024-D-AS');
+  for (const option of samoa.options.filter((o) => o.votes !== undefined)) {
+    const row = page.locator('table.options tbody tr', { has: page.locator(`th:text-is("${option.name}")`) });
+    const cells = await row.locator('td').allInnerTexts();
+    assert.equal(cells[0], thousands(option.votes), `${option.name} votes`);
+    assert.equal(cells[2], String(option.delegates), `${option.name} delegates`);
+  }
+  const winnerRow = await page.locator('tr.is-winner th').innerText();
+  assert.match(winnerRow, /Jason Palmer\s*Winner/, 'the winner is marked in words');
+  const text = await page.locator('article.detail').innerText();
+  assert.match(text, /Jason Palmer won the popular vote by 11 votes \(12\.1 points\)/);
+  assert.match(text, /split evenly: Jason Palmer 3, Joe Biden 3 of 6 pledged/);
+  assert.match(text, /Jason Palmer delegates: first reported 4, corrected to 3/);
+  assert.match(text, /Joe Biden delegates: first reported 2, corrected to 3/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('American Samoa 2020 shows Michael Bloomberg', async () => {
+  const page = await open('?territory=AS&cycle=2020');
+  assert.equal(await rowCount(page), 1);
+  assert.match(await cellOf(page, '2020-D-AS', 'Winner'), /^Michael Bloomberg/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('every jurisdiction of a calendar is listed, territories and Democrats Abroad included', async () => {
+  const page = await open('?cycle=2024&party=D');
+  const expected = data.contests.filter((c) => c.cycle === 2024 && c.party === 'D').length;
+  assert.equal(await rowCount(page), expected);
+  for (const code of ['AS', 'GU', 'MP', 'PR', 'VI', 'DC', 'DA']) {
+    assert.equal(await page.locator(`tr[data-contest="2024-D-${code}"]`).count(), 1, `${code} listed`);
+  }
+  assert.match(await page.locator('[role="status"]').innerText(), new RegExp(`^${expected} contests: 2024, Democratic`));
+});
+
+test('the territory picker finds jurisdictions by part of the name', async () => {
+  const page = await open('');
+  for (const [typed, name] of [['gua', 'Guam'], ['mariana', 'Northern Mariana Islands'], ['abroad', 'Democrats Abroad'], ['VI', 'U.S. Virgin Islands']]) {
+    await page.fill('#territory-input', typed);
+    const option = page.locator('[role="option"]', { hasText: name });
+    assert.equal(await option.count(), 1, `typing "${typed}" offers ${name}`);
+    assert.ok(await option.isVisible());
+  }
+  await page.locator('[role="option"]', { hasText: 'U.S. Virgin Islands' }).click();
+  assert.ok(page.url().includes('territory=VI'));
+  const expected = data.contests.filter((c) => c.territory === 'VI').length;
+  assert.equal(await rowCount(page), expected);
+  assert.deepEqual(page.problems, []);
+});
+
+test('filters live in the URL: reload restores the view, back returns to the previous one', async () => {
+  const page = await open('');
+  await page.fill('#filter-text', 'palmer');
+  await page.waitForFunction(() => location.search.includes('q=palmer'));
+  await page.selectOption('#filter-party', 'D');
+  await page.waitForFunction(() => location.search.includes('party=D'));
+  const status = await page.locator('[role="status"]').innerText();
+  const rows = await rowCount(page);
+  assert.ok(rows > 0);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.locator('[role="status"]').innerText(), status, 'reload restores the same view');
+  assert.equal(await page.inputValue('#filter-text'), 'palmer');
+  assert.equal(await page.inputValue('#filter-party'), 'D');
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('party=D'));
+  assert.equal(await page.inputValue('#filter-party'), '', 'back undoes the party choice');
+  assert.equal(await page.inputValue('#filter-text'), 'palmer', 'and keeps the search');
+  assert.deepEqual(page.problems, []);
+});
+
+test('keyboard only: reach the picker, choose a territory, open a contest, sort a column', async () => {
+  const page = await open('?cycle=2024&party=D');
+  let focused = '';
+  for (let i = 0; i < 10 && focused !== 'territory-input'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.id);
+  }
+  assert.equal(focused, 'territory-input', 'Tab reaches the territory picker');
+  await page.keyboard.type('samoa');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.search.includes('territory=AS'));
+  assert.equal(await rowCount(page), 1);
+  await page.keyboard.press('Escape');
+  let onLink = false;
+  for (let i = 0; i < 15 && !onLink; i++) {
+    await page.keyboard.press('Tab');
+    onLink = await page.evaluate(() => document.activeElement?.closest('table.winners') !== null && document.activeElement.tagName === 'A');
+  }
+  assert.ok(onLink, 'Tab reaches the contest link');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('article.detail');
+  const votesHeader = page.locator('table.options th', { hasText: 'Votes' });
+  assert.equal(await votesHeader.getAttribute('aria-sort'), 'descending', 'votes sorted by default');
+  await votesHeader.locator('button').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await votesHeader.getAttribute('aria-sort'), 'ascending');
+  const names = await page.locator('table.options tbody th').allInnerTexts();
+  assert.match(names[0], /^Dean Phillips/, 'fewest votes first');
+  assert.deepEqual(page.problems, []);
+});
+
+test('unknown URL values give a notice and the rest of the page works', async () => {
+  for (const [search, word] of [['?territory=ZZ&party=D', 'ZZ'], ['?cycle=1776&party=D', '1776'], ['?contest=nope&party=D', 'nope']]) {
+    const page = await open(search);
+    assert.match(await page.locator('.notice').innerText(), new RegExp(word), search);
+    const expected = data.contests.filter((c) => c.party === 'D').length;
+    assert.equal(await rowCount(page), expected, `${search}: the list still shows`);
+    assert.deepEqual(page.problems, []);
+  }
+});
+
+test('axe finds no violations on the list and the detail, light and dark', async () => {
+  for (const theme of ['light', 'dark']) {
+    for (const path of [`?cycle=2024&theme=${theme}`, `?contest=2024-D-AS&theme=${theme}`]) {
+      const page = await open(path, { colorScheme: theme });
+      await page.click('#territory-input');
+      assert.deepEqual(await axe(page), [], `${path}`);
+      assert.deepEqual(page.problems, []);
+    }
+  }
+});
+
+test('phones: no horizontal scroll at 320px; screenshots at 375px and 1280px', async () => {
+  for (const path of ['?cycle=2024', '?contest=2024-D-AS', '?contest=2020-D-IA']) {
+    const page = await open(path, { width: 320 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px at 320px`);
+  }
+  for (const width of [375, 1280]) {
+    for (const [name, path] of [['list', '?cycle=2024&party=D'], ['detail', '?contest=2024-D-AS']]) {
+      const page = await open(path, { width });
+      await screenshot(page, `${name}-${width}`);
+    }
+  }
+});

@@ -1,0 +1,89 @@
+// Browser-test harness: serves dist/ on loopback and drives the system Chromium (never a downloaded one).
+import { createServer } from 'node:http';
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { join, extname, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const SHOTS = join(ROOT, 'target', 'screenshots');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.txt': 'text/plain',
+};
+
+/**
+ * Serves `dir` on 127.0.0.1 under `prefix` (to prove sub-path hosting). `routes` maps a path to
+ * `{status, body, type, headers}` for test fixtures; `headers(path)` adds response headers (CSP).
+ */
+export async function serve({ dir = DIST, prefix = '/', routes = {}, headers = () => ({}) } = {}) {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const fixture = routes[url.pathname];
+    if (fixture) {
+      res.writeHead(fixture.status ?? 200, { 'content-type': fixture.type ?? 'application/json', ...(fixture.headers ?? {}) });
+      return res.end(fixture.body ?? '');
+    }
+    if (!url.pathname.startsWith(prefix)) { res.writeHead(404); return res.end('not found'); }
+    let rel = decodeURIComponent(url.pathname.slice(prefix.length));
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = normalize(join(dir, rel));
+    if (!file.startsWith(dir)) { res.writeHead(403); return res.end(); }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers(url.pathname) });
+      res.end(body);
+    } catch { res.writeHead(404); res.end('not found'); }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const base = `http://127.0.0.1:${server.address().port}${prefix}`;
+  return { base, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run',
+  '--disable-sync', '--disable-quic',
+];
+
+/** Launches headless Chromium; Playwright gives it a fresh temporary --user-data-dir. */
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A page at `width` that records console errors, page errors and CSP violations in `page.problems`.
+ */
+export async function newPage(browser, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`); });
+  page.on('pageerror', (err) => page.problems.push(`page error: ${err.message}`));
+  return page;
+}
+
+/** Waits until the app has rendered results (the status line) or an error state. */
+export async function ready(page) {
+  await page.waitForSelector('[role="status"].status, .error-state, .embed', { timeout: 15000 });
+}
+
+/** Runs axe-core in the page and returns its violations, described. */
+export async function axe(page) {
+  const source = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The bundled dataset, to check what the page shows against it. */
+export async function dataset() {
+  return JSON.parse(await readFile(join(DIST, 'data', 'results.json'), 'utf8'));
+}

@@ -113,6 +113,22 @@ fn void_rows_are_listed_but_outside_every_share() {
 }
 
 #[test]
+fn a_partly_listed_field_keeps_its_printed_shares() {
+    // Vermont 2024 D: only Biden's row was published (82.98%); his share is not 100%.
+    let c = contest("final", &["Joe Biden:56924:82.98:16"]);
+    assert_eq!(shares(&c), [Some(82.98)]);
+    let whole = contest("final", &["Ann:51:56.0:", "Bob:40:44.0:"]);
+    assert_eq!(
+        format!("{:.2}", shares(&whole)[0].unwrap()),
+        "56.04",
+        "a whole field is computed from votes"
+    );
+    // Iowa 2020: minor rows have counts but no printed share; the listed counts are the whole field.
+    let minor = contest("final", &["Ann:90:90.0:", "Bob:10::"]);
+    assert_eq!(shares(&minor), [Some(90.0), Some(10.0)]);
+}
+
+#[test]
 fn delegate_splits_and_different_winners() {
     let split = contest("final", &["Ann:51::3", "Bob:40::3"]);
     assert!(

@@ -97,6 +97,24 @@ pub fn totals(contest: &Contest) -> Totals {
 /// Each option's share in percent: computed from votes when every count is in, else the printed figure.
 pub fn shares(contest: &Contest) -> Vec<Option<f64>> {
     let totals = totals(contest);
+    // When the printed percentages fall well short of 100, the source listed only part of the
+    // field: shares of the listed counts would overstate everyone, so keep the printed figures.
+    let printed: f64 = contest
+        .options
+        .iter()
+        .filter(|o| o.kind != OptionKind::Void)
+        .filter_map(|o| o.pct_value())
+        .sum();
+    let counted = contest
+        .options
+        .iter()
+        .filter(|o| o.kind != OptionKind::Void);
+    let partial_field =
+        counted.clone().all(|o| o.pct.is_some()) && counted.count() > 0 && printed < 99.0;
+    let totals = Totals {
+        complete: totals.complete && !partial_field,
+        ..totals
+    };
     contest
         .options
         .iter()

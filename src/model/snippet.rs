@@ -27,7 +27,8 @@ pub fn iframe_snippet(embed_url: &str, title: &str, script_url: &str) -> String 
     )
 }
 
-/// The same view through Pym.js, for newsrooms that already run it.
+/// The same view through Pym.js, for newsrooms that already run it. Pym builds the iframe itself,
+/// so the snippet waits until the spot nears the viewport (lazy), then marks the iframe lazy too.
 pub fn pym_snippet(embed_url: &str, title: &str, container_id: &str) -> String {
     let id: String = container_id
         .chars()
@@ -39,11 +40,9 @@ pub fn pym_snippet(embed_url: &str, title: &str, container_id: &str) -> String {
             }
         })
         .collect();
+    let (id_js, url_js, title_js) = (js_string(&id), js_string(embed_url), js_string(title));
     format!(
-        "<div id=\"{id}\"></div>\n<script src=\"https://pym.nprapps.org/pym.v1.min.js\"></script>\n<script>new pym.Parent({}, {}, {{ title: {} }});</script>",
-        js_string(&id),
-        js_string(embed_url),
-        js_string(title)
+        "<div id=\"{id}\"></div>\n<script src=\"https://pym.nprapps.org/pym.v1.min.js\"></script>\n<script>(function () {{\n  var spot = document.getElementById({id_js});\n  new IntersectionObserver(function (entries, observer) {{\n    if (!entries[0].isIntersecting) return;\n    observer.disconnect();\n    var parent = new pym.Parent({id_js}, {url_js}, {{ title: {title_js} }});\n    parent.iframe.setAttribute(\"loading\", \"lazy\");\n  }}, {{ rootMargin: \"400px\" }}).observe(spot);\n}})();</script>"
     )
 }
 

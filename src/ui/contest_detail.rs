@@ -246,13 +246,15 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
         contest.kind.label().to_lowercase()
     );
     let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let subheading = if props.embedded { "h2" } else { "h3" };
 
     html! {
         <article class="detail" aria-labelledby="detail-title">
             if !props.embedded {
                 <button type="button" class="back" onclick={on_close}>{ "\u{2190} All results" }</button>
             }
-            <h2 id="detail-title" ref={heading} tabindex="-1" class={classes!(props.plain.then_some("visually-hidden"))}>{ title }</h2>
+            // In an embed the card is the whole page, so its title is the page's h1.
+            <@{if props.embedded { "h1" } else { "h2" }} id="detail-title" ref={heading} tabindex="-1" class={classes!(props.plain.then_some("visually-hidden"))}>{ title }</@>
             <p class="meta">
                 { party_badge(contest) }{ " " }
                 { date(contest.date.as_deref()) }{ " \u{00b7} " }{ status_label(contest.status) }
@@ -282,7 +284,7 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
             }
             if !contest.corrections.is_empty() {
                 <section class="corrections" aria-labelledby="corrections-title">
-                    <h3 id="corrections-title">{ "Corrections" }</h3>
+                    <@{subheading} id="corrections-title">{ "Corrections" }</@>
                     <ul>
                         { for contest.corrections.iter().map(|c| html! {
                             <li>

@@ -1,0 +1,134 @@
+// Embeds: heights in a news article, the Pym/AMP/Datawrapper/Medium messages, links, accessibility.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, newPage, ready, axe } from './harness.mjs';
+
+const PYM_PARENT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pym-style parent</title><link rel="icon" href="favicon.svg"></head><body>
+<p>Parent page</p><div id="box"></div>
+<script src="pym-parent.js"></script></body></html>`;
+// Records every message from the child; applies Pym heights; asks with a Pym width message.
+const PYM_SCRIPT = `
+window.received = [];
+const frame = document.createElement('iframe');
+frame.title = 'Tally embed'; frame.setAttribute('scrolling', 'no'); frame.style.border = '0'; frame.style.width = '100%';
+frame.src = location.pathname.replace(/pym-parent\\.html$/, '') + '?embed=1&contest=2024-D-AS&embedId=tally-as&childId=pymtest&initialWidth=600&parentTitle=T&parentUrl=' + encodeURIComponent(location.href) + '#top';
+window.addEventListener('message', (e) => {
+  window.received.push(typeof e.data === 'string' ? e.data : JSON.stringify(e.data));
+  const m = typeof e.data === 'string' && e.data.match(/^pymxPYMxpymtestxPYMxheightxPYMx(\\d+)$/);
+  if (m) frame.style.height = m[1] + 'px';
+});
+window.askWidth = () => frame.contentWindow.postMessage('pymxPYMxpymtestxPYMxwidthxPYMx600', '*');
+document.getElementById('box').appendChild(frame);
+`;
+
+let server, browser;
+before(async () => {
+  // A sub-path, as a newsroom's CDN would host it: relative asset URLs must hold.
+  server = await serve({
+    prefix: '/graphics/tally/',
+    routes: {
+      '/graphics/tally/pym-parent.html': { body: PYM_PARENT, type: 'text/html' },
+      '/graphics/tally/pym-parent.js': { body: PYM_SCRIPT, type: 'text/javascript' },
+    },
+  });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Iframe height vs its content's own height, once both have settled. */
+async function heights(page, selector) {
+  const frame = await (await page.$(selector)).contentFrame();
+  await frame.waitForSelector('.embed .credit');
+  let last = null;
+  for (let i = 0; i < 40; i++) {
+    const now = await page.evaluate(async (sel) => {
+      const iframe = document.querySelector(sel);
+      const content = iframe.contentDocument.documentElement.getBoundingClientRect().height;
+      return { iframe: iframe.getBoundingClientRect().height, content };
+    }, selector);
+    if (last && Math.abs(now.iframe - now.content) <= 2 && now.iframe === last.iframe) return now;
+    last = now;
+    await page.waitForTimeout(100);
+  }
+  return last;
+}
+
+for (const width of [320, 800]) {
+  test(`demo article at ${width}px: each iframe is exactly as tall as its content, also after a change`, async () => {
+    const page = await newPage(browser, { width, height: 800 });
+    await page.goto(server.base + 'demo/article.html');
+    for (const selector of ['#card', '#list']) {
+      await page.locator(selector).scrollIntoViewIfNeeded();
+      const h = await heights(page, selector);
+      assert.ok(Math.abs(h.iframe - h.content) <= 2, `${selector} at ${width}px: iframe ${h.iframe}px, content ${h.content}px`);
+      assert.ok(h.content > 150, `${selector} has real content`);
+    }
+    const list = await (await page.$('#list')).contentFrame();
+    const before = (await heights(page, '#list')).iframe;
+    await list.click('button.more');
+    const after = await heights(page, '#list');
+    assert.ok(after.iframe > before, `expanding the list grows the iframe (${before} -> ${after.iframe})`);
+    assert.ok(Math.abs(after.iframe - after.content) <= 2, `after the change: iframe ${after.iframe}px, content ${after.content}px`);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test('a Pym-style parent gets the height, and again when it sends its width; all four dialects are spoken', async () => {
+  const page = await newPage(browser, { width: 700 });
+  await page.goto(server.base + 'pym-parent.html');
+  const frame = await (await page.$('iframe')).contentFrame();
+  await frame.waitForSelector('.embed .credit');
+  await page.waitForFunction(() => window.received.some((m) => m.startsWith('pymxPYMxpymtestxPYMxheightxPYMx')));
+  await page.waitForTimeout(300);
+  const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+  const pym = () => page.evaluate(() => window.received.filter((m) => m.startsWith('pymxPYMx')));
+  const sent = await pym();
+  const last = Number(sent.at(-1).split('xPYMx').at(-1));
+  assert.ok(Math.abs(last - content) <= 2, `Pym height ${last} vs content ${content}`);
+  await page.evaluate(() => window.askWidth());
+  await page.waitForFunction((n) => window.received.filter((m) => m.startsWith('pymxPYMx')).length > n, sent.length);
+  const all = await page.evaluate(() => window.received);
+  assert.ok(all.some((m) => m.includes('"sentinel":"amp"') && m.includes('"type":"embed-size"')), 'AMP embed-size');
+  assert.ok(all.some((m) => m.includes('"datawrapper-height":{"tally-as":')), 'Datawrapper height keyed by the embed id');
+  assert.ok(all.some((m) => m.includes('"context":"iframe.resize"') && m.includes('"src":"http')), 'Medium/Embedly iframe.resize');
+  const heightsSent = sent.map((m) => m.split('xPYMx').at(-1));
+  assert.ok(heightsSent.every((h, i) => i === 0 || h !== heightsSent[i - 1]), 'heights are sent only when they change');
+  assert.deepEqual(page.problems, []);
+});
+
+test('embed links open a new tab; the full-results link keeps the filters; axe finds nothing', async () => {
+  for (const path of ['?embed=1&contest=2024-D-AS', '?embed=1&territory=AS,GU&cycle=2024&party=D', '?embed=1&contest=2024-D-AS&theme=dark&plain=1']) {
+    const page = await newPage(browser, { width: 400 });
+    await page.goto(server.base + path);
+    await ready(page);
+    await page.waitForSelector('.embed .credit');
+    const links = await page.$$eval('a', (as) => as.map((a) => ({ href: a.href, target: a.target, text: a.textContent })));
+    assert.ok(links.length > 0);
+    for (const link of links) assert.equal(link.target, '_blank', `${path}: ${link.text} opens a new tab`);
+    const full = links.find((l) => l.text === 'Full results');
+    assert.ok(full && !full.href.includes('embed=1') && full.href.includes('/graphics/tally/'), `${path}: full results ${full?.href}`);
+    assert.equal(await page.locator('header.masthead, form.filters').count(), 0, 'no page chrome');
+    assert.deepEqual(await axe(page), [], path);
+    assert.deepEqual(page.problems, []);
+  }
+});
+
+test('the Embed button opens a customizer with a live preview and titled, lazy snippets', async () => {
+  const page = await newPage(browser, { width: 1000 });
+  await page.goto(server.base + '?contest=2024-D-AS');
+  await ready(page);
+  await page.click('button.embed-button');
+  const preview = page.locator('iframe.preview');
+  assert.match(await preview.getAttribute('src'), /embed=1/);
+  const frame = await (await preview.elementHandle()).contentFrame();
+  await frame.waitForSelector('.embed .credit');
+  for (const id of ['#snippet-iframe', '#snippet-pym']) {
+    const code = await page.inputValue(id);
+    assert.match(code, /title[=:] ?"Tally: American Samoa, 2024 Democratic caucus results"/, `${id} has a title`);
+    assert.match(code, /contest=2024-D-AS/);
+  }
+  assert.match(await page.inputValue('#snippet-iframe'), /loading="lazy"/);
+  assert.match(await page.inputValue('#snippet-iframe'), /tally-embed\.js/);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(page.problems, []);
+});

@@ -9,31 +9,25 @@ use gloo::timers::callback::Interval;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::model::json::quote;
+
 /// The messages for one height; pure strings so they are easy to read and to test.
-pub fn messages(
-    height: u32,
-    href: &str,
-    child_id: Option<&str>,
-    embed_id: Option<&str>,
-) -> Vec<Message> {
+pub fn messages(height: u32, href: &str, child_id: Option<&str>, embed_id: Option<&str>) -> Vec<Message> {
     let mut out = vec![
-        Message::Json(format!(
-            r#"{{"sentinel":"amp","type":"embed-size","height":{height}}}"#
+        Message::Json(format!(r#"{{"sentinel":"amp","type":"embed-size","height":{height}}}"#)),
+        Message::Text(format!(
+            r#"{{"src":{},"context":"iframe.resize","height":{height}}}"#,
+            quote(href)
         )),
-        Message::Text(
-            serde_json::json!({ "src": href, "context": "iframe.resize", "height": height })
-                .to_string(),
-        ),
     ];
     if let Some(id) = child_id {
-        out.push(Message::Text(format!(
-            "pymxPYMx{id}xPYMxheightxPYMx{height}"
-        )));
+        out.push(Message::Text(format!("pymxPYMx{id}xPYMxheightxPYMx{height}")));
     }
     if let Some(id) = embed_id {
-        out.push(Message::Json(
-            serde_json::json!({ "datawrapper-height": { id: height } }).to_string(),
-        ));
+        out.push(Message::Json(format!(
+            r#"{{"datawrapper-height":{{{}:{height}}}}}"#,
+            quote(id)
+        )));
     }
     out
 }
@@ -49,9 +43,7 @@ pub enum Message {
 fn content_height() -> u32 {
     gloo::utils::document()
         .document_element()
-        .map_or(0, |root| {
-            root.get_bounding_client_rect().height().ceil() as u32
-        })
+        .map_or(0, |root| root.get_bounding_client_rect().height().ceil() as u32)
 }
 
 /// Keeps the parent told of the height; lives for the page's lifetime.

@@ -3,11 +3,8 @@
 use tally::model::*;
 
 fn bundled() -> Dataset {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/static/data/results.json"
-    ))
-    .expect("bundled file");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json"))
+        .expect("bundled file");
     let loaded = load(&text).expect("bundled file loads");
     assert!(
         loaded.problems.is_empty(),
@@ -101,10 +98,7 @@ fn american_samoa_2024_in_full() {
         }
     );
     let shares = shares(samoa);
-    let rounded: Vec<String> = shares
-        .iter()
-        .map(|s| format!("{:.1}", s.unwrap()))
-        .collect();
+    let rounded: Vec<String> = shares.iter().map(|s| format!("{:.1}", s.unwrap())).collect();
     assert_eq!(rounded[..2], ["56.0", "44.0"]);
     let Outcome::Winner {
         option,
@@ -117,19 +111,13 @@ fn american_samoa_2024_in_full() {
     assert_eq!(samoa.options[option].name, "Jason Palmer");
     assert_eq!(margin.votes, Some(11));
     assert_eq!(format!("{:.1}", margin.points), "12.1");
-    assert!(
-        winners_differ(samoa),
-        "popular winner Palmer, delegates split 3-3"
-    );
+    assert!(winners_differ(samoa), "popular winner Palmer, delegates split 3-3");
     let first_report: Vec<(&str, &str, &str)> = samoa
         .corrections
         .iter()
         .map(|c| (c.option.as_str(), c.from.as_str(), c.to.as_str()))
         .collect();
-    assert_eq!(
-        first_report,
-        [("Jason Palmer", "4", "3"), ("Joe Biden", "2", "3")]
-    );
+    assert_eq!(first_report, [("Jason Palmer", "4", "3"), ("Joe Biden", "2", "3")]);
     assert!(samoa.corrections.iter().all(|c| c.field == "delegates"));
 }
 

@@ -9,13 +9,14 @@ pub struct Catalog {
     pub order: Vec<usize>,
     /// Lower-cased territory name and code, contest id and every option's name, per contest.
     haystacks: Vec<String>,
+    cycles: Vec<i64>,
 }
 
 impl Catalog {
     pub fn new(dataset: Dataset) -> Catalog {
         let contests = &dataset.contests;
         let mut order: Vec<usize> = (0..contests.len()).collect();
-        order.sort_by(|&a, &b| {
+        order.sort_unstable_by(|&a, &b| {
             let (a, b) = (&contests[a], &contests[b]);
             (a.date.is_none(), &a.date, a.territory_name(), &a.id).cmp(&(
                 b.date.is_none(),
@@ -25,10 +26,18 @@ impl Catalog {
             ))
         });
         let haystacks = contests.iter().map(haystack).collect();
+        let mut cycles: Vec<i64> = Vec::new();
+        for contest in contests {
+            if !cycles.contains(&contest.cycle) {
+                cycles.push(contest.cycle);
+            }
+        }
+        crate::model::order::sort_short(&mut cycles, |a, b| b.cmp(a));
         Catalog {
             dataset,
             order,
             haystacks,
+            cycles,
         }
     }
 
@@ -37,10 +46,7 @@ impl Catalog {
     }
 
     pub fn contest(&self, id: &str) -> Option<&Contest> {
-        self.dataset
-            .contests
-            .iter()
-            .find(|c| c.id.eq_ignore_ascii_case(id))
+        self.dataset.contests.iter().find(|c| c.id.eq_ignore_ascii_case(id))
     }
 
     pub(crate) fn haystack(&self, index: usize) -> &str {
@@ -48,21 +54,13 @@ impl Catalog {
     }
 
     /// Cycles present, newest first.
-    pub fn cycles(&self) -> Vec<i64> {
-        let mut cycles: Vec<i64> = self.dataset.contests.iter().map(|c| c.cycle).collect();
-        cycles.sort_unstable_by(|a, b| b.cmp(a));
-        cycles.dedup();
-        cycles
+    pub fn cycles(&self) -> &[i64] {
+        &self.cycles
     }
 }
 
 fn haystack(contest: &Contest) -> String {
-    let mut text = format!(
-        "{} {} {}",
-        contest.territory_name(),
-        contest.id,
-        contest.kind.label()
-    );
+    let mut text = format!("{} {} {}", contest.territory_name(), contest.id, contest.kind.label());
     if let Some(t) = territory(&contest.territory) {
         text.push(' ');
         text.push_str(match t.kind {
@@ -76,5 +74,5 @@ fn haystack(contest: &Contest) -> String {
         text.push('\n');
         text.push_str(&option.name);
     }
-    text.to_lowercase()
+    crate::model::filter::fold(&text)
 }

@@ -1,12 +1,12 @@
 //! The spreadsheet form of a dataset: one row per ballot option, the columns of data/results.csv.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 use thiserror::Error;
 
 use crate::model::{
-    BallotOption, Contest, ContestKind, Correction, Dataset, OptionKind, Party, Problem,
-    ProblemKind, Status, SCHEMA_VERSION,
+    BallotOption, Contest, ContestKind, Correction, Dataset, OptionKind, Party, Problem, ProblemKind, Status,
+    SCHEMA_VERSION,
 };
 
 pub const RESULT_COLUMNS: [&str; 15] = [
@@ -87,24 +87,19 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
 
 /// Rows keyed by column name; a row shorter than the header reads as empty cells.
 struct Table {
-    columns: HashMap<String, usize>,
+    columns: Vec<String>,
     rows: Vec<Vec<String>>,
 }
 
 impl Table {
     fn parse(text: &str, required: &[&str]) -> Result<Table, CsvError> {
         let mut rows = parse_csv(text)?;
-        let header = if rows.is_empty() {
-            Vec::new()
-        } else {
-            rows.remove(0)
-        };
-        let columns: HashMap<String, usize> = header
+        let header = if rows.is_empty() { Vec::new() } else { rows.remove(0) };
+        let columns: Vec<String> = header
             .iter()
-            .enumerate()
-            .map(|(i, name)| (name.trim().trim_start_matches('\u{feff}').to_string(), i))
+            .map(|name| name.trim().trim_start_matches('\u{feff}').to_string())
             .collect();
-        if let Some(missing) = required.iter().find(|c| !columns.contains_key(**c)) {
+        if let Some(missing) = required.iter().find(|c| !columns.iter().any(|name| name == *c)) {
             return Err(CsvError::MissingColumn(missing.to_string()));
         }
         Ok(Table { columns, rows })
@@ -112,8 +107,9 @@ impl Table {
 
     fn cell<'a>(&self, row: &'a [String], column: &str) -> &'a str {
         self.columns
-            .get(column)
-            .and_then(|&i| row.get(i))
+            .iter()
+            .position(|name| name == column)
+            .and_then(|i| row.get(i))
             .map_or("", |s| s.trim())
     }
 }
@@ -141,7 +137,7 @@ pub fn dataset_from_csv(
     let table = Table::parse(results, &RESULT_COLUMNS)?;
     let mut problems = Vec::new();
     let mut contests: Vec<Contest> = Vec::new();
-    let mut index_of: HashMap<String, usize> = HashMap::new();
+    let mut index_of: BTreeMap<String, usize> = BTreeMap::new();
 
     for row in &table.rows {
         let cell = |column: &str| table.cell(row, column);
@@ -209,14 +205,8 @@ pub fn dataset_from_csv(
         });
         let contest = &mut contests[position];
         let disagreements = [
-            (
-                "date",
-                contest.date.as_deref() != optional(cell("date")).as_deref(),
-            ),
-            (
-                "territory_code",
-                contest.territory != cell("territory_code"),
-            ),
+            ("date", contest.date.as_deref() != optional(cell("date")).as_deref()),
+            ("territory_code", contest.territory != cell("territory_code")),
             ("status", Some(contest.status) != status),
             ("pledged_delegates", contest.pledged_delegates != pledged),
         ];
@@ -284,10 +274,7 @@ mod tests {
     #[test]
     fn quoted_fields_commas_and_doubled_quotes() {
         let rows = parse_csv("a,\"b, c\",\"say \"\"hi\"\"\"\r\n1,2,3\n").unwrap();
-        assert_eq!(
-            rows,
-            vec![vec!["a", "b, c", "say \"hi\""], vec!["1", "2", "3"]]
-        );
+        assert_eq!(rows, vec![vec!["a", "b, c", "say \"hi\""], vec!["1", "2", "3"]]);
         assert_eq!(parse_csv("a,\"open\n"), Err(CsvError::UnclosedQuote(1)));
     }
 }

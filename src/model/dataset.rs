@@ -1,23 +1,22 @@
 //! The dataset's types, exactly as the bundled JSON spells them (see docs/DATA.md).
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Bumped whenever a field changes meaning; readers refuse versions they do not know.
 pub const SCHEMA_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Dataset {
     pub schema_version: u32,
     pub title: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
     /// When true, every jurisdiction of every cycle and party present must have a contest.
-    #[serde(default)]
     pub complete_calendar: bool,
     pub contests: Vec<Contest>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum Party {
     #[serde(rename = "D")]
     Democratic,
@@ -43,13 +42,11 @@ impl Party {
     }
 
     pub fn from_code(code: &str) -> Option<Party> {
-        Party::ALL
-            .into_iter()
-            .find(|p| p.code().eq_ignore_ascii_case(code))
+        Party::ALL.into_iter().find(|p| p.code().eq_ignore_ascii_case(code))
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum ContestKind {
     #[serde(rename = "primary")]
     Primary,
@@ -89,7 +86,7 @@ impl ContestKind {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Status {
     #[serde(rename = "final")]
     Final,
@@ -115,7 +112,7 @@ impl Status {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Contest {
     /// `{cycle}-{party}-{territory}`, plus `-{suffix}` for an extra contest (`2024-R-MI-C`).
     pub id: String,
@@ -123,26 +120,25 @@ pub struct Contest {
     pub party: Party,
     pub territory: String,
     /// A second contest for the same territory, party and cycle (Michigan's caucus, Nevada's primary).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub extra: bool,
     /// ISO date of the main (or last) voting day; absent only for a cancelled contest.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     pub kind: ContestKind,
     pub status: Status,
     /// Pledged delegates at stake; absent when the source gives none (unbound delegations).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pledged_delegates: Option<i64>,
-    #[serde(default)]
     pub sources: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     pub options: Vec<BallotOption>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum OptionKind {
     /// A named person (write-in candidacies of a named person included).
@@ -156,6 +152,21 @@ pub enum OptionKind {
 }
 
 impl OptionKind {
+    pub const ALL: [OptionKind; 4] = [Self::Person, Self::Uncommitted, Self::Other, Self::Void];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Uncommitted => "uncommitted",
+            Self::Other => "other",
+            Self::Void => "void",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code.trim())
+    }
+
     /// Whether this option can lead the vote or win delegates.
     pub fn can_win(self) -> bool {
         matches!(self, Self::Person | Self::Uncommitted)
@@ -186,19 +197,19 @@ impl OptionKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BallotOption {
     pub name: String,
     pub kind: OptionKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub votes: Option<i64>,
     /// The percentage exactly as the source printed it ("56.0", "<0.1"); never recomputed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pct: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub delegates: Option<i64>,
     /// Only when this row's sources differ from the contest's.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
 }
 
@@ -212,10 +223,32 @@ impl BallotOption {
 pub fn parse_pct(text: &str) -> Option<f64> {
     let text = text.trim();
     let number = text.strip_prefix('<').unwrap_or(text).trim();
-    number.parse::<f64>().ok().filter(|v| v.is_finite())
+    parse_decimal(number)
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Reads a plain decimal ("56.0", "12", "-3.25"); no exponent. Small and exact enough for
+/// printed percentages, and keeps the float parser out of the wasm.
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() && fraction.is_empty() || !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if whole.len() + fraction.len() > 18 {
+        return None;
+    }
+    let mut value = 0f64;
+    for b in whole.bytes().chain(fraction.bytes()) {
+        value = value * 10.0 + f64::from(b - b'0');
+    }
+    value /= 10f64.powi(fraction.len() as i32);
+    Some(if negative { -value } else { value })
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Correction {
     /// ISO 8601 timestamp of the corrected report.
     pub reported_at: String,
@@ -225,9 +258,8 @@ pub struct Correction {
     pub option: String,
     pub from: String,
     pub to: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    #[serde(default)]
     pub sources: Vec<String>,
 }
 
@@ -274,5 +306,9 @@ mod tests {
         assert_eq!(parse_pct("<0.1"), Some(0.1));
         assert_eq!(parse_pct("abc"), None);
         assert_eq!(parse_pct("NaN"), None);
+        assert_eq!(parse_pct("1e5"), None);
+        assert_eq!(parse_pct("."), None);
+        assert_eq!(parse_decimal("-3.25"), Some(-3.25));
+        assert_eq!(parse_decimal("12"), Some(12.0));
     }
 }

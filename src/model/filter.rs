@@ -20,7 +20,7 @@ impl Filter {
 
     /// Indices into the catalog's contests, in display order.
     pub fn apply(&self, catalog: &Catalog) -> Vec<usize> {
-        let needle = self.text.trim().to_lowercase();
+        let needle = fold(self.text.trim());
         catalog
             .order
             .iter()
@@ -40,6 +40,24 @@ impl Filter {
             .collect()
     }
 
+    /// Text folded for matching: lower case, Latin accents removed ("Pérez" finds "perez").
+    /// Hand-rolled because Unicode case tables would add some 14 KB to the wasm.
+    pub fn fold(text: &str) -> String {
+        text.chars()
+            .map(|c| match c {
+                'À'..='Å' | 'à'..='å' => 'a',
+                'Ç' | 'ç' => 'c',
+                'È'..='Ë' | 'è'..='ë' => 'e',
+                'Ì'..='Ï' | 'ì'..='ï' => 'i',
+                'Ñ' | 'ñ' => 'n',
+                'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' => 'o',
+                'Ù'..='Ü' | 'ù'..='ü' => 'u',
+                'Ý' | 'ý' | 'ÿ' => 'y',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect()
+    }
+
     /// The polite status line: "3 contests: Democratic, territories".
     pub fn describe(&self, count: usize) -> String {
         let mut parts: Vec<String> = Vec::new();
@@ -53,7 +71,7 @@ impl Filter {
             parts.push(describe_territories(&self.territories));
         }
         if let Some(kind) = self.kind {
-            parts.push(kind.label().to_lowercase());
+            parts.push(kind.label().to_ascii_lowercase());
         }
         if !self.text.trim().is_empty() {
             parts.push(format!("matching \u{201c}{}\u{201d}", self.text.trim()));
@@ -67,18 +85,32 @@ impl Filter {
     }
 }
 
+/// Text folded for matching: lower case, Latin accents removed ("Pérez" finds "perez").
+/// Hand-rolled because Unicode case tables would add some 14 KB to the wasm.
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'À'..='Å' | 'à'..='å' => 'a',
+            'Ç' | 'ç' => 'c',
+            'È'..='Ë' | 'è'..='ë' => 'e',
+            'Ì'..='Ï' | 'ì'..='ï' => 'i',
+            'Ñ' | 'ñ' => 'n',
+            'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' => 'o',
+            'Ù'..='Ü' | 'ù'..='ü' => 'u',
+            'Ý' | 'ý' | 'ÿ' => 'y',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
 /// Names the chosen jurisdictions, collapsing a whole kind ("territories") where one is chosen.
 fn describe_territories(codes: &[String]) -> String {
     let mut chosen: Vec<&str> = codes.iter().map(String::as_str).collect();
-    chosen.sort_unstable();
+    crate::model::order::sort_short(&mut chosen, |a, b| a.cmp(b));
     chosen.dedup();
     for kind in TerritoryKind::ALL {
-        let mut members: Vec<&str> = TERRITORIES
-            .iter()
-            .filter(|t| t.kind == kind)
-            .map(|t| t.code)
-            .collect();
-        members.sort_unstable();
+        let mut members: Vec<&str> = TERRITORIES.iter().filter(|t| t.kind == kind).map(|t| t.code).collect();
+        crate::model::order::sort_short(&mut members, |a, b| a.cmp(b));
         if members.len() > 1 && members == chosen {
             return kind.plural().to_string();
         }

@@ -1,15 +1,10 @@
 //! Reading a dataset someone handed us (bundled file, newsroom JSON or CSV): fatal errors are
 //! for files that are not datasets at all; everything else is a per-contest problem.
 
-use std::collections::HashSet;
-
-use serde::Deserialize;
-use serde_json::Value;
 use thiserror::Error;
 
-use crate::model::{
-    dataset_from_csv, validate, Contest, Dataset, Problem, ProblemKind, SCHEMA_VERSION,
-};
+use crate::model::json::{self, Json};
+use crate::model::{dataset_from_csv, decode, validate, Dataset, Problem, ProblemKind, SCHEMA_VERSION};
 
 /// Larger files are refused before parsing: no real calendar comes near it.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -35,16 +30,6 @@ pub enum LoadError {
 pub struct Loaded {
     pub dataset: Dataset,
     pub problems: Vec<Problem>,
-}
-
-#[derive(Deserialize)]
-struct Header {
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    as_of: Option<String>,
-    #[serde(default)]
-    complete_calendar: bool,
 }
 
 /// Reads a fetched body: it must be UTF-8, then as [`load`].
@@ -85,48 +70,40 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
 }
 
 fn load_json(text: &str) -> Result<Loaded, LoadError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| LoadError::NotJsonOrCsv(e.to_string()))?;
-    let Value::Object(object) = &value else {
-        return Err(LoadError::NotADataset(
-            "the top level must be an object".into(),
-        ));
+    let value = json::parse(text).map_err(|e| LoadError::NotJsonOrCsv(format!("JSON: {e}")))?;
+    let Json::Object(_) = &value else {
+        return Err(LoadError::NotADataset("the top level must be an object".into()));
     };
-    match object.get("schema_version") {
-        Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION.into()) => {}
-        Some(other) => return Err(LoadError::UnsupportedSchema(other.to_string())),
+    match value.get("schema_version") {
+        Some(Json::Int(n)) if *n == i64::from(SCHEMA_VERSION) => {}
+        Some(Json::Int(n)) => return Err(LoadError::UnsupportedSchema(n.to_string())),
+        Some(other) => return Err(LoadError::UnsupportedSchema(format!("written as {}", other.kind()))),
         None => return Err(LoadError::NotADataset("schema_version is missing".into())),
     }
-    let Some(Value::Array(raw_contests)) = object.get("contests") else {
+    let Some(Json::Array(raw_contests)) = value.get("contests") else {
         return Err(LoadError::NotADataset("contests must be a list".into()));
     };
-    let header: Header =
-        serde_json::from_value(value.clone()).map_err(|e| LoadError::NotADataset(e.to_string()))?;
+    let text_of = |key: &str| value.get(key).and_then(Json::as_str).map(str::to_string);
 
     let mut problems = Vec::new();
     let mut contests = Vec::with_capacity(raw_contests.len());
     for (index, raw) in raw_contests.iter().enumerate() {
-        match serde_path_to_error::deserialize::<_, Contest>(raw) {
+        match decode::contest(raw) {
             Ok(contest) => contests.push(contest),
-            Err(error) => {
+            Err(unfit) => {
                 let id = raw
                     .get("id")
-                    .and_then(Value::as_str)
+                    .and_then(Json::as_str)
                     .map_or_else(|| format!("contest #{}", index + 1), str::to_string);
-                let field = error.path().to_string();
-                problems.push(Problem::new(
-                    id,
-                    field,
-                    ProblemKind::Unreadable(error.into_inner().to_string()),
-                ));
+                problems.push(Problem::new(id, unfit.field, ProblemKind::Unreadable(unfit.reason)));
             }
         }
     }
     let dataset = Dataset {
         schema_version: SCHEMA_VERSION,
-        title: header.title.unwrap_or_else(|| "Untitled dataset".into()),
-        as_of: header.as_of,
-        complete_calendar: header.complete_calendar,
+        title: text_of("title").unwrap_or_else(|| "Untitled dataset".into()),
+        as_of: text_of("as_of"),
+        complete_calendar: value.get("complete_calendar") == Some(&Json::Bool(true)),
         contests,
     };
     Ok(keep_valid(dataset, problems))
@@ -135,9 +112,10 @@ fn load_json(text: &str) -> Result<Loaded, LoadError> {
 /// Validates, then keeps out every contest a problem names; nothing is altered.
 pub fn keep_valid(mut dataset: Dataset, mut problems: Vec<Problem>) -> Loaded {
     problems.extend(validate(&dataset));
-    let rejected: HashSet<&str> = problems.iter().map(|p| p.contest.as_str()).collect();
+    let mut rejected: Vec<&str> = problems.iter().map(|p| p.contest.as_str()).collect();
+    rejected.sort_unstable();
     dataset
         .contests
-        .retain(|c| !rejected.contains(c.id.as_str()));
+        .retain(|c| rejected.binary_search(&c.id.as_str()).is_err());
     Loaded { dataset, problems }
 }

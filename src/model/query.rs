@@ -63,19 +63,12 @@ impl Query {
         let mut query = Query::default();
         let mut notices = Vec::new();
         let mut seen: Vec<String> = Vec::new();
-        for pair in search
-            .trim_start_matches('?')
-            .split('&')
-            .filter(|p| !p.is_empty())
-        {
+        for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
             let (key, key_ok) = decode(raw_key);
             let (value, value_ok) = decode(raw_value);
             if !key_ok || !value_ok {
-                notices.push(format!(
-                    "Ignored {}: it is not valid URL encoding.",
-                    quote(pair)
-                ));
+                notices.push(format!("Ignored {}: it is not valid URL encoding.", quote(pair)));
                 continue;
             }
             let value = value.trim().to_string();
@@ -151,12 +144,7 @@ impl Query {
             "data" if !value.is_empty() => self.data = Some(value.to_string()),
             "childId" => self.child_id = Some(value.chars().take(100).collect()),
             "embedId" => self.embed_id = Some(value.chars().take(100).collect()),
-            _ => {
-                return Err(format!(
-                    "Ignored {}: Tally has no such setting.",
-                    quote(key)
-                ))
-            }
+            _ => return Err(format!("Ignored {}: Tally has no such setting.", quote(key))),
         }
         Ok(())
     }
@@ -177,10 +165,7 @@ impl Query {
             match catalog.contest(id) {
                 Some(contest) => self.contest = Some(contest.id.clone()),
                 None => {
-                    notices.push(format!(
-                        "Ignored contest {}: no contest has that id.",
-                        quote(id)
-                    ));
+                    notices.push(format!("Ignored contest {}: no contest has that id.", quote(id)));
                     self.contest = None;
                 }
             }
@@ -231,10 +216,7 @@ impl Query {
         if pairs.is_empty() {
             return String::new();
         }
-        let body: Vec<String> = pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", encode(v)))
-            .collect();
+        let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
         format!("?{}", body.join("&"))
     }
 }

@@ -105,12 +105,8 @@ pub fn shares(contest: &Contest) -> Vec<Option<f64>> {
         .filter(|o| o.kind != OptionKind::Void)
         .filter_map(|o| o.pct_value())
         .sum();
-    let counted = contest
-        .options
-        .iter()
-        .filter(|o| o.kind != OptionKind::Void);
-    let partial_field =
-        counted.clone().all(|o| o.pct.is_some()) && counted.count() > 0 && printed < 99.0;
+    let counted = contest.options.iter().filter(|o| o.kind != OptionKind::Void);
+    let partial_field = counted.clone().all(|o| o.pct.is_some()) && counted.count() > 0 && printed < 99.0;
     let totals = Totals {
         complete: totals.complete && !partial_field,
         ..totals
@@ -133,15 +129,11 @@ fn leaders(contest: &Contest, figure: impl Fn(usize) -> Option<f64>) -> (Vec<usi
         .filter(|&i| contest.options[i].kind.can_win())
         .filter_map(|i| figure(i).map(|f| (i, f)))
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    crate::model::order::sort_short(&mut ranked, |a, b| b.1.total_cmp(&a.1));
     let Some(&(_, best)) = ranked.first() else {
         return (Vec::new(), None);
     };
-    let top: Vec<usize> = ranked
-        .iter()
-        .take_while(|(_, f)| *f == best)
-        .map(|(i, _)| *i)
-        .collect();
+    let top: Vec<usize> = ranked.iter().take_while(|(_, f)| *f == best).map(|(i, _)| *i).collect();
     let runner_up = ranked.get(top.len()).map(|(_, f)| *f);
     (top, runner_up)
 }
@@ -152,31 +144,17 @@ pub fn outcome(contest: &Contest) -> Outcome {
         Status::NoVote => return Outcome::NoVoteHeld,
         Status::Final => {}
     }
-    let contenders: Vec<_> = contest
-        .options
-        .iter()
-        .filter(|o| o.kind.can_win())
-        .collect();
+    let contenders: Vec<_> = contest.options.iter().filter(|o| o.kind.can_win()).collect();
     let counted = contenders.iter().filter(|o| o.votes.is_some()).count();
-    let printed = contenders
-        .iter()
-        .filter(|o| o.pct_value().is_some())
-        .count();
+    let printed = contenders.iter().filter(|o| o.pct_value().is_some()).count();
     let basis = if counted > 0 && counted == contenders.len() {
         Basis::Votes
     } else if printed > 0 && printed == contenders.len() {
         Basis::Percentage
-    } else if contenders
-        .iter()
-        .any(|o| o.pct_value().is_some_and(|p| p > 50.0))
-    {
+    } else if contenders.iter().any(|o| o.pct_value().is_some_and(|p| p > 50.0)) {
         // A printed majority decides whatever the missing figures would have been.
         Basis::Percentage
-    } else if counted > 0
-        && contenders
-            .iter()
-            .all(|o| o.votes.is_some() || o.pct.is_none())
-    {
+    } else if counted > 0 && contenders.iter().all(|o| o.votes.is_some() || o.pct.is_none()) {
         Basis::PartialVotes
     } else if printed > 0 {
         Basis::Percentage
@@ -202,17 +180,15 @@ pub fn outcome(contest: &Contest) -> Outcome {
         [] => Outcome::NotReported,
         [winner] => {
             let runner = runner_up.and_then(|value| {
-                (0..contest.options.len()).find(|&i| {
-                    i != *winner && contest.options[i].kind.can_win() && figure(i) == Some(value)
-                })
+                (0..contest.options.len())
+                    .find(|&i| i != *winner && contest.options[i].kind.can_win() && figure(i) == Some(value))
             });
             let margin = match (basis, runner) {
                 (Basis::Delegates | Basis::Reported, _) | (_, None) => None,
                 (_, Some(runner)) => Some(Margin {
                     votes: match basis {
                         Basis::Votes | Basis::PartialVotes => Some(
-                            contest.options[*winner].votes.unwrap_or(0)
-                                - contest.options[runner].votes.unwrap_or(0),
+                            contest.options[*winner].votes.unwrap_or(0) - contest.options[runner].votes.unwrap_or(0),
                         ),
                         _ => None,
                     },
@@ -235,19 +211,13 @@ pub fn outcome(contest: &Contest) -> Outcome {
                 margin,
             }
         }
-        _ => Outcome::Tie {
-            options: top,
-            basis,
-        },
+        _ => Outcome::Tie { options: top, basis },
     }
 }
 
 pub fn delegate_result(contest: &Contest) -> DelegateResult {
     let (top, _) = leaders(contest, |i| {
-        contest.options[i]
-            .delegates
-            .filter(|&d| d > 0)
-            .map(|d| d as f64)
+        contest.options[i].delegates.filter(|&d| d > 0).map(|d| d as f64)
     });
     match top.as_slice() {
         [] => DelegateResult::NotReported,
@@ -271,9 +241,5 @@ pub fn winners_differ(contest: &Contest) -> bool {
 
 /// Whether any figure a reader might look for is missing: a count, a percentage or a delegate number.
 pub fn has_missing_figure(contest: &Contest) -> bool {
-    contest.status == Status::Final
-        && contest
-            .options
-            .iter()
-            .any(|o| o.votes.is_none() || o.pct.is_none())
+    contest.status == Status::Final && contest.options.iter().any(|o| o.votes.is_none() || o.pct.is_none())
 }

@@ -11,8 +11,7 @@ pub fn html_attr(text: &str) -> String {
 
 /// A JavaScript string literal that is also safe inside a `<script>` element.
 pub fn js_string(text: &str) -> String {
-    serde_json::to_string(text)
-        .unwrap_or_default()
+    crate::model::json::quote(text)
         .replace("</", "<\\/")
         .replace("<!--", "<\\!--")
 }
@@ -32,13 +31,7 @@ pub fn iframe_snippet(embed_url: &str, title: &str, script_url: &str) -> String 
 pub fn pym_snippet(embed_url: &str, title: &str, container_id: &str) -> String {
     let id: String = container_id
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
         .collect();
     let (id_js, url_js, title_js) = (js_string(&id), js_string(embed_url), js_string(title));
     format!(

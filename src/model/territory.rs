@@ -1,8 +1,8 @@
 //! The one table of jurisdictions: USPS code, name and kind for every state, DC, territory and abroad.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum TerritoryKind {
     State,
@@ -12,8 +12,7 @@ pub enum TerritoryKind {
 }
 
 impl TerritoryKind {
-    pub const ALL: [TerritoryKind; 4] =
-        [Self::State, Self::District, Self::Territory, Self::Abroad];
+    pub const ALL: [TerritoryKind; 4] = [Self::State, Self::District, Self::Territory, Self::Abroad];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -114,9 +113,7 @@ pub const TERRITORIES: [Territory; 57] = [
 ];
 
 pub fn territory(code: &str) -> Option<&'static Territory> {
-    TERRITORIES
-        .iter()
-        .find(|t| t.code.eq_ignore_ascii_case(code))
+    TERRITORIES.iter().find(|t| t.code.eq_ignore_ascii_case(code))
 }
 
 /// Jurisdictions a party's nominating calendar covers: Democrats Abroad only exists for Democrats.

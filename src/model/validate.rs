@@ -1,9 +1,8 @@
 //! Validation of a dataset: every rule, every contest, all problems collected, none fatal to the rest.
 
-use std::collections::{HashMap, HashSet};
-
 use thiserror::Error;
 
+use crate::model::filter::fold;
 use crate::model::{expected_for_party, territory, Contest, Dataset, Party, Status};
 
 /// The largest vote count accepted; anything above is a typo, not a primary.
@@ -41,8 +40,8 @@ pub enum ProblemKind {
     PercentUnreadable(String),
     #[error("is {0}, outside 0 to 100")]
     PercentOutOfRange(String),
-    #[error("the percentages add up to {0:.1}, more than 100")]
-    PercentsOverHundred(f64),
+    #[error("the percentages add up to {0}, more than 100")]
+    PercentsOverHundred(String),
     #[error("{won} delegates won in all, more than the {pledged} at stake")]
     DelegatesOverPledged { won: i64, pledged: i64 },
     #[error("\"{0}\" is not a date (write YYYY-MM-DD)")]
@@ -88,21 +87,13 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
             ProblemKind::UnknownTerritory(contest.territory.clone()),
         );
     }
-    let prefix = format!(
-        "{}-{}-{}",
-        contest.cycle,
-        contest.party.code(),
-        contest.territory
-    );
-    let id_fits =
-        contest.id == prefix || (contest.extra && contest.id.starts_with(&format!("{prefix}-")));
+    let prefix = format!("{}-{}-{}", contest.cycle, contest.party.code(), contest.territory);
+    let id_fits = contest.id == prefix || (contest.extra && contest.id.starts_with(&format!("{prefix}-")));
     if !id_fits {
         report("id".into(), ProblemKind::IdMismatch(prefix));
     }
     match &contest.date {
-        None if contest.status != Status::Cancelled => {
-            report("date".into(), ProblemKind::DateMissing)
-        }
+        None if contest.status != Status::Cancelled => report("date".into(), ProblemKind::DateMissing),
         None => {}
         Some(date) => match parse_date(date) {
             None => report("date".into(), ProblemKind::DateUnreadable(date.clone())),
@@ -118,26 +109,22 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
         },
     }
     if let Some(pledged) = contest.pledged_delegates {
-        check_count(
-            &mut report,
-            "pledged_delegates".into(),
-            pledged,
-            MAX_DELEGATES,
-        );
+        check_count(&mut report, "pledged_delegates".into(), pledged, MAX_DELEGATES);
     }
 
-    let mut names = HashSet::new();
+    let mut names: Vec<String> = Vec::new();
     let mut pct_sum = 0.0;
     let mut delegates_sum: i64 = 0;
     for (index, option) in contest.options.iter().enumerate() {
         let field = |name: &str| format!("options[{index}] \"{}\" {name}", option.name);
         if option.name.trim().is_empty() {
             report(format!("options[{index}] name"), ProblemKind::Empty);
-        } else if !names.insert(option.name.trim().to_lowercase()) {
-            report(
-                field("name"),
-                ProblemKind::DuplicateOption(option.name.clone()),
-            );
+        } else {
+            let name = fold(option.name.trim());
+            if names.contains(&name) {
+                report(field("name"), ProblemKind::DuplicateOption(option.name.clone()));
+            }
+            names.push(name);
         }
         if let Some(votes) = option.votes {
             check_count(&mut report, field("votes"), votes, MAX_VOTES);
@@ -162,7 +149,7 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
     if pct_sum > 100.0 + tolerance {
         report(
             "options pct".into(),
-            ProblemKind::PercentsOverHundred(pct_sum),
+            ProblemKind::PercentsOverHundred(crate::model::format::decimal(pct_sum, 1)),
         );
     }
     if let Some(pledged) = contest.pledged_delegates {
@@ -177,7 +164,7 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
         }
     }
     for (index, correction) in contest.corrections.iter().enumerate() {
-        if !names.contains(&correction.option.trim().to_lowercase()) {
+        if !names.contains(&fold(correction.option.trim())) {
             report(
                 format!("corrections[{index}] option"),
                 ProblemKind::UnknownOption(correction.option.clone()),
@@ -202,71 +189,55 @@ pub fn parse_date(text: &str) -> Option<(i64, u32, u32)> {
     if parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
         return None;
     }
-    let (year, month, day): (i64, u32, u32) =
-        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
+    let (year, month, day): (i64, u32, u32) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    ((1..=12).contains(&month) && day >= 1 && day <= days[month as usize - 1])
-        .then_some((year, month, day))
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    ((1..=12).contains(&month) && day >= 1 && day <= days[month as usize - 1]).then_some((year, month, day))
 }
 
 /// Checks the rules that span contests, then each contest; returns the ids of rejected contests too.
 pub fn validate(dataset: &Dataset) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut ids: HashMap<&str, usize> = HashMap::new();
-    let mut jurisdictions: HashMap<(i64, Party, String), &str> = HashMap::new();
-    for contest in &dataset.contests {
-        problems.extend(validate_contest(contest));
-        *ids.entry(contest.id.as_str()).or_default() += 1;
-        if ids[contest.id.as_str()] == 2 {
-            problems.push(Problem::new(&contest.id, "id", ProblemKind::DuplicateId));
+    let mut problems: Vec<Problem> = dataset.contests.iter().flat_map(validate_contest).collect();
+    // Sorted keys find repeats and gaps in n log n without a hash map's code in the browser.
+    let mut ids: Vec<&str> = dataset.contests.iter().map(|c| c.id.as_str()).collect();
+    ids.sort_unstable();
+    for pair in ids.windows(2).filter(|w| w[0] == w[1]) {
+        if problems
+            .iter()
+            .all(|p| p.contest != pair[1] || p.kind != ProblemKind::DuplicateId)
+        {
+            problems.push(Problem::new(pair[1], "id", ProblemKind::DuplicateId));
         }
-        if !contest.extra {
-            let key = (
-                contest.cycle,
-                contest.party,
-                contest.territory.to_ascii_uppercase(),
-            );
-            if let Some(other) = jurisdictions.insert(key, &contest.id) {
-                if other != contest.id {
-                    problems.push(Problem::new(
-                        &contest.id,
-                        "territory",
-                        ProblemKind::DuplicateJurisdiction(other.into()),
-                    ));
-                }
-            }
-        }
+    }
+    let mut jurisdictions: Vec<((i64, Party, String), &str)> = dataset
+        .contests
+        .iter()
+        .filter(|c| !c.extra)
+        .map(|c| ((c.cycle, c.party, c.territory.to_ascii_uppercase()), c.id.as_str()))
+        .collect();
+    jurisdictions.sort_unstable();
+    for pair in jurisdictions
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1)
+    {
+        problems.push(Problem::new(
+            pair[1].1,
+            "territory",
+            ProblemKind::DuplicateJurisdiction(pair[0].1.into()),
+        ));
     }
     if dataset.complete_calendar {
         let mut calendars: Vec<(i64, Party)> = jurisdictions
-            .keys()
-            .map(|(cycle, party, _)| (*cycle, *party))
+            .iter()
+            .map(|((cycle, party, _), _)| (*cycle, *party))
             .collect();
-        calendars.sort();
         calendars.dedup();
         for (cycle, party) in calendars {
             for expected in expected_for_party(party) {
-                if !jurisdictions.contains_key(&(cycle, party, expected.code.to_string())) {
+                let key = (cycle, party, expected.code.to_string());
+                if jurisdictions.binary_search_by(|(k, _)| k.cmp(&key)).is_err() {
                     let id = format!("{cycle}-{}-{}", party.code(), expected.code);
-                    problems.push(Problem::new(
-                        id,
-                        "territory",
-                        ProblemKind::MissingJurisdiction,
-                    ));
+                    problems.push(Problem::new(id, "territory", ProblemKind::MissingJurisdiction));
                 }
             }
         }

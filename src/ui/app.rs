@@ -31,9 +31,7 @@ pub fn App() -> Html {
                     Err(message) => Action::Failed(message),
                     Ok(bytes) => match load_bytes(&bytes) {
                         Err(error) => Action::Failed(error.to_string()),
-                        Ok(loaded) => {
-                            Action::Loaded(Rc::new(Catalog::new(loaded.dataset)), loaded.problems)
-                        }
+                        Ok(loaded) => Action::Loaded(Rc::new(Catalog::new(loaded.dataset)), loaded.problems),
                     },
                 };
                 dispatch.dispatch(action);
@@ -42,13 +40,10 @@ pub fn App() -> Html {
     }
 
     // The URL follows the state; one place writes it.
-    use_effect_with(
-        (state.query.clone(), state.push_history),
-        |(query, push)| {
-            browser::write_search(&query.to_search(), *push);
-            browser::apply_theme(query.theme);
-        },
-    );
+    use_effect_with((state.query.clone(), state.push_history), |(query, push)| {
+        browser::write_search(&query.to_search(), *push);
+        browser::apply_theme(query.theme);
+    });
 
     // Back and forward restore the state the URL describes.
     {
@@ -84,23 +79,15 @@ pub fn App() -> Html {
     }
 
     let embed_title = match state.catalog() {
-        Some(catalog) => match state
-            .query
-            .contest
-            .as_deref()
-            .and_then(|id| catalog.contest(id))
-        {
+        Some(catalog) => match state.query.contest.as_deref().and_then(|id| catalog.contest(id)) {
             Some(c) => format!(
                 "{}, {} {} {} results",
                 c.territory_name(),
                 c.cycle,
                 c.party.name(),
-                c.kind.label().to_lowercase()
+                c.kind.label().to_ascii_lowercase()
             ),
-            None => state
-                .query
-                .filter
-                .describe(state.query.filter.apply(catalog).len()),
+            None => state.query.filter.describe(state.query.filter.apply(catalog).len()),
         },
         None => "election results".into(),
     };
@@ -130,7 +117,7 @@ pub fn App() -> Html {
                 .cloned();
             html! {
                 <>
-                    <Filters filter={state.query.filter.clone()} cycles={catalog.cycles()} on_change={on_filter} {on_text} />
+                    <Filters filter={state.query.filter.clone()} cycles={catalog.cycles().to_vec()} on_change={on_filter} {on_text} />
                     <p role="status" class="status">{ state.query.filter.describe(selected.len()) }</p>
                     if let Some(contest) = open {
                         <ContestDetail contest={Rc::new(contest)} as_of={catalog.dataset.as_of.clone()} on_close={on_open.reform(|_| None)} />

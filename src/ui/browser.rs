@@ -4,13 +4,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use crate::model::{Theme, MAX_BYTES};
+use crate::model::{LoadError, Theme, MAX_BYTES};
 
 pub fn location_search() -> String {
-    gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default()
+    gloo::utils::window().location().search().unwrap_or_default()
 }
 
 /// Writes the query into the address bar: a new history entry, or in place of the current one.
@@ -49,9 +46,9 @@ pub fn apply_theme(theme: Theme) {
 /// Fetches a dataset's bytes, with the reason in words when it fails.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let window = gloo::utils::window();
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| format!("The data could not be fetched from {url}: the network failed or the server does not allow it (CORS)."))?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| {
+        format!("The data could not be fetched from {url}: the network failed or the server does not allow it (CORS).")
+    })?;
     let response: Response = response
         .dyn_into()
         .map_err(|_| "The browser returned no response.".to_string())?;
@@ -62,15 +59,11 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
             response.status_text()
         ));
     }
-    let too_large = |bytes: f64| {
-        format!(
-            "The file is {:.0} MB; Tally reads files up to 20 MB.",
-            bytes / 1_048_576.0
-        )
-    };
+    let too_large = |bytes: usize| LoadError::TooLarge(bytes).to_string();
+    // Refuse early when the server says how large the body is.
     if let Ok(Some(length)) = response.headers().get("content-length") {
-        if length.parse::<f64>().is_ok_and(|n| n > MAX_BYTES as f64) {
-            return Err(too_large(length.parse().unwrap_or(0.0)));
+        if let Some(length) = length.parse::<usize>().ok().filter(|&n| n > MAX_BYTES) {
+            return Err(too_large(length));
         }
     }
     let buffer = response
@@ -81,7 +74,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
         .map_err(|_| "The response body could not be read.".to_string())?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     if bytes.len() > MAX_BYTES {
-        return Err(too_large(bytes.len() as f64));
+        return Err(too_large(bytes.len()));
     }
     Ok(bytes)
 }

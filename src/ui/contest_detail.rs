@@ -5,10 +5,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::winners::party_badge;
-use crate::model::format::{date, percent, thousands, NOT_REPORTED};
+use crate::model::format::{date, decimal, percent, thousands, NOT_REPORTED};
 use crate::model::{
-    delegate_result, outcome, shares, totals, Basis, Contest, DelegateResult, OptionKind, Outcome,
-    SortKey, Status,
+    delegate_result, outcome, shares, totals, Basis, Contest, DelegateResult, OptionKind, Outcome, SortKey, Status,
 };
 
 #[derive(Properties, PartialEq)]
@@ -34,23 +33,15 @@ pub fn popular_sentence(contest: &Contest) -> String {
         Outcome::Tie { options, basis } => {
             format!(
                 "Tie for first place between {} ({}).",
-                options
-                    .iter()
-                    .map(|&i| name(i))
-                    .collect::<Vec<_>>()
-                    .join(" and "),
+                options.iter().map(|&i| name(i)).collect::<Vec<_>>().join(" and "),
                 basis.label()
             )
         }
-        Outcome::Winner {
-            option,
-            basis,
-            margin,
-        } => {
+        Outcome::Winner { option, basis, margin } => {
             let by = match margin {
                 Some(m) if m.points.is_finite() => match m.votes {
-                    Some(v) => format!(" by {} votes ({:.1} points)", thousands(v), m.points),
-                    None => format!(" by {:.1} points", m.points),
+                    Some(v) => format!(" by {} votes ({} points)", thousands(v), decimal(m.points, 1)),
+                    None => format!(" by {} points", decimal(m.points, 1)),
                 },
                 _ => String::new(),
             };
@@ -76,9 +67,7 @@ pub fn delegate_sentence(contest: &Contest) -> String {
         .map(|p| format!(" of {p} pledged"))
         .unwrap_or_default();
     match delegate_result(contest) {
-        DelegateResult::NotReported if contest.pledged_delegates == Some(0) => {
-            "No delegates were at stake.".into()
-        }
+        DelegateResult::NotReported if contest.pledged_delegates == Some(0) => "No delegates were at stake.".into(),
         DelegateResult::NotReported => "The delegate allocation has not been reported.".into(),
         DelegateResult::Winner { option } => {
             let o = &contest.options[option];
@@ -99,10 +88,7 @@ pub fn delegate_sentence(contest: &Contest) -> String {
                     )
                 })
                 .collect();
-            format!(
-                "The delegates were split evenly: {}{stake}.",
-                parts.join(", ")
-            )
+            format!("The delegates were split evenly: {}{stake}.", parts.join(", "))
         }
     }
 }
@@ -122,15 +108,11 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
     {
         // Opening a contest moves focus (and a phone's scroll) to it, as a new page would.
         let heading = heading.clone();
-        use_effect_with(
-            (props.contest.id.clone(), props.embedded),
-            move |(_, embedded)| {
-                if let (false, Some(element)) = (*embedded, heading.cast::<web_sys::HtmlElement>())
-                {
-                    let _ = element.focus();
-                }
-            },
-        );
+        use_effect_with((props.contest.id.clone(), props.embedded), move |(_, embedded)| {
+            if let (false, Some(element)) = (*embedded, heading.cast::<web_sys::HtmlElement>()) {
+                let _ = element.focus();
+            }
+        });
     }
     let contest = &*props.contest;
     let shares = shares(contest);
@@ -142,9 +124,7 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
     };
     // A delegate mark only where it adds to the popular-vote mark.
     let (delegate_leaders, delegate_mark) = match delegate_result(contest) {
-        DelegateResult::Winner { option } if !winner.contains(&option) => {
-            (vec![option], "Most delegates")
-        }
+        DelegateResult::Winner { option } if !winner.contains(&option) => (vec![option], "Most delegates"),
         DelegateResult::Split { options } => (options, "Tied on delegates"),
         _ => (Vec::new(), ""),
     };
@@ -159,14 +139,14 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
             SortKey::Name => 0.0,
         }
     };
-    order.sort_by(|&a, &b| {
+    crate::model::order::sort_short(&mut order, |&a, &b| {
         // Rows that are no one's votes stay at the bottom in every order.
         let void = |i: usize| contest.options[i].kind == OptionKind::Void;
         let by_key = match key {
             SortKey::Name => contest.options[a]
                 .name
-                .to_lowercase()
-                .cmp(&contest.options[b].name.to_lowercase()),
+                .to_ascii_lowercase()
+                .cmp(&contest.options[b].name.to_ascii_lowercase()),
             _ => figure(a).total_cmp(&figure(b)),
         };
         void(a)
@@ -207,7 +187,9 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
         let o = &contest.options[i];
         let share = shares[i];
         let marks: Vec<&str> = [
-            winner.contains(&i).then_some(if winner.len() > 1 { "Tied" } else { "Winner" }),
+            winner
+                .contains(&i)
+                .then_some(if winner.len() > 1 { "Tied" } else { "Winner" }),
             delegate_leaders.contains(&i).then_some(delegate_mark),
         ]
         .into_iter()
@@ -229,7 +211,7 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
                 <td class="num share">
                     <span>{ share.map(percent).unwrap_or_else(|| NOT_REPORTED.into()) }</span>
                     if let Some(value) = share {
-                        <meter aria-hidden="true" min="0" max="100" value={format!("{value:.2}")}></meter>
+                        <meter aria-hidden="true" min="0" max="100" value={decimal(value, 2)}></meter>
                     }
                 </td>
                 <td class="num">{ o.delegates.map(|d| d.to_string()).unwrap_or_else(|| NOT_REPORTED.into()) }</td>
@@ -243,7 +225,7 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
         contest.territory_name(),
         contest.cycle,
         contest.party.name(),
-        contest.kind.label().to_lowercase()
+        contest.kind.label().to_ascii_lowercase()
     );
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     let subheading = if props.embedded { "h2" } else { "h3" };

@@ -39,7 +39,7 @@ pub fn EmbedCustomizer(props: &EmbedCustomizerProps) -> Html {
             .contest
             .clone()
             .unwrap_or_else(|| "results".into())
-            .to_lowercase()
+            .to_ascii_lowercase()
     );
     let snippets = [
         (
@@ -47,11 +47,7 @@ pub fn EmbedCustomizer(props: &EmbedCustomizerProps) -> Html {
             "Iframe with Tally's resize script",
             iframe_snippet(&embed_url, &title, &script_url),
         ),
-        (
-            "snippet-pym",
-            "Pym.js",
-            pym_snippet(&embed_url, &title, &container),
-        ),
+        ("snippet-pym", "Pym.js", pym_snippet(&embed_url, &title, &container)),
     ];
 
     // The preview resizes itself from the same messages a newsroom's page receives.
@@ -72,12 +68,10 @@ pub fn EmbedCustomizer(props: &EmbedCustomizerProps) -> Html {
                     let height = js_sys::Reflect::get(&data, &"height".into())
                         .ok()
                         .and_then(|h| h.as_f64());
-                    if let (true, Some(height), Some(frame)) =
-                        (is_amp, height, preview.cast::<HtmlElement>())
-                    {
+                    if let (true, Some(height), Some(frame)) = (is_amp, height, preview.cast::<HtmlElement>()) {
                         let _ = frame
                             .style()
-                            .set_property("height", &format!("{}px", height.ceil()));
+                            .set_property("height", &format!("{}px", height.ceil() as i64));
                     }
                 })
             });
@@ -95,9 +89,7 @@ pub fn EmbedCustomizer(props: &EmbedCustomizerProps) -> Html {
     let on_theme = {
         let theme = theme.clone();
         Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             theme.set(match value.as_str() {
                 "light" => Theme::Light,
                 "dark" => Theme::Dark,
@@ -107,12 +99,7 @@ pub fn EmbedCustomizer(props: &EmbedCustomizerProps) -> Html {
     };
     let on_plain = {
         let plain = plain.clone();
-        Callback::from(move |e: Event| {
-            plain.set(
-                e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                    .checked(),
-            )
-        })
+        Callback::from(move |e: Event| plain.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))
     };
     let copy = |id: &'static str, text: String| {
         let copied = copied.clone();

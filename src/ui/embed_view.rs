@@ -52,7 +52,8 @@ pub fn EmbedView(props: &EmbedViewProps) -> Html {
             move || drop(resizer)
         });
     }
-    let full = html! { <a class="full" href={full_results_href(query)} target="_blank" rel="noopener">{ "Full results" }</a> };
+    let full =
+        html! { <a class="full" href={full_results_href(query)} target="_blank" rel="noopener">{ "Full results" }</a> };
     let body = match &state.data {
         Data::Loading => {
             html! { <p class="loading" role="status">{ "Loading results\u{2026}" }</p> }

@@ -15,11 +15,10 @@ pub use app::App;
 
 /// Installs the panic hook, then mounts the app on `<main id="app">`.
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        // Never a blank page: replace whatever was left with a message a reader can act on.
-        browser::show_fatal(&format!(
-            "Tally stopped because of an internal error ({info}). Reload the page to try again."
-        ));
+    std::panic::set_hook(Box::new(|_| {
+        // Never a blank page: a message a reader can act on. (Formatting the panic's own
+        // message would pull the whole formatter into the wasm; the message is for readers.)
+        browser::show_fatal("Tally stopped because of an internal error. Reload the page to try again.");
     }));
     let root = gloo::utils::document()
         .get_element_by_id("app")

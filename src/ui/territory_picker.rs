@@ -3,6 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::model::filter::fold;
 use crate::model::{territory, Territory, TerritoryKind, TERRITORIES};
 
 #[derive(Properties, PartialEq)]
@@ -40,12 +41,11 @@ impl Entry {
 
 /// The entries matching what was typed, grouped by kind: by name anywhere, or by code.
 fn matching(text: &str) -> Vec<(TerritoryKind, Vec<Entry>)> {
-    let needle = text.trim().to_lowercase();
+    let needle = fold(text.trim());
     TerritoryKind::ALL
         .into_iter()
         .filter_map(|kind| {
-            let members: Vec<&'static Territory> =
-                TERRITORIES.iter().filter(|t| t.kind == kind).collect();
+            let members: Vec<&'static Territory> = TERRITORIES.iter().filter(|t| t.kind == kind).collect();
             let mut entries: Vec<Entry> = Vec::new();
             if members.len() > 1 && (needle.is_empty() || kind.plural().starts_with(&needle)) {
                 entries.push(Entry::Group(kind));
@@ -54,9 +54,7 @@ fn matching(text: &str) -> Vec<(TerritoryKind, Vec<Entry>)> {
                 members
                     .into_iter()
                     .filter(|t| {
-                        needle.is_empty()
-                            || t.name.to_lowercase().contains(&needle)
-                            || t.code.eq_ignore_ascii_case(&needle)
+                        needle.is_empty() || fold(t.name).contains(&needle) || t.code.eq_ignore_ascii_case(&needle)
                     })
                     .map(Entry::One),
             );
@@ -81,10 +79,7 @@ pub fn TerritoryPicker(props: &TerritoryPickerProps) -> Html {
     let active = use_state(|| 0usize);
 
     let groups = matching(&text);
-    let flat: Vec<Entry> = groups
-        .iter()
-        .flat_map(|(_, entries)| entries.iter().copied())
-        .collect();
+    let flat: Vec<Entry> = groups.iter().flat_map(|(_, entries)| entries.iter().copied()).collect();
     let active_index = (*active).min(flat.len().saturating_sub(1));
 
     let is_selected = |entry: Entry| {
@@ -92,11 +87,7 @@ pub fn TerritoryPicker(props: &TerritoryPickerProps) -> Html {
         codes.iter().all(|c| props.selected.contains(c))
     };
     let toggle = {
-        let (selected, on_change, text) = (
-            props.selected.clone(),
-            props.on_change.clone(),
-            text.clone(),
-        );
+        let (selected, on_change, text) = (props.selected.clone(), props.on_change.clone(), text.clone());
         move |entry: Entry| {
             let codes = entry.codes();
             let mut next = selected.clone();
@@ -119,13 +110,8 @@ pub fn TerritoryPicker(props: &TerritoryPickerProps) -> Html {
         })
     };
     let on_keydown = {
-        let (open, active, toggle, flat) =
-            (open.clone(), active.clone(), toggle.clone(), flat.clone());
-        let (selected, on_change, text_empty) = (
-            props.selected.clone(),
-            props.on_change.clone(),
-            text.is_empty(),
-        );
+        let (open, active, toggle, flat) = (open.clone(), active.clone(), toggle.clone(), flat.clone());
+        let (selected, on_change, text_empty) = (props.selected.clone(), props.on_change.clone(), text.is_empty());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "ArrowDown" => {
                 e.prevent_default();

@@ -63,7 +63,7 @@ pub fn Winners(props: &WinnersProps) -> Html {
                 <th scope="row" data-label="Territory">
                     <a href={if external { crate::ui::browser::absolute(&href) } else { href }} {onclick}
                        target={external.then_some("_blank")} rel={external.then_some("noopener")}>{ contest.territory_name() }</a>
-                    if contest.extra { <span class="extra">{ format!(" ({})", contest.kind.label().to_lowercase()) }</span> }
+                    if contest.extra { <span class="extra">{ format!(" ({})", contest.kind.label().to_ascii_lowercase()) }</span> }
                 </th>
                 <td data-label="Date">{ date(contest.date.as_deref()) }</td>
                 <td data-label="Party">{ party_badge(contest) }</td>

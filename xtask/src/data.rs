@@ -7,8 +7,7 @@ use tally::model::{dataset_from_csv, validate, Dataset};
 
 use crate::{root, Result};
 
-const TITLE: &str =
-    "US presidential primaries and caucuses: 2024 Democratic, 2024 Republican, 2020 Democratic";
+const TITLE: &str = "US presidential primaries and caucuses: 2024 Democratic, 2024 Republican, 2020 Democratic";
 pub const BUNDLED: &str = "static/data/results.json";
 
 /// Copies the reference facts from ../shared/data into the project's own data/ folder.
@@ -19,8 +18,7 @@ pub fn refresh() -> Result<()> {
         ("corrections.csv", "corrections.csv"),
         ("NOTES.md", "SOURCES.md"),
     ] {
-        fs::copy(shared.join(from), root().join("data").join(to))
-            .map_err(|e| format!("copying {from}: {e}"))?;
+        fs::copy(shared.join(from), root().join("data").join(to)).map_err(|e| format!("copying {from}: {e}"))?;
         println!("refreshed data/{to} from ../shared/data/{from}");
     }
     Ok(())
@@ -29,8 +27,7 @@ pub fn refresh() -> Result<()> {
 /// Reads data/*.csv and returns the dataset, or every problem found, each on a line.
 pub fn convert() -> Result<Dataset> {
     let read = |name: &str| {
-        fs::read_to_string(root().join("data").join(name))
-            .map_err(|e| format!("reading data/{name}: {e}"))
+        fs::read_to_string(root().join("data").join(name)).map_err(|e| format!("reading data/{name}: {e}"))
     };
     let as_of = read("AS_OF")?.trim().to_string();
     let (dataset, mut problems) = dataset_from_csv(
@@ -45,12 +42,7 @@ pub fn convert() -> Result<Dataset> {
         return Ok(dataset);
     }
     let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-    Err(format!(
-        "the dataset has {} problem(s):\n{}",
-        problems.len(),
-        lines.join("\n")
-    )
-    .into())
+    Err(format!("the dataset has {} problem(s):\n{}", problems.len(), lines.join("\n")).into())
 }
 
 pub fn render(dataset: &Dataset) -> Result<String> {
@@ -65,15 +57,9 @@ pub fn run(check: bool) -> Result<()> {
     if check {
         let current = fs::read_to_string(&path).unwrap_or_default();
         if current != json {
-            return Err(format!(
-                "{BUNDLED} is out of date with data/*.csv: run `cargo xtask data`"
-            )
-            .into());
+            return Err(format!("{BUNDLED} is out of date with data/*.csv: run `cargo xtask data`").into());
         }
-        println!(
-            "{BUNDLED} is up to date ({} contests)",
-            dataset.contests.len()
-        );
+        println!("{BUNDLED} is up to date ({} contests)", dataset.contests.len());
         return Ok(());
     }
     fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;

@@ -25,10 +25,7 @@ pub fn run(command: &mut Command) -> Result<()> {
     if status.success() {
         Ok(())
     } else {
-        let args: Vec<String> = command
-            .get_args()
-            .map(|a| a.to_string_lossy().into_owned())
-            .collect();
+        let args: Vec<String> = command.get_args().map(|a| a.to_string_lossy().into_owned()).collect();
         Err(format!(
             "`{} {}` failed ({status})",
             command.get_program().to_string_lossy(),
@@ -62,9 +59,7 @@ fn dist() -> Result<()> {
 fn serve() -> Result<()> {
     step("install what is missing", tools::ensure_build_tools)?;
     step("dataset is up to date", || data::run(true))?;
-    println!(
-        "\nTally: http://127.0.0.1:8080/  (demo article: http://127.0.0.1:8080/demo/article.html)"
-    );
+    println!("\nTally: http://127.0.0.1:8080/  (demo article: http://127.0.0.1:8080/demo/article.html)");
     run(&mut tools::trunk(&["serve"]))
 }
 
@@ -109,10 +104,7 @@ fn test() -> Result<()> {
             .current_dir(root())
             .env("CHROMIUM", tools::CHROMIUM))
     })?;
-    println!(
-        "\nall checks passed in {:.0}s",
-        started.elapsed().as_secs_f64()
-    );
+    println!("\nall checks passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
 }
 
@@ -131,12 +123,9 @@ fn main() {
         Some("run") => serve(),
         Some("test") => test(),
         Some("dist") => tools::ensure_build_tools().and_then(|()| dist()),
-        Some("data") => (if flag("--refresh") {
-            data::refresh()
-        } else {
-            Ok(())
-        })
-        .and_then(|()| data::run(flag("--check"))),
+        Some("data") => {
+            (if flag("--refresh") { data::refresh() } else { Ok(()) }).and_then(|()| data::run(flag("--check")))
+        }
         _ => Err(USAGE.into()),
     };
     if let Err(error) = outcome {

@@ -42,13 +42,7 @@ pub fn ensure_build_tools() -> Result<()> {
         .contains(TRUNK_VERSION)
     {
         println!("installing trunk {TRUNK_VERSION} (a cold install takes up to ~16 minutes)");
-        run(Command::new("cargo").args([
-            "install",
-            "--locked",
-            "trunk",
-            "--version",
-            TRUNK_VERSION,
-        ]))?;
+        run(Command::new("cargo").args(["install", "--locked", "trunk", "--version", TRUNK_VERSION]))?;
     }
     let bindgen = locked_wasm_bindgen()?;
     if !output("wasm-bindgen", &["--version"])
@@ -70,7 +64,9 @@ pub fn ensure_build_tools() -> Result<()> {
     };
     if stale(&root().join("node_modules/.package-lock.json")) || !wasm_opt.exists() {
         if output("npm", &["--version"]).is_none() {
-            return Err("npm is missing: install Node.js 20 or newer (it provides wasm-opt and the browser-test driver)".into());
+            return Err(
+                "npm is missing: install Node.js 20 or newer (it provides wasm-opt and the browser-test driver)".into(),
+            );
         }
         run(Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
@@ -89,9 +85,11 @@ pub fn ensure_chromium() -> Result<()> {
     }
     let root_user = output("id", &["-u"]).is_some_and(|uid| uid.trim() == "0");
     if !root_user {
-        return Err("the browser tests need Chromium: install the Debian packages `chromium` and `chromium-driver` \
+        return Err(
+            "the browser tests need Chromium: install the Debian packages `chromium` and `chromium-driver` \
                     (sudo apt-get install chromium chromium-driver), then run this again"
-            .into());
+                .into(),
+        );
     }
     run(Command::new("apt-get").arg("update"))?;
     run(Command::new("apt-get")
@@ -120,9 +118,5 @@ pub fn trunk(args: &[&str]) -> Command {
 /// PATH with the npm tools (wasm-opt) first.
 pub fn tool_path() -> String {
     let bin = root().join("node_modules/.bin");
-    format!(
-        "{}:{}",
-        bin.display(),
-        std::env::var("PATH").unwrap_or_default()
-    )
+    format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default())
 }

@@ -1,0 +1,193 @@
+//! From a parsed JSON tree to the dataset's types, naming the field of the first thing that does
+//! not fit ("options[2].votes: expected a whole number, found text").
+
+use crate::model::json::Json;
+use crate::model::{BallotOption, Contest, ContestKind, Correction, OptionKind, Party, Status};
+
+/// The field that did not fit and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unfit {
+    pub field: String,
+    pub reason: String,
+}
+
+type Fit<T> = Result<T, Unfit>;
+
+/// One JSON object being read, with its path for messages.
+struct Object<'a> {
+    members: &'a [(String, Json)],
+    path: String,
+}
+
+impl<'a> Object<'a> {
+    fn new(value: &'a Json, path: String) -> Fit<Object<'a>> {
+        match value {
+            Json::Object(members) => Ok(Object { members, path }),
+            other => Err(Unfit {
+                field: path,
+                reason: format!("expected an object, found {}", other.kind()),
+            }),
+        }
+    }
+
+    fn path(&self, key: &str) -> String {
+        if self.path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{}.{key}", self.path)
+        }
+    }
+
+    fn unfit<T>(&self, key: &str, reason: String) -> Fit<T> {
+        Err(Unfit {
+            field: self.path(key),
+            reason,
+        })
+    }
+
+    /// Absent and `null` both read as "not given".
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        self.members
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .filter(|v| **v != Json::Null)
+    }
+
+    fn required(&self, key: &str) -> Fit<&'a Json> {
+        self.get(key).ok_or_else(|| Unfit {
+            field: self.path(key),
+            reason: "is missing".into(),
+        })
+    }
+
+    fn opt_text(&self, key: &str) -> Fit<Option<String>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::String(s)) => Ok(Some(s.clone())),
+            Some(other) => self.unfit(key, format!("expected text, found {}", other.kind())),
+        }
+    }
+
+    fn text(&self, key: &str) -> Fit<String> {
+        self.required(key)?;
+        self.opt_text(key).map(Option::unwrap_or_default)
+    }
+
+    fn opt_int(&self, key: &str) -> Fit<Option<i64>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::Int(n)) => Ok(Some(*n)),
+            Some(Json::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(Some(*f as i64)),
+            Some(Json::Float(f)) if f.fract() == 0.0 => self.unfit(key, "the number is too large".into()),
+            Some(Json::Float(_)) => self.unfit(key, "expected a whole number, found a fraction".into()),
+            Some(other) => self.unfit(key, format!("expected a whole number, found {}", other.kind())),
+        }
+    }
+
+    fn int(&self, key: &str) -> Fit<i64> {
+        self.required(key)?;
+        self.opt_int(key).map(Option::unwrap_or_default)
+    }
+
+    fn flag(&self, key: &str) -> Fit<bool> {
+        match self.get(key) {
+            None => Ok(false),
+            Some(Json::Bool(b)) => Ok(*b),
+            Some(other) => self.unfit(key, format!("expected true or false, found {}", other.kind())),
+        }
+    }
+
+    fn list(&self, key: &str) -> Fit<&'a [Json]> {
+        match self.get(key) {
+            None => Ok(&[]),
+            Some(Json::Array(items)) => Ok(items),
+            Some(other) => self.unfit(key, format!("expected a list, found {}", other.kind())),
+        }
+    }
+
+    fn texts(&self, key: &str) -> Fit<Vec<String>> {
+        self.list(key)?
+            .iter()
+            .enumerate()
+            .map(|(i, item)| match item {
+                Json::String(s) => Ok(s.clone()),
+                other => self.unfit(&format!("{key}[{i}]"), format!("expected text, found {}", other.kind())),
+            })
+            .collect()
+    }
+
+    fn code<T>(&self, key: &str, parse: fn(&str) -> Option<T>, allowed: &str) -> Fit<T> {
+        let text = self.text(key)?;
+        parse(&text).ok_or_else(|| Unfit {
+            field: self.path(key),
+            reason: format!("\"{text}\" is not one of {allowed}"),
+        })
+    }
+}
+
+pub fn contest(value: &Json) -> Fit<Contest> {
+    let o = Object::new(value, String::new())?;
+    let options = o.list("options")?;
+    if o.get("options").is_none() {
+        return o.unfit("options", "is missing".into());
+    }
+    Ok(Contest {
+        id: o.text("id")?,
+        cycle: o.int("cycle")?,
+        party: o.code("party", Party::from_code, "D, R")?,
+        territory: o.text("territory")?,
+        extra: o.flag("extra")?,
+        date: o.opt_text("date")?,
+        kind: o.code("kind", ContestKind::from_code, "primary, caucus, party-run primary")?,
+        status: o.code("status", Status::from_code, "final, cancelled, no-vote")?,
+        pledged_delegates: o.opt_int("pledged_delegates")?,
+        sources: o.texts("sources")?,
+        notes: o.opt_text("notes")?,
+        options: options
+            .iter()
+            .enumerate()
+            .map(|(i, v)| ballot_option(v, format!("options[{i}]")))
+            .collect::<Fit<_>>()?,
+        corrections: o
+            .list("corrections")?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| correction(v, format!("corrections[{i}]")))
+            .collect::<Fit<_>>()?,
+    })
+}
+
+fn ballot_option(value: &Json, path: String) -> Fit<BallotOption> {
+    let o = Object::new(value, path)?;
+    let name = o.text("name")?;
+    let kind = match o.get("kind") {
+        // Absent: read from the label, as the CSV does.
+        None => OptionKind::classify(&name),
+        Some(_) => o.code("kind", OptionKind::from_code, "person, uncommitted, other, void")?,
+    };
+    if let Some(Json::Int(_) | Json::Float(_)) = o.get("pct") {
+        return o.unfit("pct", "write the percentage as printed, in quotes: \"56.0\"".into());
+    }
+    Ok(BallotOption {
+        name,
+        kind,
+        votes: o.opt_int("votes")?,
+        pct: o.opt_text("pct")?,
+        delegates: o.opt_int("delegates")?,
+        sources: o.texts("sources")?,
+    })
+}
+
+fn correction(value: &Json, path: String) -> Fit<Correction> {
+    let o = Object::new(value, path)?;
+    Ok(Correction {
+        reported_at: o.text("reported_at")?,
+        field: o.text("field")?,
+        option: o.text("option")?,
+        from: o.text("from")?,
+        to: o.text("to")?,
+        note: o.opt_text("note")?,
+        sources: o.texts("sources")?,
+    })
+}

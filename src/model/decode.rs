@@ -128,10 +128,7 @@ impl<'a> Object<'a> {
 
 pub fn contest(value: &Json) -> Fit<Contest> {
     let o = Object::new(value, String::new())?;
-    let options = o.list("options")?;
-    if o.get("options").is_none() {
-        return o.unfit("options", "is missing".into());
-    }
+    // Fields are read in the documented order, so the first one named is the first one wrong.
     Ok(Contest {
         id: o.text("id")?,
         cycle: o.int("cycle")?,
@@ -144,11 +141,14 @@ pub fn contest(value: &Json) -> Fit<Contest> {
         pledged_delegates: o.opt_int("pledged_delegates")?,
         sources: o.texts("sources")?,
         notes: o.opt_text("notes")?,
-        options: options
-            .iter()
-            .enumerate()
-            .map(|(i, v)| ballot_option(v, format!("options[{i}]")))
-            .collect::<Fit<_>>()?,
+        options: {
+            o.required("options")?;
+            o.list("options")?
+                .iter()
+                .enumerate()
+                .map(|(i, v)| ballot_option(v, format!("options[{i}]")))
+                .collect::<Fit<_>>()?
+        },
         corrections: o
             .list("corrections")?
             .iter()

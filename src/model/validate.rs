@@ -20,7 +20,7 @@ pub struct Problem {
 
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum ProblemKind {
-    #[error("cannot be read ({0})")]
+    #[error("{0}")]
     Unreadable(String),
     #[error("the id is used by another contest too")]
     DuplicateId,

@@ -18,10 +18,26 @@ const TYPES = {
  * Serves `dir` on 127.0.0.1 under `prefix` (to prove sub-path hosting). `routes` maps a path to
  * `{status, body, type, headers}` for test fixtures; `headers(path)` adds response headers (CSP).
  */
-export async function serve({ dir = DIST, prefix = '/', routes = {}, headers = () => ({}) } = {}) {
+/** The headers dist/_headers asks hosts to send (the Content-Security-Policy), as an object. */
+export async function distHeaders() {
+  const text = await readFile(join(DIST, '_headers'), 'utf8').catch(() => '');
+  const headers = {};
+  for (const line of text.split('\n').filter((l) => /^\s+\S/.test(l))) {
+    const [name, ...value] = line.trim().split(':');
+    headers[name] = value.join(':').trim();
+  }
+  return headers;
+}
+
+export async function serve({ dir = DIST, prefix = '/', routes = {}, headers } = {}) {
+  if (!headers) {
+    const fromDist = await distHeaders();
+    headers = () => fromDist;
+  }
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const fixture = routes[url.pathname];
+    if (fixture?.destroy) return req.socket.destroy();
     if (fixture) {
       res.writeHead(fixture.status ?? 200, { 'content-type': fixture.type ?? 'application/json', ...(fixture.headers ?? {}) });
       return res.end(fixture.body ?? '');
@@ -62,6 +78,10 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   page.problems = [];
   page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`); });
   page.on('pageerror', (err) => page.problems.push(`page error: ${err.message}`));
+  page.on('dialog', (dialog) => { page.problems.push(`dialog: ${dialog.message()}`); dialog.dismiss(); });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
   return page;
 }
 

@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: the one place that knows how Tally is set up, built, served and tested.
 
+mod csp;
 mod data;
 mod tools;
 
@@ -53,6 +54,9 @@ fn step(name: &str, f: impl FnOnce() -> Result<()>) -> Result<()> {
 fn dist() -> Result<()> {
     step("release build (trunk build --release)", || {
         run(&mut tools::trunk(&["build", "--release"]))
+    })?;
+    step("Content-Security-Policy into dist/", || {
+        csp::apply().map(|policy| println!("{policy}"))
     })
 }
 

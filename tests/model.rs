@@ -14,9 +14,9 @@ fn contest(status: &str, options: &[&str]) -> Contest {
                 None => String::new(),
             };
             format!(
-                "{{\"name\":\"{}\",\"kind\":{}{}{}{}}}",
+                "{{\"name\":\"{}\",\"kind\":\"{}\"{}{}{}}}",
                 cells[0],
-                format!("\"{}\"", OptionKind::classify(cells[0]).code()),
+                OptionKind::classify(cells[0]).code(),
                 field(1, "votes", false),
                 field(2, "pct", true),
                 field(3, "delegates", false)

@@ -11,7 +11,7 @@ use super::embed_customizer::EmbedCustomizer;
 use super::embed_view::EmbedView;
 use super::filters::Filters;
 use super::notices::{Notices, ProblemsPanel};
-use super::state::{Action, Data, State};
+use super::state::{Action, Data, Shared, State};
 use super::winners::Winners;
 use crate::model::{load_bytes, Catalog, Filter, Query};
 
@@ -31,7 +31,7 @@ pub fn App() -> Html {
                     Err(message) => Action::Failed(message),
                     Ok(bytes) => match load_bytes(&bytes) {
                         Err(error) => Action::Failed(error.to_string()),
-                        Ok(loaded) => Action::Loaded(Rc::new(Catalog::new(loaded.dataset)), loaded.problems),
+                        Ok(loaded) => Action::Loaded(Shared(Rc::new(Catalog::new(loaded.dataset))), loaded.problems),
                     },
                 };
                 dispatch.dispatch(action);
@@ -59,25 +59,37 @@ pub fn App() -> Html {
 
     let on_filter = {
         let dispatch = state.dispatcher();
-        Callback::from(move |filter: Filter| dispatch.dispatch(Action::SetFilter(filter)))
+        use_callback((), move |filter: Filter, _| {
+            dispatch.dispatch(Action::SetFilter(filter))
+        })
     };
     let on_text = {
         let dispatch = state.dispatcher();
-        Callback::from(move |text: String| dispatch.dispatch(Action::SetText(text)))
+        use_callback((), move |text: String, _| dispatch.dispatch(Action::SetText(text)))
     };
+    // Stable callbacks: props stay equal between renders, so unchanged components are skipped.
     let on_open = {
         let dispatch = state.dispatcher();
-        Callback::from(move |id: Option<String>| dispatch.dispatch(Action::Open(id)))
+        use_callback((), move |id: String, _| dispatch.dispatch(Action::Open(Some(id))))
+    };
+    let on_close = {
+        let dispatch = state.dispatcher();
+        use_callback((), move |(), _| dispatch.dispatch(Action::Open(None)))
     };
     let on_bundled = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::UseBundled))
+        use_callback((), move |_: MouseEvent, _| dispatch.dispatch(Action::UseBundled))
     };
 
     if state.query.embed {
         return html! { <EmbedView state={(*state).clone()} /> };
     }
 
+    // The filtered set, computed once per render and shared by the list, the status and the embed title.
+    let selected: Vec<usize> = state
+        .catalog()
+        .map(|catalog| state.query.filter.apply(catalog))
+        .unwrap_or_default();
     let embed_title = match state.catalog() {
         Some(catalog) => match state.query.contest.as_deref().and_then(|id| catalog.contest(id)) {
             Some(c) => format!(
@@ -87,7 +99,7 @@ pub fn App() -> Html {
                 c.party.name(),
                 c.kind.label().to_ascii_lowercase()
             ),
-            None => state.query.filter.describe(state.query.filter.apply(catalog).len()),
+            None => state.query.filter.describe(selected.len()),
         },
         None => "election results".into(),
     };
@@ -108,7 +120,6 @@ pub fn App() -> Html {
             </section>
         },
         Data::Ready(catalog) => {
-            let selected = state.query.filter.apply(catalog);
             let open = state
                 .query
                 .contest
@@ -120,9 +131,9 @@ pub fn App() -> Html {
                     <Filters filter={state.query.filter.clone()} cycles={catalog.cycles().to_vec()} on_change={on_filter} {on_text} />
                     <p role="status" class="status">{ state.query.filter.describe(selected.len()) }</p>
                     if let Some(contest) = open {
-                        <ContestDetail contest={Rc::new(contest)} as_of={catalog.dataset.as_of.clone()} on_close={on_open.reform(|_| None)} />
+                        <ContestDetail contest={Rc::new(contest)} as_of={catalog.dataset.as_of.clone()} {on_close} />
                     } else {
-                        <Winners catalog={catalog.clone()} {selected} query={state.query.clone()} on_open={on_open.reform(Some)} />
+                        <Winners catalog={catalog.clone()} {selected} query={state.query.clone()} {on_open} />
                     }
                 </>
             }

@@ -6,11 +6,28 @@ use yew::Reducible;
 
 use crate::model::{Catalog, Filter, Problem, Query};
 
+/// A loaded catalog, shared; equal only to itself, so comparing props never walks the data.
+#[derive(Clone, Debug)]
+pub struct Shared(pub Rc<Catalog>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = Catalog;
+    fn deref(&self) -> &Catalog {
+        &self.0
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Data {
     Loading,
     Failed(String),
-    Ready(Rc<Catalog>),
+    Ready(Shared),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +44,7 @@ pub struct State {
 }
 
 pub enum Action {
-    Loaded(Rc<Catalog>, Vec<Problem>),
+    Loaded(Shared, Vec<Problem>),
     Failed(String),
     /// Back/forward, or a link inside the page.
     Navigate(Query, Vec<String>),
@@ -51,7 +68,7 @@ impl State {
         }
     }
 
-    pub fn catalog(&self) -> Option<&Rc<Catalog>> {
+    pub fn catalog(&self) -> Option<&Shared> {
         match &self.data {
             Data::Ready(catalog) => Some(catalog),
             _ => None,

@@ -1,15 +1,19 @@
 //! The winners list: one row per contest of the filtered set; a table that reflows on phones.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
+use super::browser::absolute;
+use super::state::Shared;
 use crate::model::format::{date, summary};
-use crate::model::{Catalog, Contest, Query};
+use crate::model::{Contest, Query};
 
 #[derive(Properties, PartialEq)]
 pub struct WinnersProps {
-    pub catalog: Rc<Catalog>,
+    pub catalog: Shared,
     pub selected: Vec<usize>,
     pub query: Query,
     pub on_open: Callback<String>,
@@ -18,20 +22,20 @@ pub struct WinnersProps {
     pub external_links: bool,
 }
 
-/// The link to a contest's detail, carrying the current filters.
+/// Rows rendered before "Show more"; the real calendar (172 contests) fits in one page.
+const PAGE_ROWS: usize = 200;
+/// Rows of the first render, about two phone screens.
+const FIRST_ROWS: usize = 30;
+
+/// A contest's permalink (with the newsroom dataset, if one is loaded). It leaves the filters
+/// out, so rows keep their props, and so their render, when the filters change.
 pub fn contest_href(query: &Query, id: &str) -> String {
-    let mut target = query.clone();
-    target.contest = Some(id.to_string());
-    target.embed = false;
-    target.plain = false;
-    target.child_id = None;
-    target.embed_id = None;
-    let search = target.to_search();
-    if search.is_empty() {
-        "./".into()
-    } else {
-        search
-    }
+    let target = Query {
+        contest: Some(id.to_string()),
+        data: query.data.clone(),
+        ..Query::default()
+    };
+    target.to_search()
 }
 
 pub fn party_badge(contest: &Contest) -> Html {
@@ -40,47 +44,41 @@ pub fn party_badge(contest: &Contest) -> Html {
 
 #[component]
 pub fn Winners(props: &WinnersProps) -> Html {
+    // Long lists render a page at a time: a newsroom's 10,000 contests stay fast to filter.
+    // The very first render shows a screenful, so results paint sooner; the page follows a tick later.
+    let limit = use_state_eq(|| FIRST_ROWS);
+    {
+        let limit = limit.clone();
+        use_effect_with(props.selected.clone(), move |_| {
+            // After the next frame is painted, not before: the rest must not delay the first paint.
+            let later = Rc::new(RefCell::new(None));
+            let slot = later.clone();
+            let frame = gloo::render::request_animation_frame(move |_| {
+                *slot.borrow_mut() = Some(Timeout::new(0, move || limit.set(PAGE_ROWS)));
+            });
+            move || drop((frame, later))
+        });
+    }
     if props.selected.is_empty() {
         return html! { <p class="empty">{ "No contest matches these filters. Clear a filter to see more." }</p> };
     }
     let contests = props.catalog.contests();
-    let rows = props.selected.iter().map(|&i| {
-        let contest = &contests[i];
-        let s = summary(contest);
-        let id = contest.id.clone();
-        let on_open = props.on_open.clone();
-        let external = props.external_links;
-        let onclick = Callback::from(move |e: MouseEvent| {
-            // Plain clicks stay in the page; modified clicks open a new tab as links do.
-            if !(external || e.ctrl_key() || e.meta_key() || e.shift_key()) {
-                e.prevent_default();
-                on_open.emit(id.clone());
-            }
-        });
-        let href = contest_href(&props.query, &contest.id);
+    let hidden = props.selected.len().saturating_sub(*limit);
+    let on_more = {
+        let limit = limit.clone();
+        Callback::from(move |_| limit.set(*limit + PAGE_ROWS))
+    };
+    let rows = props.selected.iter().take(*limit).map(|&index| {
+        let contest = &contests[index];
         html! {
-            <tr key={contest.id.clone()} data-contest={contest.id.clone()}>
-                <th scope="row" data-label="Territory">
-                    <a href={if external { crate::ui::browser::absolute(&href) } else { href }} {onclick}
-                       target={external.then_some("_blank")} rel={external.then_some("noopener")}>{ contest.territory_name() }</a>
-                    if contest.extra { <span class="extra">{ format!(" ({})", contest.kind.label().to_ascii_lowercase()) }</span> }
-                </th>
-                <td data-label="Date">{ date(contest.date.as_deref()) }</td>
-                <td data-label="Party">{ party_badge(contest) }</td>
-                <td data-label="Contest">{ contest.kind.label() }</td>
-                <td data-label="Winner" class="winner">
-                    { s.winner }
-                    if let Some(note) = s.basis_note { <span class="basis">{ note }</span> }
-                </td>
-                <td data-label="Share" class="num">{ s.share }</td>
-                <td data-label="Margin" class="num">{ s.margin }</td>
-                <td data-label="Delegates" class="num">{ s.delegates }</td>
-            </tr>
+            <WinnerRow key={contest.id.clone()} catalog={props.catalog.clone()} {index}
+                href={contest_href(&props.query, &contest.id)} external={props.external_links} on_open={props.on_open.clone()} />
         }
     });
     html! {
-        <table class="winners">
-            <caption>{ "Winners by contest, in date order" }</caption>
+        <>
+        <table class="winners" aria-busy={(*limit < PAGE_ROWS && props.selected.len() > *limit).to_string()}>
+            <caption elementtiming="results">{ "Winners by contest, in date order" }</caption>
             <thead>
                 <tr>
                     <th scope="col">{ "Territory" }</th>
@@ -95,5 +93,56 @@ pub fn Winners(props: &WinnersProps) -> Html {
             </thead>
             <tbody>{ for rows }</tbody>
         </table>
+        if hidden > 0 {
+            <button type="button" class="more" onclick={on_more}>{ format!("Show {} more of {hidden} not shown", hidden.min(PAGE_ROWS)) }</button>
+        }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WinnerRowProps {
+    catalog: Shared,
+    index: usize,
+    href: String,
+    external: bool,
+    on_open: Callback<String>,
+}
+
+/// One contest's row; a component so that unchanged rows are skipped when the list changes.
+#[component]
+fn WinnerRow(props: &WinnerRowProps) -> Html {
+    let contest = &props.catalog.contests()[props.index];
+    let s = summary(contest);
+    let (id, on_open, external) = (contest.id.clone(), props.on_open.clone(), props.external);
+    let onclick = Callback::from(move |e: MouseEvent| {
+        // Plain clicks stay in the page; modified clicks open a new tab as links do.
+        if !(external || e.ctrl_key() || e.meta_key() || e.shift_key()) {
+            e.prevent_default();
+            on_open.emit(id.clone());
+        }
+    });
+    let href = if external {
+        absolute(&props.href)
+    } else {
+        props.href.clone()
+    };
+    html! {
+        <tr data-contest={contest.id.clone()}>
+            <th scope="row" data-label="Territory">
+                <a {href} {onclick} target={external.then_some("_blank")} rel={external.then_some("noopener")}>{ contest.territory_name() }</a>
+                if contest.extra { <span class="extra">{ format!(" ({})", contest.kind.label().to_ascii_lowercase()) }</span> }
+            </th>
+            <td data-label="Date">{ date(contest.date.as_deref()) }</td>
+            <td data-label="Party">{ party_badge(contest) }</td>
+            <td data-label="Contest">{ contest.kind.label() }</td>
+            <td data-label="Winner" class="winner">
+                { s.winner }
+                if let Some(note) = s.basis_note { <span class="basis">{ note }</span> }
+            </td>
+            <td data-label="Share" class="num">{ s.share }</td>
+            <td data-label="Margin" class="num">{ s.margin }</td>
+            <td data-label="Delegates" class="num">{ s.delegates }</td>
+        </tr>
     }
 }

@@ -88,6 +88,8 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
 /** Waits until the app has rendered results (the status line) or an error state. */
 export async function ready(page) {
   await page.waitForSelector('[role="status"].status, .error-state, .embed', { timeout: 15000 });
+  // The list renders a first screenful, then the rest a tick later (aria-busy meanwhile).
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 15000 });
 }
 
 /** Runs axe-core in the page and returns its violations, described. */

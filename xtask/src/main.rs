@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: the one place that knows how Tally is set up, built, served and tested.
 
+mod bench;
 mod csp;
 mod data;
 mod tools;
@@ -115,7 +116,9 @@ fn test() -> Result<()> {
 const USAGE: &str = "usage: cargo xtask <command>
   run            install what is missing, build, serve on http://127.0.0.1:8080 (trunk serve)
   test           install what is missing, then fmt, clippy, cargo test, release build, browser tests
-  dist           release build into dist/
+  dist           release build into dist/ (with its Content-Security-Policy)
+  bench          transfer sizes, first results paint vs a static page, filter latency, wasm memory
+                   --quick    fewer loads, for CI
   data           regenerate static/data/results.json from data/*.csv
                    --refresh  copy ../shared/data into data/ first
                    --check    fail if static/data/results.json is out of date";
@@ -126,6 +129,10 @@ fn main() {
     let outcome = match args.first().map(String::as_str) {
         Some("run") => serve(),
         Some("test") => test(),
+        Some("bench") => tools::ensure_build_tools()
+            .and_then(|()| tools::ensure_chromium())
+            .and_then(|()| dist())
+            .and_then(|()| bench::run_bench(flag("--quick"))),
         Some("dist") => tools::ensure_build_tools().and_then(|()| dist()),
         Some("data") => {
             (if flag("--refresh") { data::refresh() } else { Ok(()) }).and_then(|()| data::run(flag("--check")))

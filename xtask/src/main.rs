@@ -3,6 +3,7 @@
 mod bench;
 mod csp;
 mod data;
+mod fuzz;
 mod tools;
 
 use std::path::PathBuf;
@@ -109,6 +110,10 @@ fn test() -> Result<()> {
             .current_dir(root())
             .env("CHROMIUM", tools::CHROMIUM))
     })?;
+    step("fuzz, quick (20,000 inputs)", || fuzz::run(20_000))?;
+    step("benchmark, quick (figures printed, not judged)", || {
+        bench::run_bench(true)
+    })?;
     println!("\nall checks passed in {:.0}s", started.elapsed().as_secs_f64());
     Ok(())
 }
@@ -119,6 +124,8 @@ const USAGE: &str = "usage: cargo xtask <command>
   dist           release build into dist/ (with its Content-Security-Policy)
   bench          transfer sizes, first results paint vs a static page, filter latency, wasm memory
                    --quick    fewer loads, for CI
+  fuzz           mutational fuzzing of the dataset reader, validation, results and URL query
+                   --inputs N  how many inputs (default 1,000,000); fails on any panic
   data           regenerate static/data/results.json from data/*.csv
                    --refresh  copy ../shared/data into data/ first
                    --check    fail if static/data/results.json is out of date";
@@ -133,6 +140,30 @@ fn main() {
             .and_then(|()| tools::ensure_chromium())
             .and_then(|()| dist())
             .and_then(|()| bench::run_bench(flag("--quick"))),
+        Some("fuzz") => {
+            let inputs = args
+                .iter()
+                .skip_while(|a| *a != "--inputs")
+                .nth(1)
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(1_000_000);
+            if cfg!(debug_assertions) && inputs > 100_000 {
+                // A million inputs want optimised code: rerun this command as a release build.
+                run(&mut cargo(&[
+                    "run",
+                    "--release",
+                    "--quiet",
+                    "-p",
+                    "xtask",
+                    "--",
+                    "fuzz",
+                    "--inputs",
+                    &inputs.to_string(),
+                ]))
+            } else {
+                fuzz::run(inputs)
+            }
+        }
         Some("dist") => tools::ensure_build_tools().and_then(|()| dist()),
         Some("data") => {
             (if flag("--refresh") { data::refresh() } else { Ok(()) }).and_then(|()| data::run(flag("--check")))

@@ -24,6 +24,20 @@ pub fn refresh() -> Result<()> {
     Ok(())
 }
 
+/// Says so when ../shared/data holds newer reference facts than data/ (it is absent on a clone).
+pub fn warn_if_behind_reference() {
+    let shared = root().join("../shared/data");
+    for (from, to) in [("results.csv", "results.csv"), ("corrections.csv", "corrections.csv")] {
+        if let (Ok(reference), Ok(ours)) = (fs::read(shared.join(from)), fs::read(root().join("data").join(to))) {
+            if reference != ours {
+                println!(
+                    "note: ../shared/data/{from} differs from data/{to}: `cargo xtask data --refresh` brings it in"
+                );
+            }
+        }
+    }
+}
+
 /// Reads data/*.csv and returns the dataset, or every problem found, each on a line.
 pub fn convert() -> Result<Dataset> {
     let read = |name: &str| {
@@ -51,6 +65,7 @@ pub fn render(dataset: &Dataset) -> Result<String> {
 
 /// Writes the bundled JSON; with `check`, fails instead when the file on disk is out of date.
 pub fn run(check: bool) -> Result<()> {
+    warn_if_behind_reference();
     let dataset = convert()?;
     let json = render(&dataset)?;
     let path = root().join(BUNDLED);

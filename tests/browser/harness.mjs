@@ -87,7 +87,9 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
 
 /** Waits until the app has rendered results (the status line) or an error state. */
 export async function ready(page) {
-  await page.waitForSelector('[role="status"].status, .error-state, .embed', { timeout: 15000 });
+  await page.waitForSelector('[role="status"].status, .error-state, .embed', { timeout: 15000 }).catch(() => {
+    throw new Error(`the page did not render: no results, error state or embed after 15 s (${page.problems.join('; ') || 'no console errors'})`);
+  });
   // The list renders a first screenful, then the rest a tick later (aria-busy meanwhile).
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 15000 });
 }

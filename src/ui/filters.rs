@@ -18,6 +18,26 @@ fn select_value(event: Event) -> String {
     event.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
+/// One labelled select whose first choice, "any", clears the filter. Choices: (value, label, selected).
+fn choice(
+    id: &'static str,
+    label: &'static str,
+    any: &'static str,
+    choices: Vec<(String, String, bool)>,
+    onchange: Callback<Event>,
+) -> Html {
+    let none_selected = !choices.iter().any(|(_, _, selected)| *selected);
+    html! {
+        <div class="field">
+            <label for={id}>{ label }</label>
+            <select {id} {onchange}>
+                <option value="" selected={none_selected}>{ any }</option>
+                { for choices.into_iter().map(|(value, label, selected)| html! { <option {value} {selected}>{ label }</option> }) }
+            </select>
+        </div>
+    }
+}
+
 #[component]
 pub fn Filters(props: &FiltersProps) -> Html {
     let filter = &props.filter;
@@ -46,33 +66,12 @@ pub fn Filters(props: &FiltersProps) -> Html {
     html! {
         <form class="filters" role="search" aria-label="Filter contests" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <TerritoryPicker selected={filter.territories.clone()} on_change={on_territories} />
-            <div class="field">
-                <label for="filter-party">{ "Party" }</label>
-                <select id="filter-party" onchange={change(|f, v| f.party = Party::from_code(&v))}>
-                    <option value="" selected={filter.party.is_none()}>{ "Both parties" }</option>
-                    { for Party::ALL.iter().map(|p| html! {
-                        <option value={p.code()} selected={filter.party == Some(*p)}>{ p.name() }</option>
-                    }) }
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-cycle">{ "Cycle" }</label>
-                <select id="filter-cycle" onchange={change(|f, v| f.cycle = v.parse().ok())}>
-                    <option value="" selected={filter.cycle.is_none()}>{ "All years" }</option>
-                    { for props.cycles.iter().map(|c| html! {
-                        <option value={c.to_string()} selected={filter.cycle == Some(*c)}>{ c.to_string() }</option>
-                    }) }
-                </select>
-            </div>
-            <div class="field">
-                <label for="filter-kind">{ "Contest" }</label>
-                <select id="filter-kind" onchange={change(|f, v| f.kind = ContestKind::from_code(&v))}>
-                    <option value="" selected={filter.kind.is_none()}>{ "All kinds" }</option>
-                    { for ContestKind::ALL.iter().map(|k| html! {
-                        <option value={k.code()} selected={filter.kind == Some(*k)}>{ k.label() }</option>
-                    }) }
-                </select>
-            </div>
+            { choice("filter-party", "Party", "Both parties", Party::ALL.iter().map(|p| (p.code().into(), p.name().into(), filter.party == Some(*p))).collect(),
+                change(|f, v| f.party = Party::from_code(&v))) }
+            { choice("filter-cycle", "Cycle", "All years", props.cycles.iter().map(|c| (c.to_string(), c.to_string(), filter.cycle == Some(*c))).collect(),
+                change(|f, v| f.cycle = v.parse().ok())) }
+            { choice("filter-kind", "Contest", "All kinds", ContestKind::ALL.iter().map(|k| (k.code().into(), k.label().into(), filter.kind == Some(*k))).collect(),
+                change(|f, v| f.kind = ContestKind::from_code(&v))) }
             <div class="field field-search">
                 <label for="filter-text">{ "Search" }</label>
                 <input id="filter-text" type="search" placeholder="Candidate, state or territory" autocomplete="off"

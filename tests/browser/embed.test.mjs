@@ -132,3 +132,16 @@ test('the Embed button opens a customizer with a live preview and titled, lazy s
   assert.deepEqual(await axe(page), []);
   assert.deepEqual(page.problems, []);
 });
+
+test('the embed fits from 280px to 800px wide without sideways scrolling', async () => {
+  for (const width of [280, 800]) {
+    for (const path of ['?embed=1&contest=2024-D-AS', '?embed=1&contest=2020-D-IA', '?embed=1&territory=AS,GU,MP,PR,VI&cycle=2024']) {
+      const page = await newPage(browser, { width, height: 600 });
+      await page.goto(server.base + path);
+      await page.waitForSelector('.embed .credit');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${path} at ${width}px scrolls sideways by ${overflow}px`);
+      assert.deepEqual(page.problems, []);
+    }
+  }
+});

@@ -22,7 +22,7 @@ pub use dataset::*;
 pub use decode::{contest as contest_from_json, Unfit};
 pub use filter::Filter;
 pub use load::{keep_valid, load, load_bytes, LoadError, Loaded, MAX_BYTES};
-pub use query::{decode, encode, Query, SortKey, Theme};
+pub use query::{decode, encode, Query, Theme};
 pub use results::*;
 pub use territory::*;
 pub use validate::{parse_date, validate, validate_contest, Problem, ProblemKind, MAX_VOTES};

@@ -21,15 +21,6 @@ impl Theme {
     }
 }
 
-/// Columns of the contest detail table a reader can sort by.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SortKey {
-    Name,
-    #[default]
-    Votes,
-    Delegates,
-}
-
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
     pub filter: Filter,

@@ -7,8 +7,16 @@ use yew::prelude::*;
 use super::winners::party_badge;
 use crate::model::format::{date, decimal, percent, thousands, NOT_REPORTED};
 use crate::model::{
-    delegate_result, outcome, shares, totals, Basis, Contest, DelegateResult, OptionKind, Outcome, SortKey, Status,
+    delegate_result, outcome, shares, totals, Basis, Contest, DelegateResult, OptionKind, Outcome, Status,
 };
+
+/// Columns of the options table a reader can sort by; a view setting, not part of the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SortKey {
+    Name,
+    Votes,
+    Delegates,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ContestDetailProps {

@@ -261,7 +261,8 @@ pub fn dataset_from_csv(
         schema_version: SCHEMA_VERSION,
         title: title.to_string(),
         as_of,
-        complete_calendar: true,
+        // A spreadsheet may hold one state; only the bundled calendar claims to be whole.
+        complete_calendar: false,
         contests,
     };
     Ok((dataset, problems))

@@ -1,6 +1,6 @@
 //! Numbers, dates and results in the words and figures a reader sees.
 
-use crate::model::{delegate_result, outcome, shares, Contest, DelegateResult, Outcome};
+use crate::model::{delegate_result, outcome, shares, Basis, Contest, DelegateResult, Outcome};
 
 /// 3207687 -> "3,207,687".
 pub fn thousands(n: i64) -> String {
@@ -86,11 +86,11 @@ pub fn summary(contest: &Contest) -> Summary {
             "Tied".into(),
         ),
         Outcome::Winner { option, basis, margin } => {
-            let note = (basis != crate::model::Basis::Votes).then(|| basis.label().to_string());
+            let note = (basis != Basis::Votes).then(|| basis.label().to_string());
             let margin = match margin {
                 Some(m) if m.points.is_finite() => match m.votes {
-                    Some(votes) => format!("+{} pts ({} votes)", format_points(m.points), thousands(votes)),
-                    None => format!("+{} pts", format_points(m.points)),
+                    Some(votes) => format!("+{} pts ({} votes)", decimal(m.points, 1), thousands(votes)),
+                    None => format!("+{} pts", decimal(m.points, 1)),
                 },
                 Some(m) => m.votes.map(|v| format!("+{} votes", thousands(v))).unwrap_or_default(),
                 None => String::new(),
@@ -112,8 +112,74 @@ pub fn summary(contest: &Contest) -> Summary {
     }
 }
 
-fn format_points(points: f64) -> String {
-    decimal(points, 1)
+/// The popular-vote result in a sentence.
+pub fn popular_sentence(contest: &Contest) -> String {
+    let name = |i: usize| contest.options[i].name.clone();
+    match outcome(contest) {
+        Outcome::Cancelled => "The contest was cancelled; no votes were cast.".into(),
+        Outcome::NoVoteHeld => "No vote was held, so there is no popular vote.".into(),
+        Outcome::NotReported => "The popular vote has not been reported.".into(),
+        Outcome::Tie { options, basis } => {
+            format!(
+                "Tie for first place between {} ({}).",
+                options.iter().map(|&i| name(i)).collect::<Vec<_>>().join(" and "),
+                basis.label()
+            )
+        }
+        Outcome::Winner { option, basis, margin } => {
+            let by = match margin {
+                Some(m) if m.points.is_finite() => match m.votes {
+                    Some(v) => format!(" by {} votes ({} points)", thousands(v), decimal(m.points, 1)),
+                    None => format!(" by {} points", decimal(m.points, 1)),
+                },
+                _ => String::new(),
+            };
+            let verb = if basis == Basis::Reported {
+                "is reported as the winner"
+            } else {
+                "won the popular vote"
+            };
+            let how = if basis == Basis::Votes {
+                String::new()
+            } else {
+                format!(" ({})", basis.label())
+            };
+            format!("{} {verb}{by}{how}.", name(option))
+        }
+    }
+}
+
+/// The delegate result in a sentence.
+pub fn delegate_sentence(contest: &Contest) -> String {
+    let stake = contest
+        .pledged_delegates
+        .map(|p| format!(" of {p} pledged"))
+        .unwrap_or_default();
+    match delegate_result(contest) {
+        DelegateResult::NotReported if contest.pledged_delegates == Some(0) => "No delegates were at stake.".into(),
+        DelegateResult::NotReported => "The delegate allocation has not been reported.".into(),
+        DelegateResult::Winner { option } => {
+            let o = &contest.options[option];
+            format!(
+                "{} won the most delegates: {}{stake}.",
+                o.name,
+                o.delegates.unwrap_or(0)
+            )
+        }
+        DelegateResult::Split { options } => {
+            let parts: Vec<String> = options
+                .iter()
+                .map(|&i| {
+                    format!(
+                        "{} {}",
+                        contest.options[i].name,
+                        contest.options[i].delegates.unwrap_or(0)
+                    )
+                })
+                .collect();
+            format!("The delegates were split evenly: {}{stake}.", parts.join(", "))
+        }
+    }
 }
 
 /// "Palmer 3, Biden 3 (split)", "Biden 52 of 52", or "Not reported".

@@ -57,10 +57,8 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
         .next()
         .is_some_and(|header| header.contains("contest_id"))
     {
-        let (mut dataset, problems) = dataset_from_csv(trimmed, None, "Newsroom dataset", None)
+        let (dataset, problems) = dataset_from_csv(trimmed, None, "Newsroom dataset", None)
             .map_err(|e| LoadError::NotJsonOrCsv(e.to_string()))?;
-        // A newsroom's file may cover a single state; only the bundled calendar must be whole.
-        dataset.complete_calendar = false;
         Ok(keep_valid(dataset, problems))
     } else {
         Err(LoadError::NotJsonOrCsv(

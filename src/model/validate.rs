@@ -195,7 +195,7 @@ pub fn parse_date(text: &str) -> Option<(i64, u32, u32)> {
     ((1..=12).contains(&month) && day >= 1 && day <= days[month as usize - 1]).then_some((year, month, day))
 }
 
-/// Checks the rules that span contests, then each contest; returns the ids of rejected contests too.
+/// Checks each contest, then the rules that span contests (ids, one contest per jurisdiction, the calendar).
 pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     let mut problems: Vec<Problem> = dataset.contests.iter().flat_map(validate_contest).collect();
     // Sorted keys find repeats and gaps in n log n without a hash map's code in the browser.

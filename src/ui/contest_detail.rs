@@ -5,10 +5,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::winners::party_badge;
-use crate::model::format::{date, decimal, percent, thousands, NOT_REPORTED};
-use crate::model::{
-    delegate_result, outcome, shares, totals, Basis, Contest, DelegateResult, OptionKind, Outcome, Status,
-};
+use crate::model::format::{date, decimal, delegate_sentence, percent, popular_sentence, thousands, NOT_REPORTED};
+use crate::model::{delegate_result, outcome, shares, totals, Contest, DelegateResult, OptionKind, Outcome, Status};
 
 /// Columns of the options table a reader can sort by; a view setting, not part of the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,76 +27,6 @@ pub struct ContestDetailProps {
     /// Without the title line (`&plain=1` in an embed).
     #[prop_or_default]
     pub plain: bool,
-}
-
-/// The popular-vote result in a sentence.
-pub fn popular_sentence(contest: &Contest) -> String {
-    let name = |i: usize| contest.options[i].name.clone();
-    match outcome(contest) {
-        Outcome::Cancelled => "The contest was cancelled; no votes were cast.".into(),
-        Outcome::NoVoteHeld => "No vote was held, so there is no popular vote.".into(),
-        Outcome::NotReported => "The popular vote has not been reported.".into(),
-        Outcome::Tie { options, basis } => {
-            format!(
-                "Tie for first place between {} ({}).",
-                options.iter().map(|&i| name(i)).collect::<Vec<_>>().join(" and "),
-                basis.label()
-            )
-        }
-        Outcome::Winner { option, basis, margin } => {
-            let by = match margin {
-                Some(m) if m.points.is_finite() => match m.votes {
-                    Some(v) => format!(" by {} votes ({} points)", thousands(v), decimal(m.points, 1)),
-                    None => format!(" by {} points", decimal(m.points, 1)),
-                },
-                _ => String::new(),
-            };
-            let verb = if basis == Basis::Reported {
-                "is reported as the winner"
-            } else {
-                "won the popular vote"
-            };
-            let how = if basis == Basis::Votes {
-                String::new()
-            } else {
-                format!(" ({})", basis.label())
-            };
-            format!("{} {verb}{by}{how}.", name(option))
-        }
-    }
-}
-
-/// The delegate result in a sentence.
-pub fn delegate_sentence(contest: &Contest) -> String {
-    let stake = contest
-        .pledged_delegates
-        .map(|p| format!(" of {p} pledged"))
-        .unwrap_or_default();
-    match delegate_result(contest) {
-        DelegateResult::NotReported if contest.pledged_delegates == Some(0) => "No delegates were at stake.".into(),
-        DelegateResult::NotReported => "The delegate allocation has not been reported.".into(),
-        DelegateResult::Winner { option } => {
-            let o = &contest.options[option];
-            format!(
-                "{} won the most delegates: {}{stake}.",
-                o.name,
-                o.delegates.unwrap_or(0)
-            )
-        }
-        DelegateResult::Split { options } => {
-            let parts: Vec<String> = options
-                .iter()
-                .map(|&i| {
-                    format!(
-                        "{} {}",
-                        contest.options[i].name,
-                        contest.options[i].delegates.unwrap_or(0)
-                    )
-                })
-                .collect();
-            format!("The delegates were split evenly: {}{stake}.", parts.join(", "))
-        }
-    }
 }
 
 fn status_label(status: Status) -> &'static str {

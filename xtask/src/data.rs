@@ -44,13 +44,15 @@ pub fn convert() -> Result<Dataset> {
         fs::read_to_string(root().join("data").join(name)).map_err(|e| format!("reading data/{name}: {e}"))
     };
     let as_of = read("AS_OF")?.trim().to_string();
-    let (dataset, mut problems) = dataset_from_csv(
+    let (mut dataset, mut problems) = dataset_from_csv(
         &read("results.csv")?,
         Some(&read("corrections.csv")?),
         TITLE,
         Some(as_of),
     )
     .map_err(|e| format!("data/results.csv: {e}"))?;
+    // The bundled dataset is the whole calendar: every jurisdiction must be there.
+    dataset.complete_calendar = true;
     problems.extend(validate(&dataset));
     if problems.is_empty() {
         return Ok(dataset);

@@ -2,16 +2,37 @@
 
 use tally::model::*;
 
+/// The bundled results with their details file read in, as the page has them once a contest is open.
 fn bundled() -> Dataset {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json"))
-        .expect("bundled file");
-    let loaded = load(&text).expect("bundled file loads");
+    let read = |name: &str| std::fs::read(format!("{}/static/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let loaded = load_bytes(&read("results.json")).expect("bundled file loads");
     assert!(
         loaded.problems.is_empty(),
         "bundled dataset has problems: {:#?}",
         loaded.problems
     );
-    loaded.dataset
+    assert_eq!(loaded.dataset.details.as_deref(), Some("details.json"));
+    let (dataset, problems) = merge_details(&loaded.dataset, &read("details.json")).expect("details file loads");
+    assert!(problems.is_empty(), "bundled details have problems: {problems:#?}");
+    dataset
+}
+
+#[test]
+fn the_first_load_carries_results_alone() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let lean = load(&text).unwrap().dataset;
+    assert!(lean
+        .contests
+        .iter()
+        .all(|c| c.sources.is_empty() && c.corrections.is_empty()));
+    let full = bundled();
+    assert!(
+        full.contests.iter().all(|c| !c.sources.is_empty()),
+        "every contest names a source"
+    );
+    for (lean, full) in lean.contests.iter().zip(&full.contests) {
+        assert_eq!((&lean.id, &lean.options), (&full.id, &full.options));
+    }
 }
 
 fn contest<'a>(dataset: &'a Dataset, id: &str) -> &'a Contest {

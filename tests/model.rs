@@ -167,6 +167,7 @@ fn calendar_gaps_and_duplicates_are_named() {
         title: "t".into(),
         as_of: None,
         complete_calendar: true,
+        details: None,
         contests: vec![guam.clone(), guam],
     };
     let problems = validate(&dataset);

@@ -263,6 +263,7 @@ pub fn dataset_from_csv(
         as_of,
         // A spreadsheet may hold one state; only the bundled calendar claims to be whole.
         complete_calendar: false,
+        details: None,
         contests,
     };
     Ok((dataset, problems))

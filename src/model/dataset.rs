@@ -13,6 +13,10 @@ pub struct Dataset {
     pub as_of: Option<String>,
     /// When true, every jurisdiction of every cycle and party present must have a contest.
     pub complete_calendar: bool,
+    /// Where the contests' sources and corrections are, when not inline: a details file, relative
+    /// to this one, fetched when a contest is opened (see `details.rs`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub details: Option<String>,
     pub contests: Vec<Contest>,
 }
 
@@ -130,6 +134,7 @@ pub struct Contest {
     /// Pledged delegates at stake; absent when the source gives none (unbound delegations).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pledged_delegates: Option<i64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,

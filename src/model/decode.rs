@@ -149,13 +149,22 @@ pub fn contest(value: &Json) -> Fit<Contest> {
                 .map(|(i, v)| ballot_option(v, format!("options[{i}]")))
                 .collect::<Fit<_>>()?
         },
-        corrections: o
-            .list("corrections")?
-            .iter()
-            .enumerate()
-            .map(|(i, v)| correction(v, format!("corrections[{i}]")))
-            .collect::<Fit<_>>()?,
+        corrections: corrections(&o)?,
     })
+}
+
+/// One entry of a details file (see `details.rs`): a contest's id, sources and corrections.
+pub fn contest_details(value: &Json) -> Fit<(String, Vec<String>, Vec<Correction>)> {
+    let o = Object::new(value, String::new())?;
+    Ok((o.text("id")?, o.texts("sources")?, corrections(&o)?))
+}
+
+fn corrections(o: &Object) -> Fit<Vec<Correction>> {
+    o.list("corrections")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| correction(v, format!("corrections[{i}]")))
+        .collect()
 }
 
 fn ballot_option(value: &Json, path: String) -> Fit<BallotOption> {

@@ -34,11 +34,14 @@ pub struct Loaded {
 
 /// Reads a fetched body: it must be UTF-8, then as [`load`].
 pub fn load_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    load(utf8(bytes)?)
+}
+
+pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, LoadError> {
     if bytes.len() > MAX_BYTES {
         return Err(LoadError::TooLarge(bytes.len()));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8(e.valid_up_to()))?;
-    load(text)
+    std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8(e.valid_up_to()))
 }
 
 /// Reads JSON in the documented schema, or CSV in the source columns, whichever the text is.
@@ -67,7 +70,8 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     }
 }
 
-fn load_json(text: &str) -> Result<Loaded, LoadError> {
+/// Parses a Tally JSON file (dataset or details): an object of a known schema_version with a list of contests.
+pub(crate) fn parse_file(text: &str) -> Result<Json, LoadError> {
     let value = json::parse(text).map_err(|e| LoadError::NotJsonOrCsv(format!("JSON: {e}")))?;
     let Json::Object(_) = &value else {
         return Err(LoadError::NotADataset("the top level must be an object".into()));
@@ -78,9 +82,23 @@ fn load_json(text: &str) -> Result<Loaded, LoadError> {
         Some(other) => return Err(LoadError::UnsupportedSchema(format!("written as {}", other.kind()))),
         None => return Err(LoadError::NotADataset("schema_version is missing".into())),
     }
-    let Some(Json::Array(raw_contests)) = value.get("contests") else {
+    let Some(Json::Array(_)) = value.get("contests") else {
         return Err(LoadError::NotADataset("contests must be a list".into()));
     };
+    Ok(value)
+}
+
+/// The `contests` list of a file [`parse_file`] accepted.
+pub(crate) fn contests_of(value: &Json) -> &[Json] {
+    match value.get("contests") {
+        Some(Json::Array(items)) => items,
+        _ => &[],
+    }
+}
+
+fn load_json(text: &str) -> Result<Loaded, LoadError> {
+    let value = parse_file(text)?;
+    let raw_contests = contests_of(&value);
     let text_of = |key: &str| value.get(key).and_then(Json::as_str).map(str::to_string);
 
     let mut problems = Vec::new();
@@ -102,6 +120,7 @@ fn load_json(text: &str) -> Result<Loaded, LoadError> {
         title: text_of("title").unwrap_or_else(|| "Untitled dataset".into()),
         as_of: text_of("as_of"),
         complete_calendar: value.get("complete_calendar") == Some(&Json::Bool(true)),
+        details: text_of("details"),
         contests,
     };
     Ok(keep_valid(dataset, problems))

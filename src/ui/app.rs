@@ -13,7 +13,7 @@ use super::filters::Filters;
 use super::notices::{Notices, ProblemsPanel};
 use super::state::{Action, Data, Shared, State};
 use super::winners::Winners;
-use crate::model::{load_bytes, Catalog, Filter, Query};
+use crate::model::{load_bytes, merge_details, Catalog, Filter, Query};
 
 pub const BUNDLED_DATA: &str = "data/results.json";
 
@@ -35,6 +35,32 @@ pub fn App() -> Html {
                     },
                 };
                 dispatch.dispatch(action);
+            });
+        });
+    }
+
+    // Sources and corrections: read from their own file the first time a contest is opened.
+    {
+        let dispatch = state.dispatcher();
+        let data_url = state.query.data.clone().unwrap_or_else(|| BUNDLED_DATA.to_string());
+        use_effect_with(state.details_wanted().cloned(), move |wanted| {
+            let Some(from) = wanted.clone() else { return };
+            let Some(file) = from.dataset.details.clone() else {
+                return;
+            };
+            let url = browser::resolve(&file, &browser::absolute(&data_url));
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = browser::fetch_bytes(&url)
+                    .await
+                    .and_then(|bytes| merge_details(&from.dataset, &bytes).map_err(|e| e.to_string()));
+                dispatch.dispatch(match read {
+                    Ok((dataset, problems)) => Action::DetailsLoaded {
+                        merged: Shared(Rc::new(Catalog::new(dataset))),
+                        from,
+                        problems,
+                    },
+                    Err(message) => Action::DetailsFailed { from, message },
+                });
             });
         });
     }
@@ -131,7 +157,7 @@ pub fn App() -> Html {
                     <Filters filter={state.query.filter.clone()} cycles={catalog.cycles().to_vec()} on_change={on_filter} {on_text} />
                     <p role="status" class="status">{ state.query.filter.describe(selected.len()) }</p>
                     if let Some(contest) = open {
-                        <ContestDetail contest={Rc::new(contest)} as_of={catalog.dataset.as_of.clone()} {on_close} />
+                        <ContestDetail contest={Rc::new(contest)} details={state.details()} as_of={catalog.dataset.as_of.clone()} {on_close} />
                     } else {
                         <Winners catalog={catalog.clone()} {selected} query={state.query.clone()} {on_open} />
                     }

@@ -31,8 +31,12 @@ pub fn write_search(search: &str, push: bool) {
 
 /// An absolute URL for a page-relative one, so links work from inside an iframe.
 pub fn absolute(relative: &str) -> String {
-    let base = gloo::utils::window().location().href().unwrap_or_default();
-    web_sys::Url::new_with_base(relative, &base)
+    resolve(relative, &gloo::utils::window().location().href().unwrap_or_default())
+}
+
+/// `relative` read against the absolute URL `base`, as a link in that document would be.
+pub fn resolve(relative: &str, base: &str) -> String {
+    web_sys::Url::new_with_base(relative, base)
         .map(|u| u.href())
         .unwrap_or_else(|_| relative.to_string())
 }

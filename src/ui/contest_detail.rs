@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::state::Details;
 use super::winners::party_badge;
 use crate::model::format::{date, decimal, delegate_sentence, percent, popular_sentence, thousands, NOT_REPORTED};
 use crate::model::{delegate_result, outcome, shares, totals, Contest, DelegateResult, OptionKind, Outcome, Status};
@@ -19,6 +20,8 @@ enum SortKey {
 #[derive(Properties, PartialEq)]
 pub struct ContestDetailProps {
     pub contest: Rc<Contest>,
+    /// Sources and corrections may still be on their way (a details file).
+    pub details: Details,
     pub as_of: Option<String>,
     pub on_close: Callback<()>,
     /// Inside an embed: no close button, links open a new tab.
@@ -216,9 +219,15 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
             }
             if let Some(notes) = &contest.notes { <p class="notes">{ notes.clone() }</p> }
             if !props.embedded {
-            <section class="sources" aria-labelledby="sources-title">
+            <section class="sources" aria-labelledby="sources-title" aria-busy={(props.details == Details::Loading).then_some("true")}>
                 <h3 id="sources-title">{ "Sources" }</h3>
-                <ul>{ for contest.sources.iter().map(link) }</ul>
+                { match &props.details {
+                    Details::Ready => html! { <ul>{ for contest.sources.iter().map(link) }</ul> },
+                    Details::Loading => html! { <p class="pending">{ "Loading sources and corrections\u{2026}" }</p> },
+                    Details::Failed(message) => html! {
+                        <p class="details-error">{ format!("The sources and corrections could not be loaded. {message} Reload the page to try again.") }</p>
+                    },
+                } }
                 if let Some(as_of) = &props.as_of { <p class="as-of">{ format!("Data as of {as_of}.") }</p> }
             </section>
             }

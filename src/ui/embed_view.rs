@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::browser::absolute;
 use super::contest_detail::ContestDetail;
-use super::state::{Data, State};
+use super::state::{Data, Details, State};
 use super::winners::Winners;
 use crate::model::Query;
 
@@ -65,14 +65,15 @@ pub fn EmbedView(props: &EmbedViewProps) -> Html {
             let as_of = catalog.dataset.as_of.clone();
             match query.contest.as_deref().and_then(|id| catalog.contest(id)) {
                 Some(contest) => {
-                    let source = contest
-                        .sources
-                        .first()
-                        .map(|s| host(s).to_string())
-                        .unwrap_or_else(|| "not stated".into());
+                    let details = state.details();
+                    let source = match (contest.sources.first(), &details) {
+                        (Some(url), _) => host(url),
+                        (None, Details::Loading) => "\u{2026}",
+                        (None, _) => "not stated",
+                    };
                     html! {
                         <>
-                            <ContestDetail contest={Rc::new(contest.clone())} as_of={None::<String>} on_close={Callback::noop()} embedded=true plain={query.plain} />
+                            <ContestDetail contest={Rc::new(contest.clone())} {details} as_of={None::<String>} on_close={Callback::noop()} embedded=true plain={query.plain} />
                             <p class="credit">{ format!("Source: {source}") }{ as_of.map(|d| format!(" \u{00b7} Data as of {d}")).unwrap_or_default() }{ " \u{00b7} " }{ full }</p>
                         </>
                     }

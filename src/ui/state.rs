@@ -41,11 +41,31 @@ pub struct State {
     /// Whether the last change deserves its own history entry (typing replaces it).
     pub push_history: bool,
     pub last_was_typing: bool,
+    /// Why the details file (sources and corrections) could not be read, once it failed.
+    pub details_error: Option<String>,
+}
+
+/// Whether an opened contest's sources and corrections are there to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Details {
+    Ready,
+    Loading,
+    Failed(String),
 }
 
 pub enum Action {
     Loaded(Shared, Vec<Problem>),
     Failed(String),
+    /// The details file was read into the catalog it was fetched for.
+    DetailsLoaded {
+        from: Shared,
+        merged: Shared,
+        problems: Vec<Problem>,
+    },
+    DetailsFailed {
+        from: Shared,
+        message: String,
+    },
     /// Back/forward, or a link inside the page.
     Navigate(Query, Vec<String>),
     SetFilter(Filter),
@@ -65,6 +85,22 @@ impl State {
             problems: Rc::default(),
             push_history: false,
             last_was_typing: false,
+            details_error: None,
+        }
+    }
+
+    /// The catalog whose sources and corrections are still in a details file, once a contest is
+    /// open and until the file has been read or has failed.
+    pub fn details_wanted(&self) -> Option<&Shared> {
+        let wanted = self.query.contest.is_some() && self.details_error.is_none();
+        self.catalog().filter(|c| wanted && c.dataset.details.is_some())
+    }
+
+    pub fn details(&self) -> Details {
+        match (&self.details_error, self.catalog()) {
+            (Some(message), _) => Details::Failed(message.clone()),
+            (None, Some(catalog)) if catalog.dataset.details.is_some() => Details::Loading,
+            _ => Details::Ready,
         }
     }
 
@@ -88,11 +124,28 @@ impl Reducible for State {
                 next.notices.extend(next.query.check_against(&catalog));
                 next.data = Data::Ready(catalog);
                 next.problems = Rc::new(problems);
+                next.details_error = None;
                 next.push_history = false;
             }
             Action::Failed(message) => {
                 next.data = Data::Failed(message);
                 next.push_history = false;
+            }
+            // Either arrives after a fetch; the reader may have moved to another dataset meanwhile.
+            Action::DetailsLoaded { from, merged, problems } => {
+                next.push_history = false;
+                if self.catalog() == Some(&from) {
+                    next.data = Data::Ready(merged);
+                    if !problems.is_empty() {
+                        next.problems = Rc::new(self.problems.iter().cloned().chain(problems).collect());
+                    }
+                }
+            }
+            Action::DetailsFailed { from, message } => {
+                next.push_history = false;
+                if self.catalog() == Some(&from) {
+                    next.details_error = Some(message);
+                }
             }
             Action::Navigate(query, notices) => {
                 next.query = query;

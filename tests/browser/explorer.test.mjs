@@ -37,11 +37,32 @@ test('American Samoa 2024 D: Palmer wins 51-40, delegates split 3-3, first repor
   }
   const winnerRow = await page.locator('tr.is-winner th').innerText();
   assert.match(winnerRow, /Jason Palmer\s*Winner/, 'the winner is marked in words');
+  await page.waitForSelector('section.corrections');
   const text = await page.locator('article.detail').innerText();
   assert.match(text, /Jason Palmer won the popular vote by 11 votes \(12\.1 points\)/);
   assert.match(text, /split evenly: Jason Palmer 3, Joe Biden 3 of 6 pledged/);
   assert.match(text, /Jason Palmer delegates: first reported 4, corrected to 3/);
   assert.match(text, /Joe Biden delegates: first reported 2, corrected to 3/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('sources and corrections are fetched when a contest is opened, not on the first load', async () => {
+  const page = await newPage(browser);
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await page.goto(server.base + '?territory=AS&cycle=2024&party=D');
+  await ready(page);
+  const details = (path) => path.endsWith(`/data/${data.details}`);
+  assert.ok(fetched.some((p) => p.endsWith('/data/results.json')));
+  assert.ok(!fetched.some(details), 'the list does not fetch the details file');
+  await page.locator('tr[data-contest="2024-D-AS"] a').click();
+  await page.waitForSelector('section.sources ul');
+  const links = await page.locator('section.sources a').evaluateAll((as) => as.map((a) => a.href));
+  assert.deepEqual(links, contest('2024-D-AS').sources);
+  await page.click('text=All results');
+  await page.locator('tr[data-contest="2024-D-AS"] a').click();
+  await page.waitForSelector('section.corrections');
+  assert.equal(fetched.filter(details).length, 1, 'read once, then kept');
   assert.deepEqual(page.problems, []);
 });
 
@@ -143,6 +164,7 @@ test('axe finds no violations on the list and the detail, light and dark', async
   for (const theme of ['light', 'dark']) {
     for (const path of [`?cycle=2024&theme=${theme}`, `?contest=2024-D-AS&theme=${theme}`]) {
       const page = await open(path, { colorScheme: theme });
+      if (path.includes('contest=')) await page.waitForSelector('section.corrections');
       await page.click('#territory-input');
       assert.deepEqual(await axe(page), [], `${path}`);
       assert.deepEqual(page.problems, []);

@@ -35,6 +35,8 @@ before(async () => {
       '/garbage.json': { body: '<html>not data</html>', type: 'text/html' },
       '/missing.json': { status: 404, body: 'not found' },
       '/broken.json': { destroy: true },
+      '/split/results.json': { body: dataset([{ ...contest('2024-D-GU', 'GU', ['Ann Example', 'Bob Example']), sources: [] }], { details: 'details.json' }) },
+      '/split/details.json': { status: 503, body: 'unavailable' },
       '/huge.json': { body: '{"schema_version":1,"contests":[' + ' '.repeat(21 * 1024 * 1024) + ']}' },
     },
   });
@@ -89,6 +91,15 @@ test('each failed load has its own message and a way back to the bundled results
     const own = page.problems.filter((p) => !/Failed to load resource|Content Security Policy|connect-src/.test(p));
     assert.deepEqual(own, [], url);
   }
+});
+
+test('when the details file fails, the contest still shows, with a message where its sources would be', async () => {
+  const page = await open('?data=split/results.json&contest=2024-D-GU');
+  assert.match(await page.locator('table.options').innerText(), /Ann Example\s*Winner\s+60/);
+  assert.match(await page.locator('.details-error').innerText(), /could not be loaded\. The server answered 503/);
+  assert.match(await page.locator('[role="status"]').innerText(), /1 contest/);
+  const own = page.problems.filter((p) => !/Failed to load resource/.test(p));
+  assert.deepEqual(own, []);
 });
 
 test('text from a dataset is always text: list, detail, embed and snippets', async () => {

@@ -107,7 +107,14 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** The bundled dataset, to check what the page shows against it. */
+/** The bundled dataset with its details file read in, to check what the page shows against it. */
 export async function dataset() {
-  return JSON.parse(await readFile(join(DIST, 'data', 'results.json'), 'utf8'));
+  const read = async (name) => JSON.parse(await readFile(join(DIST, 'data', name), 'utf8'));
+  const results = await read('results.json');
+  const details = new Map((await read(results.details)).contests.map((d) => [d.id, d]));
+  for (const contest of results.contests) {
+    contest.sources = details.get(contest.id)?.sources ?? [];
+    contest.corrections = details.get(contest.id)?.corrections ?? [];
+  }
+  return results;
 }

@@ -102,6 +102,7 @@ pub fn synthetic(size: usize) -> Dataset {
         title: format!("Synthetic benchmark dataset, {size} contests"),
         as_of: None,
         complete_calendar: false,
+        details: None,
         contests,
     }
 }

@@ -3,12 +3,15 @@
 use std::fs;
 use std::path::Path;
 
-use tally::model::{dataset_from_csv, validate, Dataset};
+use tally::model::{dataset_from_csv, split_details, validate, Dataset};
 
 use crate::{root, Result};
 
 const TITLE: &str = "US presidential primaries and caucuses: 2024 Democratic, 2024 Republican, 2020 Democratic";
 pub const BUNDLED: &str = "static/data/results.json";
+pub const BUNDLED_DETAILS: &str = "static/data/details.json";
+/// As the results file names it: relative to the results file.
+const DETAILS_FILE: &str = "details.json";
 
 /// Copies the reference facts from ../shared/data into the project's own data/ folder.
 pub fn refresh() -> Result<()> {
@@ -65,27 +68,40 @@ pub fn render(dataset: &Dataset) -> Result<String> {
     Ok(serde_json::to_string(dataset)? + "\n")
 }
 
-/// Writes the bundled JSON; with `check`, fails instead when the file on disk is out of date.
+/// The two bundled files: results (what the first load fetches) and the details file beside it
+/// (sources and corrections, fetched when a contest is opened).
+pub fn render_bundled(dataset: &Dataset) -> Result<[(&'static str, String); 2]> {
+    let (lean, details) = split_details(dataset, DETAILS_FILE);
+    Ok([
+        (BUNDLED, render(&lean)?),
+        (BUNDLED_DETAILS, serde_json::to_string(&details)? + "\n"),
+    ])
+}
+
+/// Writes the bundled JSON; with `check`, fails instead when a file on disk is out of date.
 pub fn run(check: bool) -> Result<()> {
     warn_if_behind_reference();
     let dataset = convert()?;
-    let json = render(&dataset)?;
-    let path = root().join(BUNDLED);
+    let files = render_bundled(&dataset)?;
     if check {
-        let current = fs::read_to_string(&path).unwrap_or_default();
-        if current != json {
-            return Err(format!("{BUNDLED} is out of date with data/*.csv: run `cargo xtask data`").into());
+        for (name, json) in &files {
+            if fs::read_to_string(root().join(name)).unwrap_or_default() != *json {
+                return Err(format!("{name} is out of date with data/*.csv: run `cargo xtask data`").into());
+            }
         }
-        println!("{BUNDLED} is up to date ({} contests)", dataset.contests.len());
+        println!(
+            "{BUNDLED} and {BUNDLED_DETAILS} are up to date ({} contests)",
+            dataset.contests.len()
+        );
         return Ok(());
     }
-    fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
-    fs::write(&path, &json)?;
+    for (name, json) in &files {
+        let path = root().join(name);
+        fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+        fs::write(&path, json)?;
+        println!("wrote {name}: {} bytes", json.len());
+    }
     let options: usize = dataset.contests.iter().map(|c| c.options.len()).sum();
-    println!(
-        "wrote {BUNDLED}: {} contests, {options} ballot options, {} bytes",
-        dataset.contests.len(),
-        json.len()
-    );
+    println!("{} contests, {options} ballot options", dataset.contests.len());
     Ok(())
 }

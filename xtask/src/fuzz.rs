@@ -1,5 +1,5 @@
 //! `cargo xtask fuzz`: a mutational fuzzer over everything a newsroom or a URL can feed Tally:
-//! the dataset reader (JSON and CSV), validation, the results maths, filters and the URL query.
+//! the dataset reader (JSON and CSV), the details file, validation, the results maths, filters and the URL query.
 //! Stable Rust, no extra toolchain; any panic is saved under target/fuzz-panics/ and fails the run.
 
 use std::fs;
@@ -7,7 +7,9 @@ use std::panic;
 use std::time::Instant;
 
 use tally::model::format::summary;
-use tally::model::{delegate_result, load_bytes, outcome, shares, totals, Catalog, Query};
+use tally::model::{
+    delegate_result, load_bytes, merge_details, outcome, shares, split_details, totals, Catalog, Query,
+};
 
 use crate::{data, root, Result};
 
@@ -75,6 +77,8 @@ fn seeds() -> Result<Vec<Vec<u8>>> {
         let mut small = dataset.clone();
         small.contests = window.to_vec();
         seeds.push(data::render(&small)?.into_bytes());
+        let (_, details) = split_details(&small, "details.json");
+        seeds.push(serde_json::to_vec(&details)?);
     }
     let csv = fs::read_to_string(root().join("data/results.csv"))?;
     let lines: Vec<&str> = csv.lines().collect();
@@ -126,6 +130,8 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
 /// Everything downstream of reading, as the browser would run it.
 fn exercise(input: &[u8]) {
     if let Ok(loaded) = load_bytes(input) {
+        // The same bytes as a details file for it: a dataset's contests carry sources and corrections.
+        let _ = merge_details(&loaded.dataset, input);
         for contest in &loaded.dataset.contests {
             let _ = (
                 outcome(contest),

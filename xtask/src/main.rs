@@ -126,9 +126,9 @@ const USAGE: &str = "usage: cargo xtask <command>
                    --quick    fewer loads, for CI
   fuzz           mutational fuzzing of the dataset reader, validation, results and URL query
                    --inputs N  how many inputs (default 1,000,000); fails on any panic
-  data           regenerate static/data/results.json from data/*.csv
+  data           regenerate static/data/{results,details}.json from data/*.csv
                    --refresh  copy ../shared/data into data/ first
-                   --check    fail if static/data/results.json is out of date";
+                   --check    fail if either file is out of date";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

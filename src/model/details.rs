@@ -1,0 +1,172 @@
+//! Sources and corrections in a file of their own. Only an opened contest shows them, so the
+//! bundled dataset keeps them out of the results file the first load fetches; the page reads the
+//! details file when a reader opens a contest. A newsroom file may keep them inline instead.
+
+use serde::Serialize;
+
+use crate::model::json::Json;
+use crate::model::load::{contests_of, parse_file, utf8};
+use crate::model::{decode, validate_contest, Correction, Dataset, LoadError, Problem, ProblemKind, SCHEMA_VERSION};
+
+/// The details file as written: one entry per contest that has sources or corrections.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DetailsFile {
+    pub schema_version: u32,
+    pub contests: Vec<ContestDetails>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ContestDetails {
+    pub id: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Correction>,
+}
+
+/// Moves every contest's sources and corrections into a details file named `file` (relative to
+/// the dataset); the returned dataset points at it.
+pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
+    let mut lean = dataset.clone();
+    lean.details = Some(file.to_string());
+    let mut contests = Vec::new();
+    for contest in &mut lean.contests {
+        let sources = std::mem::take(&mut contest.sources);
+        let corrections = std::mem::take(&mut contest.corrections);
+        if !sources.is_empty() || !corrections.is_empty() {
+            contests.push(ContestDetails {
+                id: contest.id.clone(),
+                sources,
+                corrections,
+            });
+        }
+    }
+    let file = DetailsFile {
+        schema_version: SCHEMA_VERSION,
+        contests,
+    };
+    (lean, file)
+}
+
+/// Reads a fetched details file into `dataset`: each entry's sources and corrections replace the
+/// contest's, and the dataset no longer points at a details file. An entry that names no contest,
+/// or whose corrections do not fit its contest, is left out with a problem; results never change.
+pub fn merge_details(dataset: &Dataset, bytes: &[u8]) -> Result<(Dataset, Vec<Problem>), LoadError> {
+    let value = parse_file(utf8(bytes)?)?;
+    let mut merged = dataset.clone();
+    merged.details = None;
+    let mut problems = Vec::new();
+    for (index, raw) in contests_of(&value).iter().enumerate() {
+        let (id, sources, corrections) = match decode::contest_details(raw) {
+            Ok(entry) => entry,
+            Err(unfit) => {
+                let id = raw
+                    .get("id")
+                    .and_then(Json::as_str)
+                    .map_or_else(|| format!("details #{}", index + 1), str::to_string);
+                problems.push(Problem::new(id, unfit.field, ProblemKind::Unreadable(unfit.reason)));
+                continue;
+            }
+        };
+        let Some(contest) = merged.contests.iter_mut().find(|c| c.id == id) else {
+            problems.push(Problem::new(
+                id,
+                "id",
+                ProblemKind::Unreadable("no contest has this id".into()),
+            ));
+            continue;
+        };
+        let kept = (
+            std::mem::replace(&mut contest.sources, sources),
+            std::mem::replace(&mut contest.corrections, corrections),
+        );
+        let found = validate_contest(contest);
+        if !found.is_empty() {
+            (contest.sources, contest.corrections) = kept;
+            problems.extend(found);
+        }
+    }
+    Ok((merged, problems))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load;
+
+    const RESULTS: &str = r#"{"schema_version":1,"title":"t","complete_calendar":false,"contests":[
+        {"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus",
+         "status":"final","sources":["https://example.org/as"],
+         "options":[{"name":"Jason Palmer","votes":51,"delegates":3},{"name":"Joe Biden","votes":40,"delegates":3}],
+         "corrections":[{"reported_at":"2024-03-06T05:25:00Z","field":"delegates","option":"Jason Palmer",
+                         "from":"4","to":"3","sources":[]}]}]}"#;
+
+    fn full() -> Dataset {
+        load(RESULTS).unwrap().dataset
+    }
+
+    fn details_json(file: &DetailsFile) -> String {
+        serde_json::to_string(file).unwrap()
+    }
+
+    #[test]
+    fn split_then_merge_gives_back_the_dataset() {
+        let (lean, file) = split_details(&full(), "details.json");
+        assert_eq!(lean.details.as_deref(), Some("details.json"));
+        assert!(lean.contests[0].sources.is_empty() && lean.contests[0].corrections.is_empty());
+        assert_eq!(lean.contests[0].options, full().contests[0].options);
+
+        let (merged, problems) = merge_details(&lean, details_json(&file).as_bytes()).unwrap();
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert_eq!(merged, full());
+    }
+
+    #[test]
+    fn unusable_entries_are_left_out_with_a_problem() {
+        let (lean, _) = split_details(&full(), "details.json");
+        let text = r#"{"schema_version":1,"contests":[
+            {"id":"2024-D-ZZ","sources":["https://example.org"]},
+            {"id":"2024-D-AS","corrections":[{"reported_at":"x","field":"votes","option":"Nobody","from":"1","to":"2"}]},
+            {"id":"2024-D-AS","sources":"https://example.org"}]}"#;
+        let (merged, problems) = merge_details(&lean, text.as_bytes()).unwrap();
+        let fields: Vec<(&str, &str)> = problems
+            .iter()
+            .map(|p| (p.contest.as_str(), p.field.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("2024-D-ZZ", "id"),
+                ("2024-D-AS", "corrections[0] option"),
+                ("2024-D-AS", "sources")
+            ]
+        );
+        assert!(
+            merged.contests[0].corrections.is_empty(),
+            "a correction naming no option is not shown"
+        );
+        assert_eq!(
+            merged.contests[0].options,
+            full().contests[0].options,
+            "results never change"
+        );
+        assert_eq!(merged.details, None);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_details_file_is_refused() {
+        let lean = split_details(&full(), "details.json").0;
+        for bad in [
+            "",
+            "[]",
+            "{\"schema_version\":2,\"contests\":[]}",
+            "{\"schema_version\":1}",
+            "not json",
+        ] {
+            assert!(
+                merge_details(&lean, bad.as_bytes()).is_err(),
+                "{bad:?} should be refused"
+            );
+        }
+    }
+}

@@ -7,13 +7,13 @@ use yew::prelude::*;
 
 use super::browser;
 use super::contest_detail::ContestDetail;
-use super::embed_customizer::EmbedCustomizer;
-use super::embed_view::EmbedView;
-use super::filters::Filters;
-use super::notices::{Notices, ProblemsPanel};
+use super::embed_customizer::{embed_customizer, resize_preview};
+use super::embed_view::embed_view;
+use super::filters::filters;
+use super::notices::{notices, problems_panel};
 use super::state::{Action, Data, Shared, State};
 use super::winners::Winners;
-use crate::model::{load_bytes, merge_details, Catalog, Filter, Query};
+use crate::model::{load_bytes, merge_details, Catalog, Query};
 
 pub const BUNDLED_DATA: &str = "data/results.json";
 
@@ -71,6 +71,33 @@ pub fn App() -> Html {
         browser::apply_theme(query.theme);
     });
 
+    // Embedded: tell the parent page our height (Pym, AMP, Datawrapper, Medium), for as long as we live.
+    {
+        let (embed, child_id, embed_id) = (
+            state.query.embed,
+            state.query.child_id.clone(),
+            state.query.embed_id.clone(),
+        );
+        use_effect_with((), move |_| {
+            let resizer = embed.then(|| crate::embed::start(child_id, embed_id));
+            move || drop(resizer)
+        });
+    }
+
+    // The customizer's preview sizes itself from the messages every embed sends.
+    let preview = use_node_ref();
+    {
+        let preview = preview.clone();
+        use_effect_with(state.customizer.is_some(), move |open| {
+            let listener = open.then(|| {
+                EventListener::new(&gloo::utils::window(), "message", move |event| {
+                    resize_preview(&preview, event)
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
     // Back and forward restore the state the URL describes.
     {
         let dispatch = state.dispatcher();
@@ -83,17 +110,6 @@ pub fn App() -> Html {
         });
     }
 
-    let on_filter = {
-        let dispatch = state.dispatcher();
-        use_callback((), move |filter: Filter, _| {
-            dispatch.dispatch(Action::SetFilter(filter))
-        })
-    };
-    let on_text = {
-        let dispatch = state.dispatcher();
-        use_callback((), move |text: String, _| dispatch.dispatch(Action::SetText(text)))
-    };
-    // Stable callbacks: props stay equal between renders, so unchanged components are skipped.
     let on_open = {
         let dispatch = state.dispatcher();
         use_callback((), move |id: String, _| dispatch.dispatch(Action::Open(Some(id))))
@@ -102,13 +118,15 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         use_callback((), move |(), _| dispatch.dispatch(Action::Open(None)))
     };
-    let on_bundled = {
+    // For view functions, which are rebuilt on every render anyway.
+    let dispatch = {
         let dispatch = state.dispatcher();
-        use_callback((), move |_: MouseEvent, _| dispatch.dispatch(Action::UseBundled))
+        use_callback((), move |action: Action, _| dispatch.dispatch(action))
     };
+    let on_bundled = dispatch.reform(|_: MouseEvent| Action::UseBundled);
 
     if state.query.embed {
-        return html! { <EmbedView state={(*state).clone()} /> };
+        return embed_view(&state, &dispatch);
     }
 
     // The filtered set, computed once per render and shared by the list, the status and the embed title.
@@ -154,7 +172,7 @@ pub fn App() -> Html {
                 .cloned();
             html! {
                 <>
-                    <Filters filter={state.query.filter.clone()} cycles={catalog.cycles().to_vec()} on_change={on_filter} {on_text} />
+                    { filters(&state.query.filter, catalog.cycles(), &dispatch) }
                     <p role="status" class="status">{ state.query.filter.describe(selected.len()) }</p>
                     if let Some(contest) = open {
                         <ContestDetail contest={Rc::new(contest)} details={state.details()} as_of={catalog.dataset.as_of.clone()} {on_close} />
@@ -172,11 +190,11 @@ pub fn App() -> Html {
                 <h1>{ "Tally" }</h1>
                 <p class="tagline">{ "US presidential primaries and caucuses: every state, DC, the territories and Democrats Abroad." }</p>
                 if state.catalog().is_some() {
-                    <EmbedCustomizer query={state.query.clone()} title={embed_title} />
+                    { embed_customizer(&state.query, &embed_title, state.customizer.as_ref(), &preview, &dispatch) }
                 }
             </header>
-            <Notices notices={state.notices.clone()} />
-            <ProblemsPanel problems={state.problems.clone()} on_bundled={on_bundled} />
+            { notices(&state.notices) }
+            { problems_panel(&state.problems, &on_bundled) }
             { body }
         </>
     }

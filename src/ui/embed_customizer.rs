@@ -1,41 +1,67 @@
 //! The "Embed" button and its customizer: a live preview of the current view and copyable codes.
 
-use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::browser::absolute;
+use super::state::Action;
 use crate::model::snippet::{iframe_snippet, pym_snippet};
 use crate::model::{Query, Theme};
 
-#[derive(Properties, PartialEq)]
-pub struct EmbedCustomizerProps {
-    pub query: Query,
-    /// What the embed shows, in words: the iframe's title for screen readers.
-    pub title: String,
+/// The customizer's settings while it is open; they shape the preview and the codes, not the page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Customizer {
+    pub theme: Theme,
+    pub plain: bool,
+    /// Which code was copied last, to say so on its button.
+    pub copied: Option<&'static str>,
 }
 
-#[component]
-pub fn EmbedCustomizer(props: &EmbedCustomizerProps) -> Html {
-    let open = use_state(|| false);
-    let theme = use_state(|| Theme::Auto);
-    let plain = use_state(|| false);
-    let copied = use_state(String::new);
-    let preview = use_node_ref();
+/// Sizes the preview iframe from the AMP message every embed sends (the same one a newsroom's
+/// page receives); the app listens while the customizer is open.
+pub fn resize_preview(preview: &NodeRef, event: &Event) {
+    let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
+        return;
+    };
+    let data = event.data();
+    let is_amp = js_sys::Reflect::get(&data, &"sentinel".into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .as_deref()
+        == Some("amp");
+    let height = js_sys::Reflect::get(&data, &"height".into())
+        .ok()
+        .and_then(|h| h.as_f64());
+    if let (true, Some(height), Some(frame)) = (is_amp, height, preview.cast::<HtmlElement>()) {
+        let _ = frame
+            .style()
+            .set_property("height", &format!("{}px", height.ceil() as i64));
+    }
+}
 
-    let mut embed = props.query.clone();
+/// The "Embed" button and, when open, the customizer: a view function over the app's state (a
+/// component of its own would cost more wasm). `title` says what the embed shows, for its iframe.
+pub fn embed_customizer(
+    query: &Query,
+    title: &str,
+    customizer: Option<&Customizer>,
+    preview: &NodeRef,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let Some(settings) = customizer else {
+        return html! { <button type="button" class="embed-button" aria-expanded="false" onclick={dispatch.reform(|_| Action::Customize(Some(Customizer::default())))}>{ "Embed" }</button> };
+    };
+    let mut embed = query.clone();
     embed.embed = true;
-    embed.plain = *plain;
-    embed.theme = *theme;
-    embed.data = props.query.data.clone();
+    embed.plain = settings.plain;
+    embed.theme = settings.theme;
     let embed_url = absolute(&embed.to_search());
     let script_url = absolute("tally-embed.js");
-    let title = format!("Tally: {}", props.title);
+    let title = format!("Tally: {title}");
     let container = format!(
         "tally-{}",
-        props
-            .query
+        query
             .contest
             .clone()
             .unwrap_or_else(|| "results".into())
@@ -50,89 +76,56 @@ pub fn EmbedCustomizer(props: &EmbedCustomizerProps) -> Html {
         ("snippet-pym", "Pym.js", pym_snippet(&embed_url, &title, &container)),
     ];
 
-    // The preview resizes itself from the same messages a newsroom's page receives.
-    {
-        let preview = preview.clone();
-        use_effect_with(*open, move |open| {
-            let listener = open.then(|| {
-                EventListener::new(&gloo::utils::window(), "message", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
-                        return;
-                    };
-                    let data = event.data();
-                    let is_amp = js_sys::Reflect::get(&data, &"sentinel".into())
-                        .ok()
-                        .and_then(|s| s.as_string())
-                        .as_deref()
-                        == Some("amp");
-                    let height = js_sys::Reflect::get(&data, &"height".into())
-                        .ok()
-                        .and_then(|h| h.as_f64());
-                    if let (true, Some(height), Some(frame)) = (is_amp, height, preview.cast::<HtmlElement>()) {
-                        let _ = frame
-                            .style()
-                            .set_property("height", &format!("{}px", height.ceil() as i64));
-                    }
-                })
-            });
-            move || drop(listener)
-        });
-    }
-
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
-    };
-    if !*open {
-        return html! { <button type="button" class="embed-button" aria-expanded="false" onclick={toggle}>{ "Embed" }</button> };
-    }
-    let on_theme = {
-        let theme = theme.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            theme.set(match value.as_str() {
-                "light" => Theme::Light,
-                "dark" => Theme::Dark,
-                _ => Theme::Auto,
-            });
+    let update = |change: fn(&mut Customizer, &Event)| {
+        let settings = settings.clone();
+        dispatch.reform(move |event: Event| {
+            let mut next = settings.clone();
+            change(&mut next, &event);
+            Action::Customize(Some(next))
         })
     };
-    let on_plain = {
-        let plain = plain.clone();
-        Callback::from(move |e: Event| plain.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()))
-    };
+    let on_theme = update(|c, e| {
+        c.theme = match e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::Auto,
+        }
+    });
+    let on_plain = update(|c, e| c.plain = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked());
     let copy = |id: &'static str, text: String| {
-        let copied = copied.clone();
-        Callback::from(move |_| {
-            let clipboard = gloo::utils::window().navigator().clipboard();
-            let _ = clipboard.write_text(&text);
-            copied.set(id.to_string());
+        let settings = settings.clone();
+        dispatch.reform(move |_: MouseEvent| {
+            let _ = gloo::utils::window().navigator().clipboard().write_text(&text);
+            Action::Customize(Some(Customizer {
+                copied: Some(id),
+                ..settings.clone()
+            }))
         })
     };
 
     html! {
         <>
-            <button type="button" class="embed-button" aria-expanded="true" onclick={toggle}>{ "Close embed options" }</button>
+            <button type="button" class="embed-button" aria-expanded="true" onclick={dispatch.reform(|_| Action::Customize(None))}>{ "Close embed options" }</button>
             <section class="customizer" aria-labelledby="customizer-title">
                 <h2 id="customizer-title">{ "Embed this view" }</h2>
                 <div class="customizer-options">
                     <div class="field">
                         <label for="embed-theme">{ "Theme" }</label>
                         <select id="embed-theme" onchange={on_theme}>
-                            <option value="auto" selected={*theme == Theme::Auto}>{ "Follow the reader's setting" }</option>
-                            <option value="light" selected={*theme == Theme::Light}>{ "Light" }</option>
-                            <option value="dark" selected={*theme == Theme::Dark}>{ "Dark" }</option>
+                            <option value="auto" selected={settings.theme == Theme::Auto}>{ "Follow the reader's setting" }</option>
+                            <option value="light" selected={settings.theme == Theme::Light}>{ "Light" }</option>
+                            <option value="dark" selected={settings.theme == Theme::Dark}>{ "Dark" }</option>
                         </select>
                     </div>
-                    <label class="check"><input type="checkbox" checked={*plain} onchange={on_plain} />{ " Without the title line" }</label>
+                    <label class="check"><input type="checkbox" checked={settings.plain} onchange={on_plain} />{ " Without the title line" }</label>
                 </div>
                 <h3>{ "Preview" }</h3>
-                <iframe ref={preview} class="preview" src={embed_url.clone()} title={title.clone()} loading="lazy"></iframe>
+                <iframe ref={preview.clone()} class="preview" src={embed_url.clone()} title={title.clone()} loading="lazy"></iframe>
                 { for snippets.into_iter().map(|(id, label, code)| html! {
                     <div class="snippet">
                         <label for={id}>{ label }</label>
                         <textarea id={id} readonly=true rows="4" value={code.clone()} />
-                        <button type="button" onclick={copy(id, code)}>{ if *copied == id { "Copied" } else { "Copy" } }</button>
+                        <button type="button" onclick={copy(id, code)}>{ if settings.copied == Some(id) { "Copied" } else { "Copy" } }</button>
                     </div>
                 }) }
             </section>

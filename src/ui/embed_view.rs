@@ -6,17 +6,12 @@ use yew::prelude::*;
 
 use super::browser::absolute;
 use super::contest_detail::ContestDetail;
-use super::state::{Data, Details, State};
+use super::state::{Action, Data, Details, State};
 use super::winners::Winners;
 use crate::model::Query;
 
 /// Rows shown before "Show all" in a compact embedded list.
 const COMPACT_ROWS: usize = 8;
-
-#[derive(Properties, PartialEq)]
-pub struct EmbedViewProps {
-    pub state: State,
-}
 
 /// The full explorer at the same filters, for the "Full results" link.
 pub fn full_results_href(query: &Query) -> String {
@@ -40,18 +35,10 @@ fn host(url: &str) -> &str {
         .trim_start_matches("www.")
 }
 
-#[component]
-pub fn EmbedView(props: &EmbedViewProps) -> Html {
-    let expanded = use_state(|| false);
-    let state = &props.state;
+/// A view function: the resize protocol and the "Show all" state live in the app, since each
+/// component costs wasm.
+pub fn embed_view(state: &State, dispatch: &Callback<Action>) -> Html {
     let query = &state.query;
-    {
-        let (child_id, embed_id) = (query.child_id.clone(), query.embed_id.clone());
-        use_effect_with((), move |_| {
-            let resizer = crate::embed::start(child_id, embed_id);
-            move || drop(resizer)
-        });
-    }
     let full =
         html! { <a class="full" href={full_results_href(query)} target="_blank" rel="noopener">{ "Full results" }</a> };
     let body = match &state.data {
@@ -81,16 +68,12 @@ pub fn EmbedView(props: &EmbedViewProps) -> Html {
                 None => {
                     let selected = query.filter.apply(catalog);
                     let total = selected.len();
-                    let shown: Vec<usize> = if *expanded {
+                    let shown: Vec<usize> = if state.embed_expanded {
                         selected
                     } else {
                         selected.into_iter().take(COMPACT_ROWS).collect()
                     };
                     let more = total.saturating_sub(shown.len());
-                    let on_more = {
-                        let expanded = expanded.clone();
-                        Callback::from(move |_| expanded.set(true))
-                    };
                     html! {
                         <>
                             if !query.plain {
@@ -98,7 +81,7 @@ pub fn EmbedView(props: &EmbedViewProps) -> Html {
                             }
                             <Winners catalog={catalog.clone()} selected={shown} query={query.clone()} on_open={Callback::noop()} external_links=true />
                             if more > 0 {
-                                <button type="button" class="more" onclick={on_more}>{ format!("Show all {total} contests") }</button>
+                                <button type="button" class="more" onclick={dispatch.reform(|_| Action::ShowAllInEmbed)}>{ format!("Show all {total} contests") }</button>
                             }
                             <p class="credit">{ format!("Source: {}", catalog.dataset.title) }{ as_of.map(|d| format!(" \u{00b7} Data as of {d}")).unwrap_or_default() }{ " \u{00b7} " }{ full }</p>
                         </>

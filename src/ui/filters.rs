@@ -3,16 +3,9 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::state::Action;
 use super::territory_picker::TerritoryPicker;
 use crate::model::{ContestKind, Filter, Party};
-
-#[derive(Properties, PartialEq)]
-pub struct FiltersProps {
-    pub filter: Filter,
-    pub cycles: Vec<i64>,
-    pub on_change: Callback<Filter>,
-    pub on_text: Callback<String>,
-}
 
 fn select_value(event: Event) -> String {
     event.target_unchecked_into::<HtmlSelectElement>().value()
@@ -38,11 +31,11 @@ fn choice(
     }
 }
 
-#[component]
-pub fn Filters(props: &FiltersProps) -> Html {
-    let filter = &props.filter;
+/// A view function, not a component: it has no state of its own, and each component costs wasm.
+pub fn filters(filter: &Filter, cycles: &[i64], dispatch: &Callback<Action>) -> Html {
+    let on_change = &dispatch.reform(Action::SetFilter);
     let change = |update: fn(&mut Filter, String)| {
-        let (filter, on_change) = (filter.clone(), props.on_change.clone());
+        let (filter, on_change) = (filter.clone(), on_change.clone());
         Callback::from(move |event: Event| {
             let mut next = filter.clone();
             update(&mut next, select_value(event));
@@ -50,7 +43,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
         })
     };
     let on_territories = {
-        let (filter, on_change) = (filter.clone(), props.on_change.clone());
+        let (filter, on_change) = (filter.clone(), on_change.clone());
         Callback::from(move |territories: Vec<String>| {
             on_change.emit(Filter {
                 territories,
@@ -58,17 +51,16 @@ pub fn Filters(props: &FiltersProps) -> Html {
             })
         })
     };
-    let on_input = props
-        .on_text
-        .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
-    let on_clear = props.on_change.reform(|_: MouseEvent| Filter::default());
+    let on_input =
+        dispatch.reform(|e: InputEvent| Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let on_clear = on_change.reform(|_: MouseEvent| Filter::default());
 
     html! {
         <form class="filters" role="search" aria-label="Filter contests" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             <TerritoryPicker selected={filter.territories.clone()} on_change={on_territories} />
             { choice("filter-party", "Party", "Both parties", Party::ALL.iter().map(|p| (p.code().into(), p.name().into(), filter.party == Some(*p))).collect(),
                 change(|f, v| f.party = Party::from_code(&v))) }
-            { choice("filter-cycle", "Cycle", "All years", props.cycles.iter().map(|c| (c.to_string(), c.to_string(), filter.cycle == Some(*c))).collect(),
+            { choice("filter-cycle", "Cycle", "All years", cycles.iter().map(|c| (c.to_string(), c.to_string(), filter.cycle == Some(*c))).collect(),
                 change(|f, v| f.cycle = v.parse().ok())) }
             { choice("filter-kind", "Contest", "All kinds", ContestKind::ALL.iter().map(|k| (k.code().into(), k.label().into(), filter.kind == Some(*k))).collect(),
                 change(|f, v| f.kind = ContestKind::from_code(&v))) }

@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::embed_customizer::Customizer;
 use crate::model::{Catalog, Filter, Problem, Query};
 
 /// A loaded catalog, shared; equal only to itself, so comparing props never walks the data.
@@ -41,6 +42,10 @@ pub struct State {
     /// Whether the last change deserves its own history entry (typing replaces it).
     pub push_history: bool,
     pub last_was_typing: bool,
+    /// The embed customizer's settings while it is open.
+    pub customizer: Option<Customizer>,
+    /// A compact embedded list was expanded by "Show all".
+    pub embed_expanded: bool,
     /// Why the details file (sources and corrections) could not be read, once it failed.
     pub details_error: Option<String>,
 }
@@ -71,6 +76,9 @@ pub enum Action {
     SetFilter(Filter),
     SetText(String),
     Open(Option<String>),
+    ShowAllInEmbed,
+    /// Open (or change) the embed customizer, or close it with `None`.
+    Customize(Option<Customizer>),
     /// After a newsroom dataset failed: drop `?data=` and load the bundled results.
     UseBundled,
 }
@@ -86,6 +94,8 @@ impl State {
             push_history: false,
             last_was_typing: false,
             details_error: None,
+            embed_expanded: false,
+            customizer: None,
         }
     }
 
@@ -166,6 +176,14 @@ impl Reducible for State {
                 next.last_was_typing = true;
             }
             Action::Open(contest) => next.query.contest = contest,
+            Action::ShowAllInEmbed => {
+                next.embed_expanded = true;
+                next.push_history = false;
+            }
+            Action::Customize(settings) => {
+                next.customizer = settings;
+                next.push_history = false;
+            }
             Action::UseBundled => {
                 next.query.data = None;
                 next.data = Data::Loading;

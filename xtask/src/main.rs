@@ -4,6 +4,7 @@ mod bench;
 mod csp;
 mod data;
 mod fuzz;
+mod glue;
 mod tools;
 
 use std::path::PathBuf;
@@ -56,6 +57,9 @@ fn step(name: &str, f: impl FnOnce() -> Result<()>) -> Result<()> {
 fn dist() -> Result<()> {
     step("release build (trunk build --release)", || {
         run(&mut tools::trunk(&["build", "--release"]))
+    })?;
+    step("minify the JS glue (terser)", || {
+        glue::minify().map(|saved| println!("{saved}"))
     })?;
     step("Content-Security-Policy into dist/", || {
         csp::apply().map(|policy| println!("{policy}"))

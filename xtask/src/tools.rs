@@ -62,10 +62,11 @@ pub fn ensure_build_tools() -> Result<()> {
         (Ok(installed), Ok(locked)) => installed < locked,
         _ => true,
     };
-    if stale(&root().join("node_modules/.package-lock.json")) || !wasm_opt.exists() {
+    let terser = root().join("node_modules/.bin/terser");
+    if stale(&root().join("node_modules/.package-lock.json")) || !wasm_opt.exists() || !terser.exists() {
         if output("npm", &["--version"]).is_none() {
             return Err(
-                "npm is missing: install Node.js 20 or newer (it provides wasm-opt and the browser-test driver)".into(),
+                "npm is missing: install Node.js 20 or newer (it provides wasm-opt, terser and the browser-test driver)".into(),
             );
         }
         run(Command::new("npm")

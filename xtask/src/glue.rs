@@ -1,0 +1,58 @@
+//! The wasm-bindgen JS glue, minified with terser after the build (trunk's own minifier cannot
+//! parse that file and ships it whole), and its integrity hash in index.html updated to match.
+
+use std::fs;
+use std::process::Command;
+
+use base64::Engine;
+use sha2::{Digest, Sha384};
+
+use crate::{root, run, Result};
+
+/// Minifies dist/tally-*.js in place; says what it saved.
+pub fn minify() -> Result<String> {
+    let dist = root().join("dist");
+    let html_path = dist.join("index.html");
+    let html = fs::read_to_string(&html_path)?;
+    let glue = fs::read_dir(&dist)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .find(|path| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            // The page's own module (tally-embed.js is for other pages).
+            name.starts_with("tally-") && name.ends_with(".js") && html.contains(&format!("./{name}"))
+        })
+        .ok_or("dist/index.html loads no tally-*.js glue")?;
+    let before = fs::read(&glue)?;
+    let old = integrity(&before);
+    if !html.contains(&old) {
+        return Err("dist/index.html does not carry the glue's integrity hash; build it afresh".into());
+    }
+    run(Command::new(root().join("node_modules/.bin/terser"))
+        .arg(&glue)
+        .args(["--module", "--compress", "passes=2", "--mangle", "--output"])
+        .arg(&glue))?;
+    let after = fs::read(&glue)?;
+    fs::write(&html_path, html.replace(&old, &integrity(&after)))?;
+    let name = glue.file_name().unwrap_or_default().to_string_lossy();
+    Ok(format!("dist/{name}: {} -> {} bytes", before.len(), after.len()))
+}
+
+/// A Subresource Integrity value, as trunk writes it.
+fn integrity(bytes: &[u8]) -> String {
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn integrity_is_sha384_in_base64() {
+        // Known digest of the empty input.
+        assert_eq!(
+            super::integrity(b""),
+            "sha384-OLBgp1GsljhM2TJ+sbHjaiH9txEUvgdDTAzHv2P24donTt6/529l+9Ua0vFImLlb"
+        );
+    }
+}

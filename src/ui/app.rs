@@ -1,18 +1,20 @@
 //! The app: owns the one reducer, loads the dataset, keeps the URL in step, lays out the page.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser;
-use super::contest_detail::ContestDetail;
+use super::contest_detail::{contest_detail, DetailView};
 use super::embed_customizer::{embed_customizer, resize_preview};
 use super::embed_view::embed_view;
 use super::filters::filters;
 use super::notices::{notices, problems_panel};
 use super::state::{Action, Data, Shared, State};
-use super::winners::Winners;
+use super::winners::{winners, PAGE_ROWS};
 use crate::model::{load_bytes, merge_details, Catalog, Query};
 
 pub const BUNDLED_DATA: &str = "data/results.json";
@@ -98,6 +100,24 @@ pub fn App() -> Html {
         });
     }
 
+    // Opening a contest moves focus (and a phone's scroll) to its title, as a new page would; not
+    // inside an embed, where it would scroll the news article.
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        let opened = (
+            state.query.contest.clone(),
+            state.query.embed,
+            state.catalog().is_some(),
+        );
+        use_effect_with(opened, move |(contest, embed, ready)| {
+            if let (Some(_), false, true, Some(title)) = (contest, embed, ready, heading.cast::<web_sys::HtmlElement>())
+            {
+                let _ = title.focus();
+            }
+        });
+    }
+
     // Back and forward restore the state the URL describes.
     {
         let dispatch = state.dispatcher();
@@ -110,30 +130,36 @@ pub fn App() -> Html {
         });
     }
 
-    let on_open = {
-        let dispatch = state.dispatcher();
-        use_callback((), move |id: String, _| dispatch.dispatch(Action::Open(Some(id))))
-    };
-    let on_close = {
-        let dispatch = state.dispatcher();
-        use_callback((), move |(), _| dispatch.dispatch(Action::Open(None)))
-    };
-    // For view functions, which are rebuilt on every render anyway.
+    // Every event goes through this one callback; it never changes, so rows that hold it compare equal.
     let dispatch = {
         let dispatch = state.dispatcher();
         use_callback((), move |action: Action, _| dispatch.dispatch(action))
     };
     let on_bundled = dispatch.reform(|_: MouseEvent| Action::UseBundled);
 
-    if state.query.embed {
-        return embed_view(&state, &dispatch);
-    }
-
     // The filtered set, computed once per render and shared by the list, the status and the embed title.
     let selected: Vec<usize> = state
         .catalog()
         .map(|catalog| state.query.filter.apply(catalog))
         .unwrap_or_default();
+
+    // The list's first render is a screenful, so results paint sooner; a full page follows once that
+    // frame is painted (not before: the rest must not delay the first paint), and on each new selection.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(selected.clone(), move |_| {
+            let later = Rc::new(RefCell::new(None));
+            let slot = later.clone();
+            let frame = gloo::render::request_animation_frame(move |_| {
+                *slot.borrow_mut() = Some(Timeout::new(0, move || dispatch.emit(Action::ShowRows(PAGE_ROWS))));
+            });
+            move || drop((frame, later))
+        });
+    }
+
+    if state.query.embed {
+        return embed_view(&state, &selected, &heading, &dispatch);
+    }
     let embed_title = match state.catalog() {
         Some(catalog) => match state.query.contest.as_deref().and_then(|id| catalog.contest(id)) {
             Some(c) => format!(
@@ -164,20 +190,15 @@ pub fn App() -> Html {
             </section>
         },
         Data::Ready(catalog) => {
-            let open = state
-                .query
-                .contest
-                .as_deref()
-                .and_then(|id| catalog.contest(id))
-                .cloned();
+            let open = state.query.contest.as_deref().and_then(|id| catalog.contest(id));
             html! {
                 <>
-                    { filters(&state.query.filter, catalog.cycles(), &dispatch) }
+                    { filters(&state.query.filter, catalog.cycles(), &state.picker, &dispatch) }
                     <p role="status" class="status">{ state.query.filter.describe(selected.len()) }</p>
                     if let Some(contest) = open {
-                        <ContestDetail contest={Rc::new(contest)} details={state.details()} as_of={catalog.dataset.as_of.clone()} {on_close} />
+                        { contest_detail(DetailView { contest, details: state.details(), as_of: catalog.dataset.as_of.as_deref(), embedded: false, plain: false, sort: state.sort, heading: &heading }, &dispatch) }
                     } else {
-                        <Winners catalog={catalog.clone()} {selected} query={state.query.clone()} {on_open} />
+                        { winners(catalog, &selected, &state.query, state.limit, false, &dispatch) }
                     }
                 </>
             }

@@ -1,35 +1,50 @@
 //! One contest in full: every ballot option, the results stated in words, corrections, sources.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use super::state::Details;
+use super::state::{Action, Details};
 use super::winners::party_badge;
 use crate::model::format::{date, decimal, delegate_sentence, percent, popular_sentence, thousands, NOT_REPORTED};
 use crate::model::{delegate_result, outcome, shares, totals, Contest, DelegateResult, OptionKind, Outcome, Status};
 
 /// Columns of the options table a reader can sort by; a view setting, not part of the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum SortKey {
+pub enum SortKey {
     Name,
     Votes,
     Delegates,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ContestDetailProps {
-    pub contest: Rc<Contest>,
+/// The options table's order: a column and whether it runs high to low.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl Default for Sort {
+    /// Most votes first.
+    fn default() -> Self {
+        Sort {
+            key: SortKey::Votes,
+            descending: true,
+        }
+    }
+}
+
+/// What the detail shows and how; the sort order lives in the app's state.
+pub struct DetailView<'a> {
+    pub contest: &'a Contest,
     /// Sources and corrections may still be on their way (a details file).
     pub details: Details,
-    pub as_of: Option<String>,
-    pub on_close: Callback<()>,
-    /// Inside an embed: no close button, links open a new tab.
-    #[prop_or_default]
+    pub as_of: Option<&'a str>,
+    /// Inside an embed: no close button, links open a new tab, the title is the page's h1.
     pub embedded: bool,
     /// Without the title line (`&plain=1` in an embed).
-    #[prop_or_default]
     pub plain: bool,
+    pub sort: Sort,
+    /// The title, which the app focuses when a contest is opened.
+    pub heading: &'a NodeRef,
 }
 
 fn status_label(status: Status) -> &'static str {
@@ -40,20 +55,9 @@ fn status_label(status: Status) -> &'static str {
     }
 }
 
-#[component]
-pub fn ContestDetail(props: &ContestDetailProps) -> Html {
-    let sort = use_state(|| (SortKey::Votes, true));
-    let heading = use_node_ref();
-    {
-        // Opening a contest moves focus (and a phone's scroll) to it, as a new page would.
-        let heading = heading.clone();
-        use_effect_with((props.contest.id.clone(), props.embedded), move |(_, embedded)| {
-            if let (false, Some(element)) = (*embedded, heading.cast::<web_sys::HtmlElement>()) {
-                let _ = element.focus();
-            }
-        });
-    }
-    let contest = &*props.contest;
+/// A view function over the app's state (a component of its own would cost more wasm).
+pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
+    let contest = props.contest;
     let shares = shares(contest);
     let totals = totals(contest);
     let winner = match outcome(contest) {
@@ -68,7 +72,7 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
         _ => (Vec::new(), ""),
     };
 
-    let (key, descending) = *sort;
+    let Sort { key, descending } = props.sort;
     let mut order: Vec<usize> = (0..contest.options.len()).collect();
     let figure = |i: usize| -> f64 {
         let o = &contest.options[i];
@@ -94,7 +98,6 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
     });
 
     let header = |label: &str, column: SortKey, numeric: bool| {
-        let sort = sort.clone();
         let active = key == column;
         let aria = if active {
             if descending {
@@ -105,14 +108,18 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
         } else {
             "none"
         };
-        let onclick = Callback::from(move |_| {
-            let (current, desc) = *sort;
-            sort.set(if current == column {
-                (column, !desc)
-            } else {
-                (column, column != SortKey::Name)
-            });
-        });
+        let next = if active {
+            Sort {
+                key: column,
+                descending: !descending,
+            }
+        } else {
+            Sort {
+                key: column,
+                descending: column != SortKey::Name,
+            }
+        };
+        let onclick = dispatch.reform(move |_| Action::Sort(next));
         html! {
             <th scope="col" aria-sort={aria} class={classes!(numeric.then_some("num"))}>
                 <button type="button" class="sort" {onclick}>
@@ -166,7 +173,7 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
         contest.party.name(),
         contest.kind.label().to_ascii_lowercase()
     );
-    let on_close = props.on_close.reform(|_: MouseEvent| ());
+    let on_close = dispatch.reform(|_: MouseEvent| Action::Open(None));
     let subheading = if props.embedded { "h2" } else { "h3" };
 
     html! {
@@ -175,7 +182,7 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
                 <button type="button" class="back" onclick={on_close}>{ "\u{2190} All results" }</button>
             }
             // In an embed the card is the whole page, so its title is the page's h1.
-            <@{if props.embedded { "h1" } else { "h2" }} id="detail-title" ref={heading} tabindex="-1" class={classes!(props.plain.then_some("visually-hidden"))}>{ title }</@>
+            <@{if props.embedded { "h1" } else { "h2" }} id="detail-title" ref={props.heading.clone()} tabindex="-1" class={classes!(props.plain.then_some("visually-hidden"))}>{ title }</@>
             <p class="meta">
                 { party_badge(contest) }{ " " }
                 { date(contest.date.as_deref()) }{ " \u{00b7} " }{ status_label(contest.status) }
@@ -228,7 +235,7 @@ pub fn ContestDetail(props: &ContestDetailProps) -> Html {
                         <p class="details-error">{ format!("The sources and corrections could not be loaded. {message} Reload the page to try again.") }</p>
                     },
                 } }
-                if let Some(as_of) = &props.as_of { <p class="as-of">{ format!("Data as of {as_of}.") }</p> }
+                if let Some(as_of) = props.as_of { <p class="as-of">{ format!("Data as of {as_of}.") }</p> }
             </section>
             }
         </article>

@@ -1,13 +1,11 @@
 //! The embed view (`?embed=1`): the content only, for an iframe in a news article.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::browser::absolute;
-use super::contest_detail::ContestDetail;
+use super::contest_detail::{contest_detail, DetailView};
 use super::state::{Action, Data, Details, State};
-use super::winners::Winners;
+use super::winners::winners;
 use crate::model::Query;
 
 /// Rows shown before "Show all" in a compact embedded list.
@@ -37,7 +35,7 @@ fn host(url: &str) -> &str {
 
 /// A view function: the resize protocol and the "Show all" state live in the app, since each
 /// component costs wasm.
-pub fn embed_view(state: &State, dispatch: &Callback<Action>) -> Html {
+pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch: &Callback<Action>) -> Html {
     let query = &state.query;
     let full =
         html! { <a class="full" href={full_results_href(query)} target="_blank" rel="noopener">{ "Full results" }</a> };
@@ -60,18 +58,17 @@ pub fn embed_view(state: &State, dispatch: &Callback<Action>) -> Html {
                     };
                     html! {
                         <>
-                            <ContestDetail contest={Rc::new(contest.clone())} {details} as_of={None::<String>} on_close={Callback::noop()} embedded=true plain={query.plain} />
+                            { contest_detail(DetailView { contest, details, as_of: None, embedded: true, plain: query.plain, sort: state.sort, heading }, dispatch) }
                             <p class="credit">{ format!("Source: {source}") }{ as_of.map(|d| format!(" \u{00b7} Data as of {d}")).unwrap_or_default() }{ " \u{00b7} " }{ full }</p>
                         </>
                     }
                 }
                 None => {
-                    let selected = query.filter.apply(catalog);
                     let total = selected.len();
-                    let shown: Vec<usize> = if state.embed_expanded {
+                    let shown = if state.embed_expanded {
                         selected
                     } else {
-                        selected.into_iter().take(COMPACT_ROWS).collect()
+                        &selected[..total.min(COMPACT_ROWS)]
                     };
                     let more = total.saturating_sub(shown.len());
                     html! {
@@ -79,7 +76,7 @@ pub fn embed_view(state: &State, dispatch: &Callback<Action>) -> Html {
                             if !query.plain {
                                 <h1 class="embed-title">{ format!("Tally: {}", query.filter.describe(total)) }</h1>
                             }
-                            <Winners catalog={catalog.clone()} selected={shown} query={query.clone()} on_open={Callback::noop()} external_links=true />
+                            { winners(catalog, shown, query, state.limit, true, dispatch) }
                             if more > 0 {
                                 <button type="button" class="more" onclick={dispatch.reform(|_| Action::ShowAllInEmbed)}>{ format!("Show all {total} contests") }</button>
                             }

@@ -4,7 +4,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::state::Action;
-use super::territory_picker::TerritoryPicker;
+use super::territory_picker::{territory_picker, Picker};
 use crate::model::{ContestKind, Filter, Party};
 
 fn select_value(event: Event) -> String {
@@ -32,7 +32,7 @@ fn choice(
 }
 
 /// A view function, not a component: it has no state of its own, and each component costs wasm.
-pub fn filters(filter: &Filter, cycles: &[i64], dispatch: &Callback<Action>) -> Html {
+pub fn filters(filter: &Filter, cycles: &[i64], picker: &Picker, dispatch: &Callback<Action>) -> Html {
     let on_change = &dispatch.reform(Action::SetFilter);
     let change = |update: fn(&mut Filter, String)| {
         let (filter, on_change) = (filter.clone(), on_change.clone());
@@ -57,7 +57,7 @@ pub fn filters(filter: &Filter, cycles: &[i64], dispatch: &Callback<Action>) -> 
 
     html! {
         <form class="filters" role="search" aria-label="Filter contests" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-            <TerritoryPicker selected={filter.territories.clone()} on_change={on_territories} />
+            { territory_picker(&filter.territories, picker, &on_territories, dispatch) }
             { choice("filter-party", "Party", "Both parties", Party::ALL.iter().map(|p| (p.code().into(), p.name().into(), filter.party == Some(*p))).collect(),
                 change(|f, v| f.party = Party::from_code(&v))) }
             { choice("filter-cycle", "Cycle", "All years", cycles.iter().map(|c| (c.to_string(), c.to_string(), filter.cycle == Some(*c))).collect(),

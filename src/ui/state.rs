@@ -4,7 +4,10 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use super::contest_detail::Sort;
 use super::embed_customizer::Customizer;
+use super::territory_picker::Picker;
+use super::winners::FIRST_ROWS;
 use crate::model::{Catalog, Filter, Problem, Query};
 
 /// A loaded catalog, shared; equal only to itself, so comparing props never walks the data.
@@ -42,6 +45,11 @@ pub struct State {
     /// Whether the last change deserves its own history entry (typing replaces it).
     pub push_history: bool,
     pub last_was_typing: bool,
+    pub picker: Picker,
+    /// How many rows of the list to render (see `winners.rs`).
+    pub limit: usize,
+    /// The opened contest's options table order.
+    pub sort: Sort,
     /// The embed customizer's settings while it is open.
     pub customizer: Option<Customizer>,
     /// A compact embedded list was expanded by "Show all".
@@ -77,6 +85,9 @@ pub enum Action {
     SetText(String),
     Open(Option<String>),
     ShowAllInEmbed,
+    Picker(Picker),
+    Sort(Sort),
+    ShowRows(usize),
     /// Open (or change) the embed customizer, or close it with `None`.
     Customize(Option<Customizer>),
     /// After a newsroom dataset failed: drop `?data=` and load the bundled results.
@@ -96,6 +107,9 @@ impl State {
             details_error: None,
             embed_expanded: false,
             customizer: None,
+            picker: Picker::default(),
+            limit: FIRST_ROWS,
+            sort: Sort::default(),
         }
     }
 
@@ -126,6 +140,10 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // The same state back means no render (the list asks for its page after every selection).
+        if matches!(action, Action::ShowRows(limit) if limit == self.limit) {
+            return self;
+        }
         let mut next = (*self).clone();
         next.push_history = true;
         next.last_was_typing = false;
@@ -175,9 +193,24 @@ impl Reducible for State {
                 next.push_history = !self.last_was_typing;
                 next.last_was_typing = true;
             }
-            Action::Open(contest) => next.query.contest = contest,
+            Action::Open(contest) => {
+                next.query.contest = contest;
+                next.sort = Sort::default();
+            }
             Action::ShowAllInEmbed => {
                 next.embed_expanded = true;
+                next.push_history = false;
+            }
+            Action::ShowRows(limit) => {
+                next.limit = limit;
+                next.push_history = false;
+            }
+            Action::Sort(sort) => {
+                next.sort = sort;
+                next.push_history = false;
+            }
+            Action::Picker(picker) => {
+                next.picker = picker;
                 next.push_history = false;
             }
             Action::Customize(settings) => {

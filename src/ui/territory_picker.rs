@@ -3,13 +3,17 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::state::Action;
 use crate::model::filter::fold;
 use crate::model::{territory, Territory, TerritoryKind, TERRITORIES};
 
-#[derive(Properties, PartialEq)]
-pub struct TerritoryPickerProps {
-    pub selected: Vec<String>,
-    pub on_change: Callback<Vec<String>>,
+/// What the reader has typed and where they are in the list; kept in the app's state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Picker {
+    pub text: String,
+    pub open: bool,
+    /// Index of the highlighted entry among those shown.
+    pub active: usize,
 }
 
 /// What one row of the list selects: a single jurisdiction or every one of a kind.
@@ -72,22 +76,24 @@ fn group_heading(kind: TerritoryKind) -> &'static str {
     }
 }
 
-#[component]
-pub fn TerritoryPicker(props: &TerritoryPickerProps) -> Html {
-    let text = use_state(String::new);
-    let open = use_state(|| false);
-    let active = use_state(|| 0usize);
-
-    let groups = matching(&text);
-    let flat: Vec<Entry> = groups.iter().flat_map(|(_, entries)| entries.iter().copied()).collect();
-    let active_index = (*active).min(flat.len().saturating_sub(1));
-
-    let is_selected = |entry: Entry| {
-        let codes = entry.codes();
-        codes.iter().all(|c| props.selected.contains(c))
+/// A view function over the app's state (`picker`): choosing emits the new codes on `on_change`.
+pub fn territory_picker(
+    selected: &[String],
+    picker: &Picker,
+    on_change: &Callback<Vec<String>>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let set = {
+        let dispatch = dispatch.clone();
+        move |next: Picker| dispatch.emit(Action::Picker(next))
     };
+    let groups = matching(&picker.text);
+    let flat: Vec<Entry> = groups.iter().flat_map(|(_, entries)| entries.iter().copied()).collect();
+    let active_index = picker.active.min(flat.len().saturating_sub(1));
+
+    let is_selected = |entry: Entry| entry.codes().iter().all(|c| selected.contains(c));
     let toggle = {
-        let (selected, on_change, text) = (props.selected.clone(), props.on_change.clone(), text.clone());
+        let (selected, on_change, set, picker) = (selected.to_vec(), on_change.clone(), set.clone(), picker.clone());
         move |entry: Entry| {
             let codes = entry.codes();
             let mut next = selected.clone();
@@ -97,61 +103,67 @@ pub fn TerritoryPicker(props: &TerritoryPickerProps) -> Html {
                 next.extend(codes.into_iter().filter(|c| !selected.contains(c)));
             }
             on_change.emit(next);
-            text.set(String::new());
+            set(Picker {
+                text: String::new(),
+                ..picker.clone()
+            });
         }
     };
 
-    let on_input = {
-        let (text, open, active) = (text.clone(), open.clone(), active.clone());
-        Callback::from(move |e: InputEvent| {
-            text.set(e.target_unchecked_into::<HtmlInputElement>().value());
-            open.set(true);
-            active.set(0);
+    let on_input = dispatch.reform(|e: InputEvent| {
+        Action::Picker(Picker {
+            text: e.target_unchecked_into::<HtmlInputElement>().value(),
+            open: true,
+            active: 0,
         })
-    };
+    });
     let on_keydown = {
-        let (open, active, toggle, flat) = (open.clone(), active.clone(), toggle.clone(), flat.clone());
-        let (selected, on_change, text_empty) = (props.selected.clone(), props.on_change.clone(), text.is_empty());
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "ArrowDown" => {
-                e.prevent_default();
-                if *open {
-                    active.set((active_index + 1).min(flat.len().saturating_sub(1)));
-                } else {
-                    open.set(true);
+        let (picker, set, toggle, flat) = (picker.clone(), set.clone(), toggle.clone(), flat.clone());
+        let (selected, on_change) = (selected.to_vec(), on_change.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let with = |active: usize, open: bool| Picker {
+                active,
+                open,
+                ..picker.clone()
+            };
+            match e.key().as_str() {
+                "ArrowDown" => {
+                    e.prevent_default();
+                    let next = if picker.open {
+                        (active_index + 1).min(flat.len().saturating_sub(1))
+                    } else {
+                        active_index
+                    };
+                    set(with(next, true));
                 }
-            }
-            "ArrowUp" => {
-                e.prevent_default();
-                active.set(active_index.saturating_sub(1));
-            }
-            "Enter" if *open => {
-                e.prevent_default();
-                if let Some(entry) = flat.get(active_index) {
-                    toggle(*entry);
+                "ArrowUp" => {
+                    e.prevent_default();
+                    set(with(active_index.saturating_sub(1), picker.open));
                 }
+                "Enter" if picker.open => {
+                    e.prevent_default();
+                    if let Some(entry) = flat.get(active_index) {
+                        toggle(*entry);
+                    }
+                }
+                "Escape" => set(with(active_index, false)),
+                "Backspace" if picker.text.is_empty() && !selected.is_empty() => {
+                    let mut next = selected.clone();
+                    next.pop();
+                    on_change.emit(next);
+                }
+                _ => {}
             }
-            "Escape" => open.set(false),
-            "Backspace" if text_empty && !selected.is_empty() => {
-                let mut next = selected.clone();
-                next.pop();
-                on_change.emit(next);
-            }
-            _ => {}
         })
     };
-    let on_focus = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(true))
-    };
-    let on_blur = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(false))
+    let open_to = |open: bool| {
+        let (picker, set) = (picker.clone(), set.clone());
+        Callback::from(move |_: FocusEvent| set(Picker { open, ..picker.clone() }))
     };
 
-    let chips = props.selected.iter().map(|code| {
+    let chips = selected.iter().map(|code| {
         let name = territory(code).map_or(code.as_str(), |t| t.name);
-        let (selected, on_change, code) = (props.selected.clone(), props.on_change.clone(), code.clone());
+        let (selected, on_change, code) = (selected.to_vec(), on_change.clone(), code.clone());
         let remove = Callback::from(move |_| on_change.emit(selected.iter().filter(|c| **c != code).cloned().collect()));
         html! {
             <li><button type="button" class="chip" onclick={remove} aria-label={format!("Remove {name}")}>{ name }<span aria-hidden="true">{ " \u{00d7}" }</span></button></li>
@@ -193,23 +205,23 @@ pub fn TerritoryPicker(props: &TerritoryPickerProps) -> Html {
             </li>
         }
     });
-    let expanded = *open && !flat.is_empty();
+    let expanded = picker.open && !flat.is_empty();
 
     html! {
         <div class="field picker">
             <label for="territory-input" id="territory-label">{ "Territory" }</label>
-            if !props.selected.is_empty() {
+            if !selected.is_empty() {
                 <ul class="chips" aria-label="Chosen jurisdictions">{ for chips }</ul>
             }
             <input id="territory-input" type="text" role="combobox" autocomplete="off"
                 aria-autocomplete="list" aria-expanded={expanded.to_string()} aria-controls="territory-list"
                 aria-activedescendant={expanded.then(|| flat.get(active_index).map(|e| e.id())).flatten()}
                 placeholder="Type a name or code, e.g. Guam"
-                value={(*text).clone()} oninput={on_input} onkeydown={on_keydown} onfocus={on_focus} onblur={on_blur} />
+                value={picker.text.clone()} oninput={on_input} onkeydown={on_keydown} onfocus={open_to(true)} onblur={open_to(false)} />
             <ul id="territory-list" role="listbox" aria-labelledby="territory-label" aria-multiselectable="true" hidden={!expanded}>
                 { for listbox }
             </ul>
-            if *open && flat.is_empty() {
+            if picker.open && flat.is_empty() {
                 <p class="hint">{ "No jurisdiction matches." }</p>
             }
         </div>

@@ -1,31 +1,16 @@
 //! The winners list: one row per contest of the filtered set; a table that reflows on phones.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser::absolute;
-use super::state::Shared;
+use super::state::{Action, Shared};
 use crate::model::format::{date, summary};
 use crate::model::{Contest, Query};
 
-#[derive(Properties, PartialEq)]
-pub struct WinnersProps {
-    pub catalog: Shared,
-    pub selected: Vec<usize>,
-    pub query: Query,
-    pub on_open: Callback<String>,
-    /// Links open the full explorer in a new tab (inside an embed).
-    #[prop_or_default]
-    pub external_links: bool,
-}
-
 /// Rows rendered before "Show more"; the real calendar (172 contests) fits in one page.
-const PAGE_ROWS: usize = 200;
-/// Rows of the first render, about two phone screens.
-const FIRST_ROWS: usize = 30;
+pub const PAGE_ROWS: usize = 200;
+/// Rows of the first render, about two phone screens; the app shows a page once it has painted.
+pub const FIRST_ROWS: usize = 30;
 
 /// A contest's permalink (with the newsroom dataset, if one is loaded). It leaves the filters
 /// out, so rows keep their props, and so their render, when the filters change.
@@ -42,42 +27,33 @@ pub fn party_badge(contest: &Contest) -> Html {
     html! { <span class={classes!("party", format!("party-{}", contest.party.code()))}>{ contest.party.name() }</span> }
 }
 
-#[component]
-pub fn Winners(props: &WinnersProps) -> Html {
-    // Long lists render a page at a time: a newsroom's 10,000 contests stay fast to filter.
-    // The very first render shows a screenful, so results paint sooner; the page follows a tick later.
-    let limit = use_state_eq(|| FIRST_ROWS);
-    {
-        let limit = limit.clone();
-        use_effect_with(props.selected.clone(), move |_| {
-            // After the next frame is painted, not before: the rest must not delay the first paint.
-            let later = Rc::new(RefCell::new(None));
-            let slot = later.clone();
-            let frame = gloo::render::request_animation_frame(move |_| {
-                *slot.borrow_mut() = Some(Timeout::new(0, move || limit.set(PAGE_ROWS)));
-            });
-            move || drop((frame, later))
-        });
-    }
-    if props.selected.is_empty() {
+/// The list as a view function. Long lists render `limit` rows at a time, so a newsroom's 10,000
+/// contests stay fast to filter; rows are components, so unchanged ones are skipped.
+/// `external`: links open the full explorer in a new tab (inside an embed).
+pub fn winners(
+    catalog: &Shared,
+    selected: &[usize],
+    query: &Query,
+    limit: usize,
+    external: bool,
+    dispatch: &Callback<Action>,
+) -> Html {
+    if selected.is_empty() {
         return html! { <p class="empty">{ "No contest matches these filters. Clear a filter to see more." }</p> };
     }
-    let contests = props.catalog.contests();
-    let hidden = props.selected.len().saturating_sub(*limit);
-    let on_more = {
-        let limit = limit.clone();
-        Callback::from(move |_| limit.set(*limit + PAGE_ROWS))
-    };
-    let rows = props.selected.iter().take(*limit).map(|&index| {
+    let contests = catalog.contests();
+    let hidden = selected.len().saturating_sub(limit);
+    let on_more = dispatch.reform(move |_| Action::ShowRows(limit + PAGE_ROWS));
+    let rows = selected.iter().take(limit).map(|&index| {
         let contest = &contests[index];
         html! {
-            <WinnerRow key={contest.id.clone()} catalog={props.catalog.clone()} {index}
-                href={contest_href(&props.query, &contest.id)} external={props.external_links} on_open={props.on_open.clone()} />
+            <WinnerRow key={contest.id.clone()} catalog={catalog.clone()} {index}
+                href={contest_href(query, &contest.id)} {external} dispatch={dispatch.clone()} />
         }
     });
     html! {
         <>
-        <table class="winners" aria-busy={(*limit < PAGE_ROWS && props.selected.len() > *limit).to_string()}>
+        <table class="winners" aria-busy={(limit < PAGE_ROWS && selected.len() > limit).to_string()}>
             <caption elementtiming="results">{ "Winners by contest, in date order" }</caption>
             <thead>
                 <tr>
@@ -106,7 +82,8 @@ struct WinnerRowProps {
     index: usize,
     href: String,
     external: bool,
-    on_open: Callback<String>,
+    /// Stable across renders (the app memoises it), so rows compare equal.
+    dispatch: Callback<Action>,
 }
 
 /// One contest's row; a component so that unchanged rows are skipped when the list changes.
@@ -114,12 +91,12 @@ struct WinnerRowProps {
 fn WinnerRow(props: &WinnerRowProps) -> Html {
     let contest = &props.catalog.contests()[props.index];
     let s = summary(contest);
-    let (id, on_open, external) = (contest.id.clone(), props.on_open.clone(), props.external);
+    let (id, dispatch, external) = (contest.id.clone(), props.dispatch.clone(), props.external);
     let onclick = Callback::from(move |e: MouseEvent| {
         // Plain clicks stay in the page; modified clicks open a new tab as links do.
         if !(external || e.ctrl_key() || e.meta_key() || e.shift_key()) {
             e.prevent_default();
-            on_open.emit(id.clone());
+            dispatch.emit(Action::Open(Some(id.clone())));
         }
     });
     let href = if external {

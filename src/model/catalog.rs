@@ -15,8 +15,7 @@ pub struct Catalog {
 impl Catalog {
     pub fn new(dataset: Dataset) -> Catalog {
         let contests = &dataset.contests;
-        let mut order: Vec<usize> = (0..contests.len()).collect();
-        order.sort_unstable_by(|&a, &b| {
+        let order = crate::model::order::sorted_indices(contests.len(), &mut |a, b| {
             let (a, b) = (&contests[a], &contests[b]);
             (a.date.is_none(), &a.date, a.territory_name(), &a.id).cmp(&(
                 b.date.is_none(),

@@ -4,6 +4,7 @@
 use thiserror::Error;
 
 use crate::model::json::{self, Json};
+use crate::model::order::sorted;
 use crate::model::{dataset_from_csv, decode, validate, Dataset, Problem, ProblemKind, SCHEMA_VERSION};
 
 /// Larger files are refused before parsing: no real calendar comes near it.
@@ -129,8 +130,7 @@ fn load_json(text: &str) -> Result<Loaded, LoadError> {
 /// Validates, then keeps out every contest a problem names; nothing is altered.
 pub fn keep_valid(mut dataset: Dataset, mut problems: Vec<Problem>) -> Loaded {
     problems.extend(validate(&dataset));
-    let mut rejected: Vec<&str> = problems.iter().map(|p| p.contest.as_str()).collect();
-    rejected.sort_unstable();
+    let rejected = sorted(problems.iter().map(|p| p.contest.as_str()).collect());
     dataset
         .contests
         .retain(|c| rejected.binary_search(&c.id.as_str()).is_err());

@@ -1,7 +1,38 @@
-//! Sorting for the short lists of a page (a contest's options, a handful of cycles): insertion
-//! sort, a few hundred bytes of wasm where each std sort instance costs two to three KB.
+//! Sorting in a few hundred bytes of wasm, where each std sort instance costs two to three KB:
+//! insertion sort for the short lists of a page (a contest's options, a handful of cycles), and one
+//! merge sort of indices behind a `dyn` comparator for the long ones (contests, ids), so they all
+//! share a single copy of the code.
 
 use std::cmp::Ordering;
+
+/// `0..len` in the order `compare` gives to the indices; stable, n log n.
+pub fn sorted_indices(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut items: Vec<usize> = (0..len).collect();
+    let mut merged = items.clone();
+    let mut width = 1;
+    while width < len {
+        for start in (0..len).step_by(2 * width) {
+            let middle = (start + width).min(len);
+            let end = (start + 2 * width).min(len);
+            let (mut left, mut right) = (start, middle);
+            for slot in &mut merged[start..end] {
+                // Take from the right run only when strictly less: equal items keep their order.
+                let take_right =
+                    left == middle || (right < end && compare(items[right], items[left]) == Ordering::Less);
+                if take_right {
+                    *slot = items[right];
+                    right += 1;
+                } else {
+                    *slot = items[left];
+                    left += 1;
+                }
+            }
+        }
+        std::mem::swap(&mut items, &mut merged);
+        width *= 2;
+    }
+    items
+}
 
 /// Stable; quadratic, so only for lists of tens of items.
 pub fn sort_short<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) {
@@ -14,8 +45,28 @@ pub fn sort_short<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Orderin
     }
 }
 
+/// The items in ascending order, through [`sorted_indices`].
+pub fn sorted<T: Ord>(mut items: Vec<T>) -> Vec<T> {
+    let order = sorted_indices(items.len(), &mut |a, b| items[a].cmp(&items[b]));
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sorted_indices_is_a_stable_sort() {
+        for len in [0usize, 1, 2, 3, 7, 64, 1000] {
+            // Many repeats, so stability shows.
+            let keys: Vec<u64> = (0..len as u64).map(|i| (i * 7919 + 13) % 17).collect();
+            let order = super::sorted_indices(len, &mut |a, b| keys[a].cmp(&keys[b]));
+            let mut expected: Vec<usize> = (0..len).collect();
+            expected.sort_by_key(|&i| keys[i]);
+            assert_eq!(order, expected, "len {len}");
+        }
+        assert_eq!(super::sorted(vec!["b", "a", "c", "a"]), ["a", "a", "b", "c"]);
+    }
+
     #[test]
     fn sorts_and_keeps_equal_items_in_order() {
         let mut items = [(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];

@@ -199,8 +199,7 @@ pub fn parse_date(text: &str) -> Option<(i64, u32, u32)> {
 pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     let mut problems: Vec<Problem> = dataset.contests.iter().flat_map(validate_contest).collect();
     // Sorted keys find repeats and gaps in n log n without a hash map's code in the browser.
-    let mut ids: Vec<&str> = dataset.contests.iter().map(|c| c.id.as_str()).collect();
-    ids.sort_unstable();
+    let ids = crate::model::order::sorted(dataset.contests.iter().map(|c| c.id.as_str()).collect());
     for pair in ids.windows(2).filter(|w| w[0] == w[1]) {
         if problems
             .iter()
@@ -209,13 +208,14 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
             problems.push(Problem::new(pair[1], "id", ProblemKind::DuplicateId));
         }
     }
-    let mut jurisdictions: Vec<((i64, Party, String), &str)> = dataset
-        .contests
-        .iter()
-        .filter(|c| !c.extra)
-        .map(|c| ((c.cycle, c.party, c.territory.to_ascii_uppercase()), c.id.as_str()))
-        .collect();
-    jurisdictions.sort_unstable();
+    let jurisdictions = crate::model::order::sorted(
+        dataset
+            .contests
+            .iter()
+            .filter(|c| !c.extra)
+            .map(|c| ((c.cycle, c.party, c.territory.to_ascii_uppercase()), c.id.as_str()))
+            .collect(),
+    );
     for pair in jurisdictions
         .windows(2)
         .filter(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1)

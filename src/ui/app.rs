@@ -147,13 +147,17 @@ pub fn App() -> Html {
     // frame is painted (not before: the rest must not delay the first paint), and on each new selection.
     {
         let dispatch = dispatch.clone();
-        use_effect_with(selected.clone(), move |_| {
-            let later = Rc::new(RefCell::new(None));
-            let slot = later.clone();
-            let frame = gloo::render::request_animation_frame(move |_| {
-                *slot.borrow_mut() = Some(Timeout::new(0, move || dispatch.emit(Action::ShowRows(PAGE_ROWS))));
+        use_effect_with(selected.clone(), move |selected| {
+            // Nothing is listed while the data loads: the first list still gets its screenful first.
+            let later = (!selected.is_empty()).then(|| {
+                let later = Rc::new(RefCell::new(None));
+                let slot = later.clone();
+                let frame = gloo::render::request_animation_frame(move |_| {
+                    *slot.borrow_mut() = Some(Timeout::new(0, move || dispatch.emit(Action::ShowRows(PAGE_ROWS))));
+                });
+                (frame, later)
             });
-            move || drop((frame, later))
+            move || drop(later)
         });
     }
 

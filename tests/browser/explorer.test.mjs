@@ -66,6 +66,23 @@ test('sources and corrections are fetched when a contest is opened, not on the f
   assert.deepEqual(page.problems, []);
 });
 
+test('the first list render is a screenful; the rest follows after it is painted', async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    window.firstRows = null;
+    new MutationObserver(() => {
+      const rows = document.querySelectorAll('table.winners tbody tr').length;
+      if (rows && window.firstRows === null) window.firstRows = rows;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(server.base);
+  await ready(page);
+  const first = await page.evaluate(() => window.firstRows);
+  assert.ok(first > 0 && first <= 30, `the first render lists ${first} rows`);
+  assert.equal(await rowCount(page), data.contests.length, 'then every contest');
+  assert.deepEqual(page.problems, []);
+});
+
 test('American Samoa 2020 shows Michael Bloomberg', async () => {
   const page = await open('?territory=AS&cycle=2020');
   assert.equal(await rowCount(page), 1);

@@ -4,8 +4,7 @@
 
 use serde::Serialize;
 
-use crate::model::json::Json;
-use crate::model::load::{contests_of, parse_file, utf8};
+use crate::model::load::{contests_of, parse_file, unreadable, utf8};
 use crate::model::{decode, validate_contest, Correction, Dataset, LoadError, Problem, ProblemKind, SCHEMA_VERSION};
 
 /// The details file as written: one entry per contest that has sources or corrections.
@@ -60,11 +59,7 @@ pub fn merge_details(dataset: &Dataset, bytes: &[u8]) -> Result<(Dataset, Vec<Pr
         let (id, sources, corrections) = match decode::contest_details(raw) {
             Ok(entry) => entry,
             Err(unfit) => {
-                let id = raw
-                    .get("id")
-                    .and_then(Json::as_str)
-                    .map_or_else(|| format!("details #{}", index + 1), str::to_string);
-                problems.push(Problem::new(id, unfit.field, ProblemKind::Unreadable(unfit.reason)));
+                problems.push(unreadable(raw, "details", index, unfit));
                 continue;
             }
         };

@@ -5,7 +5,7 @@ use thiserror::Error;
 
 use crate::model::json::{self, Json};
 use crate::model::order::sorted;
-use crate::model::{dataset_from_csv, decode, validate, Dataset, Problem, ProblemKind, SCHEMA_VERSION};
+use crate::model::{dataset_from_csv, decode, validate, Dataset, Problem, ProblemKind, Unfit, SCHEMA_VERSION};
 
 /// Larger files are refused before parsing: no real calendar comes near it.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -107,13 +107,7 @@ fn load_json(text: &str) -> Result<Loaded, LoadError> {
     for (index, raw) in raw_contests.iter().enumerate() {
         match decode::contest(raw) {
             Ok(contest) => contests.push(contest),
-            Err(unfit) => {
-                let id = raw
-                    .get("id")
-                    .and_then(Json::as_str)
-                    .map_or_else(|| format!("contest #{}", index + 1), str::to_string);
-                problems.push(Problem::new(id, unfit.field, ProblemKind::Unreadable(unfit.reason)));
-            }
+            Err(unfit) => problems.push(unreadable(raw, "contest", index, unfit)),
         }
     }
     let dataset = Dataset {
@@ -125,6 +119,15 @@ fn load_json(text: &str) -> Result<Loaded, LoadError> {
         contests,
     };
     Ok(keep_valid(dataset, problems))
+}
+
+/// The problem for a list entry that did not fit, named by its id or else by its place.
+pub(crate) fn unreadable(raw: &Json, what: &str, index: usize, unfit: Unfit) -> Problem {
+    let id = raw
+        .get("id")
+        .and_then(Json::as_str)
+        .map_or_else(|| format!("{what} #{}", index + 1), str::to_string);
+    Problem::new(id, unfit.field, ProblemKind::Unreadable(unfit.reason))
 }
 
 /// Validates, then keeps out every contest a problem names; nothing is altered.

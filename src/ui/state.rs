@@ -145,23 +145,21 @@ impl Reducible for State {
             return self;
         }
         let mut next = (*self).clone();
-        next.push_history = true;
-        next.last_was_typing = false;
+        // Only a reader's own change of the query earns a history entry (typing: its first keystroke).
+        next.push_history = false;
+        let typing = matches!(action, Action::SetText(_));
         match action {
             Action::Loaded(catalog, problems) => {
                 next.notices.extend(next.query.check_against(&catalog));
                 next.data = Data::Ready(catalog);
                 next.problems = Rc::new(problems);
                 next.details_error = None;
-                next.push_history = false;
             }
             Action::Failed(message) => {
                 next.data = Data::Failed(message);
-                next.push_history = false;
             }
             // Either arrives after a fetch; the reader may have moved to another dataset meanwhile.
             Action::DetailsLoaded { from, merged, problems } => {
-                next.push_history = false;
                 if self.catalog() == Some(&from) {
                     next.data = Data::Ready(merged);
                     if !problems.is_empty() {
@@ -170,7 +168,6 @@ impl Reducible for State {
                 }
             }
             Action::DetailsFailed { from, message } => {
-                next.push_history = false;
                 if self.catalog() == Some(&from) {
                     next.details_error = Some(message);
                 }
@@ -181,47 +178,37 @@ impl Reducible for State {
                 if let Some(catalog) = self.catalog() {
                     next.notices.extend(next.query.check_against(catalog));
                 }
-                next.push_history = false;
             }
             Action::SetFilter(filter) => {
                 next.query.filter = filter;
                 next.query.contest = None;
+                next.push_history = true;
             }
             Action::SetText(text) => {
                 next.query.filter.text = text;
                 next.query.contest = None;
                 next.push_history = !self.last_was_typing;
-                next.last_was_typing = true;
             }
             Action::Open(contest) => {
                 next.query.contest = contest;
                 next.sort = Sort::default();
+                next.push_history = true;
             }
-            Action::ShowAllInEmbed => {
-                next.embed_expanded = true;
-                next.push_history = false;
-            }
-            Action::ShowRows(limit) => {
-                next.limit = limit;
-                next.push_history = false;
-            }
-            Action::Sort(sort) => {
-                next.sort = sort;
-                next.push_history = false;
-            }
-            Action::Picker(picker) => {
-                next.picker = picker;
-                next.push_history = false;
-            }
-            Action::Customize(settings) => {
-                next.customizer = settings;
-                next.push_history = false;
-            }
+            Action::ShowAllInEmbed => next.embed_expanded = true,
+            Action::ShowRows(limit) => next.limit = limit,
+            Action::Sort(sort) => next.sort = sort,
+            Action::Picker(picker) => next.picker = picker,
+            Action::Customize(settings) => next.customizer = settings,
             Action::UseBundled => {
                 next.query.data = None;
+                next.push_history = true;
                 next.data = Data::Loading;
                 next.problems = Rc::default();
             }
+        }
+        // View-only changes (picker, sort, rows shown) do not end a run of typing.
+        if next.query != self.query {
+            next.last_was_typing = typing;
         }
         Rc::new(next)
     }

@@ -3,6 +3,7 @@
 mod app;
 pub(crate) mod browser;
 mod contest_detail;
+mod effects;
 mod embed_customizer;
 mod embed_view;
 mod filters;

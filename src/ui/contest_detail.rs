@@ -121,7 +121,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
         };
         let onclick = dispatch.reform(move |_| Action::Sort(next));
         html! {
-            <th scope="col" aria-sort={aria} class={classes!(numeric.then_some("num"))}>
+            <th scope="col" aria-sort={aria} class={numeric.then_some("num")}>
                 <button type="button" class="sort" {onclick}>
                     { label.to_string() }<span aria-hidden="true" class="arrow">{ if !active { "\u{2195}" } else if descending { "\u{2193}" } else { "\u{2191}" } }</span>
                 </button>
@@ -147,7 +147,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             _ => None,
         };
         html! {
-            <tr class={classes!(winner.contains(&i).then_some("is-winner"))}>
+            <tr class={winner.contains(&i).then_some("is-winner")}>
                 <th scope="row">
                     { o.name.clone() }
                     { for marks.iter().map(|m| html! { <span class="mark">{ *m }</span> }) }
@@ -182,7 +182,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 <button type="button" class="back" onclick={on_close}>{ "\u{2190} All results" }</button>
             }
             // In an embed the card is the whole page, so its title is the page's h1.
-            <@{if props.embedded { "h1" } else { "h2" }} id="detail-title" ref={props.heading.clone()} tabindex="-1" class={classes!(props.plain.then_some("visually-hidden"))}>{ title }</@>
+            <@{if props.embedded { "h1" } else { "h2" }} id="detail-title" ref={props.heading.clone()} tabindex="-1" class={props.plain.then_some("visually-hidden")}>{ title }</@>
             <p class="meta">
                 { party_badge(contest) }{ " " }
                 { date(contest.date.as_deref()) }{ " \u{00b7} " }{ status_label(contest.status) }

@@ -180,7 +180,7 @@ pub fn territory_picker(
         };
         html! {
             <li role="option" id={entry.id()} aria-selected={is_selected(entry).to_string()}
-                class={classes!("option", (index == active_index).then_some("active"), matches!(entry, Entry::Group(_)).then_some("group-option"))}
+                class={format!("option{}{}", if index == active_index { " active" } else { "" }, if matches!(entry, Entry::Group(_)) { " group-option" } else { "" })}
                 onmousedown={Callback::from(move |e: MouseEvent| { e.prevent_default(); toggle(entry); })}>
                 { label }
             </li>

@@ -6,6 +6,7 @@ mod csv;
 mod dataset;
 mod decode;
 mod details;
+pub mod export;
 pub mod filter;
 pub mod format;
 pub mod json;

@@ -13,6 +13,7 @@ use super::filters::filters;
 use super::notices::{notices, problems_panel};
 use super::state::{Action, Data, State};
 use super::winners::winners;
+use crate::model::export::list_csv;
 
 #[component]
 pub fn App() -> Html {
@@ -74,10 +75,25 @@ pub fn App() -> Html {
         },
         Data::Ready(catalog) => {
             let open = state.query.contest.as_deref().and_then(|id| catalog.contest(id));
+            let download = {
+                let (catalog, selected) = (catalog.clone(), selected.clone());
+                Callback::from(move |_: MouseEvent| {
+                    browser::download(
+                        "tally-results.csv",
+                        "text/csv;charset=utf-8",
+                        &list_csv(&catalog, &selected),
+                    )
+                })
+            };
             html! {
                 <>
                     { filters(&state.query.filter, catalog.cycles(), &state.picker, &dispatch) }
-                    <p role="status" class="status">{ state.query.filter.describe(selected.len()) }</p>
+                    <div class="list-head">
+                        <p role="status" class="status">{ state.query.filter.describe(selected.len()) }</p>
+                        if open.is_none() && !selected.is_empty() {
+                            <button type="button" class="download" onclick={download}>{ "Download CSV" }</button>
+                        }
+                    </div>
                     if let Some(contest) = open {
                         { contest_detail(DetailView { contest, details: state.details(), as_of: catalog.dataset.as_of.as_deref(), embedded: false, plain: false, sort: state.sort, heading: &heading }, &dispatch) }
                     } else {

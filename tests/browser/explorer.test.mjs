@@ -1,7 +1,7 @@
 // The explorer: filters, winners list, contest detail, permalinks, keyboard, accessibility, layout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, axe, screenshot, dataset } from './harness.mjs';
+import { serve, launch, newPage, ready, axe, screenshot, dataset, downloadText } from './harness.mjs';
 
 let server, browser, data;
 before(async () => { server = await serve(); browser = await launch(); data = await dataset(); });
@@ -80,6 +80,21 @@ test('the first list render is a screenful; the rest follows after it is painted
   const first = await page.evaluate(() => window.firstRows);
   assert.ok(first > 0 && first <= 30, `the first render lists ${first} rows`);
   assert.equal(await rowCount(page), data.contests.length, 'then every contest');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the list downloads as CSV: the rows shown, as the page words them', async () => {
+  const page = await open('?territory=AS');
+  const { name, text } = await downloadText(page, 'button.download');
+  assert.match(name, /\.csv$/);
+  const lines = text.trimEnd().split('\r\n');
+  assert.equal(lines[0], 'contest_id,territory,date,party,contest,status,winner,basis,share,margin,delegates');
+  const ids = await page.locator('table.winners tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.contest));
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ids, 'one row per contest, in list order');
+  const samoa = lines.find((l) => l.startsWith('2024-D-AS,'));
+  const winner = await cellOf(page, '2024-D-AS', 'Winner');
+  assert.ok(samoa.includes(`,${winner},`), `${samoa} names ${winner}`);
+  assert.ok(samoa.includes(contest('2024-D-AS').date));
   assert.deepEqual(page.problems, []);
 });
 

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, newPage, ready, axe, DIST, distHeaders } from './harness.mjs';
+import { serve, launch, newPage, ready, axe, DIST, distHeaders, downloadText } from './harness.mjs';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><script>alert(2)</script>'];
 const contest = (id, territory, names) => ({
@@ -102,7 +102,7 @@ test('when the details file fails, the contest still shows, with a message where
   assert.deepEqual(own, []);
 });
 
-test('text from a dataset is always text: list, detail, embed and snippets', async () => {
+test('text from a dataset is always text: list, detail, embed, snippets and the CSV download', async () => {
   const escaped = (html) => HOSTILE.every((name) => !html.includes(name));
   for (const path of ['?data=newsroom.json', '?data=newsroom.json&contest=2024-D-AS', '?data=newsroom.json&contest=2024-D-AS&embed=1', '?data=newsroom.json&territory=AS&embed=1']) {
     const page = await open(path);
@@ -113,6 +113,9 @@ test('text from a dataset is always text: list, detail, embed and snippets', asy
     assert.ok(escaped(await page.content()), `${path}: markup in names is escaped in the DOM`);
     assert.deepEqual(page.problems, [], path);
   }
+  const list = await open('?data=newsroom.json');
+  const { text: csv } = await downloadText(list, 'button.download');
+  for (const name of HOSTILE) assert.ok(csv.includes(name.replaceAll('"', '""')), `the CSV holds ${name} as written`);
   const page = await open('?data=newsroom.json&contest=2024-D-AS');
   await page.click('button.embed-button');
   for (const id of ['#snippet-iframe', '#snippet-pym']) {

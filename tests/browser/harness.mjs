@@ -85,6 +85,12 @@ export async function newPage(browser, { width = 1280, height = 900, colorScheme
   return page;
 }
 
+/** Clicks what starts a download and returns the downloaded file's text. */
+export async function downloadText(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
+}
+
 /** Waits until the app has rendered results (the status line) or an error state. */
 export async function ready(page) {
   await page.waitForSelector('[role="status"].status, .error-state, .embed', { timeout: 15000 }).catch(() => {

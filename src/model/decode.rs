@@ -153,10 +153,23 @@ pub fn contest(value: &Json) -> Fit<Contest> {
     })
 }
 
-/// One entry of a details file (see `details.rs`): a contest's id, sources and corrections.
-pub fn contest_details(value: &Json) -> Fit<(String, Vec<String>, Vec<Correction>)> {
+/// A contest's option sources in a details file: (option name, sources).
+pub type OptionSources = Vec<(String, Vec<String>)>;
+
+/// One entry of a details file (see `details.rs`): a contest's id, sources, its options' own
+/// sources, and corrections.
+pub fn contest_details(value: &Json) -> Fit<(String, Vec<String>, OptionSources, Vec<Correction>)> {
     let o = Object::new(value, String::new())?;
-    Ok((o.text("id")?, o.texts("sources")?, corrections(&o)?))
+    let options = o
+        .list("options")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let option = Object::new(v, format!("options[{i}]"))?;
+            Ok((option.text("name")?, option.texts("sources")?))
+        })
+        .collect::<Fit<_>>()?;
+    Ok((o.text("id")?, o.texts("sources")?, options, corrections(&o)?))
 }
 
 fn corrections(o: &Object) -> Fit<Vec<Correction>> {

@@ -1,4 +1,4 @@
-//! Sources and corrections in a file of their own. Only an opened contest shows them, so the
+//! Sources and corrections (the contest's, and any option's own) in a file of their own. Only an opened contest shows them, so the
 //! bundled dataset keeps them out of the results file the first load fetches; the page reads the
 //! details file when a reader opens a contest. A newsroom file may keep them inline instead.
 
@@ -19,11 +19,20 @@ pub struct ContestDetails {
     pub id: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+    /// Ballot options with sources of their own, by name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<OptionSources>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
 }
 
-/// Moves every contest's sources and corrections into a details file named `file` (relative to
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct OptionSources {
+    pub name: String,
+    pub sources: Vec<String>,
+}
+
+/// Moves every contest's sources (its options' too) and corrections into a details file named `file` (relative to
 /// the dataset); the returned dataset points at it.
 pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
     let mut lean = dataset.clone();
@@ -32,10 +41,20 @@ pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
     for contest in &mut lean.contests {
         let sources = std::mem::take(&mut contest.sources);
         let corrections = std::mem::take(&mut contest.corrections);
-        if !sources.is_empty() || !corrections.is_empty() {
+        let options: Vec<OptionSources> = contest
+            .options
+            .iter_mut()
+            .filter(|o| !o.sources.is_empty())
+            .map(|o| OptionSources {
+                name: o.name.clone(),
+                sources: std::mem::take(&mut o.sources),
+            })
+            .collect();
+        if !sources.is_empty() || !options.is_empty() || !corrections.is_empty() {
             contests.push(ContestDetails {
                 id: contest.id.clone(),
                 sources,
+                options,
                 corrections,
             });
         }
@@ -47,16 +66,17 @@ pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
     (lean, file)
 }
 
-/// Reads a fetched details file into `dataset`: each entry's sources and corrections replace the
-/// contest's, and the dataset no longer points at a details file. An entry that names no contest,
-/// or whose corrections do not fit its contest, is left out with a problem; results never change.
+/// Reads a fetched details file into `dataset`: each entry's sources, option sources and
+/// corrections replace the contest's, and the dataset no longer points at a details file. An entry
+/// that names no contest, or an option or correction its contest lacks, is left out with a
+/// problem; results never change.
 pub fn merge_details(dataset: &Dataset, bytes: &[u8]) -> Result<(Dataset, Vec<Problem>), LoadError> {
     let value = parse_file(utf8(bytes)?)?;
     let mut merged = dataset.clone();
     merged.details = None;
     let mut problems = Vec::new();
     for (index, raw) in contests_of(&value).iter().enumerate() {
-        let (id, sources, corrections) = match decode::contest_details(raw) {
+        let (id, sources, options, corrections) = match decode::contest_details(raw) {
             Ok(entry) => entry,
             Err(unfit) => {
                 problems.push(unreadable(raw, "details", index, unfit));
@@ -71,13 +91,22 @@ pub fn merge_details(dataset: &Dataset, bytes: &[u8]) -> Result<(Dataset, Vec<Pr
             ));
             continue;
         };
-        let kept = (
-            std::mem::replace(&mut contest.sources, sources),
-            std::mem::replace(&mut contest.corrections, corrections),
-        );
-        let found = validate_contest(contest);
+        let before = contest.clone();
+        contest.sources = sources;
+        contest.corrections = corrections;
+        let mut found = validate_contest(contest);
+        for (index, (name, sources)) in options.into_iter().enumerate() {
+            match contest.options.iter_mut().find(|o| o.name == name) {
+                Some(option) => option.sources = sources,
+                None => found.push(Problem::new(
+                    &id,
+                    format!("options[{index}] name"),
+                    ProblemKind::UnknownOption(name),
+                )),
+            }
+        }
         if !found.is_empty() {
-            (contest.sources, contest.corrections) = kept;
+            *contest = before;
             problems.extend(found);
         }
     }
@@ -92,7 +121,8 @@ mod tests {
     const RESULTS: &str = r#"{"schema_version":1,"title":"t","complete_calendar":false,"contests":[
         {"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus",
          "status":"final","sources":["https://example.org/as"],
-         "options":[{"name":"Jason Palmer","votes":51,"delegates":3},{"name":"Joe Biden","votes":40,"delegates":3}],
+         "options":[{"name":"Jason Palmer","votes":51,"delegates":3,"sources":["https://example.org/palmer"]},
+                    {"name":"Joe Biden","votes":40,"delegates":3}],
          "corrections":[{"reported_at":"2024-03-06T05:25:00Z","field":"delegates","option":"Jason Palmer",
                          "from":"4","to":"3","sources":[]}]}]}"#;
 
@@ -109,7 +139,8 @@ mod tests {
         let (lean, file) = split_details(&full(), "details.json");
         assert_eq!(lean.details.as_deref(), Some("details.json"));
         assert!(lean.contests[0].sources.is_empty() && lean.contests[0].corrections.is_empty());
-        assert_eq!(lean.contests[0].options, full().contests[0].options);
+        assert!(lean.contests[0].options.iter().all(|o| o.sources.is_empty()));
+        assert_eq!(file.contests[0].options[0].name, "Jason Palmer");
 
         let (merged, problems) = merge_details(&lean, details_json(&file).as_bytes()).unwrap();
         assert!(problems.is_empty(), "{problems:#?}");
@@ -122,7 +153,8 @@ mod tests {
         let text = r#"{"schema_version":1,"contests":[
             {"id":"2024-D-ZZ","sources":["https://example.org"]},
             {"id":"2024-D-AS","corrections":[{"reported_at":"x","field":"votes","option":"Nobody","from":"1","to":"2"}]},
-            {"id":"2024-D-AS","sources":"https://example.org"}]}"#;
+            {"id":"2024-D-AS","sources":"https://example.org"},
+            {"id":"2024-D-AS","options":[{"name":"Nobody","sources":["https://example.org"]}]}]}"#;
         let (merged, problems) = merge_details(&lean, text.as_bytes()).unwrap();
         let fields: Vec<(&str, &str)> = problems
             .iter()
@@ -133,16 +165,18 @@ mod tests {
             [
                 ("2024-D-ZZ", "id"),
                 ("2024-D-AS", "corrections[0] option"),
-                ("2024-D-AS", "sources")
+                ("2024-D-AS", "sources"),
+                ("2024-D-AS", "options[0] name")
             ]
         );
         assert!(
             merged.contests[0].corrections.is_empty(),
             "a correction naming no option is not shown"
         );
+        let results = |c: &crate::model::Contest| c.options.iter().map(|o| (o.votes, o.delegates)).collect::<Vec<_>>();
         assert_eq!(
-            merged.contests[0].options,
-            full().contests[0].options,
+            results(&merged.contests[0]),
+            results(&full().contests[0]),
             "results never change"
         );
         assert_eq!(merged.details, None);

@@ -22,7 +22,7 @@ pub use catalog::Catalog;
 pub use csv::{dataset_from_csv, parse_csv, CsvError, RESULT_COLUMNS};
 pub use dataset::*;
 pub use decode::{contest as contest_from_json, Unfit};
-pub use details::{merge_details, split_details, ContestDetails, DetailsFile};
+pub use details::{merge_details, split_details, ContestDetails, DetailsFile, OptionSources};
 pub use filter::Filter;
 pub use load::{keep_valid, load, load_bytes, LoadError, Loaded, MAX_BYTES};
 pub use query::{decode, encode, Query, Theme};

@@ -121,6 +121,9 @@ export async function dataset() {
   for (const contest of results.contests) {
     contest.sources = details.get(contest.id)?.sources ?? [];
     contest.corrections = details.get(contest.id)?.corrections ?? [];
+    for (const { name, sources } of details.get(contest.id)?.options ?? []) {
+      contest.options.find((o) => o.name === name).sources = sources;
+    }
   }
   return results;
 }

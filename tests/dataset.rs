@@ -36,15 +36,21 @@ fn the_first_load_carries_results_alone() {
         "every contest names a source"
     );
     // The results themselves are all in the first load.
-    let figures = |c: &Contest| -> Vec<_> {
-        c.options
-            .iter()
-            .map(|o| (&o.name, o.votes, &o.pct, o.delegates))
-            .collect()
-    };
     for (lean, full) in lean.contests.iter().zip(&full.contests) {
-        assert_eq!((&lean.id, figures(lean)), (&full.id, figures(full)));
+        assert_eq!((&lean.id, results_of(lean)), (&full.id, results_of(full)));
     }
+}
+
+/// An option's name, votes, printed percentage and delegates.
+type Figures<'a> = (&'a str, Option<i64>, Option<&'a str>, Option<i64>);
+
+/// Each option's name and figures.
+fn results_of(contest: &Contest) -> Vec<Figures<'_>> {
+    contest
+        .options
+        .iter()
+        .map(|o| (o.name.as_str(), o.votes, o.pct.as_deref(), o.delegates))
+        .collect()
 }
 
 fn contest<'a>(dataset: &'a Dataset, id: &str) -> &'a Contest {

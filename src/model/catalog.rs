@@ -15,15 +15,10 @@ pub struct Catalog {
 impl Catalog {
     pub fn new(dataset: Dataset) -> Catalog {
         let contests = &dataset.contests;
-        let order = crate::model::order::sorted_indices(contests.len(), &mut |a, b| {
-            let (a, b) = (&contests[a], &contests[b]);
-            (a.date.is_none(), &a.date, a.territory_name(), &a.id).cmp(&(
-                b.date.is_none(),
-                &b.date,
-                b.territory_name(),
-                &b.id,
-            ))
-        });
+        // Names looked up once, not in each of the sort's n log n comparisons.
+        let names: Vec<&str> = contests.iter().map(Contest::territory_name).collect();
+        let key = |i: usize| (contests[i].date.is_none(), &contests[i].date, names[i], &contests[i].id);
+        let order = crate::model::order::sorted_indices(contests.len(), &mut |a, b| key(a).cmp(&key(b)));
         let haystacks = contests.iter().map(haystack).collect();
         let mut cycles: Vec<i64> = Vec::new();
         for contest in contests {

@@ -109,7 +109,7 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
         },
     }
     if let Some(pledged) = contest.pledged_delegates {
-        check_count(&mut report, "pledged_delegates".into(), pledged, MAX_DELEGATES);
+        check_count(&mut report, || "pledged_delegates".into(), pledged, MAX_DELEGATES);
     }
 
     let mut names: Vec<String> = Vec::new();
@@ -127,10 +127,10 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
             names.push(name);
         }
         if let Some(votes) = option.votes {
-            check_count(&mut report, field("votes"), votes, MAX_VOTES);
+            check_count(&mut report, || field("votes"), votes, MAX_VOTES);
         }
         if let Some(delegates) = option.delegates {
-            check_count(&mut report, field("delegates"), delegates, MAX_DELEGATES);
+            check_count(&mut report, || field("delegates"), delegates, MAX_DELEGATES);
             delegates_sum = delegates_sum.saturating_add(delegates.max(0));
         }
         if let Some(pct) = &option.pct {
@@ -174,11 +174,12 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
     problems
 }
 
-fn check_count(report: &mut impl FnMut(String, ProblemKind), field: String, value: i64, max: i64) {
+/// `field` names the figure only when there is something to report: most figures are fine.
+fn check_count(report: &mut impl FnMut(String, ProblemKind), field: impl Fn() -> String, value: i64, max: i64) {
     if value < 0 {
-        report(field, ProblemKind::Negative(value));
+        report(field(), ProblemKind::Negative(value));
     } else if value > max {
-        report(field, ProblemKind::Implausible(value));
+        report(field(), ProblemKind::Implausible(value));
     }
 }
 

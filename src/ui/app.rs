@@ -41,6 +41,22 @@ pub fn App() -> Html {
 
     use_list_pages(&selected, &dispatch);
 
+    // The rows depend on these alone: a keystroke in the picker, a sort or the customizer leave
+    // them be, so those renders stay small. (An embed builds its own, shorter list.)
+    let list = {
+        let dispatch = dispatch.clone();
+        let deps = (
+            state.catalog().filter(|_| !state.query.embed).cloned(),
+            selected.clone(),
+            state.query.data.clone(),
+            state.limit,
+        );
+        use_memo(deps, move |(catalog, selected, data, limit)| match catalog {
+            Some(catalog) => winners(catalog, selected, data, *limit, false, &dispatch),
+            None => Html::default(),
+        })
+    };
+
     if state.query.embed {
         return embed_view(&state, &selected, &heading, &dispatch);
     }
@@ -97,7 +113,7 @@ pub fn App() -> Html {
                     if let Some(contest) = open {
                         { contest_detail(DetailView { contest, details: state.details(), as_of: catalog.dataset.as_of.as_deref(), embedded: false, plain: false, sort: state.sort, heading: &heading }, &dispatch) }
                     } else {
-                        { winners(catalog, &selected, &state.query, state.limit, false, &dispatch) }
+                        { (*list).clone() }
                     }
                 </>
             }

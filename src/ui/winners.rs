@@ -14,10 +14,10 @@ pub const FIRST_ROWS: usize = 30;
 
 /// A contest's permalink (with the newsroom dataset, if one is loaded). It leaves the filters
 /// out, so rows keep their props, and so their render, when the filters change.
-pub fn contest_href(query: &Query, id: &str) -> String {
+pub fn contest_href(data: &Option<String>, id: &str) -> String {
     let target = Query {
         contest: Some(id.to_string()),
-        data: query.data.clone(),
+        data: data.clone(),
         ..Query::default()
     };
     target.to_search()
@@ -29,11 +29,12 @@ pub fn party_badge(contest: &Contest) -> Html {
 
 /// The list as a view function. Long lists render `limit` rows at a time, so a newsroom's 10,000
 /// contests stay fast to filter; rows are components, so unchanged ones are skipped.
-/// `external`: links open the full explorer in a new tab (inside an embed).
+/// `data` is the newsroom dataset's address, kept in the links; `external`: links open the full
+/// explorer in a new tab (inside an embed).
 pub fn winners(
     catalog: &Shared,
     selected: &[usize],
-    query: &Query,
+    data: &Option<String>,
     limit: usize,
     external: bool,
     dispatch: &Callback<Action>,
@@ -48,7 +49,7 @@ pub fn winners(
         let contest = &contests[index];
         html! {
             <WinnerRow key={contest.id.clone()} catalog={catalog.clone()} {index}
-                href={contest_href(query, &contest.id)} {external} dispatch={dispatch.clone()} />
+                href={contest_href(data, &contest.id)} {external} dispatch={dispatch.clone()} />
         }
     });
     html! {

@@ -1,6 +1,7 @@
-//! Tally: an election results explorer. `model` is plain Rust; the rest only exists on wasm32.
+//! Tally: an election results explorer. `model` and `page` are plain Rust; the rest only exists on wasm32.
 
 pub mod model;
+pub mod page;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

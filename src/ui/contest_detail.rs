@@ -2,35 +2,10 @@
 
 use yew::prelude::*;
 
-use super::state::{Action, Details};
+use super::state::{Action, Details, Sort, SortKey};
 use super::winners::party_badge;
 use crate::model::format::{date, decimal, delegate_sentence, percent, popular_sentence, thousands, NOT_REPORTED};
 use crate::model::{delegate_result, outcome, shares, totals, Contest, DelegateResult, OptionKind, Outcome, Status};
-
-/// Columns of the options table a reader can sort by; a view setting, not part of the URL.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SortKey {
-    Name,
-    Votes,
-    Delegates,
-}
-
-/// The options table's order: a column and whether it runs high to low.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sort {
-    pub key: SortKey,
-    pub descending: bool,
-}
-
-impl Default for Sort {
-    /// Most votes first.
-    fn default() -> Self {
-        Sort {
-            key: SortKey::Votes,
-            descending: true,
-        }
-    }
-}
 
 /// What the detail shows and how; the sort order lives in the app's state.
 pub struct DetailView<'a> {

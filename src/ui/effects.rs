@@ -11,8 +11,8 @@ use yew::prelude::*;
 
 use super::browser;
 use super::embed_customizer::resize_preview;
+use super::state::PAGE_ROWS;
 use super::state::{Action, Shared, State};
-use super::winners::PAGE_ROWS;
 use crate::model::{load_bytes, merge_details, Catalog, Query};
 
 pub const BUNDLED_DATA: &str = "data/results.json";

@@ -5,18 +5,9 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::browser::absolute;
-use super::state::Action;
+use super::state::{Action, Customizer};
 use crate::model::snippet::{iframe_snippet, pym_snippet};
 use crate::model::{Query, Theme};
-
-/// The customizer's settings while it is open; they shape the preview and the codes, not the page.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Customizer {
-    pub theme: Theme,
-    pub plain: bool,
-    /// Which code was copied last, to say so on its button.
-    pub copied: Option<&'static str>,
-}
 
 /// Sizes the preview iframe from the AMP message every embed sends (the same one a newsroom's
 /// page receives); the app listens while the customizer is open.

@@ -4,7 +4,8 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::state::Action;
-use super::territory_picker::{territory_picker, Picker};
+use super::state::Picker;
+use super::territory_picker::territory_picker;
 use crate::model::{ContestKind, Filter, Party};
 
 fn select_value(event: Event) -> String {

@@ -1,4 +1,5 @@
-//! Yew components, one per file. They render what `model` computed and report up by callbacks.
+//! The Yew app: one component (`App`) and view functions, one per file. They render what `model`
+//! computed and `page` holds, and report every event as a `page::Action`.
 
 mod app;
 pub(crate) mod browser;

@@ -3,18 +3,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::state::Action;
+use super::state::{Action, Picker};
 use crate::model::filter::fold;
 use crate::model::{territory, Territory, TerritoryKind, TERRITORIES};
-
-/// What the reader has typed and where they are in the list; kept in the app's state.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Picker {
-    pub text: String,
-    pub open: bool,
-    /// Index of the highlighted entry among those shown.
-    pub active: usize,
-}
 
 /// What one row of the list selects: a single jurisdiction or every one of a kind.
 #[derive(Clone, Copy, PartialEq)]

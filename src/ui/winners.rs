@@ -3,14 +3,9 @@
 use yew::prelude::*;
 
 use super::browser::absolute;
-use super::state::{Action, Shared};
+use super::state::{Action, Shared, PAGE_ROWS};
 use crate::model::format::{date, summary};
 use crate::model::{Contest, Query};
-
-/// Rows rendered before "Show more"; the real calendar (172 contests) fits in one page.
-pub const PAGE_ROWS: usize = 200;
-/// Rows of the first render, about two phone screens; the app shows a page once it has painted.
-pub const FIRST_ROWS: usize = 30;
 
 /// A contest's permalink (with the newsroom dataset, if one is loaded). It leaves the filters
 /// out, so rows keep their props, and so their render, when the filters change.

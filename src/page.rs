@@ -1,0 +1,379 @@
+//! The whole page's state and its transitions, in plain Rust: what the reader chose (the URL's
+//! query) and what the view shows (data, picker, sort, rows shown, customizer). The app's one
+//! reducer runs [`State::after`]; `cargo test` covers it natively. Nothing here touches the DOM.
+
+use std::rc::Rc;
+
+use crate::model::{Catalog, Filter, Problem, Query, Theme};
+
+/// Rows rendered before "Show more"; the real calendar (172 contests) fits in one page.
+pub const PAGE_ROWS: usize = 200;
+/// Rows of the first render, about two phone screens; the app shows a page once it has painted.
+pub const FIRST_ROWS: usize = 30;
+
+/// What the reader has typed in the territory picker and where they are in its list.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Picker {
+    pub text: String,
+    pub open: bool,
+    /// Index of the highlighted entry among those shown.
+    pub active: usize,
+}
+
+/// Columns of a contest's options table a reader can sort by; a view setting, not part of the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Votes,
+    Delegates,
+}
+
+/// The options table's order: a column and whether it runs high to low.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl Default for Sort {
+    /// Most votes first.
+    fn default() -> Self {
+        Sort {
+            key: SortKey::Votes,
+            descending: true,
+        }
+    }
+}
+
+/// The embed customizer's settings while it is open; they shape the preview and the codes, not the page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Customizer {
+    pub theme: Theme,
+    pub plain: bool,
+    /// Which code was copied last, to say so on its button.
+    pub copied: Option<&'static str>,
+}
+
+/// A loaded catalog, shared; equal only to itself, so comparing props never walks the data.
+#[derive(Clone, Debug)]
+pub struct Shared(pub Rc<Catalog>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = Catalog;
+    fn deref(&self) -> &Catalog {
+        &self.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Data {
+    Loading,
+    Failed(String),
+    Ready(Shared),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub data: Data,
+    pub query: Query,
+    /// What was ignored in the address, in words.
+    pub notices: Vec<String>,
+    /// Contests of a newsroom dataset that were rejected.
+    pub problems: Rc<Vec<Problem>>,
+    /// Whether the last change deserves its own history entry (typing replaces it).
+    pub push_history: bool,
+    pub last_was_typing: bool,
+    pub picker: Picker,
+    /// How many rows of the list to render.
+    pub limit: usize,
+    /// The opened contest's options table order.
+    pub sort: Sort,
+    /// The embed customizer's settings while it is open.
+    pub customizer: Option<Customizer>,
+    /// A compact embedded list was expanded by "Show all".
+    pub embed_expanded: bool,
+    /// Why the details file (sources and corrections) could not be read, once it failed.
+    pub details_error: Option<String>,
+}
+
+/// Whether an opened contest's sources and corrections are there to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Details {
+    Ready,
+    Loading,
+    Failed(String),
+}
+
+pub enum Action {
+    Loaded(Shared, Vec<Problem>),
+    Failed(String),
+    /// The details file was read into the catalog it was fetched for.
+    DetailsLoaded {
+        from: Shared,
+        merged: Shared,
+        problems: Vec<Problem>,
+    },
+    DetailsFailed {
+        from: Shared,
+        message: String,
+    },
+    /// Back/forward, or a link inside the page.
+    Navigate(Query, Vec<String>),
+    SetFilter(Filter),
+    SetText(String),
+    Open(Option<String>),
+    ShowAllInEmbed,
+    Picker(Picker),
+    Sort(Sort),
+    ShowRows(usize),
+    /// Open (or change) the embed customizer, or close it with `None`.
+    Customize(Option<Customizer>),
+    /// After a newsroom dataset failed: drop `?data=` and load the bundled results.
+    UseBundled,
+}
+
+impl State {
+    pub fn from_location(search: &str) -> State {
+        let (query, notices) = Query::parse(search);
+        State {
+            data: Data::Loading,
+            query,
+            notices,
+            problems: Rc::default(),
+            push_history: false,
+            last_was_typing: false,
+            details_error: None,
+            embed_expanded: false,
+            customizer: None,
+            picker: Picker::default(),
+            limit: FIRST_ROWS,
+            sort: Sort::default(),
+        }
+    }
+
+    /// The catalog whose sources and corrections are still in a details file, once a contest is
+    /// open and until the file has been read or has failed.
+    pub fn details_wanted(&self) -> Option<&Shared> {
+        let wanted = self.query.contest.is_some() && self.details_error.is_none();
+        self.catalog().filter(|c| wanted && c.dataset.details.is_some())
+    }
+
+    pub fn details(&self) -> Details {
+        match (&self.details_error, self.catalog()) {
+            (Some(message), _) => Details::Failed(message.clone()),
+            (None, Some(catalog)) if catalog.dataset.details.is_some() => Details::Loading,
+            _ => Details::Ready,
+        }
+    }
+
+    pub fn catalog(&self) -> Option<&Shared> {
+        match &self.data {
+            Data::Ready(catalog) => Some(catalog),
+            _ => None,
+        }
+    }
+}
+
+impl State {
+    /// The state after `action`; the same `Rc` back when nothing changed (no render).
+    pub fn after(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // The same state back means no render (the list asks for its page after every selection).
+        if matches!(action, Action::ShowRows(limit) if limit == self.limit) {
+            return self;
+        }
+        let mut next = (*self).clone();
+        // Only a reader's own change of the query earns a history entry (typing: its first keystroke).
+        next.push_history = false;
+        let typing = matches!(action, Action::SetText(_));
+        match action {
+            Action::Loaded(catalog, problems) => {
+                next.notices.extend(next.query.check_against(&catalog));
+                next.data = Data::Ready(catalog);
+                next.problems = Rc::new(problems);
+                next.details_error = None;
+            }
+            Action::Failed(message) => {
+                next.data = Data::Failed(message);
+            }
+            // Either arrives after a fetch; the reader may have moved to another dataset meanwhile.
+            Action::DetailsLoaded { from, merged, problems } => {
+                if self.catalog() == Some(&from) {
+                    next.data = Data::Ready(merged);
+                    if !problems.is_empty() {
+                        next.problems = Rc::new(self.problems.iter().cloned().chain(problems).collect());
+                    }
+                }
+            }
+            Action::DetailsFailed { from, message } => {
+                if self.catalog() == Some(&from) {
+                    next.details_error = Some(message);
+                }
+            }
+            Action::Navigate(query, notices) => {
+                next.query = query;
+                next.notices = notices;
+                if let Some(catalog) = self.catalog() {
+                    next.notices.extend(next.query.check_against(catalog));
+                }
+            }
+            Action::SetFilter(filter) => {
+                next.query.filter = filter;
+                next.query.contest = None;
+                next.push_history = true;
+            }
+            Action::SetText(text) => {
+                next.query.filter.text = text;
+                next.query.contest = None;
+                next.push_history = !self.last_was_typing;
+            }
+            Action::Open(contest) => {
+                next.query.contest = contest;
+                next.sort = Sort::default();
+                next.push_history = true;
+            }
+            Action::ShowAllInEmbed => next.embed_expanded = true,
+            Action::ShowRows(limit) => next.limit = limit,
+            Action::Sort(sort) => next.sort = sort,
+            Action::Picker(picker) => next.picker = picker,
+            Action::Customize(settings) => next.customizer = settings,
+            Action::UseBundled => {
+                next.query.data = None;
+                next.push_history = true;
+                next.data = Data::Loading;
+                next.problems = Rc::default();
+            }
+        }
+        // View-only changes (picker, sort, rows shown) do not end a run of typing.
+        if next.query != self.query {
+            next.last_was_typing = typing;
+        }
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load;
+
+    const DATASET: &str = r#"{"schema_version":1,"title":"t","details":"details.json","contests":[
+        {"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus",
+         "status":"final","options":[{"name":"Jason Palmer","votes":51},{"name":"Joe Biden","votes":40}]}]}"#;
+
+    fn catalog() -> Shared {
+        Shared(Rc::new(Catalog::new(load(DATASET).unwrap().dataset)))
+    }
+
+    fn loaded(search: &str) -> (Rc<State>, Shared) {
+        let catalog = catalog();
+        let state = Rc::new(State::from_location(search)).after(Action::Loaded(catalog.clone(), Vec::new()));
+        (state, catalog)
+    }
+
+    #[test]
+    fn a_run_of_typing_is_one_history_entry_whatever_the_view_does_meanwhile() {
+        let (state, _) = loaded("");
+        let state = state.after(Action::SetText("p".into()));
+        assert!(state.push_history, "the first keystroke earns an entry");
+        let state = state.after(Action::Picker(Picker {
+            open: true,
+            ..Picker::default()
+        }));
+        let state = state.after(Action::ShowRows(PAGE_ROWS));
+        let state = state.after(Action::SetText("pa".into()));
+        assert!(!state.push_history, "later keystrokes replace it");
+        let filter = Filter {
+            party: Some(crate::model::Party::Democratic),
+            ..state.query.filter.clone()
+        };
+        let state = state.after(Action::SetFilter(filter));
+        assert!(state.push_history, "a choice is an entry of its own");
+        assert!(
+            state.after(Action::SetText("pal".into())).push_history,
+            "and typing after it starts a new one"
+        );
+    }
+
+    #[test]
+    fn nothing_to_change_gives_the_same_state_so_no_render() {
+        let (state, _) = loaded("");
+        assert_eq!(state.limit, FIRST_ROWS);
+        assert!(Rc::ptr_eq(&state, &state.clone().after(Action::ShowRows(FIRST_ROWS))));
+        let paged = state.clone().after(Action::ShowRows(PAGE_ROWS));
+        assert!(!Rc::ptr_eq(&state, &paged) && paged.limit == PAGE_ROWS);
+    }
+
+    #[test]
+    fn opening_a_contest_earns_history_and_starts_at_most_votes() {
+        let (state, _) = loaded("?party=D");
+        let sorted = state.after(Action::Sort(Sort {
+            key: SortKey::Name,
+            descending: false,
+        }));
+        assert!(!sorted.push_history, "a sort is a view setting");
+        let opened = sorted.after(Action::Open(Some("2024-D-AS".into())));
+        assert!(opened.push_history);
+        assert_eq!(opened.sort, Sort::default());
+        assert_eq!(opened.query.contest.as_deref(), Some("2024-D-AS"));
+    }
+
+    #[test]
+    fn details_are_wanted_once_a_contest_is_open_and_only_for_the_catalog_they_were_read_for() {
+        let (state, catalog) = loaded("");
+        assert_eq!(state.details_wanted(), None, "the list needs no sources");
+        let state = state.after(Action::Open(Some("2024-D-AS".into())));
+        assert_eq!(state.details_wanted(), Some(&catalog));
+        assert_eq!(state.details(), Details::Loading);
+
+        // A reply for a catalog the page has since replaced changes nothing.
+        let other = catalog_with_details_read();
+        let stale = state.clone().after(Action::DetailsFailed {
+            from: other.clone(),
+            message: "late".into(),
+        });
+        assert_eq!(stale.details(), Details::Loading);
+
+        let merged = catalog_with_details_read();
+        let read = state.clone().after(Action::DetailsLoaded {
+            from: catalog.clone(),
+            merged: merged.clone(),
+            problems: Vec::new(),
+        });
+        assert_eq!(read.catalog(), Some(&merged));
+        assert_eq!(read.details(), Details::Ready);
+        assert_eq!(read.details_wanted(), None);
+
+        let failed = state.after(Action::DetailsFailed {
+            from: catalog,
+            message: "The server answered 503".into(),
+        });
+        assert_eq!(failed.details(), Details::Failed("The server answered 503".into()));
+        assert_eq!(failed.details_wanted(), None, "no retry loop");
+    }
+
+    fn catalog_with_details_read() -> Shared {
+        let mut dataset = load(DATASET).unwrap().dataset;
+        dataset.details = None;
+        Shared(Rc::new(Catalog::new(dataset)))
+    }
+
+    #[test]
+    fn going_back_to_the_bundled_results_drops_the_newsroom_file() {
+        let (state, _) = loaded("?data=https://example.org/x.json&party=D");
+        let state = state.after(Action::UseBundled);
+        assert_eq!(state.query.data, None);
+        assert_eq!(state.data, Data::Loading);
+        assert!(state.push_history);
+        assert_eq!(
+            state.query.filter.party,
+            Some(crate::model::Party::Democratic),
+            "the filters stay"
+        );
+    }
+}

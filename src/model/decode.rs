@@ -153,12 +153,12 @@ pub fn contest(value: &Json) -> Fit<Contest> {
     })
 }
 
-/// A contest's option sources in a details file: (option name, sources).
-pub type OptionSources = Vec<(String, Vec<String>)>;
+/// Options' own sources in a details file: (option name, sources) each.
+pub type NamedSources = Vec<(String, Vec<String>)>;
 
 /// One entry of a details file (see `details.rs`): a contest's id, sources, its options' own
 /// sources, and corrections.
-pub fn contest_details(value: &Json) -> Fit<(String, Vec<String>, OptionSources, Vec<Correction>)> {
+pub fn contest_details(value: &Json) -> Fit<(String, Vec<String>, NamedSources, Vec<Correction>)> {
     let o = Object::new(value, String::new())?;
     let options = o
         .list("options")?

@@ -1,6 +1,7 @@
-//! Sources and corrections (the contest's, and any option's own) in a file of their own. Only an opened contest shows them, so the
-//! bundled dataset keeps them out of the results file the first load fetches; the page reads the
-//! details file when a reader opens a contest. A newsroom file may keep them inline instead.
+//! Sources and corrections (the contest's, and any option's own) in a file of their own. Only an
+//! opened contest shows them, so the bundled dataset keeps them out of the results file the first
+//! load fetches; the page reads the details file when a reader opens a contest. A newsroom file
+//! may keep them inline instead.
 
 use serde::Serialize;
 
@@ -32,8 +33,8 @@ pub struct OptionSources {
     pub sources: Vec<String>,
 }
 
-/// Moves every contest's sources (its options' too) and corrections into a details file named `file` (relative to
-/// the dataset); the returned dataset points at it.
+/// Moves every contest's sources (its options' too) and corrections into a details file named
+/// `file` (relative to the dataset); the returned dataset points at it.
 pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
     let mut lean = dataset.clone();
     lean.details = Some(file.to_string());

@@ -210,7 +210,8 @@ pub fn territory_picker(
                 placeholder="Type a name or code, e.g. Guam"
                 value={picker.text.clone()} oninput={on_input} onkeydown={on_keydown} onfocus={open_to(true)} onblur={open_to(false)} />
             <ul id="territory-list" role="listbox" aria-labelledby="territory-label" aria-multiselectable="true" hidden={!expanded}>
-                { for listbox }
+                // Built only while open: a closed list would cost the first paint 70 hidden rows.
+                { for listbox.take(if expanded { usize::MAX } else { 0 }) }
             </ul>
             if picker.open && flat.is_empty() {
                 <p class="hint">{ "No jurisdiction matches." }</p>

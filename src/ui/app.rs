@@ -1,5 +1,7 @@
 //! The app: the one component; owns the reducer, runs the effects (`effects.rs`), lays out the page.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::browser;
@@ -33,13 +35,14 @@ pub fn App() -> Html {
     };
     let on_bundled = dispatch.reform(|_: MouseEvent| Action::UseBundled);
 
-    // The filtered set, computed once per render and shared by the list, the status and the embed title.
-    let selected: Vec<usize> = state
-        .catalog()
-        .map(|catalog| state.query.filter.apply(catalog))
-        .unwrap_or_default();
+    // The filtered set, computed when the data or the filters change (not on a picker keystroke)
+    // and shared by the list, the status, the download and the embed title.
+    let selected: Rc<Vec<usize>> = use_memo(
+        (state.catalog().cloned(), state.query.filter.clone()),
+        |(catalog, filter)| catalog.as_ref().map(|c| filter.apply(c)).unwrap_or_default(),
+    );
 
-    use_list_pages(&selected, &dispatch);
+    use_list_pages(selected.clone(), &dispatch);
 
     // The rows depend on these alone: a keystroke in the picker, a sort or the customizer leave
     // them be, so those renders stay small. (An embed builds its own, shorter list.)
@@ -93,6 +96,7 @@ pub fn App() -> Html {
             let open = state.query.contest.as_deref().and_then(|id| catalog.contest(id));
             let download = {
                 let (catalog, selected) = (catalog.clone(), selected.clone());
+                // Written on a click, not on every render.
                 Callback::from(move |_: MouseEvent| {
                     browser::download(
                         "tally-results.csv",

@@ -135,9 +135,9 @@ pub fn use_focus_on_open(state: &UseReducerHandle<State>) -> NodeRef {
 /// The list's first render is a screenful, so results paint sooner; a full page follows once that
 /// frame is painted (not before: the rest must not delay the first paint), and on each new selection.
 #[hook]
-pub fn use_list_pages(selected: &[usize], dispatch: &Callback<Action>) {
+pub fn use_list_pages(selected: Rc<Vec<usize>>, dispatch: &Callback<Action>) {
     let dispatch = dispatch.clone();
-    use_effect_with(selected.to_vec(), move |selected| {
+    use_effect_with(selected, move |selected| {
         // Nothing is listed while the data loads: the first list still gets its screenful first.
         let later = (!selected.is_empty()).then(|| {
             let later = Rc::new(RefCell::new(None));

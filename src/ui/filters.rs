@@ -3,8 +3,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::state::Action;
-use super::state::Picker;
+use super::state::{Action, Picker};
 use super::territory_picker::territory_picker;
 use crate::model::{ContestKind, Filter, Party};
 

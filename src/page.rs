@@ -253,6 +253,11 @@ impl State {
         if next.query != self.query {
             next.last_was_typing = typing;
         }
+        // A new selection starts again with a screenful, so the change shows at once; the app
+        // renders a page once that is painted.
+        if next.query.filter != self.query.filter {
+            next.limit = FIRST_ROWS;
+        }
         Rc::new(next)
     }
 }
@@ -307,6 +312,18 @@ mod tests {
         assert!(Rc::ptr_eq(&state, &state.clone().after(Action::ShowRows(FIRST_ROWS))));
         let paged = state.clone().after(Action::ShowRows(PAGE_ROWS));
         assert!(!Rc::ptr_eq(&state, &paged) && paged.limit == PAGE_ROWS);
+    }
+
+    #[test]
+    fn a_new_selection_starts_with_a_screenful() {
+        let (state, _) = loaded("");
+        let paged = state.after(Action::ShowRows(PAGE_ROWS + PAGE_ROWS));
+        assert_eq!(
+            paged.clone().after(Action::Sort(Sort::default())).limit,
+            2 * PAGE_ROWS,
+            "a view change keeps it"
+        );
+        assert_eq!(paged.after(Action::SetText("guam".into())).limit, FIRST_ROWS);
     }
 
     #[test]

@@ -86,6 +86,8 @@ pub struct State {
     pub notices: Vec<String>,
     /// Contests of a newsroom dataset that were rejected.
     pub problems: Rc<Vec<Problem>>,
+    /// Entries of the details file that were left out (their contests still show).
+    pub details_problems: Rc<Vec<Problem>>,
     /// Whether the last change deserves its own history entry (typing replaces it).
     pub push_history: bool,
     pub last_was_typing: bool,
@@ -146,6 +148,7 @@ impl State {
             query,
             notices,
             problems: Rc::default(),
+            details_problems: Rc::default(),
             push_history: false,
             last_was_typing: false,
             details_error: None,
@@ -196,6 +199,7 @@ impl State {
                 next.notices.extend(next.query.check_against(&catalog));
                 next.data = Data::Ready(catalog);
                 next.problems = Rc::new(problems);
+                next.details_problems = Rc::default();
                 next.details_error = None;
             }
             Action::Failed(message) => {
@@ -205,9 +209,7 @@ impl State {
             Action::DetailsLoaded { from, merged, problems } => {
                 if self.catalog() == Some(&from) {
                     next.data = Data::Ready(merged);
-                    if !problems.is_empty() {
-                        next.problems = Rc::new(self.problems.iter().cloned().chain(problems).collect());
-                    }
+                    next.details_problems = Rc::new(problems);
                 }
             }
             Action::DetailsFailed { from, message } => {
@@ -357,11 +359,22 @@ mod tests {
         assert_eq!(stale.details(), Details::Loading);
 
         let merged = catalog_with_details_read();
+        let left_out = Problem::new(
+            "2024-D-ZZ",
+            "id",
+            crate::model::ProblemKind::Unreadable("no contest has this id".into()),
+        );
         let read = state.clone().after(Action::DetailsLoaded {
             from: catalog.clone(),
             merged: merged.clone(),
-            problems: Vec::new(),
+            problems: vec![left_out.clone()],
         });
+        assert_eq!(
+            *read.details_problems,
+            [left_out],
+            "said apart from the dataset's own problems"
+        );
+        assert!(read.problems.is_empty());
         assert_eq!(read.catalog(), Some(&merged));
         assert_eq!(read.details(), Details::Ready);
         assert_eq!(read.details_wanted(), None);

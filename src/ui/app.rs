@@ -12,7 +12,7 @@ use super::effects::{
 use super::embed_customizer::embed_customizer;
 use super::embed_view::embed_view;
 use super::filters::filters;
-use super::notices::{notices, problems_panel};
+use super::notices::{notices, problems_panel, Rejected};
 use super::state::{Action, Data, State};
 use super::winners::winners;
 use crate::model::export::list_csv;
@@ -134,7 +134,8 @@ pub fn App() -> Html {
                 }
             </header>
             { notices(&state.notices) }
-            { problems_panel(&state.problems, &on_bundled) }
+            { problems_panel(&state.problems, Rejected::Contests, &on_bundled) }
+            { problems_panel(&state.details_problems, Rejected::Details, &on_bundled) }
             { body }
         </>
     }

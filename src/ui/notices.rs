@@ -16,16 +16,43 @@ pub fn notices(notices: &[String]) -> Html {
     }
 }
 
-/// Every rejected contest of a newsroom dataset, with its id, field and reason.
-pub fn problems_panel(problems: &[Problem], on_bundled: &Callback<MouseEvent>) -> Html {
+/// Which file the problems are in: the dataset (those contests are not shown) or its details
+/// file (those sources or corrections are not shown; the contests are).
+#[derive(Clone, Copy, PartialEq)]
+pub enum Rejected {
+    Contests,
+    Details,
+}
+
+/// Every rejected entry, with its contest id, field and reason.
+pub fn problems_panel(problems: &[Problem], rejected: Rejected, on_bundled: &Callback<MouseEvent>) -> Html {
     if problems.is_empty() {
         return html! {};
     }
+    let (class, heading, caption) = match rejected {
+        Rejected::Contests => (
+            "problems",
+            format!(
+                "{} problem(s) in this dataset: the contests named here are not shown",
+                problems.len()
+            ),
+            "Rejected contests",
+        ),
+        Rejected::Details => (
+            "details-problems",
+            format!(
+                "{} problem(s) in the sources and corrections file: what is named here is not shown (the results are)",
+                problems.len()
+            ),
+            "Left-out sources and corrections",
+        ),
+    };
+    let heading_id = format!("{class}-heading");
     html! {
-        <section class="problems" aria-labelledby="problems-heading">
-            <h2 id="problems-heading">{ format!("{} problem(s) in this dataset: the contests named here are not shown", problems.len()) }</h2>
+        <section {class} aria-labelledby={heading_id.clone()}>
+            <h2 id={heading_id}>{ heading }</h2>
             <table>
-                <caption class="visually-hidden">{ "Rejected contests" }</caption>
+                <caption class="visually-hidden">{ caption }</caption>
                 <thead><tr><th scope="col">{ "Contest" }</th><th scope="col">{ "Field" }</th><th scope="col">{ "Reason" }</th></tr></thead>
                 <tbody>
                     { for problems.iter().map(|p| html! {
@@ -33,7 +60,9 @@ pub fn problems_panel(problems: &[Problem], on_bundled: &Callback<MouseEvent>) -
                     }) }
                 </tbody>
             </table>
-            <button type="button" onclick={on_bundled.clone()}>{ "Show the bundled results instead" }</button>
+            if rejected == Rejected::Contests {
+                <button type="button" onclick={on_bundled.clone()}>{ "Show the bundled results instead" }</button>
+            }
         </section>
     }
 }

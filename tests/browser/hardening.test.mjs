@@ -37,6 +37,11 @@ before(async () => {
       '/broken.json': { destroy: true },
       '/split/results.json': { body: dataset([{ ...contest('2024-D-GU', 'GU', ['Ann Example', 'Bob Example']), sources: [] }], { details: 'details.json' }) },
       '/split/details.json': { status: 503, body: 'unavailable' },
+      '/split-bad/results.json': { body: dataset([{ ...contest('2024-D-GU', 'GU', ['Ann Example', 'Bob Example']), sources: [] }], { details: 'details.json' }) },
+      '/split-bad/details.json': { body: JSON.stringify({ schema_version: 1, contests: [
+        { id: '2024-D-GU', sources: ['https://example.org/guam'] },
+        { id: '2024-D-ZZ', sources: ['https://example.org/nowhere'] },
+      ] }) },
       '/huge.json': { body: '{"schema_version":1,"contests":[' + ' '.repeat(21 * 1024 * 1024) + ']}' },
     },
   });
@@ -100,6 +105,18 @@ test('when the details file fails, the contest still shows, with a message where
   assert.match(await page.locator('[role="status"]').innerText(), /1 contest/);
   const own = page.problems.filter((p) => !/Failed to load resource/.test(p));
   assert.deepEqual(own, []);
+});
+
+test('a details file entry that fits no contest is listed apart; the rest of the file is used', async () => {
+  const page = await open('?data=split-bad/results.json&contest=2024-D-GU');
+  await page.waitForSelector('section.sources ul');
+  assert.deepEqual(await page.locator('section.sources a').evaluateAll((as) => as.map((a) => a.href)), ['https://example.org/guam']);
+  const panel = await page.locator('section.details-problems').innerText();
+  assert.match(panel, /sources and corrections file/);
+  assert.match(panel, /2024-D-ZZ\s+id\s+no contest has this id/);
+  assert.equal(await page.locator('section.problems').count(), 0, 'the dataset itself had no problem');
+  assert.match(await page.locator('table.options').innerText(), /Ann Example/);
+  assert.deepEqual(page.problems, []);
 });
 
 test('text from a dataset is always text: list, detail, embed, snippets and the CSV download', async () => {

@@ -129,11 +129,18 @@ impl<'a> Object<'a> {
 pub fn contest(value: &Json) -> Fit<Contest> {
     let o = Object::new(value, String::new())?;
     // Fields are read in the documented order, so the first one named is the first one wrong.
+    let id = o.opt_text("id")?;
+    let (cycle, party, territory) = (
+        o.int("cycle")?,
+        o.code("party", Party::from_code, "D, R")?,
+        o.text("territory")?,
+    );
     Ok(Contest {
-        id: o.text("id")?,
-        cycle: o.int("cycle")?,
-        party: o.code("party", Party::from_code, "D, R")?,
-        territory: o.text("territory")?,
+        // Absent: the usual `{cycle}-{party}-{territory}` (an extra contest must name its own).
+        id: id.unwrap_or_else(|| format!("{cycle}-{}-{territory}", party.code())),
+        cycle,
+        party,
+        territory,
         extra: o.flag("extra")?,
         date: o.opt_text("date")?,
         kind: o.code("kind", ContestKind::from_code, "primary, caucus, party-run primary")?,

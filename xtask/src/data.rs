@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use tally::model::{dataset_from_csv, split_details, validate, Dataset};
+use tally::model::{dataset_from_csv, split_details, validate, Dataset, OptionKind};
 
 use crate::{root, Result};
 
@@ -64,8 +64,30 @@ pub fn convert() -> Result<Dataset> {
     Err(format!("the dataset has {} problem(s):\n{}", problems.len(), lines.join("\n")).into())
 }
 
+/// The dataset as JSON, leaving out what a reader derives the same way: a contest's `id` when it
+/// is the usual `{cycle}-{party}-{territory}`, an option's `kind` when its label says it.
 pub fn render(dataset: &Dataset) -> Result<String> {
-    Ok(serde_json::to_string(dataset)? + "\n")
+    let mut value = serde_json::to_value(dataset)?;
+    for (contest, json) in dataset
+        .contests
+        .iter()
+        .zip(value["contests"].as_array_mut().into_iter().flatten())
+    {
+        let usual_id = format!("{}-{}-{}", contest.cycle, contest.party.code(), contest.territory);
+        if contest.id == usual_id && !contest.extra {
+            json.as_object_mut().map(|o| o.shift_remove("id"));
+        }
+        for (option, json) in contest
+            .options
+            .iter()
+            .zip(json["options"].as_array_mut().into_iter().flatten())
+        {
+            if OptionKind::classify(&option.name) == option.kind {
+                json.as_object_mut().map(|o| o.shift_remove("kind"));
+            }
+        }
+    }
+    Ok(serde_json::to_string(&value)? + "\n")
 }
 
 /// The two bundled files: results (what the first load fetches) and the details file beside it

@@ -31,7 +31,10 @@ pub fn App() -> Html {
     // Every event goes through this one callback; it never changes, so rows that hold it compare equal.
     let dispatch = {
         let dispatch = state.dispatcher();
-        use_callback((), move |action: Action, _| dispatch.dispatch(action))
+        let callback = use_memo((), move |_| {
+            Callback::from(move |action: Action| dispatch.dispatch(action))
+        });
+        (*callback).clone()
     };
     let on_bundled = dispatch.reform(|_: MouseEvent| Action::UseBundled);
 
@@ -43,22 +46,6 @@ pub fn App() -> Html {
     );
 
     use_list_pages(selected.clone(), &dispatch);
-
-    // The rows depend on these alone: a keystroke in the picker, a sort or the customizer leave
-    // them be, so those renders stay small. (An embed builds its own, shorter list.)
-    let list = {
-        let dispatch = dispatch.clone();
-        let deps = (
-            state.catalog().filter(|_| !state.query.embed).cloned(),
-            selected.clone(),
-            state.query.data.clone(),
-            state.limit,
-        );
-        use_memo(deps, move |(catalog, selected, data, limit)| match catalog {
-            Some(catalog) => winners(catalog, selected, data, *limit, false, &dispatch),
-            None => Html::default(),
-        })
-    };
 
     if state.query.embed {
         return embed_view(&state, &selected, &heading, &dispatch);
@@ -117,7 +104,7 @@ pub fn App() -> Html {
                     if let Some(contest) = open {
                         { contest_detail(DetailView { contest, details: state.details(), as_of: catalog.dataset.as_of.as_deref(), embedded: false, plain: false, sort: state.sort, heading: &heading }, &dispatch) }
                     } else {
-                        { (*list).clone() }
+                        { winners(catalog, &selected, &state.query.data, state.limit, false, &dispatch) }
                     }
                 </>
             }

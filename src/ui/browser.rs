@@ -85,15 +85,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
 
 /// Offers `text` to the reader as a file named `name`, as a link with `download` would.
 pub fn download(name: &str, mime: &str, text: &str) {
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
+    let url = format!("data:{mime},{}", crate::model::encode(text));
     if let Ok(link) = gloo::utils::document().create_element("a") {
         let _ = link.set_attribute("href", &url);
         let _ = link.set_attribute("download", name);
@@ -101,11 +93,6 @@ pub fn download(name: &str, mime: &str, text: &str) {
             link.click();
         }
     }
-    // The download has started by now; the URL is not needed after it.
-    gloo::timers::callback::Timeout::new(10_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
 }
 
 /// Last resort after a panic: text only, written without Yew.

@@ -77,7 +77,7 @@ const resultsPaint = (page) => page.evaluate(() => new Promise((resolve) => {
     console.log(`  ${path.padEnd(42)} ${kb(body.length).padStart(8)} raw ${kb(gzip(body)).padStart(7)} gzip`);
   }
   results.first_load = { requests: fetched.length, raw, gzip: gz, brotli: br };
-  console.log(`  total: ${fetched.length} requests, ${kb(raw)} KB raw, ${kb(gz)} KB gzip, ${kb(br)} KB brotli (budget: <= 150 KB gzip; goal: <= 120)`);
+  console.log(`  total: ${fetched.length} requests, ${kb(raw)} KB raw, ${kb(gz)} KB gzip (${gz.toLocaleString("en-US")} bytes), ${kb(br)} KB brotli (budget: <= 150 KB gzip; goal: <= 120; KB = 1,024 bytes)`);
   await context.close();
 }
 

@@ -119,6 +119,8 @@ export async function dataset() {
   const results = await read('results.json');
   const details = new Map((await read(results.details)).contests.map((d) => [d.id, d]));
   for (const contest of results.contests) {
+    // As the reader does: an absent id is the usual one.
+    contest.id ??= `${contest.cycle}-${contest.party}-${contest.territory}`;
     contest.sources = details.get(contest.id)?.sources ?? [];
     contest.corrections = details.get(contest.id)?.corrections ?? [];
     for (const { name, sources } of details.get(contest.id)?.options ?? []) {

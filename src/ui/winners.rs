@@ -44,7 +44,7 @@ pub fn winners(
         let contest = &contests[index];
         html! {
             <WinnerRow key={contest.id.clone()} catalog={catalog.clone()} {index}
-                href={contest_href(data, &contest.id)} {external} dispatch={dispatch.clone()} />
+                data={data.clone()} {external} dispatch={dispatch.clone()} />
         }
     });
     html! {
@@ -76,7 +76,9 @@ pub fn winners(
 struct WinnerRowProps {
     catalog: Shared,
     index: usize,
-    href: String,
+    /// The newsroom dataset's address, kept in the row's link; the link itself is built only
+    /// when the row renders, not for every row on every render of the list.
+    data: Option<String>,
     external: bool,
     /// Stable across renders (the app memoises it), so rows compare equal.
     dispatch: Callback<Action>,
@@ -95,11 +97,8 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
             dispatch.emit(Action::Open(Some(id.clone())));
         }
     });
-    let href = if external {
-        absolute(&props.href)
-    } else {
-        props.href.clone()
-    };
+    let href = contest_href(&props.data, &contest.id);
+    let href = if external { absolute(&href) } else { href };
     html! {
         <tr data-contest={contest.id.clone()}>
             <th scope="row" data-label="Territory">

@@ -66,6 +66,16 @@ pub struct Summary {
     pub delegates: String,
 }
 
+/// What the contest was, after its place: "2024 Democratic caucus".
+pub fn contest_label(contest: &Contest) -> String {
+    format!(
+        "{} {} {}",
+        contest.cycle,
+        contest.party.name(),
+        contest.kind.label().to_ascii_lowercase()
+    )
+}
+
 pub fn summary(contest: &Contest) -> Summary {
     let shares = shares(contest);
     let names = |options: &[usize]| {

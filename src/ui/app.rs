@@ -16,6 +16,7 @@ use super::notices::{notices, problems_panel, Rejected};
 use super::state::{Action, Data, State};
 use super::winners::winners;
 use crate::model::export::list_csv;
+use crate::model::format::contest_label;
 
 #[component]
 pub fn App() -> Html {
@@ -50,20 +51,16 @@ pub fn App() -> Html {
     if state.query.embed {
         return embed_view(&state, &selected, &heading, &dispatch);
     }
-    let embed_title = match state.catalog() {
-        Some(catalog) => match state.query.contest.as_deref().and_then(|id| catalog.contest(id)) {
-            Some(c) => format!(
-                "{}, {} {} {} results",
-                c.territory_name(),
-                c.cycle,
-                c.party.name(),
-                c.kind.label().to_ascii_lowercase()
-            ),
-            None => state.query.filter.describe(selected.len()),
-        },
-        None => "election results".into(),
+    let open = state
+        .catalog()
+        .and_then(|c| state.query.contest.as_deref().and_then(|id| c.contest(id)));
+    let status = state.query.filter.describe(selected.len());
+    // The embed's iframe title, in words; only the open customizer shows it.
+    let embed_title = match (&state.customizer, open) {
+        (None, _) => String::new(),
+        (Some(_), Some(contest)) => format!("{}, {} results", contest.territory_name(), contest_label(contest)),
+        (Some(_), None) => status.clone(),
     };
-
     let body = match &state.data {
         Data::Loading => {
             html! { <p class="loading" role="status">{ "Loading results\u{2026}" }</p> }
@@ -80,7 +77,6 @@ pub fn App() -> Html {
             </section>
         },
         Data::Ready(catalog) => {
-            let open = state.query.contest.as_deref().and_then(|id| catalog.contest(id));
             let download = {
                 let (catalog, selected) = (catalog.clone(), selected.clone());
                 // Written on a click, not on every render.
@@ -96,7 +92,7 @@ pub fn App() -> Html {
                 <>
                     { filters(&state.query.filter, catalog.cycles(), &state.picker, &dispatch) }
                     <div class="list-head">
-                        <p role="status" class="status">{ state.query.filter.describe(selected.len()) }</p>
+                        <p role="status" class="status">{ status.clone() }</p>
                         if open.is_none() && !selected.is_empty() {
                             <button type="button" class="download" onclick={download}>{ "Download CSV" }</button>
                         }

@@ -4,7 +4,9 @@ use yew::prelude::*;
 
 use super::state::{Action, Details, Sort, SortKey};
 use super::winners::party_badge;
-use crate::model::format::{date, decimal, delegate_sentence, percent, popular_sentence, thousands, NOT_REPORTED};
+use crate::model::format::{
+    contest_label, date, decimal, delegate_sentence, percent, popular_sentence, thousands, NOT_REPORTED,
+};
 use crate::model::{delegate_result, outcome, shares, totals, Contest, DelegateResult, OptionKind, Outcome, Status};
 
 /// What the detail shows and how; the sort order lives in the app's state.
@@ -141,13 +143,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
     });
 
     let link = |url: &String| html! { <li><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ url.clone() }</a></li> };
-    let title = format!(
-        "{}: {} {} {}",
-        contest.territory_name(),
-        contest.cycle,
-        contest.party.name(),
-        contest.kind.label().to_ascii_lowercase()
-    );
+    let title = format!("{}: {}", contest.territory_name(), contest_label(contest));
     let on_close = dispatch.reform(|_: MouseEvent| Action::Open(None));
     let subheading = if props.embedded { "h2" } else { "h3" };
 

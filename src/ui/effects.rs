@@ -11,18 +11,22 @@ use yew::prelude::*;
 
 use super::browser;
 use super::embed_customizer::resize_preview;
-use super::state::PAGE_ROWS;
-use super::state::{Action, Shared, State};
+use super::state::{Action, Shared, State, PAGE_ROWS};
 use crate::model::{load_bytes, merge_details, Catalog, Query};
 
 pub const BUNDLED_DATA: &str = "data/results.json";
+
+/// Where the dataset comes from: `?data=`, or the bundled file.
+fn dataset_url(data: &Option<String>) -> String {
+    data.clone().unwrap_or_else(|| BUNDLED_DATA.to_string())
+}
 
 /// Loads the dataset: the bundled one, or a newsroom's from `?data=`.
 #[hook]
 pub fn use_dataset(state: &UseReducerHandle<State>) {
     let dispatch = state.dispatcher();
     use_effect_with(state.query.data.clone(), move |data_url| {
-        let url = data_url.clone().unwrap_or_else(|| BUNDLED_DATA.to_string());
+        let url = dataset_url(data_url);
         wasm_bindgen_futures::spawn_local(async move {
             let action = match browser::fetch_bytes(&url).await {
                 Err(message) => Action::Failed(message),
@@ -40,13 +44,13 @@ pub fn use_dataset(state: &UseReducerHandle<State>) {
 #[hook]
 pub fn use_details(state: &UseReducerHandle<State>) {
     let dispatch = state.dispatcher();
-    let data_url = state.query.data.clone().unwrap_or_else(|| BUNDLED_DATA.to_string());
+    let data = state.query.data.clone();
     use_effect_with(state.details_wanted().cloned(), move |wanted| {
         let Some(from) = wanted.clone() else { return };
         let Some(file) = from.dataset.details.clone() else {
             return;
         };
-        let url = browser::resolve(&file, &browser::absolute(&data_url));
+        let url = browser::resolve(&file, &browser::absolute(&dataset_url(&data)));
         wasm_bindgen_futures::spawn_local(async move {
             let read = browser::fetch_bytes(&url)
                 .await

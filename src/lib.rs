@@ -1,9 +1,7 @@
-//! Tally: an election results explorer. `model` and `page` are plain Rust; the rest only exists on wasm32.
+//! Tally: an election results explorer. `model` and `page` are plain Rust; `ui` renders
+//! them, natively to HTML at build time and in the browser as wasm.
 
 pub mod model;
 pub mod page;
 
-#[cfg(target_arch = "wasm32")]
-pub mod embed;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;

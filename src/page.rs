@@ -141,8 +141,24 @@ pub enum Action {
 }
 
 impl State {
+    /// The state for an address the browser opened (not prerendered): loading what it asks for.
     pub fn from_location(search: &str) -> State {
         let (query, notices) = Query::parse(search);
+        State::new(query, notices)
+    }
+
+    /// A prerendered page's state: its view of the bundled data, every row shown (a page without
+    /// scripts must be whole). The build renders it; the browser takes over from the same state.
+    pub fn prerendered(query: Query, catalog: Shared) -> State {
+        State {
+            data: Data::Ready(catalog),
+            limit: PAGE_ROWS,
+            ..State::new(query, Vec::new())
+        }
+    }
+
+    /// Loading what `query` asks for; `notices` say what the address held that was ignored.
+    pub fn new(query: Query, notices: Vec<String>) -> State {
         State {
             data: Data::Loading,
             query,
@@ -163,7 +179,7 @@ impl State {
     /// The catalog whose sources and corrections are still in a details file, once a contest is
     /// open and until the file has been read or has failed.
     pub fn details_wanted(&self) -> Option<&Shared> {
-        let wanted = self.query.contest.is_some() && self.details_error.is_none();
+        let wanted = self.query.shows_details() && self.details_error.is_none();
         self.catalog().filter(|c| wanted && c.dataset.details.is_some())
     }
 
@@ -173,6 +189,11 @@ impl State {
             (None, Some(catalog)) if catalog.dataset.details.is_some() => Details::Loading,
             _ => Details::Ready,
         }
+    }
+
+    /// The dataset address to fetch, while one is wanted: `Some(None)` is the bundled file.
+    pub fn data_wanted(&self) -> Option<&Option<String>> {
+        (self.data == Data::Loading).then_some(&self.query.data)
     }
 
     pub fn catalog(&self) -> Option<&Shared> {
@@ -218,6 +239,10 @@ impl State {
                 }
             }
             Action::Navigate(query, notices) => {
+                if query.data != self.query.data {
+                    next.data = Data::Loading;
+                    next.problems = Rc::default();
+                }
                 next.query = query;
                 next.notices = notices;
                 if let Some(catalog) = self.catalog() {

@@ -1,7 +1,7 @@
 //! The URL query: the whole state of a page, parsed leniently (garbage becomes a notice) and
 //! written back canonically. The one place the URL format lives.
 
-use crate::model::{territory, Catalog, ContestKind, Filter, Party};
+use crate::model::{site, territory, Catalog, ContestKind, Filter, Party};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -140,6 +140,12 @@ impl Query {
         Ok(())
     }
 
+    /// Whether the view shows contests in full, sources and corrections included: an opened
+    /// contest, or a territory's own page, which shows each of its contests.
+    pub fn shows_details(&self) -> bool {
+        self.contest.is_some() || only_territory(&self.filter).is_some()
+    }
+
     /// Notices for values that are well formed but name nothing in this dataset.
     pub fn check_against(&mut self, catalog: &Catalog) -> Vec<String> {
         let mut notices = Vec::new();
@@ -162,6 +168,70 @@ impl Query {
             }
         }
         notices
+    }
+
+    /// The page's address relative to the site's root: the static page that shows this view, with
+    /// whatever else the query asks for after it ("contest/2024-D-AS.html", "territory/AS.html",
+    /// "./?cycle=2024"). A newsroom's own dataset has no static pages, so it stays on the front page.
+    pub fn to_href(&self) -> String {
+        let mut rest = self.clone();
+        let path = if self.data.is_some() {
+            None
+        } else if let Some(id) = rest.contest.take() {
+            Some(site::contest_path(&id))
+        } else {
+            only_territory(&self.filter).map(|code| {
+                rest.filter.territories.clear();
+                site::territory_path(code)
+            })
+        };
+        match path {
+            Some(path) => format!("{path}{}", rest.to_search()),
+            None => format!("./{}", self.to_search()),
+        }
+    }
+
+    /// This view as an embed's address: a contest's static card wherever one exists (no wasm),
+    /// otherwise the app's embed view of the same filters.
+    pub fn embed_href(&self) -> String {
+        match (&self.contest, &self.data) {
+            (Some(id), None) => {
+                let looks = Query {
+                    theme: self.theme,
+                    plain: self.plain,
+                    ..Query::default()
+                };
+                format!("{}{}", site::card_path(id), looks.to_search())
+            }
+            _ => {
+                let embed = Query {
+                    embed: true,
+                    ..self.clone()
+                };
+                format!("./{}", embed.to_search())
+            }
+        }
+    }
+
+    /// The query of an address: its static page's path (relative to the site's root, with or
+    /// without ".html", as hosts with pretty URLs serve it) and then the query string, which wins.
+    pub fn from_address(path: &str, search: &str) -> (Query, Vec<String>) {
+        let (mut query, notices) = Query::parse(search);
+        let page = |folder: &str| {
+            path.strip_prefix(folder)
+                .map(|name| name.strip_suffix(".html").unwrap_or(name))
+                .filter(|name| !name.is_empty() && !name.contains('/'))
+                .map(|name| decode(name).0)
+        };
+        if let (None, Some(id)) = (&query.contest, page("contest/")) {
+            query.contest = Some(id);
+        }
+        if let (true, Some(code)) = (query.filter.territories.is_empty(), page("territory/")) {
+            if let Some(t) = territory(&code) {
+                query.filter.territories.push(t.code.to_string());
+            }
+        }
+        (query, notices)
     }
 
     /// The canonical query string, `?`-prefixed, or empty when there is nothing to say.
@@ -209,6 +279,18 @@ impl Query {
         }
         let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", encode(v))).collect();
         format!("?{}", body.join("&"))
+    }
+}
+
+/// The one territory a filter selects, when it selects by nothing else: a territory's own page.
+pub fn only_territory(filter: &Filter) -> Option<&str> {
+    match filter.territories.as_slice() {
+        [code]
+            if filter.party.is_none() && filter.cycle.is_none() && filter.kind.is_none() && filter.text.is_empty() =>
+        {
+            Some(code)
+        }
+        _ => None,
     }
 }
 

@@ -7,25 +7,36 @@ use yew::prelude::*;
 use super::browser;
 use super::contest_detail::{contest_detail, DetailView};
 use super::effects::{
-    use_address_bar, use_dataset, use_details, use_embed_resizer, use_focus_on_open, use_list_pages, use_preview_size,
+    use_address_after_takeover, use_address_bar, use_dataset, use_details, use_focus_on_open, use_list_pages,
+    use_preview_size,
 };
 use super::embed_customizer::embed_customizer;
 use super::embed_view::embed_view;
 use super::filters::filters;
 use super::notices::{notices, problems_panel, Rejected};
-use super::state::{Action, Data, State};
+use super::state::{Action, Data, Sort, State};
 use super::winners::winners;
 use crate::model::export::list_csv;
 use crate::model::format::contest_label;
+use crate::model::{only_territory, Query};
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The first render's state: a prerendered page's own, or loading what the address asks for.
+    pub first: Rc<State>,
+    /// What the address asks for beyond the prerendered page, applied once the app has taken it
+    /// over (the first render must match the page exactly).
+    #[prop_or_default]
+    pub then: Option<Rc<(Query, Vec<String>)>>,
+}
 
 #[component]
-pub fn App() -> Html {
-    let state = use_reducer(|| State::from_location(&browser::location_search()));
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(|| (*props.first).clone());
 
     use_dataset(&state);
     use_details(&state);
     use_address_bar(&state);
-    use_embed_resizer(&state.query);
     let preview = use_preview_size(state.customizer.is_some());
     let heading = use_focus_on_open(&state);
 
@@ -37,6 +48,7 @@ pub fn App() -> Html {
         });
         (*callback).clone()
     };
+    use_address_after_takeover(props.then.clone(), &dispatch);
     let on_bundled = dispatch.reform(|_: MouseEvent| Action::UseBundled);
 
     // The filtered set, computed when the data or the filters change (not on a picker keystroke)
@@ -88,6 +100,12 @@ pub fn App() -> Html {
                     )
                 })
             };
+            let as_of = catalog.dataset.as_of.as_deref();
+            let back = Query {
+                contest: None,
+                ..state.query.clone()
+            }
+            .to_href();
             html! {
                 <>
                     { filters(&state.query.filter, catalog.cycles(), &state.picker, &dispatch) }
@@ -98,9 +116,13 @@ pub fn App() -> Html {
                         }
                     </div>
                     if let Some(contest) = open {
-                        { contest_detail(DetailView { contest, details: state.details(), as_of: catalog.dataset.as_of.as_deref(), embedded: false, plain: false, sort: state.sort, heading: &heading }, &dispatch) }
+                        { contest_detail(DetailView { contest, details: state.details(), as_of, embedded: false, plain: false, card: false, back: back.clone(), sort: state.sort, heading: &heading }, &dispatch) }
                     } else {
                         { winners(catalog, &selected, &state.query.data, state.limit, false, &dispatch) }
+                        // A territory's own page shows each of its contests in full below the list.
+                        if only_territory(&state.query.filter).is_some() {
+                            { for selected.iter().map(|&i| contest_detail(DetailView { contest: &catalog.contests()[i], details: state.details(), as_of, embedded: false, plain: false, card: true, back: back.clone(), sort: Sort::default(), heading: &NodeRef::default() }, &dispatch)) }
+                        }
                     }
                 </>
             }

@@ -1,4 +1,5 @@
-//! The few browser calls the components need: location, history, fetch, theme, fatal message.
+//! The few browser calls the app needs: location, history, fetch, theme, fatal message. Only
+//! effects, event handlers and `ui::start` call them: the server renderer never does.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -6,20 +7,48 @@ use web_sys::Response;
 
 use crate::model::{LoadError, Theme, MAX_BYTES};
 
-pub fn location_search() -> String {
-    gloo::utils::window().location().search().unwrap_or_default()
+/// The site's root, as every page names it in `<base>` (a prerendered page may sit in a folder).
+fn site_root() -> String {
+    let document = gloo::utils::document();
+    document
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| gloo::utils::window().location().href().unwrap_or_default())
 }
 
-/// Writes the query into the address bar: a new history entry, or in place of the current one.
-pub fn write_search(search: &str, push: bool) {
+/// Where the browser is: the path relative to the site's root, and the query string.
+pub fn address() -> (String, String) {
+    let location = gloo::utils::window().location();
+    let root = web_sys::Url::new(&site_root())
+        .map(|u| u.pathname())
+        .unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    let relative = path.strip_prefix(&root).unwrap_or(&path).to_string();
+    (relative, location.search().unwrap_or_default())
+}
+
+/// The bundled dataset's address, as the page names it on `<main id="app">` (the file's name
+/// carries a hash of its content, so no cache pairs this page with another build's data).
+pub fn bundled_dataset() -> String {
+    gloo::utils::document()
+        .get_element_by_id("app")
+        .and_then(|app| app.get_attribute("data-dataset"))
+        .unwrap_or_else(|| "data/results.json".into())
+}
+
+/// Writes an address (relative to the site's root) into the address bar: a new history entry,
+/// or in place of the current one. The page's own static URL, so a reload or a share lands on it.
+pub fn write_address(href: &str, push: bool) {
     let window = gloo::utils::window();
     let location = window.location();
-    if location.search().unwrap_or_default() == search {
+    let target = resolve(href, &site_root());
+    let current = location.href().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    if current == target || current == format!("{target}{hash}") {
         return;
     }
-    let path = location.pathname().unwrap_or_default();
-    let hash = location.hash().unwrap_or_default();
-    let url = format!("{path}{search}{hash}");
+    let url = format!("{target}{hash}");
     if let Ok(history) = window.history() {
         let _ = if push {
             history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
@@ -29,9 +58,10 @@ pub fn write_search(search: &str, push: bool) {
     }
 }
 
-/// An absolute URL for a page-relative one, so links work from inside an iframe.
+/// An absolute URL for one relative to the site's root, so links work from inside an iframe and
+/// in copied codes.
 pub fn absolute(relative: &str) -> String {
-    resolve(relative, &gloo::utils::window().location().href().unwrap_or_default())
+    resolve(relative, &site_root())
 }
 
 /// `relative` read against the absolute URL `base`, as a link in that document would be.
@@ -96,6 +126,7 @@ pub fn download(name: &str, mime: &str, text: &str) {
 }
 
 /// Last resort after a panic: text only, written without Yew.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn show_fatal(message: &str) {
     let document = gloo::utils::document();
     let Some(body) = document.body() else { return };

@@ -19,6 +19,10 @@ pub struct DetailView<'a> {
     pub embedded: bool,
     /// Without the title line (`&plain=1` in an embed).
     pub plain: bool,
+    /// One of several on a territory's page: its own ids, its title a link to the contest's page.
+    pub card: bool,
+    /// Where "All results" leads: the list the reader came from, as a real link.
+    pub back: String,
     pub sort: Sort,
     /// The title, which the app focuses when a contest is opened.
     pub heading: &'a NodeRef,
@@ -96,6 +100,10 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 descending: column != SortKey::Name,
             }
         };
+        // A card in an iframe is static (it has no wasm): its order is the default, stated.
+        if props.embedded {
+            return html! { <th scope="col" class={numeric.then_some("num")}>{ label.to_string() }</th> };
+        }
         let onclick = dispatch.reform(move |_| Action::Sort(next));
         html! {
             <th scope="col" aria-sort={aria} class={numeric.then_some("num")}>
@@ -144,16 +152,38 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
 
     let link = |url: &String| html! { <li><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ url.clone() }</a></li> };
     let title = format!("{}: {}", contest.territory_name(), contest_label(contest));
-    let on_close = dispatch.reform(|_: MouseEvent| Action::Open(None));
+    let on_close = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            // Plain clicks stay in the page; modified clicks open a new tab as links do.
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+                e.prevent_default();
+                dispatch.emit(Action::Open(None));
+            }
+        })
+    };
     let subheading = if props.embedded { "h2" } else { "h3" };
+    // Several cards share a page: each names its sections by its own id.
+    let id = |name: &str| {
+        if props.card {
+            format!("{}-{name}", contest.id)
+        } else {
+            name.to_string()
+        }
+    };
+    let title = if props.card {
+        html! { <a href={crate::model::site::contest_path(&contest.id)}>{ title }</a> }
+    } else {
+        html! { { title } }
+    };
 
     html! {
-        <article class="detail" aria-labelledby="detail-title">
-            if !props.embedded {
-                <button type="button" class="back" onclick={on_close}>{ "\u{2190} All results" }</button>
+        <article class="detail" aria-labelledby={id("detail-title")}>
+            if !props.embedded && !props.card {
+                <a class="back" href={props.back.clone()} onclick={on_close}>{ "\u{2190} All results" }</a>
             }
             // In an embed the card is the whole page, so its title is the page's h1.
-            <@{if props.embedded { "h1" } else { "h2" }} id="detail-title" ref={props.heading.clone()} tabindex="-1" class={props.plain.then_some("visually-hidden")}>{ title }</@>
+            <@{if props.embedded { "h1" } else { "h2" }} id={id("detail-title")} ref={props.heading.clone()} tabindex="-1" class={props.plain.then_some("visually-hidden")}>{ title }</@>
             <p class="meta">
                 { party_badge(contest) }{ " " }
                 { date(contest.date.as_deref()) }{ " \u{00b7} " }{ status_label(contest.status) }
@@ -182,8 +212,8 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 </table>
             }
             if !contest.corrections.is_empty() {
-                <section class="corrections" aria-labelledby="corrections-title">
-                    <@{subheading} id="corrections-title">{ "Corrections" }</@>
+                <section class="corrections" aria-labelledby={id("corrections-title")}>
+                    <@{subheading} id={id("corrections-title")}>{ "Corrections" }</@>
                     <ul>
                         { for contest.corrections.iter().map(|c| html! {
                             <li>
@@ -197,8 +227,8 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             }
             if let Some(notes) = &contest.notes { <p class="notes">{ notes.clone() }</p> }
             if !props.embedded {
-            <section class="sources" aria-labelledby="sources-title" aria-busy={(props.details == Details::Loading).then_some("true")}>
-                <h3 id="sources-title">{ "Sources" }</h3>
+            <section class="sources" aria-labelledby={id("sources-title")} aria-busy={(props.details == Details::Loading).then_some("true")}>
+                <h3 id={id("sources-title")}>{ "Sources" }</h3>
                 { match &props.details {
                     Details::Ready => html! { <ul>{ for contest.sources.iter().map(link) }</ul> },
                     Details::Loading => html! { <p class="pending">{ "Loading sources and corrections\u{2026}" }</p> },

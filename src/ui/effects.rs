@@ -14,29 +14,42 @@ use super::embed_customizer::resize_preview;
 use super::state::{Action, Shared, State, PAGE_ROWS};
 use crate::model::{load_bytes, merge_details, Catalog, Query};
 
-pub const BUNDLED_DATA: &str = "data/results.json";
-
-/// Where the dataset comes from: `?data=`, or the bundled file.
-fn dataset_url(data: &Option<String>) -> String {
-    data.clone().unwrap_or_else(|| BUNDLED_DATA.to_string())
+/// Where the dataset comes from: `?data=`, or the bundled file the page names (its name carries a
+/// hash of its content, so a cache never pairs a page with another build's data).
+pub fn dataset_url(data: &Option<String>) -> String {
+    data.clone().unwrap_or_else(browser::bundled_dataset)
 }
 
-/// Loads the dataset: the bundled one, or a newsroom's from `?data=`.
+/// Loads the dataset whenever one is wanted: the bundled one, or a newsroom's from `?data=`.
+/// A prerendered page starts with its data, so nothing is fetched twice.
 #[hook]
 pub fn use_dataset(state: &UseReducerHandle<State>) {
     let dispatch = state.dispatcher();
-    use_effect_with(state.query.data.clone(), move |data_url| {
+    use_effect_with(state.data_wanted().cloned(), move |wanted| {
+        let Some(data_url) = wanted else { return };
         let url = dataset_url(data_url);
         wasm_bindgen_futures::spawn_local(async move {
-            let action = match browser::fetch_bytes(&url).await {
+            dispatch.dispatch(match browser::fetch_bytes(&url).await {
                 Err(message) => Action::Failed(message),
                 Ok(bytes) => match load_bytes(&bytes) {
                     Err(error) => Action::Failed(error.to_string()),
                     Ok(loaded) => Action::Loaded(Shared(Rc::new(Catalog::new(loaded.dataset))), loaded.problems),
                 },
-            };
-            dispatch.dispatch(action);
+            });
         });
+    });
+}
+
+/// A prerendered page's view is the page's own; what the address asks for beyond it (filters,
+/// `?contest=`, `&embed=1`, `?data=`) is applied once the app has taken the page over.
+#[hook]
+pub fn use_address_after_takeover(then: Option<Rc<(Query, Vec<String>)>>, dispatch: &Callback<Action>) {
+    let dispatch = dispatch.clone();
+    use_effect_with((), move |_| {
+        if let Some(address) = then {
+            let (query, notices) = (*address).clone();
+            dispatch.emit(Action::Navigate(query, notices));
+        }
     });
 }
 
@@ -72,26 +85,17 @@ pub fn use_details(state: &UseReducerHandle<State>) {
 #[hook]
 pub fn use_address_bar(state: &UseReducerHandle<State>) {
     use_effect_with((state.query.clone(), state.push_history), |(query, push)| {
-        browser::write_search(&query.to_search(), *push);
+        browser::write_address(&query.to_href(), *push);
         browser::apply_theme(query.theme);
     });
     let dispatch = state.dispatcher();
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-            let (query, notices) = Query::parse(&browser::location_search());
+            let (path, search) = browser::address();
+            let (query, notices) = Query::from_address(&path, &search);
             dispatch.dispatch(Action::Navigate(query, notices));
         });
         move || drop(listener)
-    });
-}
-
-/// Embedded: tells the parent page our height (Pym, AMP, Datawrapper, Medium), for as long as we live.
-#[hook]
-pub fn use_embed_resizer(query: &Query) {
-    let (embed, child_id, embed_id) = (query.embed, query.child_id.clone(), query.embed_id.clone());
-    use_effect_with((), move |_| {
-        let resizer = embed.then(|| crate::embed::start(child_id, embed_id));
-        move || drop(resizer)
     });
 }
 
@@ -115,10 +119,13 @@ pub fn use_preview_size(open: bool) -> NodeRef {
 }
 
 /// Opening a contest moves focus (and a phone's scroll) to its title, as a new page would; not
-/// inside an embed, where it would scroll the news article. Returns the title's ref.
+/// inside an embed, where it would scroll the news article, and not when the app takes over a
+/// page that already shows the contest, where the reader's focus and scroll stay. Returns the
+/// title's ref.
 #[hook]
 pub fn use_focus_on_open(state: &UseReducerHandle<State>) -> NodeRef {
     let heading = use_node_ref();
+    let shown = use_mut_ref(|| state.catalog().is_some().then(|| state.query.contest.clone()));
     {
         let heading = heading.clone();
         let opened = (
@@ -127,9 +134,12 @@ pub fn use_focus_on_open(state: &UseReducerHandle<State>) -> NodeRef {
             state.catalog().is_some(),
         );
         use_effect_with(opened, move |(contest, embed, ready)| {
+            let before = shown.replace(ready.then(|| contest.clone()));
             if let (Some(_), false, true, Some(title)) = (contest, embed, ready, heading.cast::<web_sys::HtmlElement>())
             {
-                let _ = title.focus();
+                if before.as_ref() != Some(contest) {
+                    let _ = title.focus();
+                }
             }
         });
     }

@@ -47,7 +47,7 @@ pub fn embed_customizer(
     embed.embed = true;
     embed.plain = settings.plain;
     embed.theme = settings.theme;
-    let embed_url = absolute(&embed.to_search());
+    let embed_url = absolute(&embed.embed_href());
     let script_url = absolute("tally-embed.js");
     let title = format!("Tally: {title}");
     let container = format!(

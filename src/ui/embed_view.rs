@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-use super::browser::absolute;
 use super::contest_detail::{contest_detail, DetailView};
 use super::state::{Action, Data, Details, State};
 use super::winners::winners;
@@ -11,15 +10,17 @@ use crate::model::Query;
 /// Rows shown before "Show all" in a compact embedded list.
 const COMPACT_ROWS: usize = 8;
 
-/// The full explorer at the same filters, for the "Full results" link.
+/// The full explorer at the same filters, for the "Full results" link (relative: a link in the
+/// iframe's own document, opened in a new tab).
 pub fn full_results_href(query: &Query) -> String {
-    let mut full = query.clone();
-    full.embed = false;
-    full.plain = false;
-    full.child_id = None;
-    full.embed_id = None;
-    let search = full.to_search();
-    absolute(if search.is_empty() { "./" } else { &search })
+    Query {
+        embed: false,
+        plain: false,
+        child_id: None,
+        embed_id: None,
+        ..query.clone()
+    }
+    .to_href()
 }
 
 /// The host of a URL, for a one-line source credit.
@@ -58,7 +59,7 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
                     };
                     html! {
                         <>
-                            { contest_detail(DetailView { contest, details, as_of: None, embedded: true, plain: query.plain, sort: state.sort, heading }, dispatch) }
+                            { contest_detail(DetailView { contest, details, as_of: None, embedded: true, plain: query.plain, card: false, back: String::new(), sort: state.sort, heading }, dispatch) }
                             <p class="credit">{ format!("Source: {source}") }{ as_of.map(|d| format!(" \u{00b7} Data as of {d}")).unwrap_or_default() }{ " \u{00b7} " }{ full }</p>
                         </>
                     }

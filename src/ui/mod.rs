@@ -1,5 +1,7 @@
 //! The Yew app: one component (`App`) and view functions, one per file. They render what `model`
-//! computed and `page` holds, and report every event as a `page::Action`.
+//! computed and `page` holds, and report every event as a `page::Action`. The same `App` renders
+//! natively to HTML at build time (`server.rs`) and in the browser, where it takes that HTML over
+//! (`start.rs`).
 
 mod app;
 pub(crate) mod browser;
@@ -9,23 +11,16 @@ mod embed_customizer;
 mod embed_view;
 mod filters;
 mod notices;
+#[cfg(not(target_arch = "wasm32"))]
+mod server;
+#[cfg(target_arch = "wasm32")]
+mod start;
 mod state;
 mod territory_picker;
 mod winners;
 
-pub use app::App;
-
-/// Installs the panic hook, then mounts the app on `<main id="app">`.
-pub fn start() {
-    std::panic::set_hook(Box::new(|_| {
-        // Never a blank page: a message a reader can act on. (Formatting the panic's own
-        // message would pull the whole formatter into the wasm; the message is for readers.)
-        browser::show_fatal("Tally stopped because of an internal error. Reload the page to try again.");
-    }));
-    let root = gloo::utils::document()
-        .get_element_by_id("app")
-        .unwrap_or_else(|| gloo::utils::body().into());
-    // The static "Loading" line of index.html stays until the app takes over.
-    root.set_inner_html("");
-    yew::Renderer::<App>::with_root(root).render();
-}
+pub use app::{App, AppProps};
+#[cfg(not(target_arch = "wasm32"))]
+pub use server::render;
+#[cfg(target_arch = "wasm32")]
+pub use start::start;

@@ -2,20 +2,20 @@
 
 use yew::prelude::*;
 
-use super::browser::absolute;
 use super::state::{Action, Shared, PAGE_ROWS};
 use crate::model::format::{date, summary};
 use crate::model::{Contest, Query};
 
-/// A contest's permalink (with the newsroom dataset, if one is loaded). It leaves the filters
-/// out, so rows keep their props, and so their render, when the filters change.
+/// A contest's permalink: its static page (or, with a newsroom dataset, the front page asking
+/// for it). It leaves the filters out, so rows keep their props, and so their render, when the
+/// filters change.
 pub fn contest_href(data: &Option<String>, id: &str) -> String {
-    let target = Query {
+    Query {
         contest: Some(id.to_string()),
         data: data.clone(),
         ..Query::default()
-    };
-    target.to_search()
+    }
+    .to_href()
 }
 
 pub fn party_badge(contest: &Contest) -> Html {
@@ -98,7 +98,6 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
         }
     });
     let href = contest_href(&props.data, &contest.id);
-    let href = if external { absolute(&href) } else { href };
     html! {
         <tr data-contest={contest.id.clone()}>
             <th scope="row" data-label="Territory">

@@ -119,13 +119,14 @@ test('the Embed button opens a customizer with a live preview and titled, lazy s
   await ready(page);
   await page.click('button.embed-button');
   const preview = page.locator('iframe.preview');
-  assert.match(await preview.getAttribute('src'), /embed=1/);
+  // A contest's embed is its static card: no wasm.
+  assert.match(await preview.getAttribute('src'), /\/embed\/2024-D-AS\.html$/);
   const frame = await (await preview.elementHandle()).contentFrame();
   await frame.waitForSelector('.embed .credit');
   for (const id of ['#snippet-iframe', '#snippet-pym']) {
     const code = await page.inputValue(id);
     assert.match(code, /title[=:] ?"Tally: American Samoa, 2024 Democratic caucus results"/, `${id} has a title`);
-    assert.match(code, /contest=2024-D-AS/);
+    assert.match(code, /embed\/2024-D-AS\.html/);
   }
   assert.match(await page.inputValue('#snippet-iframe'), /loading="lazy"/);
   assert.match(await page.inputValue('#snippet-iframe'), /tally-embed\.js/);

@@ -93,6 +93,10 @@ export async function downloadText(page, selector) {
 
 /** Waits until the app has rendered results (the status line) or an error state. */
 export async function ready(page) {
+  // The static page shows results at once; the app marks <html data-tally="live"> once it runs it.
+  await page.waitForSelector('html[data-tally="live"]', { timeout: 15000, state: 'attached' }).catch(() => {
+    throw new Error(`the app did not take the page over within 15 s (${page.problems.join('; ') || 'no console errors'})`);
+  });
   await page.waitForSelector('[role="status"].status, .error-state, .embed', { timeout: 15000 }).catch(() => {
     throw new Error(`the page did not render: no results, error state or embed after 15 s (${page.problems.join('; ') || 'no console errors'})`);
   });
@@ -113,10 +117,18 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
+/** The bundled dataset's file name in dist/data/ (it carries a hash of its content), as the pages name it. */
+export async function bundledName() {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const name = html.match(/data-dataset="?data\/(results\.[0-9a-f]+\.json)/)?.[1];
+  if (!name) throw new Error('dist/index.html names no hashed dataset (data-dataset)');
+  return name;
+}
+
 /** The bundled dataset with its details file read in, to check what the page shows against it. */
 export async function dataset() {
   const read = async (name) => JSON.parse(await readFile(join(DIST, 'data', name), 'utf8'));
-  const results = await read('results.json');
+  const results = await read(await bundledName());
   const details = new Map((await read(results.details)).contests.map((d) => [d.id, d]));
   for (const contest of results.contests) {
     // As the reader does: an absent id is the usual one.

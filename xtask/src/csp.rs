@@ -1,5 +1,5 @@
 //! A strict Content-Security-Policy for the release build: no 'unsafe-inline' for scripts, only
-//! the hash of trunk's inline loader. Written into index.html as a meta tag and into `_headers`
+//! the hash of trunk's inline loader. Written into every page as a meta tag and into `_headers`
 //! for hosts that read one (Netlify, Cloudflare Pages).
 
 use std::fs;
@@ -43,22 +43,36 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     bodies
 }
 
-/// Adds the policy to dist/index.html and writes dist/_headers.
+/// Adds the policy to every page in dist/ and writes dist/_headers. Every page runs the same
+/// inline loader or none, so one policy fits them all.
 pub fn apply() -> Result<String> {
-    let path = root().join("dist/index.html");
-    let html = fs::read_to_string(&path)?;
-    if html.contains("Content-Security-Policy") {
-        return Err("dist/index.html already has a policy; build it afresh".into());
-    }
+    let dist = root().join("dist");
+    let html = fs::read_to_string(dist.join("index.html"))?;
     let policy = policy(&inline_scripts(&html));
     let meta = format!("<meta http-equiv=Content-Security-Policy content=\"{policy}\">");
-    let html = html.replacen("<meta charset=utf-8>", &format!("<meta charset=utf-8>{meta}"), 1);
-    if !html.contains(&meta) {
-        return Err("dist/index.html has no <meta charset=utf-8> to put the policy after".into());
+    for path in crate::pages::html_files(&dist)? {
+        let html = fs::read_to_string(&path)?;
+        let shown = path.strip_prefix(&dist).unwrap_or(&path).display();
+        if html.contains("Content-Security-Policy") {
+            return Err(format!("dist/{shown} already has a policy; build it afresh").into());
+        }
+        // After the charset, which must come first; the demo article is not ours to police.
+        let Some(charset) = ["<meta charset=utf-8>", "<meta charset=\"utf-8\">"]
+            .into_iter()
+            .find(|c| html.contains(c))
+        else {
+            continue;
+        };
+        if !html.contains("<main id=") {
+            continue;
+        }
+        fs::write(&path, html.replacen(charset, &format!("{charset}{meta}"), 1))?;
     }
-    fs::write(&path, html)?;
-    let headers = format!("/*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n");
-    fs::write(root().join("dist/_headers"), headers)?;
+    let headers = format!(
+        "/*\n  Content-Security-Policy: {policy}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: strict-origin-when-cross-origin\n\
+         /data/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+    );
+    fs::write(dist.join("_headers"), headers)?;
     Ok(policy)
 }
 

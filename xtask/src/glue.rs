@@ -9,16 +9,15 @@ use sha2::{Digest, Sha384};
 
 use crate::{root, run, Result};
 
-/// Minifies dist/tally-*.js in place; says what it saved.
+/// Minifies dist/tally-*.js in place and updates its hash in every page; says what it saved.
 pub fn minify() -> Result<String> {
     let dist = root().join("dist");
-    let html_path = dist.join("index.html");
-    let html = fs::read_to_string(&html_path)?;
+    let html = fs::read_to_string(dist.join("index.html"))?;
     let glue = fs::read_dir(&dist)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .find(|path| {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            // The page's own module (tally-embed.js is for other pages).
+            // The page's own module (tally-embed.js and tally-child.js are plain scripts).
             name.starts_with("tally-") && name.ends_with(".js") && html.contains(&format!("./{name}"))
         })
         .ok_or("dist/index.html loads no tally-*.js glue")?;
@@ -32,7 +31,13 @@ pub fn minify() -> Result<String> {
         .args(["--module", "--compress", "passes=2", "--mangle", "--output"])
         .arg(&glue))?;
     let after = fs::read(&glue)?;
-    fs::write(&html_path, html.replace(&old, &integrity(&after)))?;
+    let new = integrity(&after);
+    for page in crate::pages::html_files(&dist)? {
+        let text = fs::read_to_string(&page)?;
+        if text.contains(&old) {
+            fs::write(&page, text.replace(&old, &new))?;
+        }
+    }
     let name = glue.file_name().unwrap_or_default().to_string_lossy();
     Ok(format!("dist/{name}: {} -> {} bytes", before.len(), after.len()))
 }

@@ -1,10 +1,12 @@
 //! `cargo xtask <command>`: the one place that knows how Tally is set up, built, served and tested.
 
 mod bench;
+mod budget;
 mod csp;
 mod data;
 mod fuzz;
 mod glue;
+mod pages;
 mod tools;
 
 use std::path::PathBuf;
@@ -54,8 +56,10 @@ fn step(name: &str, f: impl FnOnce() -> Result<()>) -> Result<()> {
     Ok(())
 }
 
+/// The release build: trunk (whose post-build hook writes the static pages), the JS glue
+/// minified, the policy into every page, then the size budgets.
 fn dist() -> Result<()> {
-    step("release build (trunk build --release)", || {
+    step("release build (trunk build --release, pages prerendered)", || {
         run(&mut tools::trunk(&["build", "--release"]))
     })?;
     step("minify the JS glue (terser)", || {
@@ -63,7 +67,19 @@ fn dist() -> Result<()> {
     })?;
     step("Content-Security-Policy into dist/", || {
         csp::apply().map(|policy| println!("{policy}"))
-    })
+    })?;
+    step("size budgets", || budget::check().map(|report| println!("{report}")))
+}
+
+/// Trunk's post-build hook: the static pages, into trunk's staging folder.
+fn prerender() -> Result<()> {
+    let site = std::env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .ok_or("prerender runs as trunk's post-build hook (it needs TRUNK_STAGING_DIR)")?;
+    let base_url = std::env::var(pages::BASE_URL_VAR).ok().filter(|b| !b.is_empty());
+    let written = pages::write(&site, base_url.as_deref())?;
+    println!("prerendered {written}");
+    Ok(())
 }
 
 fn serve() -> Result<()> {
@@ -125,7 +141,9 @@ fn test() -> Result<()> {
 const USAGE: &str = "usage: cargo xtask <command>
   run            install what is missing, build, serve on http://127.0.0.1:8080 (trunk serve)
   test           install what is missing, then fmt, clippy, cargo test, release build, browser tests
-  dist           release build into dist/ (with its Content-Security-Policy)
+  dist           release build into dist/: the app, every static page, the policy; checks the size budgets
+                   --base-url URL  the site's public address (canonical links, og:url, sitemap.xml)
+  prerender      trunk's post-build hook: the static pages and hashed data into trunk's staging folder
   bench          transfer sizes, first results paint vs a static page, filter latency, wasm memory
                    --quick    fewer loads, for CI
   fuzz           mutational fuzzing of the dataset reader, validation, results and URL query
@@ -168,7 +186,14 @@ fn main() {
                 fuzz::run(inputs)
             }
         }
-        Some("dist") => tools::ensure_build_tools().and_then(|()| dist()),
+        Some("dist") => {
+            // The site's public address, for canonical links, og:url and the sitemap.
+            if let Some(base) = args.iter().skip_while(|a| *a != "--base-url").nth(1) {
+                std::env::set_var(pages::BASE_URL_VAR, base);
+            }
+            tools::ensure_build_tools().and_then(|()| dist())
+        }
+        Some("prerender") => prerender(),
         Some("data") => {
             (if flag("--refresh") { data::refresh() } else { Ok(()) }).and_then(|()| data::run(flag("--check")))
         }

@@ -1,0 +1,128 @@
+//! Size budgets, checked on every release build: sizes are deterministic, so exceeding one fails
+//! the test command. Timings stay printed figures (`cargo xtask bench`).
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use crate::{root, Result};
+
+/// Bytes before the first results paint: the page and its stylesheet, which is all it needs.
+pub const FIRST_PAINT: usize = 30 * 1024;
+/// Everything the interactive front page loads: page, styles, scripts, wasm, data.
+pub const FIRST_LOAD: usize = 160 * 1024;
+/// Everything one contest's card embed loads.
+pub const CARD: usize = 15 * 1024;
+
+pub fn gzip_len(bytes: &[u8]) -> usize {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes).expect("writing to memory");
+    encoder.finish().expect("writing to memory").len()
+}
+
+/// The files a page asks for from its own site (stylesheets, scripts, icons, preloads), by the
+/// `href`/`src` it names, relative to the site's root.
+fn requested(html: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for attribute in ["href=", "src="] {
+        let mut rest = html;
+        while let Some(at) = rest.find(attribute) {
+            rest = &rest[at + attribute.len()..];
+            let value: String = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => rest[1..].chars().take_while(|&c| c != q).collect(),
+                _ => rest.chars().take_while(|&c| !c.is_whitespace() && c != '>').collect(),
+            };
+            let value = value.trim_start_matches("./").to_string();
+            let local = !value.contains(':') && !value.starts_with('#') && !value.is_empty() && !value.ends_with('/');
+            let asset = [".css", ".js", ".wasm", ".json", ".svg"]
+                .iter()
+                .any(|e| value.ends_with(e));
+            if local && asset && !found.contains(&value) {
+                found.push(value);
+            }
+        }
+    }
+    found
+}
+
+struct Weight {
+    page: usize,
+    styles: usize,
+    all: usize,
+}
+
+fn weigh(dist: &Path, page: &Path) -> Result<Weight> {
+    let html = fs::read(page)?;
+    let text = String::from_utf8_lossy(&html);
+    let page_bytes = gzip_len(&html);
+    let (mut styles, mut all) = (0, page_bytes);
+    for file in requested(&text) {
+        let bytes = fs::read(dist.join(&file)).map_err(|e| format!("{} asks for {file}: {e}", page.display()))?;
+        let size = gzip_len(&bytes);
+        all += size;
+        if file.ends_with(".css") {
+            styles += size;
+        }
+    }
+    Ok(Weight {
+        page: page_bytes,
+        styles,
+        all,
+    })
+}
+
+fn kb(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+/// Checks every page in dist/ against the budgets; prints where each kind of page stands.
+pub fn check() -> Result<String> {
+    let dist = root().join("dist");
+    let (mut paint, mut card) = ((0, String::new()), (0, String::new()));
+    for page in crate::pages::html_files(&dist)? {
+        let name = page.strip_prefix(&dist).unwrap_or(&page).display().to_string();
+        if name.starts_with("demo/") {
+            continue;
+        }
+        let weight = weigh(&dist, &page)?;
+        if name.starts_with("embed/") {
+            if weight.all > card.0 {
+                card = (weight.all, name);
+            }
+        } else if weight.page + weight.styles > paint.0 {
+            paint = (weight.page + weight.styles, name);
+        }
+    }
+    let front = weigh(&dist, &dist.join("index.html"))?.all;
+    let report = format!(
+        "before the first results paint: {} gzip at most ({}; budget {})\n\
+         first load of the interactive page: {} gzip (index.html and all it loads; budget {})\n\
+         one card embed, all bytes: {} gzip at most ({}; budget {})",
+        kb(paint.0),
+        paint.1,
+        kb(FIRST_PAINT),
+        kb(front),
+        kb(FIRST_LOAD),
+        kb(card.0),
+        card.1,
+        kb(CARD)
+    );
+    let over = paint.0 > FIRST_PAINT || front > FIRST_LOAD || card.0 > CARD;
+    if over {
+        Err(format!("over budget:\n{report}").into())
+    } else {
+        Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_page_asks_for_its_own_assets_only() {
+        let html = r#"<link rel=stylesheet href=./tally-1.css><link rel="icon" href="favicon.svg"><a href="contest/x.html">x</a><script src=tally-child.js defer></script><link rel=canonical href="https://example.org/">"#;
+        assert_eq!(super::requested(html), ["tally-1.css", "favicon.svg", "tally-child.js"]);
+    }
+}

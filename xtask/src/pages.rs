@@ -1,0 +1,244 @@
+//! The static pages: after trunk has built the app, render every page with the app's own
+//! components (`tally::ui::render`, natively) into trunk's `index.html`, and give the data files
+//! names that carry a hash of their content. Trunk runs this as a post-build hook
+//! (`Trunk.toml`), so `trunk build`, `trunk serve` and `cargo xtask dist` all write the pages.
+
+use std::fs;
+use std::path::Path;
+use std::rc::Rc;
+
+use sha2::{Digest, Sha256};
+use tally::model::site::{escape, sitemap, Head, Page};
+use tally::model::{load_bytes, merge_details, Catalog};
+use tally::page::{Shared, State};
+
+use crate::data::{BUNDLED, BUNDLED_DETAILS};
+use crate::{root, Result};
+
+/// The environment variable that names the site's public address, for absolute links.
+pub const BASE_URL_VAR: &str = "TALLY_BASE_URL";
+
+/// Writes every page, the hashed data files and (with a base URL) the sitemap into `site`.
+pub fn write(site: &Path, base_url: Option<&str>) -> Result<String> {
+    let template = fs::read_to_string(site.join("index.html"))?;
+    let data = write_data(site)?;
+    let loaded = load_bytes(data.results.as_bytes()).map_err(|e| format!("{BUNDLED}: {e}"))?;
+    let details = fs::read(root().join(BUNDLED_DETAILS))?;
+    let (dataset, problems) =
+        merge_details(&loaded.dataset, &details).map_err(|e| format!("{BUNDLED_DETAILS}: {e}"))?;
+    if let Some(problem) = loaded.problems.first().or(problems.first()) {
+        return Err(format!("the bundled data has a problem: {problem}").into());
+    }
+    let catalog = Shared(Rc::new(Catalog::new(dataset)));
+    let pages = Page::all(&catalog);
+    for page in &pages {
+        let body = tally::ui::render(State::prerendered(page.query(), catalog.clone()));
+        let html = assemble(
+            &template,
+            page,
+            &page.head(&catalog),
+            &body,
+            &data.results_name,
+            base_url,
+        )?;
+        let path = site.join(page.path());
+        fs::create_dir_all(path.parent().expect("pages live in the site"))?;
+        fs::write(path, html)?;
+    }
+    if let Some(base) = base_url {
+        fs::write(site.join("sitemap.xml"), sitemap(base, &pages))?;
+    }
+    Ok(format!(
+        "{} pages, data/{}, data/{}{}",
+        pages.len(),
+        data.results_name,
+        data.details_name,
+        if base_url.is_some() {
+            ", sitemap.xml"
+        } else {
+            " (no sitemap: no base URL)"
+        }
+    ))
+}
+
+struct HashedData {
+    results: String,
+    results_name: String,
+    details_name: String,
+}
+
+/// `data/results.<hash>.json` and `data/details.<hash>.json`: a page names the data it was
+/// built from, so no cache can pair it with another build's.
+fn write_data(site: &Path) -> Result<HashedData> {
+    let details = fs::read(root().join(BUNDLED_DETAILS))?;
+    let details_name = format!("details.{}.json", short_hash(&details));
+    let results = fs::read_to_string(root().join(BUNDLED))?;
+    let pointer = "\"details\":\"details.json\"";
+    if !results.contains(pointer) {
+        return Err(format!("{BUNDLED} does not point at details.json as the converter writes it").into());
+    }
+    let results = results.replacen(pointer, &format!("\"details\":\"{details_name}\""), 1);
+    let results_name = format!("results.{}.json", short_hash(results.as_bytes()));
+    let dir = site.join("data");
+    fs::create_dir_all(&dir)?;
+    fs::write(dir.join(&details_name), &details)?;
+    fs::write(dir.join(&results_name), &results)?;
+    Ok(HashedData {
+        results,
+        results_name,
+        details_name,
+    })
+}
+
+fn short_hash(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One page from trunk's `index.html`: its own head (base, title, description, canonical and
+/// link-preview tags, the data it needs), the rendered app in `<main id="app">`, and for a card
+/// none of the app's scripts.
+fn assemble(
+    template: &str,
+    page: &Page,
+    head: &Head,
+    body: &str,
+    results_name: &str,
+    base_url: Option<&str>,
+) -> Result<String> {
+    let href = page.href();
+    let depth = page.path().matches('/').count();
+    let mut tags = String::new();
+    // Every link and asset is written relative to the site's root. The front page names it too:
+    // once the app moves the address bar to another page's path, the document's own URL would
+    // no longer be the root, but a base element's URL is fixed when the page is read.
+    let root = if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    };
+    tags.push_str(&format!("<base href=\"{root}\">"));
+    tags.push_str(&format!("<title>{}</title>", escape(&head.title)));
+    let meta = |name: &str, content: &str| format!("<meta name=\"{name}\" content=\"{}\">", escape(content));
+    let property = |name: &str, content: &str| format!("<meta property=\"{name}\" content=\"{}\">", escape(content));
+    tags.push_str(&meta("description", &head.description));
+    // A card lives in iframes; its contest's page is the one to index.
+    let canonical = match page {
+        Page::Card(id) => Page::Contest(id.clone()).href(),
+        _ => href.clone(),
+    };
+    let absolute = base_url.map(|base| format!("{}/{canonical}", base.trim_end_matches('/')));
+    let canonical = absolute
+        .clone()
+        .unwrap_or_else(|| if canonical.is_empty() { "./".into() } else { canonical });
+    tags.push_str(&format!("<link rel=\"canonical\" href=\"{}\">", escape(&canonical)));
+    if matches!(page, Page::Card(_)) {
+        tags.push_str(&meta("robots", "noindex"));
+    }
+    tags.push_str(&property("og:type", "website"));
+    tags.push_str(&property("og:site_name", "Tally"));
+    tags.push_str(&property("og:title", &head.headline));
+    tags.push_str(&property("og:description", &head.description));
+    if let Some(url) = &absolute {
+        tags.push_str(&property("og:url", url));
+    }
+    tags.push_str(&meta("twitter:card", "summary"));
+    tags.push_str(&meta("twitter:title", &head.headline));
+    tags.push_str(&meta("twitter:description", &head.description));
+    if page.interactive() {
+        tags.push_str(&format!(
+            "<link rel=\"preload\" href=\"data/{results_name}\" as=\"fetch\" crossorigin=\"anonymous\">"
+        ));
+    }
+    let html = replace_element(template, "title", &tags)?;
+    let main = if page.interactive() {
+        format!(
+            "<main id=\"app\" data-page=\"{}\" data-dataset=\"data/{results_name}\">{body}</main>",
+            escape(&page.query().to_search())
+        )
+    } else {
+        format!("<main id=\"app\">{body}</main>")
+    };
+    let html = replace_element(&html, "main", &main)?;
+    Ok(if page.interactive() {
+        html
+    } else {
+        without_app_scripts(&html)
+    })
+}
+
+/// `html` with its first `<name …>…</name>` element replaced by `with`.
+fn replace_element(html: &str, name: &str, with: &str) -> Result<String> {
+    let start = html
+        .find(&format!("<{name}"))
+        .ok_or_else(|| format!("trunk's index.html has no <{name}>"))?;
+    let close = format!("</{name}>");
+    let end = html[start..]
+        .find(&close)
+        .map(|i| start + i + close.len())
+        .ok_or_else(|| format!("trunk's index.html has no {close}"))?;
+    Ok(format!("{}{with}{}", &html[..start], &html[end..]))
+}
+
+/// A card's page keeps its styles and the resize script (`tally-child.js`) and drops the app:
+/// trunk's module loader and its preloads of the wasm and its glue.
+fn without_app_scripts(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tag = &rest[start..];
+        let end = tag.find('>').map_or(tag.len(), |i| i + 1);
+        let open = &tag[..end];
+        let is_app = |t: &str| t.contains("modulepreload") || t.contains(".wasm") || t.contains("module");
+        if open.starts_with("<script") && is_app(open) {
+            let close = tag.find("</script>").map_or(tag.len(), |i| i + "</script>".len());
+            rest = &tag[close..];
+        } else if open.starts_with("<link") && is_app(open) {
+            rest = &tag[end..];
+        } else {
+            out.push_str(open);
+            rest = &tag[end..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every `.html` file under `dir`, at any depth.
+pub fn html_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            found.extend(html_files(&path)?);
+        } else if path.extension().is_some_and(|e| e == "html") {
+            found.push(path);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_card_keeps_styles_and_the_resize_script_only() {
+        let html = r#"<head><link rel=stylesheet href=tally-1.css><link rel=modulepreload href=./tally-2.js><link rel=preload href=./tally-2_bg.wasm as=fetch><script src=tally-child.js defer></script><script type=module>import init from './tally-2.js';</script></head>"#;
+        assert_eq!(
+            without_app_scripts(html),
+            "<head><link rel=stylesheet href=tally-1.css><script src=tally-child.js defer></script></head>"
+        );
+    }
+
+    #[test]
+    fn elements_are_replaced_whole() {
+        let html = "<title>Old</title><main id=app><p>Loading</p></main>";
+        let html = replace_element(html, "title", "<title>New</title>").unwrap();
+        assert_eq!(
+            replace_element(&html, "main", "<main>x</main>").unwrap(),
+            "<title>New</title><main>x</main>"
+        );
+    }
+}

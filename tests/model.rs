@@ -267,3 +267,27 @@ fn filters_select_and_describe() {
     assert_eq!(unknown.check_against(&catalog).len(), 2);
     assert_eq!(unknown, Query::default());
 }
+
+#[test]
+fn json_counts_are_whole_numbers_read_exactly() {
+    let votes = |written: &str| {
+        let json = format!(
+            r#"{{"cycle":2024,"party":"D","territory":"GU","date":"2024-03-05","kind":"caucus","status":"final","options":[{{"name":"Ann","votes":{written}}}]}}"#
+        );
+        contest_from_json(&json::parse(&json).unwrap()).map(|c| c.options[0].votes)
+    };
+    assert_eq!(votes("2.5e1"), Ok(Some(25)));
+    for (written, reason) in [
+        ("1e-400", "expected a whole number, found a fraction"),
+        ("0.5", "expected a whole number, found a fraction"),
+        ("1.0000000000000000000001", "expected a whole number, found a fraction"),
+        ("1e200", "the number is too large"),
+    ] {
+        let unfit = votes(written).unwrap_err();
+        assert_eq!(
+            (unfit.field.as_str(), unfit.reason.as_str()),
+            ("options[0].votes", reason),
+            "{written}"
+        );
+    }
+}

@@ -230,6 +230,8 @@ fn query_round_trips_and_reports_garbage() {
         ("?party=X", "party"),
         ("?q=%E0%A4%A", "encoding"),
         ("?q=%FF", "encoding"),
+        ("?q=%+F", "encoding"),
+        ("?q=a%-1", "encoding"),
         ("?party=D&party=R", "second"),
         ("?nonsense=1", "no such setting"),
     ];

@@ -3,6 +3,7 @@
 
 mod catalog;
 mod csv;
+mod csv_dataset;
 mod dataset;
 mod decode;
 mod details;
@@ -19,7 +20,8 @@ mod territory;
 mod validate;
 
 pub use catalog::Catalog;
-pub use csv::{dataset_from_csv, parse_csv, CsvError, RESULT_COLUMNS};
+pub use csv::{parse_csv, CsvError};
+pub use csv_dataset::{dataset_from_csv, RESULT_COLUMNS};
 pub use dataset::*;
 pub use decode::{contest as contest_from_json, Unfit};
 pub use details::{merge_details, split_details, ContestDetails, DetailsFile, OptionSources};

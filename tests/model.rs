@@ -293,3 +293,25 @@ fn json_counts_are_whole_numbers_read_exactly() {
         );
     }
 }
+
+#[test]
+fn csv_files_load_as_spreadsheets_save_them() {
+    let header = "cycle,party,contest_id,territory_code,territory_name,territory_kind,date,contest_type,status,pledged_delegates,candidate,votes,vote_pct,delegates_won,source_url";
+    let rows = [
+        "2024,D,2024-D-AS,AS,American Samoa,territory,2024-03-05,caucus,final,6,Jason Palmer,51,56.0,3,x",
+        "2024,D,2024-D-AS,AS,American Samoa,territory,2024-03-05,caucus,final,6,Joe Biden,40,44.0,3,x",
+    ];
+    // Older Excel for Mac ends lines with a lone CR.
+    let mac = [header, rows[0], rows[1]].join("\r");
+    let loaded = load(&mac).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.dataset.contests[0].options.len(), 2);
+
+    let semicolons = [header, rows[0]].join("\n").replace(',', ";");
+    let error = load(&semicolons).unwrap_err().to_string();
+    assert!(error.contains("separated by semicolons"), "{error}");
+
+    let stray = [header, &rows[0].replace("Jason Palmer", "\"Jason\" Palmer")].join("\n");
+    let error = load(&stray).unwrap_err().to_string();
+    assert!(error.contains("line 2, column 11"), "{error}");
+}

@@ -100,6 +100,11 @@ impl Table {
         Ok(Table { columns, rows })
     }
 
+    /// How many columns the header names.
+    pub(crate) fn width(&self) -> usize {
+        self.columns.len()
+    }
+
     pub(crate) fn cell<'a>(&self, row: &'a [String], column: &str) -> &'a str {
         self.columns
             .iter()

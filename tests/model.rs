@@ -315,3 +315,43 @@ fn csv_files_load_as_spreadsheets_save_them() {
     let error = load(&stray).unwrap_err().to_string();
     assert!(error.contains("line 2, column 11"), "{error}");
 }
+
+#[test]
+fn search_sets_aside_case_marks_and_apostrophe_styles() {
+    let names = [
+        "Jan Łódź",
+        "Beto O’Rourke",
+        "Anna Straße",
+        "Cafe\u{301} Noir",
+        "Ann Kovač",
+        "Ödön Erdős",
+    ];
+    let options: Vec<String> = names
+        .iter()
+        .map(|name| format!("{{\"name\":{},\"votes\":1}}", json::quote(name)))
+        .collect();
+    let text = format!(
+        r#"{{"schema_version":1,"title":"t","contests":[{{"cycle":2024,"party":"D","territory":"GU","date":"2024-03-05","kind":"caucus","status":"final","options":[{}]}}]}}"#,
+        options.join(",")
+    );
+    let catalog = Catalog::new(load(&text).unwrap().dataset);
+    for query in [
+        "lodz",
+        "ŁÓDŹ",
+        "o'rourke",
+        "O’ROURKE",
+        "strasse",
+        "STRASSE",
+        "café",
+        "cafe\u{301}",
+        "cafe",
+        "kovac",
+        "erdos",
+    ] {
+        let filter = Filter {
+            text: query.into(),
+            ..Filter::default()
+        };
+        assert_eq!(filter.apply(&catalog), [0], "{query}");
+    }
+}

@@ -9,6 +9,7 @@ mod decode;
 mod details;
 pub mod export;
 pub mod filter;
+pub mod fold;
 pub mod format;
 pub mod json;
 mod load;

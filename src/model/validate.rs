@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::model::filter::fold;
+use crate::model::fold::fold;
 use crate::model::{expected_for_party, territory, Contest, Dataset, Party, Status};
 
 /// The largest vote count accepted; anything above is a typo, not a primary.

@@ -12,6 +12,7 @@ pub mod filter;
 pub mod fold;
 pub mod format;
 pub mod json;
+mod json_number;
 mod load;
 pub mod order;
 mod query;

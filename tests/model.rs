@@ -230,6 +230,8 @@ fn query_round_trips_and_reports_garbage() {
         ("?party=X", "party"),
         ("?q=%E0%A4%A", "encoding"),
         ("?q=%FF", "encoding"),
+        ("?q=%+F", "encoding"),
+        ("?q=a%-1", "encoding"),
         ("?party=D&party=R", "second"),
         ("?nonsense=1", "no such setting"),
     ];
@@ -266,4 +268,90 @@ fn filters_select_and_describe() {
     let mut unknown = Query::parse("?cycle=1776&contest=nope").0;
     assert_eq!(unknown.check_against(&catalog).len(), 2);
     assert_eq!(unknown, Query::default());
+}
+
+#[test]
+fn json_counts_are_whole_numbers_read_exactly() {
+    let votes = |written: &str| {
+        let json = format!(
+            r#"{{"cycle":2024,"party":"D","territory":"GU","date":"2024-03-05","kind":"caucus","status":"final","options":[{{"name":"Ann","votes":{written}}}]}}"#
+        );
+        contest_from_json(&json::parse(&json).unwrap()).map(|c| c.options[0].votes)
+    };
+    assert_eq!(votes("2.5e1"), Ok(Some(25)));
+    for (written, reason) in [
+        ("1e-400", "expected a whole number, found a fraction"),
+        ("0.5", "expected a whole number, found a fraction"),
+        ("1.0000000000000000000001", "expected a whole number, found a fraction"),
+        ("1e200", "the number is too large"),
+    ] {
+        let unfit = votes(written).unwrap_err();
+        assert_eq!(
+            (unfit.field.as_str(), unfit.reason.as_str()),
+            ("options[0].votes", reason),
+            "{written}"
+        );
+    }
+}
+
+#[test]
+fn csv_files_load_as_spreadsheets_save_them() {
+    let header = "cycle,party,contest_id,territory_code,territory_name,territory_kind,date,contest_type,status,pledged_delegates,candidate,votes,vote_pct,delegates_won,source_url";
+    let rows = [
+        "2024,D,2024-D-AS,AS,American Samoa,territory,2024-03-05,caucus,final,6,Jason Palmer,51,56.0,3,x",
+        "2024,D,2024-D-AS,AS,American Samoa,territory,2024-03-05,caucus,final,6,Joe Biden,40,44.0,3,x",
+    ];
+    // Older Excel for Mac ends lines with a lone CR.
+    let mac = [header, rows[0], rows[1]].join("\r");
+    let loaded = load(&mac).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.dataset.contests[0].options.len(), 2);
+
+    let semicolons = [header, rows[0]].join("\n").replace(',', ";");
+    let error = load(&semicolons).unwrap_err().to_string();
+    assert!(error.contains("separated by semicolons"), "{error}");
+
+    let stray = [header, &rows[0].replace("Jason Palmer", "\"Jason\" Palmer")].join("\n");
+    let error = load(&stray).unwrap_err().to_string();
+    assert!(error.contains("line 2, column 11"), "{error}");
+}
+
+#[test]
+fn search_sets_aside_case_marks_and_apostrophe_styles() {
+    let names = [
+        "Jan Łódź",
+        "Beto O’Rourke",
+        "Anna Straße",
+        "Cafe\u{301} Noir",
+        "Ann Kovač",
+        "Ödön Erdős",
+    ];
+    let options: Vec<String> = names
+        .iter()
+        .map(|name| format!("{{\"name\":{},\"votes\":1}}", json::quote(name)))
+        .collect();
+    let text = format!(
+        r#"{{"schema_version":1,"title":"t","contests":[{{"cycle":2024,"party":"D","territory":"GU","date":"2024-03-05","kind":"caucus","status":"final","options":[{}]}}]}}"#,
+        options.join(",")
+    );
+    let catalog = Catalog::new(load(&text).unwrap().dataset);
+    for query in [
+        "lodz",
+        "ŁÓDŹ",
+        "o'rourke",
+        "O’ROURKE",
+        "strasse",
+        "STRASSE",
+        "café",
+        "cafe\u{301}",
+        "cafe",
+        "kovac",
+        "erdos",
+    ] {
+        let filter = Filter {
+            text: query.into(),
+            ..Filter::default()
+        };
+        assert_eq!(filter.apply(&catalog), [0], "{query}");
+    }
 }

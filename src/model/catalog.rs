@@ -68,5 +68,5 @@ fn haystack(contest: &Contest) -> String {
         text.push('\n');
         text.push_str(&option.name);
     }
-    crate::model::filter::fold(&text)
+    crate::model::fold::fold(&text)
 }

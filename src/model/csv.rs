@@ -1,75 +1,63 @@
-//! The spreadsheet form of a dataset: one row per ballot option, the columns of data/results.csv.
-
-use std::collections::BTreeMap;
+//! RFC 4180 CSV: the reader, and its rows keyed by the header's column names.
 
 use thiserror::Error;
-
-use crate::model::{
-    BallotOption, Contest, ContestKind, Correction, Dataset, OptionKind, Party, Problem, ProblemKind, Status,
-    SCHEMA_VERSION,
-};
-
-pub const RESULT_COLUMNS: [&str; 15] = [
-    "cycle",
-    "party",
-    "contest_id",
-    "territory_code",
-    "territory_name",
-    "territory_kind",
-    "date",
-    "contest_type",
-    "status",
-    "pledged_delegates",
-    "candidate",
-    "votes",
-    "vote_pct",
-    "delegates_won",
-    "source_url",
-];
-const CORRECTION_COLUMNS: [&str; 8] = [
-    "contest_id",
-    "reported_at",
-    "field",
-    "candidate",
-    "from",
-    "to",
-    "note",
-    "source_url",
-];
 
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum CsvError {
     #[error("line {0}: a quoted field is never closed")]
     UnclosedQuote(usize),
+    #[error(
+        "line {line}, column {column}: text follows a closing quote; quote the whole cell and double \
+         each quote inside it (\"say \"\"hi\"\"\")"
+    )]
+    TextAfterQuote { line: usize, column: usize },
     #[error("the header lacks the column \"{0}\"")]
     MissingColumn(String),
+    #[error(
+        "the columns are separated by {0}; Tally reads comma-separated files with decimal points \
+         (56.0): export again with a comma as the separator"
+    )]
+    NotCommaSeparated(&'static str),
 }
 
-/// RFC 4180: commas, double quotes doubled inside quoted fields, CRLF or LF line ends.
+/// RFC 4180: commas, double quotes doubled inside quoted fields; rows end in CRLF, LF or a lone CR
+/// (older Excel for Mac). A quote inside an unquoted field is kept as text (`5'10"`).
 pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut field = String::new();
     let mut chars = text.chars().peekable();
-    let (mut quoted, mut line, mut quote_line) = (false, 1, 0);
+    // `closed`: this field's closing quote was read, so only a comma or a line end may follow.
+    let (mut quoted, mut closed, mut line, mut quote_line) = (false, false, 1, 0);
     while let Some(c) = chars.next() {
+        let crlf = c == '\r' && chars.peek() == Some(&'\n');
         match (quoted, c) {
             (true, '"') if chars.peek() == Some(&'"') => {
                 chars.next();
                 field.push('"');
             }
-            (true, '"') => quoted = false,
+            (true, '"') => (quoted, closed) = (false, true),
             (true, c) => {
-                line += usize::from(c == '\n');
+                line += usize::from(c == '\n' || c == '\r' && !crlf);
                 field.push(c);
             }
-            (false, '"') if field.is_empty() => (quoted, quote_line) = (true, line),
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') if chars.peek() == Some(&'\n') => {}
-            (false, '\n') => {
+            (false, '"') if field.is_empty() && !closed => (quoted, quote_line) = (true, line),
+            (false, ',') => {
+                row.push(std::mem::take(&mut field));
+                closed = false;
+            }
+            (false, '\r') if crlf => {}
+            (false, '\n' | '\r') => {
                 line += 1;
                 row.push(std::mem::take(&mut field));
                 rows.push(std::mem::take(&mut row));
+                closed = false;
+            }
+            (false, _) if closed => {
+                return Err(CsvError::TextAfterQuote {
+                    line,
+                    column: row.len() + 1,
+                })
             }
             (false, c) => field.push(c),
         }
@@ -86,13 +74,13 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
 }
 
 /// Rows keyed by column name; a row shorter than the header reads as empty cells.
-struct Table {
+pub(crate) struct Table {
     columns: Vec<String>,
-    rows: Vec<Vec<String>>,
+    pub(crate) rows: Vec<Vec<String>>,
 }
 
 impl Table {
-    fn parse(text: &str, required: &[&str]) -> Result<Table, CsvError> {
+    pub(crate) fn parse(text: &str, required: &[&str]) -> Result<Table, CsvError> {
         let mut rows = parse_csv(text)?;
         let header = if rows.is_empty() { Vec::new() } else { rows.remove(0) };
         let columns: Vec<String> = header
@@ -100,173 +88,30 @@ impl Table {
             .map(|name| name.trim().trim_start_matches('\u{feff}').to_string())
             .collect();
         if let Some(missing) = required.iter().find(|c| !columns.iter().any(|name| name == *c)) {
+            // One column that holds every name: another separator, most often a spreadsheet's
+            // semicolons where the decimal mark is a comma.
+            for (separator, name) in [(';', "semicolons"), ('\t', "tabs")] {
+                if columns.len() == 1 && columns[0].contains(separator) {
+                    return Err(CsvError::NotCommaSeparated(name));
+                }
+            }
             return Err(CsvError::MissingColumn(missing.to_string()));
         }
         Ok(Table { columns, rows })
     }
 
-    fn cell<'a>(&self, row: &'a [String], column: &str) -> &'a str {
+    /// How many columns the header names.
+    pub(crate) fn width(&self) -> usize {
+        self.columns.len()
+    }
+
+    pub(crate) fn cell<'a>(&self, row: &'a [String], column: &str) -> &'a str {
         self.columns
             .iter()
             .position(|name| name == column)
             .and_then(|i| row.get(i))
             .map_or("", |s| s.trim())
     }
-}
-
-fn split_sources(cell: &str) -> Vec<String> {
-    cell.split(" ; ")
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-fn optional(cell: &str) -> Option<String> {
-    (!cell.is_empty()).then(|| cell.to_string())
-}
-
-/// Builds a dataset from the results CSV (and the corrections CSV when given). Cells that cannot be
-/// read become problems naming the contest and column; the row's contest then fails validation.
-pub fn dataset_from_csv(
-    results: &str,
-    corrections: Option<&str>,
-    title: &str,
-    as_of: Option<String>,
-) -> Result<(Dataset, Vec<Problem>), CsvError> {
-    let table = Table::parse(results, &RESULT_COLUMNS)?;
-    let mut problems = Vec::new();
-    let mut contests: Vec<Contest> = Vec::new();
-    let mut index_of: BTreeMap<String, usize> = BTreeMap::new();
-
-    for row in &table.rows {
-        let cell = |column: &str| table.cell(row, column);
-        let id = cell("contest_id").to_string();
-        let mut number = |column: &str| -> Option<i64> {
-            let text = cell(column).replace(',', "");
-            if text.is_empty() {
-                return None;
-            }
-            let parsed = text.parse::<i64>().ok();
-            if parsed.is_none() {
-                problems.push(Problem::new(
-                    &id,
-                    column,
-                    ProblemKind::Unreadable(format!("\"{}\" is not a whole number", cell(column))),
-                ));
-            }
-            parsed
-        };
-        let (cycle, pledged) = (number("cycle"), number("pledged_delegates"));
-        let (votes, delegates) = (number("votes"), number("delegates_won"));
-        let party = Party::from_code(cell("party"));
-        let kind = ContestKind::from_code(cell("contest_type"));
-        let status = Status::from_code(cell("status"));
-        for (column, ok) in [
-            ("party", party.is_some()),
-            ("contest_type", kind.is_some()),
-            ("status", status.is_some()),
-            ("cycle", cycle.is_some()),
-        ] {
-            if !ok {
-                problems.push(Problem::new(
-                    &id,
-                    column,
-                    ProblemKind::Unreadable(format!("\"{}\" is not a known value", cell(column))),
-                ));
-            }
-        }
-        let row_sources = split_sources(cell("source_url"));
-        let option = BallotOption {
-            name: cell("candidate").to_string(),
-            kind: OptionKind::classify(cell("candidate")),
-            votes,
-            pct: optional(cell("vote_pct")),
-            delegates,
-            sources: row_sources.clone(),
-        };
-        let position = *index_of.entry(id.clone()).or_insert_with(|| {
-            contests.push(Contest {
-                id: id.clone(),
-                cycle: cycle.unwrap_or(0),
-                party: party.unwrap_or(Party::Democratic),
-                territory: cell("territory_code").to_string(),
-                extra: id.split('-').count() > 3,
-                date: optional(cell("date")),
-                kind: kind.unwrap_or(ContestKind::Primary),
-                status: status.unwrap_or(Status::Final),
-                pledged_delegates: pledged,
-                sources: Vec::new(),
-                notes: None,
-                options: Vec::new(),
-                corrections: Vec::new(),
-            });
-            contests.len() - 1
-        });
-        let contest = &mut contests[position];
-        let disagreements = [
-            ("date", contest.date.as_deref() != optional(cell("date")).as_deref()),
-            ("territory_code", contest.territory != cell("territory_code")),
-            ("status", Some(contest.status) != status),
-            ("pledged_delegates", contest.pledged_delegates != pledged),
-        ];
-        for (column, differs) in disagreements {
-            if differs {
-                problems.push(Problem::new(
-                    &id,
-                    column,
-                    ProblemKind::Unreadable("rows of this contest disagree on it".into()),
-                ));
-            }
-        }
-        for source in &row_sources {
-            if !contest.sources.contains(source) {
-                contest.sources.push(source.clone());
-            }
-        }
-        contest.options.push(option);
-    }
-    // A row keeps its own sources only where they are not the whole contest's.
-    for contest in &mut contests {
-        for option in &mut contest.options {
-            if option.sources == contest.sources {
-                option.sources.clear();
-            }
-        }
-    }
-    if let Some(corrections) = corrections {
-        let table = Table::parse(corrections, &CORRECTION_COLUMNS)?;
-        for row in &table.rows {
-            let cell = |column: &str| table.cell(row, column);
-            let correction = Correction {
-                reported_at: cell("reported_at").to_string(),
-                field: cell("field").trim_end_matches("_won").to_string(),
-                option: cell("candidate").to_string(),
-                from: cell("from").to_string(),
-                to: cell("to").to_string(),
-                note: optional(cell("note")),
-                sources: split_sources(cell("source_url")),
-            };
-            match index_of.get(cell("contest_id")) {
-                Some(&i) => contests[i].corrections.push(correction),
-                None => problems.push(Problem::new(
-                    cell("contest_id"),
-                    "corrections contest_id",
-                    ProblemKind::Unreadable("no contest has this id".into()),
-                )),
-            }
-        }
-    }
-    let dataset = Dataset {
-        schema_version: SCHEMA_VERSION,
-        title: title.to_string(),
-        as_of,
-        // A spreadsheet may hold one state; only the bundled calendar claims to be whole.
-        complete_calendar: false,
-        details: None,
-        contests,
-    };
-    Ok((dataset, problems))
 }
 
 #[cfg(test)]
@@ -278,5 +123,42 @@ mod tests {
         let rows = parse_csv("a,\"b, c\",\"say \"\"hi\"\"\"\r\n1,2,3\n").unwrap();
         assert_eq!(rows, vec![vec!["a", "b, c", "say \"hi\""], vec!["1", "2", "3"]]);
         assert_eq!(parse_csv("a,\"open\n"), Err(CsvError::UnclosedQuote(1)));
+        assert_eq!(parse_csv("a,b\n5'10\",x").unwrap(), [["a", "b"], ["5'10\"", "x"]]);
+    }
+
+    #[test]
+    fn every_line_ending_ends_a_row() {
+        let expected = [["a", "b"], ["1", "2"], ["3", "4"]];
+        for text in ["a,b\r1,2\r3,4\r", "a,b\r\n1,2\n3,4", "a,b\r1,2\r\n3,4\n"] {
+            assert_eq!(parse_csv(text).unwrap(), expected, "{text:?}");
+        }
+        assert_eq!(
+            parse_csv("\"x\ry\",1\r").unwrap(),
+            [["x\ry", "1"]],
+            "kept inside quotes"
+        );
+        assert_eq!(parse_csv("a\r\"open"), Err(CsvError::UnclosedQuote(2)));
+    }
+
+    #[test]
+    fn text_after_a_closing_quote_is_an_error_naming_line_and_column() {
+        for (text, line, column) in [("\"a\"b", 1, 1), ("h,i\n1,\"a\" ,3", 2, 2), ("h\r\"x\"\"\"y", 2, 1)] {
+            assert_eq!(
+                parse_csv(text),
+                Err(CsvError::TextAfterQuote { line, column }),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn another_separator_is_named() {
+        let refused = |header: &str| Table::parse(header, &["cycle", "party"]).err();
+        assert_eq!(
+            refused("cycle;party\n2024;D"),
+            Some(CsvError::NotCommaSeparated("semicolons"))
+        );
+        assert_eq!(refused("cycle\tparty"), Some(CsvError::NotCommaSeparated("tabs")));
+        assert_eq!(refused("cycle,vote"), Some(CsvError::MissingColumn("party".into())));
     }
 }

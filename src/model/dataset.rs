@@ -177,30 +177,41 @@ impl OptionKind {
         matches!(self, Self::Person | Self::Uncommitted)
     }
 
-    /// Classifies a source's row label; the one place these label conventions live.
+    /// Reads a kind from a source's row label, the one place these label conventions live. Only
+    /// whole labels count (any case): a person may be called Blankenship or Otherson. A label not
+    /// listed here is a person; a file states any other kind itself (JSON `kind`, CSV `option_kind`).
     pub fn classify(name: &str) -> OptionKind {
-        let lower = name.trim().to_ascii_lowercase();
-        const UNCOMMITTED: [&str; 6] = [
-            "uncommitted",
-            "noncommitted",
-            "no preference",
-            "uninstructed",
-            "none of th",
-            "non-committed",
-        ];
-        const VOID: [&str; 4] = ["blank", "overvote", "undervote", "void"];
-        const OTHER: [&str; 4] = ["write-in votes", "write-ins", "other", "scattering"];
-        if VOID.iter().any(|w| lower.contains(w)) {
-            OptionKind::Void
-        } else if UNCOMMITTED.iter().any(|w| lower.starts_with(w)) {
-            OptionKind::Uncommitted
-        } else if OTHER.iter().any(|w| lower.starts_with(w)) {
-            OptionKind::Other
-        } else {
-            OptionKind::Person
-        }
+        let name = name.trim();
+        LABELS
+            .iter()
+            .find(|(label, _)| label.eq_ignore_ascii_case(name))
+            .map_or(OptionKind::Person, |&(_, kind)| kind)
     }
 }
+
+/// Every non-person label the bundled sources use, and their usual variants.
+const LABELS: [(&str, OptionKind); 20] = [
+    ("Uncommitted", OptionKind::Uncommitted),
+    ("Uncommitted delegates", OptionKind::Uncommitted),
+    ("Noncommitted Delegate", OptionKind::Uncommitted),
+    ("Non-committed delegate", OptionKind::Uncommitted),
+    ("No preference", OptionKind::Uncommitted),
+    ("Uninstructed", OptionKind::Uncommitted),
+    ("None of These Candidates", OptionKind::Uncommitted),
+    ("None of the Names Shown", OptionKind::Uncommitted),
+    ("Write-in votes", OptionKind::Other),
+    ("Write-ins", OptionKind::Other),
+    ("Other", OptionKind::Other),
+    ("Others", OptionKind::Other),
+    ("Other candidates", OptionKind::Other),
+    ("Scattering", OptionKind::Other),
+    ("Blank ballots", OptionKind::Void),
+    ("Void ballots", OptionKind::Void),
+    ("Blank and void ballots", OptionKind::Void),
+    ("Overvotes", OptionKind::Void),
+    ("Undervotes", OptionKind::Void),
+    ("Spoiled ballots", OptionKind::Void),
+];
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct BallotOption {
@@ -299,6 +310,12 @@ mod tests {
             ("Blank ballots", OptionKind::Void),
             ("Overvotes", OptionKind::Void),
             ("Blank and void ballots", OptionKind::Void),
+            ("  overvotes ", OptionKind::Void),
+            ("NO PREFERENCE", OptionKind::Uncommitted),
+            ("Don Blankenship", OptionKind::Person),
+            ("Otherson", OptionKind::Person),
+            ("Avoid Smith", OptionKind::Person),
+            ("Otherwise Uninstructed", OptionKind::Person),
         ];
         for (name, kind) in cases {
             assert_eq!(OptionKind::classify(name), kind, "{name}");

@@ -77,9 +77,10 @@ impl<'a> Object<'a> {
     fn opt_int(&self, key: &str) -> Fit<Option<i64>> {
         match self.get(key) {
             None => Ok(None),
+            // The reader makes every exactly whole number within i64 an `Int` (`2.5e1` too), so a
+            // `Float` is a fraction, however close to zero (`1e-400`), or too large.
             Some(Json::Int(n)) => Ok(Some(*n)),
-            Some(Json::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => Ok(Some(*f as i64)),
-            Some(Json::Float(f)) if f.fract() == 0.0 => self.unfit(key, "the number is too large".into()),
+            Some(Json::Float(f)) if f.abs() >= 9.2e18 => self.unfit(key, "the number is too large".into()),
             Some(Json::Float(_)) => self.unfit(key, "expected a whole number, found a fraction".into()),
             Some(other) => self.unfit(key, format!("expected a whole number, found {}", other.kind())),
         }

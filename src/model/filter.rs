@@ -1,5 +1,6 @@
 //! The reader's filters and what they select, in the order the winners list shows.
 
+use crate::model::fold::fold;
 use crate::model::{Catalog, ContestKind, Party, TerritoryKind, TERRITORIES};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -67,24 +68,6 @@ impl Filter {
     }
 }
 
-/// Text folded for matching: lower case, Latin accents removed ("Pérez" finds "perez").
-/// Hand-rolled because Unicode case tables would add some 14 KB to the wasm.
-pub fn fold(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            'À'..='Å' | 'à'..='å' => 'a',
-            'Ç' | 'ç' => 'c',
-            'È'..='Ë' | 'è'..='ë' => 'e',
-            'Ì'..='Ï' | 'ì'..='ï' => 'i',
-            'Ñ' | 'ñ' => 'n',
-            'Ò'..='Ö' | 'Ø' | 'ò'..='ö' | 'ø' => 'o',
-            'Ù'..='Ü' | 'ù'..='ü' => 'u',
-            'Ý' | 'ý' | 'ÿ' => 'y',
-            c => c.to_ascii_lowercase(),
-        })
-        .collect()
-}
-
 /// Names the chosen jurisdictions, collapsing a whole kind ("territories") where one is chosen.
 fn describe_territories(codes: &[String]) -> String {
     let mut chosen: Vec<&str> = codes.iter().map(String::as_str).collect();
@@ -105,14 +88,5 @@ fn describe_territories(codes: &[String]) -> String {
         format!("{} jurisdictions", names.len())
     } else {
         names.join(" and ")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn folding_ignores_case_and_accents() {
-        assert_eq!(super::fold("Pérez-Serrato ÑOÑO"), "perez-serrato nono");
-        assert_eq!(super::fold("Guam"), "guam");
     }
 }

@@ -3,12 +3,16 @@
 
 use std::fmt;
 
+use crate::model::json_number::number_value;
+use crate::model::order::sorted_indices;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {
     Null,
     Bool(bool),
-    /// A number written without fraction or exponent that fits in 64 bits.
+    /// A number that is exactly a whole number fitting in 64 bits, however written (`25`, `2.5e1`).
     Int(i64),
+    /// Any other number, approximately: a fraction (`0.5`, `1e-400`) or a whole number past 64 bits.
     Float(f64),
     String(String),
     Array(Vec<Json>),
@@ -73,12 +77,34 @@ impl Json {
     }
 }
 
+/// Drops every repeat of a key, keeping its first occurrence; n log n, so a file of many keys
+/// cannot stall the page.
+fn first_occurrences(mut members: Vec<(String, Json)>) -> Vec<(String, Json)> {
+    if members.len() < 2 {
+        return members;
+    }
+    // A stable sort puts each key's first occurrence first among its equals.
+    let order = sorted_indices(members.len(), &mut |a, b| members[a].0.cmp(&members[b].0));
+    let mut repeated = vec![false; members.len()];
+    for pair in order.windows(2) {
+        if members[pair[0]].0 == members[pair[1]].0 {
+            repeated[pair[1]] = true;
+        }
+    }
+    let mut index = 0;
+    members.retain(|_| {
+        index += 1;
+        !repeated[index - 1]
+    });
+    members
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     fn fail<T>(&self, message: &'static str) -> Result<T, JsonError> {
         Err(JsonError {
             offset: self.at,
@@ -136,12 +162,10 @@ impl Reader<'_> {
                 return self.fail("expected a colon after the key");
             }
             let value = self.value(depth + 1)?;
-            if !members.iter().any(|(k, _)| *k == key) {
-                members.push((key, value));
-            }
+            members.push((key, value));
             self.space();
             if self.eat("}") {
-                return Ok(Json::Object(members));
+                return Ok(Json::Object(first_occurrences(members)));
             }
             if !self.eat(",") {
                 return self.fail("expected a comma or the end of the object");
@@ -169,9 +193,11 @@ impl Reader<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
+        // Checked first: `from_str_radix` alone would take a sign ("\u+123").
         let digits = self
             .bytes
             .get(self.at..self.at + 4)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
             .and_then(|h| std::str::from_utf8(h).ok());
         match digits.and_then(|h| u32::from_str_radix(h, 16).ok()) {
             Some(code) => {
@@ -236,58 +262,55 @@ impl Reader<'_> {
         }
     }
 
+    fn digits(&mut self) -> &'a [u8] {
+        let from = self.at;
+        while matches!(self.bytes.get(self.at), Some(b'0'..=b'9')) {
+            self.at += 1;
+        }
+        &self.bytes[from..self.at]
+    }
+
     fn number(&mut self) -> Result<Json, JsonError> {
-        let start = self.at;
-        let digits = |r: &mut Self| {
-            let from = r.at;
-            while matches!(r.bytes.get(r.at), Some(b'0'..=b'9')) {
-                r.at += 1;
-            }
-            r.at > from
-        };
-        self.eat("-");
-        if !digits(self) {
+        let negative = self.eat("-");
+        if self.bytes.get(self.at) == Some(&b'0') && matches!(self.bytes.get(self.at + 1), Some(b'0'..=b'9')) {
+            return self.fail("a number cannot start with 0 (write 1, not 01)");
+        }
+        let whole = self.digits();
+        if whole.is_empty() {
             return self.fail("expected digits");
         }
-        let mut whole = true;
+        let mut fraction: &[u8] = &[];
         if self.eat(".") {
-            whole = false;
-            if !digits(self) {
+            fraction = self.digits();
+            if fraction.is_empty() {
                 return self.fail("expected digits after the decimal point");
             }
         }
+        let mut exponent: i64 = 0;
         if matches!(self.bytes.get(self.at), Some(b'e' | b'E')) {
-            whole = false;
             self.at += 1;
-            if matches!(self.bytes.get(self.at), Some(b'+' | b'-')) {
-                self.at += 1;
+            let minus = self.eat("-");
+            if !minus {
+                self.eat("+");
             }
-            if !digits(self) {
+            let written = self.digits();
+            if written.is_empty() {
                 return self.fail("expected digits in the exponent");
             }
-        }
-        let text = std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or_default();
-        if whole {
-            if let Ok(n) = text.parse::<i64>() {
-                return Ok(Json::Int(n));
+            // Saturated: any exponent past a billion is out of range either way, and the sums
+            // below stay far from i64's limits.
+            for &b in written {
+                exponent = (exponent * 10 + i64::from(b - b'0')).min(1_000_000_000);
+            }
+            if minus {
+                exponent = -exponent;
             }
         }
-        // Fractions and exponents only ever mean "not a whole number" to a dataset, so an
-        // approximate value suffices and the float parser stays out of the wasm.
-        let (mantissa, exponent) = text.split_once(['e', 'E']).unwrap_or((text, "0"));
-        let exponent: i32 = exponent.trim_start_matches('+').parse().unwrap_or(i32::MAX);
-        let digits = mantissa.trim_start_matches('-').replace('.', "");
-        let places = mantissa.split_once('.').map_or(0, |(_, f)| f.len() as i32);
-        let significant = digits.trim_start_matches('0');
-        let magnitude = significant.len() as i32 - places + exponent;
-        if magnitude > 300 || exponent == i32::MAX {
-            return self.fail("the number is too large");
-        }
-        let head: String = significant.chars().take(17).collect();
-        let dropped = significant.len().saturating_sub(17) as i32;
-        let value = crate::model::parse_decimal(if head.is_empty() { "0" } else { &head }).unwrap_or(0.0)
-            * 10f64.powi(dropped - places + exponent);
-        Ok(Json::Float(if text.starts_with('-') { -value } else { value }))
+        let significant: Vec<u8> = whole.iter().chain(fraction).copied().collect();
+        number_value(negative, &significant, exponent - fraction.len() as i64).ok_or(JsonError {
+            offset: self.at,
+            message: "the number is too large",
+        })
     }
 }
 
@@ -323,7 +346,7 @@ mod tests {
             panic!()
         };
         assert_eq!(items[0], Json::Int(1));
-        assert_eq!(items[1], Json::Float(-25.0));
+        assert_eq!(items[1], Json::Int(-25), "a whole number however written");
         assert_eq!(items[2], Json::String("x\"é😀".into()));
         assert_eq!(
             value.get("b"),
@@ -334,7 +357,22 @@ mod tests {
             panic!("a float")
         };
         assert!((big / 1e20 - 1.0).abs() < 1e-12, "{big}");
-        assert_eq!(parse("-0.5e1"), Ok(Json::Float(-5.0)));
+        assert_eq!(parse("-0.5e1"), Ok(Json::Int(-5)));
+    }
+
+    #[test]
+    fn many_keys_are_read_in_n_log_n() {
+        let members: Vec<String> = (0..50_000).map(|i| format!("\"k{i}\":{i}")).collect();
+        let text = format!("{{{},\"k7\":0}}", members.join(","));
+        let started = std::time::Instant::now();
+        let Ok(Json::Object(read)) = parse(&text) else {
+            panic!("an object")
+        };
+        // Quadratic, this took over ten seconds in a debug build.
+        assert!(started.elapsed().as_secs_f64() < 2.0, "{:?}", started.elapsed());
+        assert_eq!(read.len(), 50_000);
+        assert_eq!(read[7], ("k7".into(), Json::Int(7)), "the first occurrence counts");
+        assert_eq!(read[49_999].0, "k49999", "file order kept");
     }
 
     #[test]
@@ -352,6 +390,13 @@ mod tests {
             "tru",
             "\"\\ud800\\u0041\"",
             "1e999",
+            "01",
+            "-01",
+            "00.5",
+            "\"\\u+123\"",
+            "\"\\u-123\"",
+            "\"\\u 123\"",
+            "\"\\ud83d\\u+e00\"",
         ] {
             assert!(parse(bad).is_err(), "{bad:?} should fail");
         }

@@ -3,13 +3,16 @@
 
 mod catalog;
 mod csv;
+mod csv_dataset;
 mod dataset;
 mod decode;
 mod details;
 pub mod export;
 pub mod filter;
+pub mod fold;
 pub mod format;
 pub mod json;
+mod json_number;
 mod load;
 pub mod order;
 mod query;
@@ -20,7 +23,8 @@ mod territory;
 mod validate;
 
 pub use catalog::Catalog;
-pub use csv::{dataset_from_csv, parse_csv, CsvError, RESULT_COLUMNS};
+pub use csv::{parse_csv, CsvError};
+pub use csv_dataset::{dataset_from_csv, RESULT_COLUMNS};
 pub use dataset::*;
 pub use decode::{contest as contest_from_json, Unfit};
 pub use details::{merge_details, split_details, ContestDetails, DetailsFile, OptionSources};

@@ -304,8 +304,10 @@ pub fn decode(text: &str) -> (String, bool) {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' => {
+                // Checked first: `from_str_radix` alone would take a sign ("%+F").
                 let hex = bytes
                     .get(i + 1..i + 3)
+                    .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
                     .and_then(|h| std::str::from_utf8(h).ok())
                     .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {

@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::model::filter::fold;
+use crate::model::fold::fold;
 use crate::model::{expected_for_party, territory, Contest, Dataset, Party, Status};
 
 /// The largest vote count accepted; anything above is a typo, not a primary.
@@ -50,6 +50,16 @@ pub enum ProblemKind {
     DateOutsideCycle { date: String, cycle: i64 },
     #[error("is missing; only a cancelled contest may have no date")]
     DateMissing,
+    #[error("rows of this contest disagree on it: \"{first}\" in its first row, \"{other}\" in row {row}")]
+    RowsDisagree { first: String, row: usize, other: String },
+    #[error("\"{written}\" does not match territory_code {code}, which is \"{expected}\" in Tally's territory table; check which is right")]
+    DoesNotMatchTerritory {
+        written: String,
+        code: String,
+        expected: String,
+    },
+    #[error("row {row} has {cells} cells, more than the header's {columns}; quote a cell that holds a comma")]
+    TooManyCells { row: usize, cells: usize, columns: usize },
     #[error("{0} is not a presidential election year")]
     UnknownCycle(i64),
     #[error("is empty")]

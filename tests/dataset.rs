@@ -96,13 +96,14 @@ const KNOWN_RESULTS: &str = "
 2024-D-FL   | cancelled                             | Joe Biden
 2024-D-AK   | no vote                               | Joe Biden
 2024-D-GU   | no vote                               | -
-2024-R-HI   | Donald Trump Reported                 | -
+2024-R-HI   | Donald Trump Votes                    | -
+2024-R-WY   | Donald Trump Delegates                | Donald Trump
 2024-R-MO   | Donald Trump Delegates                | Donald Trump
 2024-R-NV-P | None of These Candidates Votes        | -
 2024-R-MI-C | Donald Trump Votes                    | Donald Trump
 2024-D-NH   | Joe Biden (write-in) Votes            | -
 2020-D-IA   | Bernie Sanders Votes                  | Pete Buttigieg
-2024-D-PR   | Joe Biden Delegates                   | Joe Biden
+2024-D-PR   | Joe Biden Votes                       | Joe Biden
 2024-R-VI   | Donald Trump Votes                    | Donald Trump
 2024-D-MP   | Joe Biden Percentage                  | Joe Biden
 ";
@@ -187,14 +188,13 @@ fn every_jurisdiction_of_every_calendar_is_present() {
 #[test]
 fn missing_figures_stay_missing() {
     let dataset = bundled();
-    // Pennsylvania 2024 D has no final count: the votes are absent, never zero.
-    let pa = contest(&dataset, "2024-D-PA");
-    assert!(pa.options.iter().all(|o| o.votes.is_none()));
-    assert!(has_missing_figure(pa));
-    // Utah 2024 D: only unofficial counts exist, so none were entered; its winner rests on delegates.
-    let utah = contest(&dataset, "2024-D-UT");
+    // Missouri 2024 R reported state delegates, never votes: the votes are absent, never zero,
+    // and its winner rests on delegates.
+    let missouri = contest(&dataset, "2024-R-MO");
+    assert!(missouri.options.iter().all(|o| o.votes.is_none() && o.pct.is_none()));
+    assert!(has_missing_figure(missouri));
     assert!(matches!(
-        outcome(utah),
+        outcome(missouri),
         Outcome::Winner {
             basis: Basis::Delegates,
             ..

@@ -237,6 +237,9 @@ fn json_round_trips_through_the_csv_converter() {
     )
     .unwrap();
     assert!(problems.is_empty(), "{problems:#?}");
+    let mut from_csv = from_csv;
+    let problems = apply_fields(&mut from_csv, &read("data/fields.csv")).unwrap();
+    assert!(problems.is_empty(), "{problems:#?}");
     assert_eq!(
         from_csv.contests,
         bundled().contests,

@@ -176,6 +176,18 @@ pub fn dataset_from_csv(
                 ));
             }
         }
+        // Optional contest columns: empty (or absent) is the safe default.
+        let mut yes_no = |column: &str, default: bool| match cell(column).to_ascii_lowercase().as_str() {
+            "" => default,
+            "yes" | "true" => true,
+            "no" | "false" => false,
+            _ => {
+                let reason = format!("\"{}\" is neither yes nor no", cell(column));
+                problems.push(Problem::new(&id, column, ProblemKind::Unreadable(reason)));
+                default
+            }
+        };
+        let (whole_field, binding) = (yes_no("whole_field", false), yes_no("binding", true));
         let row_sources = split_sources(cell("source_url"));
         let option = BallotOption {
             name: cell("candidate").to_string(),
@@ -196,6 +208,8 @@ pub fn dataset_from_csv(
                 kind: kind.unwrap_or(ContestKind::Primary),
                 status: status.unwrap_or(Status::Final),
                 pledged_delegates: pledged,
+                whole_field,
+                binding,
                 sources: Vec::new(),
                 notes: None,
                 options: Vec::new(),
@@ -209,6 +223,8 @@ pub fn dataset_from_csv(
             ("territory_code", contest.territory != cell("territory_code")),
             ("status", Some(contest.status) != status),
             ("pledged_delegates", contest.pledged_delegates != pledged),
+            ("whole_field", contest.whole_field != whole_field),
+            ("binding", contest.binding != binding),
         ];
         for (column, differs) in disagreements {
             if differs {

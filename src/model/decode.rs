@@ -90,10 +90,15 @@ impl<'a> Object<'a> {
         self.opt_int(key).map(Option::unwrap_or_default)
     }
 
+    /// Absent reads as `false`.
     fn flag(&self, key: &str) -> Fit<bool> {
+        self.opt_flag(key).map(Option::unwrap_or_default)
+    }
+
+    fn opt_flag(&self, key: &str) -> Fit<Option<bool>> {
         match self.get(key) {
-            None => Ok(false),
-            Some(Json::Bool(b)) => Ok(*b),
+            None => Ok(None),
+            Some(Json::Bool(b)) => Ok(Some(*b)),
             Some(other) => self.unfit(key, format!("expected true or false, found {}", other.kind())),
         }
     }
@@ -146,6 +151,8 @@ pub fn contest(value: &Json) -> Fit<Contest> {
         kind: o.code("kind", ContestKind::from_code, "primary, caucus, party-run primary")?,
         status: o.code("status", Status::from_code, "final, cancelled, no-vote")?,
         pledged_delegates: o.opt_int("pledged_delegates")?,
+        whole_field: o.flag("whole_field")?,
+        binding: o.opt_flag("binding")?.unwrap_or(true),
         sources: o.texts("sources")?,
         notes: o.opt_text("notes")?,
         options: {

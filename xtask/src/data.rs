@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use tally::model::{dataset_from_csv, split_details, validate, Dataset, OptionKind};
+use tally::model::{apply_fields, dataset_from_csv, split_details, validate, Dataset, OptionKind};
 
 use crate::{root, Result};
 
@@ -41,6 +41,9 @@ pub fn warn_if_behind_reference() {
     }
 }
 
+/// Facts about whole contests that the reference rows do not carry, each row citing its basis.
+const FIELDS: &str = "fields.csv";
+
 /// Reads data/*.csv and returns the dataset, or every problem found, each on a line.
 pub fn convert() -> Result<Dataset> {
     let read = |name: &str| {
@@ -56,6 +59,7 @@ pub fn convert() -> Result<Dataset> {
     .map_err(|e| format!("data/results.csv: {e}"))?;
     // The bundled dataset is the whole calendar: every jurisdiction must be there.
     dataset.complete_calendar = true;
+    problems.extend(apply_fields(&mut dataset, &read(FIELDS)?).map_err(|e| format!("data/{FIELDS}: {e}"))?);
     problems.extend(validate(&dataset));
     if problems.is_empty() {
         return Ok(dataset);

@@ -79,9 +79,13 @@ fn describe(contest: &Contest) -> (String, String) {
             format!("{} {basis:?}", contest.options[option].name)
         }
         Outcome::Tie { options, basis } => format!("tie {} {basis:?}", names(contest, &options)),
+        Outcome::Level { options } => format!("level {}", names(contest, &options)),
+        Outcome::Undecided { uncounted } => format!("undecided {}", names(contest, &uncounted)),
     };
     let delegates = match delegate_result(contest) {
         DelegateResult::NotReported => "-".into(),
+        DelegateResult::NotBinding => "non-binding".into(),
+        DelegateResult::NoneAtStake => "none at stake".into(),
         DelegateResult::Winner { option } => contest.options[option].name.clone(),
         DelegateResult::Split { options } => format!("split {}", names(contest, &options)),
     };
@@ -99,9 +103,11 @@ const KNOWN_RESULTS: &str = "
 2024-R-HI   | Donald Trump Votes                    | -
 2024-R-WY   | Donald Trump Delegates                | Donald Trump
 2024-R-MO   | Donald Trump Delegates                | Donald Trump
-2024-R-NV-P | None of These Candidates Votes        | -
+2024-R-NV-P | None of These Candidates Votes        | non-binding
+2024-R-MT   | Donald Trump Votes                    | non-binding
+2024-R-SD   | cancelled                             | non-binding
 2024-R-MI-C | Donald Trump Votes                    | Donald Trump
-2024-D-NH   | Joe Biden (write-in) Votes            | -
+2024-D-NH   | Joe Biden (write-in) Votes            | none at stake
 2020-D-IA   | Bernie Sanders Votes                  | Pete Buttigieg
 2024-D-PR   | Joe Biden Votes                       | Joe Biden
 2024-R-VI   | Donald Trump Votes                    | Donald Trump
@@ -137,9 +143,8 @@ fn american_samoa_2024_in_full() {
             complete: true
         }
     );
-    let shares = shares(samoa);
-    let rounded: Vec<String> = shares.iter().map(|s| format!("{:.1}", s.unwrap())).collect();
-    assert_eq!(rounded[..2], ["56.0", "44.0"]);
+    let shares: Vec<String> = shares(samoa).iter().map(|s| s.unwrap().to_string()).collect();
+    assert_eq!(shares, ["56.0", "44.0", "0.0"]);
     let Outcome::Winner {
         option,
         margin: Some(margin),
@@ -150,7 +155,8 @@ fn american_samoa_2024_in_full() {
     };
     assert_eq!(samoa.options[option].name, "Jason Palmer");
     assert_eq!(margin.votes, Some(11));
-    assert_eq!(format!("{:.1}", margin.points), "12.1");
+    // The margin is the difference of the shares as shown.
+    assert_eq!(margin.points.map(|p| p.to_string()).as_deref(), Some("12.0"));
     assert!(winners_differ(samoa), "popular winner Palmer, delegates split 3-3");
     let first_report: Vec<(&str, &str, &str)> = samoa
         .corrections

@@ -13,6 +13,7 @@ pub mod format;
 pub mod json;
 mod load;
 pub mod order;
+mod percent;
 mod query;
 mod results;
 pub mod snippet;
@@ -27,6 +28,7 @@ pub use details::{merge_details, split_details, ContestDetails, DetailsFile, Opt
 pub use fields::apply_fields;
 pub use filter::Filter;
 pub use load::{keep_valid, load, load_bytes, LoadError, Loaded, MAX_BYTES};
+pub use percent::Percent;
 pub use query::{decode, encode, Query, Theme};
 pub use results::*;
 pub use territory::*;

@@ -3,6 +3,7 @@
 use std::fs;
 use std::path::Path;
 
+use tally::model::format::count;
 use tally::model::{apply_fields, dataset_from_csv, split_details, validate, Dataset, OptionKind};
 
 use crate::{root, Result};
@@ -65,7 +66,8 @@ pub fn convert() -> Result<Dataset> {
         return Ok(dataset);
     }
     let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-    Err(format!("the dataset has {} problem(s):\n{}", problems.len(), lines.join("\n")).into())
+    let found = count(problems.len() as i64, "problem", "problems");
+    Err(format!("the dataset has {found}:\n{}", lines.join("\n")).into())
 }
 
 /// The dataset as JSON, leaving out what a reader derives the same way: a contest's `id` when it

@@ -25,8 +25,26 @@ pub fn refresh() -> Result<()> {
         fs::copy(shared.join(from), root().join("data").join(to)).map_err(|e| format!("copying {from}: {e}"))?;
         println!("refreshed data/{to} from ../shared/data/{from}");
     }
+    // Our own side file is described after the reference notes, so a refresh keeps saying so.
+    let sources = root().join("data/SOURCES.md");
+    let notes = fs::read_to_string(&sources)?;
+    fs::write(&sources, format!("{}\n\n{FIELDS_SECTION}", notes.trim_end()))?;
     Ok(())
 }
+
+/// Appended to data/SOURCES.md: where the facts of data/fields.csv come from.
+const FIELDS_SECTION: &str = "## Whole fields and binding votes (data/fields.csv, Tally's own)
+
+The reference rows do not say whether the listed options are a contest's whole field, nor whether its vote
+binds delegates. `data/fields.csv` records both, one row per contest where a source says so, each citing in its
+`basis` column the statement it rests on (a total equal to the listed rows, \"the only name on the ballot\",
+a complete official or county file, FiveThirtyEight's complete per-candidate counts as described above). It
+never infers a whole field from how the printed percentages add up. A contest it does not name is not known
+to be whole (its shares stay as printed and its listed counts are never called a total) and binds its
+delegates. Its `note` column gives readers what the notes above say about a contest: a secondary source
+(2024-R-HI), a field known to be incomplete (2024-D-PA), a vote that binds no delegates (2024-R-MT, 2024-R-SD,
+2024-R-NV-P).
+";
 
 /// Says so when ../shared/data holds newer reference facts than data/ (it is absent on a clone).
 pub fn warn_if_behind_reference() {

@@ -24,7 +24,7 @@ fn the_first_load_carries_results_alone() {
     assert!(lean
         .contests
         .iter()
-        .all(|c| c.sources.is_empty() && c.corrections.is_empty()));
+        .all(|c| c.sources.is_empty() && c.corrections.is_empty() && c.notes.is_none()));
     assert!(lean
         .contests
         .iter()
@@ -34,6 +34,14 @@ fn the_first_load_carries_results_alone() {
     assert!(
         full.contests.iter().all(|c| !c.sources.is_empty()),
         "every contest names a source"
+    );
+    let pennsylvania = full.contests.iter().find(|c| c.id == "2024-D-PA").unwrap();
+    assert!(
+        pennsylvania
+            .notes
+            .as_deref()
+            .is_some_and(|n| n.contains("not the whole field")),
+        "the opened contest says its field is incomplete"
     );
     // The results themselves are all in the first load.
     for (lean, full) in lean.contests.iter().zip(&full.contests) {

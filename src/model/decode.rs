@@ -171,8 +171,16 @@ pub fn contest(value: &Json) -> Fit<Contest> {
 pub type NamedSources = Vec<(String, Vec<String>)>;
 
 /// One entry of a details file (see `details.rs`): a contest's id, sources, its options' own
-/// sources, and corrections.
-pub fn contest_details(value: &Json) -> Fit<(String, Vec<String>, NamedSources, Vec<Correction>)> {
+/// sources, corrections and notes.
+pub struct Details {
+    pub id: String,
+    pub sources: Vec<String>,
+    pub options: NamedSources,
+    pub corrections: Vec<Correction>,
+    pub notes: Option<String>,
+}
+
+pub fn contest_details(value: &Json) -> Fit<Details> {
     let o = Object::new(value, String::new())?;
     let options = o
         .list("options")?
@@ -183,7 +191,13 @@ pub fn contest_details(value: &Json) -> Fit<(String, Vec<String>, NamedSources, 
             Ok((option.text("name")?, option.texts("sources")?))
         })
         .collect::<Fit<_>>()?;
-    Ok((o.text("id")?, o.texts("sources")?, options, corrections(&o)?))
+    Ok(Details {
+        id: o.text("id")?,
+        sources: o.texts("sources")?,
+        options,
+        corrections: corrections(&o)?,
+        notes: o.opt_text("notes")?,
+    })
 }
 
 fn corrections(o: &Object) -> Fit<Vec<Correction>> {

@@ -24,7 +24,7 @@ fn the_first_load_carries_results_alone() {
     assert!(lean
         .contests
         .iter()
-        .all(|c| c.sources.is_empty() && c.corrections.is_empty()));
+        .all(|c| c.sources.is_empty() && c.corrections.is_empty() && c.notes.is_none()));
     assert!(lean
         .contests
         .iter()
@@ -34,6 +34,14 @@ fn the_first_load_carries_results_alone() {
     assert!(
         full.contests.iter().all(|c| !c.sources.is_empty()),
         "every contest names a source"
+    );
+    let pennsylvania = full.contests.iter().find(|c| c.id == "2024-D-PA").unwrap();
+    assert!(
+        pennsylvania
+            .notes
+            .as_deref()
+            .is_some_and(|n| n.contains("not the whole field")),
+        "the opened contest says its field is incomplete"
     );
     // The results themselves are all in the first load.
     for (lean, full) in lean.contests.iter().zip(&full.contests) {
@@ -79,9 +87,13 @@ fn describe(contest: &Contest) -> (String, String) {
             format!("{} {basis:?}", contest.options[option].name)
         }
         Outcome::Tie { options, basis } => format!("tie {} {basis:?}", names(contest, &options)),
+        Outcome::Level { options } => format!("level {}", names(contest, &options)),
+        Outcome::Undecided { uncounted } => format!("undecided {}", names(contest, &uncounted)),
     };
     let delegates = match delegate_result(contest) {
         DelegateResult::NotReported => "-".into(),
+        DelegateResult::NotBinding => "non-binding".into(),
+        DelegateResult::NoneAtStake => "none at stake".into(),
         DelegateResult::Winner { option } => contest.options[option].name.clone(),
         DelegateResult::Split { options } => format!("split {}", names(contest, &options)),
     };
@@ -96,13 +108,16 @@ const KNOWN_RESULTS: &str = "
 2024-D-FL   | cancelled                             | Joe Biden
 2024-D-AK   | no vote                               | Joe Biden
 2024-D-GU   | no vote                               | -
-2024-R-HI   | Donald Trump Reported                 | -
+2024-R-HI   | Donald Trump Votes                    | -
+2024-R-WY   | Donald Trump Delegates                | Donald Trump
 2024-R-MO   | Donald Trump Delegates                | Donald Trump
-2024-R-NV-P | None of These Candidates Votes        | -
+2024-R-NV-P | None of These Candidates Votes        | non-binding
+2024-R-MT   | Donald Trump Votes                    | non-binding
+2024-R-SD   | cancelled                             | non-binding
 2024-R-MI-C | Donald Trump Votes                    | Donald Trump
-2024-D-NH   | Joe Biden (write-in) Votes            | -
+2024-D-NH   | Joe Biden (write-in) Votes            | none at stake
 2020-D-IA   | Bernie Sanders Votes                  | Pete Buttigieg
-2024-D-PR   | Joe Biden Delegates                   | Joe Biden
+2024-D-PR   | Joe Biden Votes                       | Joe Biden
 2024-R-VI   | Donald Trump Votes                    | Donald Trump
 2024-D-MP   | Joe Biden Percentage                  | Joe Biden
 ";
@@ -136,9 +151,8 @@ fn american_samoa_2024_in_full() {
             complete: true
         }
     );
-    let shares = shares(samoa);
-    let rounded: Vec<String> = shares.iter().map(|s| format!("{:.1}", s.unwrap())).collect();
-    assert_eq!(rounded[..2], ["56.0", "44.0"]);
+    let shares: Vec<String> = shares(samoa).iter().map(|s| s.unwrap().to_string()).collect();
+    assert_eq!(shares, ["56.0", "44.0", "0.0"]);
     let Outcome::Winner {
         option,
         margin: Some(margin),
@@ -149,7 +163,8 @@ fn american_samoa_2024_in_full() {
     };
     assert_eq!(samoa.options[option].name, "Jason Palmer");
     assert_eq!(margin.votes, Some(11));
-    assert_eq!(format!("{:.1}", margin.points), "12.1");
+    // The margin is the difference of the shares as shown.
+    assert_eq!(margin.points.map(|p| p.to_string()).as_deref(), Some("12.0"));
     assert!(winners_differ(samoa), "popular winner Palmer, delegates split 3-3");
     let first_report: Vec<(&str, &str, &str)> = samoa
         .corrections
@@ -187,14 +202,13 @@ fn every_jurisdiction_of_every_calendar_is_present() {
 #[test]
 fn missing_figures_stay_missing() {
     let dataset = bundled();
-    // Pennsylvania 2024 D has no final count: the votes are absent, never zero.
-    let pa = contest(&dataset, "2024-D-PA");
-    assert!(pa.options.iter().all(|o| o.votes.is_none()));
-    assert!(has_missing_figure(pa));
-    // Utah 2024 D: only unofficial counts exist, so none were entered; its winner rests on delegates.
-    let utah = contest(&dataset, "2024-D-UT");
+    // Missouri 2024 R reported state delegates, never votes: the votes are absent, never zero,
+    // and its winner rests on delegates.
+    let missouri = contest(&dataset, "2024-R-MO");
+    assert!(missouri.options.iter().all(|o| o.votes.is_none() && o.pct.is_none()));
+    assert!(has_missing_figure(missouri));
     assert!(matches!(
-        outcome(utah),
+        outcome(missouri),
         Outcome::Winner {
             basis: Basis::Delegates,
             ..
@@ -236,6 +250,9 @@ fn json_round_trips_through_the_csv_converter() {
         None,
     )
     .unwrap();
+    assert!(problems.is_empty(), "{problems:#?}");
+    let mut from_csv = from_csv;
+    let problems = apply_fields(&mut from_csv, &read("data/fields.csv")).unwrap();
     assert!(problems.is_empty(), "{problems:#?}");
     assert_eq!(
         from_csv.contests,

@@ -2,76 +2,80 @@
 
 use tally::model::*;
 
-/// A one-contest dataset from `name:votes:pct:delegates` triples (empty means not reported).
-fn contest(status: &str, options: &[&str]) -> Contest {
-    let options: Vec<String> = options
-        .iter()
-        .map(|spec| {
-            let cells: Vec<&str> = spec.split(':').collect();
-            let field = |i: usize, key: &str, quoted: bool| match cells.get(i).filter(|c| !c.is_empty()) {
-                Some(v) if quoted => format!(",\"{key}\":\"{v}\""),
-                Some(v) => format!(",\"{key}\":{v}"),
-                None => String::new(),
-            };
-            format!(
-                "{{\"name\":\"{}\",\"kind\":\"{}\"{}{}{}}}",
-                cells[0],
-                OptionKind::classify(cells[0]).code(),
-                field(1, "votes", false),
-                field(2, "pct", true),
-                field(3, "delegates", false)
-            )
-        })
-        .collect();
-    let json = format!(
-        "{{\"id\":\"2024-D-GU\",\"cycle\":2024,\"party\":\"D\",\"territory\":\"GU\",\"date\":\"2024-03-05\",\"kind\":\"caucus\",\"status\":\"{status}\",\"pledged_delegates\":6,\"sources\":[],\"options\":[{}]}}",
-        options.join(",")
-    );
-    contest_from_json(&json::parse(&json).unwrap()).unwrap()
-}
+mod common;
+
+use common::contest;
+
+/// contest spec | popular-vote result
+const OUTCOMES: &str = "
+final | Ann:10:: | Bob:10::                            | tie Ann+Bob (by votes)
+final | Ann:10:: | Bob:9:: | Cy:10::                  | tie Ann+Cy (by votes)
+final | Uncommitted:30:: | Ann:20::                   | Uncommitted by votes
+final | Blank ballots:99:: | Ann:2:: | Bob:1::       | Ann by votes
+final | Write-in votes:50:: | Ann:2::                 | Ann by votes
+final | Ann::60.5: | Bob::39.5:                       | Ann by the source's percentages
+final | Ann::40.0: | Bob::40.0:                       | level Ann+Bob
+final | Ann:100:40.0: | Bob:90:40.0:                  | Ann by votes
+final | Ann:100:40.0: | Bob::40.0:                    | level Ann+Bob
+final | Ann:::4 | Bob:::2                             | Ann by delegates (no vote counts)
+final | Ann:::3 | Bob:::3                             | tie Ann+Bob (by delegates (no vote counts))
+final pledged=7 | Ann:::3 | Bob:::                    | undecided Bob
+final pledged=7 | Ann:::4 | Bob:::                    | Ann by delegates (no vote counts)
+final | Ann:::0 | Bob:::0                             | not reported
+final | Ann::: | Bob:::                               | not reported
+final | Ann:::                                        | Ann as reported (no figures published)
+final | Ann:10:: | Bob:::                             | undecided Bob
+final | Ann:10:45.0: | Bob:::                         | undecided Bob
+final | Ann:10:45.0: | Bob::30.0: | Cy:::             | Ann by votes reported (some counts missing)
+final | Ann:10:45.0: | Bob:::30.0: | Cy:20::          | undecided Bob
+final | Ann:10:40.0: | Bob::40.1:                     | Bob by the source's percentages
+final | Ann:10:30.0: | Bob::52.0:                     | Bob by the source's percentages
+final | Ann::45.0: | Bob::30.0: | Cy:::               | Ann by the source's percentages
+final | Ann::40.0: | Bob::30.0: | Cy:::               | Ann by the source's percentages
+final | Ann::35.0: | Bob::20.0: | Cy:::               | undecided Cy
+cancelled | Ann:::6                                   | cancelled
+no-vote | Ann:::6                                     | no vote held
+";
 
 #[test]
 fn popular_vote_outcomes() {
-    let name = |c: &Contest, i: usize| c.options[i].name.clone();
-    let cases: &[(&str, &[&str], &str)] = &[
-        ("final", &["Ann:10::", "Bob:10::"], "tie Ann+Bob"),
-        ("final", &["Ann:10::", "Bob:9::", "Cy:10::"], "tie Ann+Cy"),
-        ("final", &["Uncommitted:30::", "Ann:20::"], "Uncommitted by votes"),
-        ("final", &["Blank ballots:99::", "Ann:2::", "Bob:1::"], "Ann by votes"),
-        ("final", &["Write-in votes:50::", "Ann:2::"], "Ann by votes"),
-        (
-            "final",
-            &["Ann::60.5:", "Bob::39.5:"],
-            "Ann by the source's percentages (no vote counts)",
-        ),
-        ("final", &["Ann::40:", "Bob::40:"], "tie Ann+Bob"),
-        ("final", &["Ann:::4", "Bob:::2"], "Ann by delegates (no vote counts)"),
-        ("final", &["Ann:::", "Bob:::"], "not reported"),
-        ("final", &["Ann:::"], "Ann as reported (no figures published)"),
-        ("cancelled", &["Ann:::6"], "cancelled"),
-        ("no-vote", &["Ann:::6"], "no vote held"),
-    ];
-    for (status, options, expected) in cases {
-        let c = contest(status, options);
+    let mut failures = Vec::new();
+    for line in OUTCOMES.lines().filter(|l| !l.trim().is_empty()) {
+        let (spec, expected) = line.rsplit_once('|').unwrap();
+        let c = contest(spec);
+        let names = |options: &[usize]| {
+            options
+                .iter()
+                .map(|&i| c.options[i].name.as_str())
+                .collect::<Vec<_>>()
+                .join("+")
+        };
         let actual = match outcome(&c) {
-            Outcome::Winner { option, basis, .. } => {
-                format!("{} {}", name(&c, option), basis.label())
-            }
-            Outcome::Tie { options, .. } => format!(
-                "tie {}",
-                options.iter().map(|&i| name(&c, i)).collect::<Vec<_>>().join("+")
-            ),
+            Outcome::Winner { option, basis, .. } => format!("{} {}", c.options[option].name, basis.label()),
+            Outcome::Tie { options, basis } => format!("tie {} ({})", names(&options), basis.label()),
+            Outcome::Level { options } => format!("level {}", names(&options)),
+            Outcome::Undecided { uncounted } => format!("undecided {}", names(&uncounted)),
             Outcome::Cancelled => "cancelled".into(),
             Outcome::NoVoteHeld => "no vote held".into(),
             Outcome::NotReported => "not reported".into(),
         };
-        assert_eq!(&actual, expected, "{options:?}");
+        if actual != expected.trim() {
+            failures.push(format!("{spec}: expected {:?}, got {actual:?}", expected.trim()));
+        }
     }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+fn shown(c: &Contest) -> Vec<String> {
+    shares(c)
+        .iter()
+        .map(|s| s.map(|s| s.to_string()).unwrap_or_default())
+        .collect()
 }
 
 #[test]
 fn void_rows_are_listed_but_outside_every_share() {
-    let c = contest("final", &["Ann:60::", "Bob:40::", "Overvotes:100::"]);
+    let c = contest("whole | Ann:60:: | Bob:40:: | Overvotes:100::");
     assert_eq!(
         totals(&c),
         Totals {
@@ -80,46 +84,94 @@ fn void_rows_are_listed_but_outside_every_share() {
             complete: true
         }
     );
-    assert_eq!(shares(&c)[..2], [Some(60.0), Some(40.0)]);
+    assert_eq!(shown(&c), ["60.0", "40.0", ""]);
     let Outcome::Winner {
         margin: Some(margin), ..
     } = outcome(&c)
     else {
         panic!()
     };
-    assert_eq!((margin.votes, margin.points), (Some(20), 20.0));
+    assert_eq!(
+        (margin.votes, margin.points.map(|p| p.to_string())),
+        (Some(20), Some("20.0".into()))
+    );
 }
 
+/// contest spec | shares as shown | whether the listed counts make a total
+const SHARES: &str = "
+final | Joe Biden:56924:82.98:16                        | 82.98                | partial
+whole | Ann:51:56.0: | Bob:40:44.0:                     | 56.0 44.0            | total
+final | Ann:51:56.0: | Bob:40:44.0:                     | 56.0 44.0            | partial
+whole | Ann:90:90.0: | Bob:10::                         | 90.0 10.0            | total
+final | Ann:90:90.0: | Bob:10::                         | 90.0 -               | partial
+whole | Ann:90:90.0: | Bob::10.0:                       | 90.0 10.0            | partial
+final | Ann:9:99.9: | Bob:1:<0.1:                       | 99.9 <0.1            | partial
+whole | Ann:533096:80.5: | Blank ballots:8930:1.3: | Bob:120583:18.2: | 81.6 - 18.4 | total
+final | Ann:1136679:64.62: | Blank ballots:140107:7.96: | 64.62 7.96  | partial
+";
+
 #[test]
-fn a_partly_listed_field_keeps_its_printed_shares() {
-    // Vermont 2024 D: only Biden's row was published (82.98%); his share is not 100%.
-    let c = contest("final", &["Joe Biden:56924:82.98:16"]);
-    assert_eq!(shares(&c), [Some(82.98)]);
-    let whole = contest("final", &["Ann:51:56.0:", "Bob:40:44.0:"]);
-    assert_eq!(
-        format!("{:.2}", shares(&whole)[0].unwrap()),
-        "56.04",
-        "a whole field is computed from votes"
-    );
-    // Iowa 2020: minor rows have counts but no printed share; the listed counts are the whole field.
-    let minor = contest("final", &["Ann:90:90.0:", "Bob:10::"]);
-    assert_eq!(shares(&minor), [Some(90.0), Some(10.0)]);
+fn shares_come_from_counts_only_for_a_whole_field() {
+    let mut failures = Vec::new();
+    for line in SHARES.lines().filter(|l| !l.trim().is_empty()) {
+        let mut cells: Vec<&str> = line.rsplitn(3, '|').map(str::trim).collect();
+        cells.reverse();
+        let c = contest(cells[0]);
+        let actual: Vec<String> = shown(&c)
+            .into_iter()
+            .map(|s| if s.is_empty() { "-".into() } else { s })
+            .collect();
+        let complete = if totals(&c).complete { "total" } else { "partial" };
+        if (actual.join(" "), complete) != (cells[1].to_string(), cells[2]) {
+            failures.push(format!(
+                "{}: expected {} | {}, got {} | {complete}",
+                cells[0],
+                cells[1],
+                cells[2],
+                actual.join(" ")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
 #[test]
 fn delegate_splits_and_different_winners() {
-    let split = contest("final", &["Ann:51::3", "Bob:40::3"]);
+    let split = contest("final | Ann:51::3 | Bob:40::3");
     assert!(matches!(delegate_result(&split), DelegateResult::Split { ref options } if options.len() == 2));
     assert!(winners_differ(&split));
-    let differ = contest("final", &["Ann:51::1", "Bob:40::3"]);
+    let differ = contest("final | Ann:51::1 | Bob:40::3");
     assert!(matches!(delegate_result(&differ), DelegateResult::Winner { option: 1 }));
     assert!(winners_differ(&differ));
+    let zeros = contest("final | Ann:51::0 | Bob:40::0");
+    assert_eq!(
+        delegate_result(&zeros),
+        DelegateResult::NotReported,
+        "a tie at zero is no tie"
+    );
+    let unbound = contest("final non-binding pledged= | Ann:51:: | Bob:40::");
+    assert_eq!(delegate_result(&unbound), DelegateResult::NotBinding);
+    assert_eq!(
+        delegate_figures(&unbound),
+        [DelegateFigure::NotBound, DelegateFigure::NotBound]
+    );
+    let accounted = contest("final | Ann:51::6 | Bob:40:: | Blank ballots:3::");
+    assert_eq!(
+        delegate_figures(&accounted),
+        [
+            DelegateFigure::Won(6),
+            DelegateFigure::ZeroByArithmetic,
+            DelegateFigure::ZeroByArithmetic
+        ]
+    );
+    let short = contest("final | Ann:51::5 | Bob:40::");
+    assert_eq!(delegate_figures(&short)[1], DelegateFigure::NotReported);
 }
 
 /// Each malformed contest yields the named problem, and only that contest is rejected.
 #[test]
 fn validation_names_contest_field_and_reason() {
-    let good = contest("final", &["Ann:51:56.0:3", "Bob:40:44.0:3"]);
+    let good = contest("final | Ann:51:56.0:3 | Bob:40:44.0:3");
     type Break = fn(&mut Contest);
     let cases: &[(Break, &str, &str)] = &[
         (|c| c.options[0].votes = Some(-5), "votes", "Negative"),
@@ -161,7 +213,7 @@ fn validation_names_contest_field_and_reason() {
 
 #[test]
 fn calendar_gaps_and_duplicates_are_named() {
-    let guam = contest("final", &["Ann:1::"]);
+    let guam = contest("final | Ann:1::");
     let dataset = Dataset {
         schema_version: SCHEMA_VERSION,
         title: "t".into(),
@@ -353,5 +405,26 @@ fn search_sets_aside_case_marks_and_apostrophe_styles() {
             ..Filter::default()
         };
         assert_eq!(filter.apply(&catalog), [0], "{query}");
+    }
+}
+
+/// Printed percentages may be rounded by half a unit of each row's own last digit.
+#[test]
+fn percentages_add_up_within_each_rows_rounding() {
+    let cases = [
+        ("final | Ann::34: | Bob::34: | Cy::33:", true),
+        ("final | Ann::34: | Bob::34: | Cy::34:", false),
+        ("final | Ann::54.35: | Bob::43.28: | Cy::2.4:", true),
+        ("final | Ann::91.6: | Bob::8.5:", true),
+        ("final | Ann::99.96: | Bob::<0.1:", true),
+        ("final | Ann::100.0: | Bob::0.1:", true),
+        ("final | Ann::100.0: | Bob::0.2:", false),
+        ("final | Ann::80: | Blank ballots::30:", true),
+    ];
+    for (spec, fits) in cases {
+        let over = validate_contest(&contest(spec))
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::PercentsOverHundred(_)));
+        assert_eq!(!over, fits, "{spec}");
     }
 }

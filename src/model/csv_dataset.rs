@@ -26,7 +26,7 @@ pub const RESULT_COLUMNS: [&str; 13] = [
 ];
 /// The columns that describe the contest rather than the option: each of its rows repeats them.
 /// `territory_name` and `territory_kind` are optional; when given, they must match the territory table.
-const CONTEST_COLUMNS: [&str; 9] = [
+const CONTEST_COLUMNS: [&str; 11] = [
     "cycle",
     "party",
     "territory_code",
@@ -36,6 +36,8 @@ const CONTEST_COLUMNS: [&str; 9] = [
     "contest_type",
     "status",
     "pledged_delegates",
+    "whole_field",
+    "binding",
 ];
 const CORRECTION_COLUMNS: [&str; 8] = [
     "contest_id",
@@ -106,6 +108,20 @@ impl<'a> Row<'a> {
             .flatten()
     }
 
+    /// An optional yes/no column: empty (or absent) is the safe default.
+    fn yes_no(&mut self, column: &str, default: bool) -> bool {
+        match self.cell(column).to_ascii_lowercase().as_str() {
+            "" => default,
+            "yes" | "true" => true,
+            "no" | "false" => false,
+            _ => {
+                let reason = format!("\"{}\" is neither yes nor no", self.cell(column));
+                self.report(column, ProblemKind::Unreadable(reason));
+                default
+            }
+        }
+    }
+
     fn code<T>(&mut self, column: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
         let value = parse(self.cell(column));
         if value.is_none() {
@@ -150,6 +166,8 @@ impl<'a> Row<'a> {
                 .unwrap_or(ContestKind::Primary),
             status: self.code("status", Status::from_code).unwrap_or(Status::Final),
             pledged_delegates: self.number("pledged_delegates"),
+            whole_field: self.yes_no("whole_field", false),
+            binding: self.yes_no("binding", true),
             sources: Vec::new(),
             notes: None,
             options: Vec::new(),

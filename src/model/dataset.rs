@@ -134,6 +134,14 @@ pub struct Contest {
     /// Pledged delegates at stake; absent when the source gives none (unbound delegations).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pledged_delegates: Option<i64>,
+    /// The listed options are the whole field: every name on the ballot and every other vote
+    /// (itemised or in an "Other" row). Only a source says so; unknown reads as not whole.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub whole_field: bool,
+    /// Whether this vote binds delegates. `false` for a non-binding primary or a delegation that
+    /// goes to the convention unbound (2024-R-MT, 2024-R-SD, 2024-R-NV-P).
+    #[serde(skip_serializing_if = "is_true")]
+    pub binding: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -141,6 +149,10 @@ pub struct Contest {
     pub options: Vec<BallotOption>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -91,10 +91,15 @@ impl<'a> Object<'a> {
         self.opt_int(key).map(Option::unwrap_or_default)
     }
 
+    /// Absent reads as `false`.
     fn flag(&self, key: &str) -> Fit<bool> {
+        self.opt_flag(key).map(Option::unwrap_or_default)
+    }
+
+    fn opt_flag(&self, key: &str) -> Fit<Option<bool>> {
         match self.get(key) {
-            None => Ok(false),
-            Some(Json::Bool(b)) => Ok(*b),
+            None => Ok(None),
+            Some(Json::Bool(b)) => Ok(Some(*b)),
             Some(other) => self.unfit(key, format!("expected true or false, found {}", other.kind())),
         }
     }
@@ -147,6 +152,8 @@ pub fn contest(value: &Json) -> Fit<Contest> {
         kind: o.code("kind", ContestKind::from_code, "primary, caucus, party-run primary")?,
         status: o.code("status", Status::from_code, "final, cancelled, no-vote")?,
         pledged_delegates: o.opt_int("pledged_delegates")?,
+        whole_field: o.flag("whole_field")?,
+        binding: o.opt_flag("binding")?.unwrap_or(true),
         sources: o.texts("sources")?,
         notes: o.opt_text("notes")?,
         options: {
@@ -165,8 +172,16 @@ pub fn contest(value: &Json) -> Fit<Contest> {
 pub type NamedSources = Vec<(String, Vec<String>)>;
 
 /// One entry of a details file (see `details.rs`): a contest's id, sources, its options' own
-/// sources, and corrections.
-pub fn contest_details(value: &Json) -> Fit<(String, Vec<String>, NamedSources, Vec<Correction>)> {
+/// sources, corrections and notes.
+pub struct Details {
+    pub id: String,
+    pub sources: Vec<String>,
+    pub options: NamedSources,
+    pub corrections: Vec<Correction>,
+    pub notes: Option<String>,
+}
+
+pub fn contest_details(value: &Json) -> Fit<Details> {
     let o = Object::new(value, String::new())?;
     let options = o
         .list("options")?
@@ -177,7 +192,13 @@ pub fn contest_details(value: &Json) -> Fit<(String, Vec<String>, NamedSources, 
             Ok((option.text("name")?, option.texts("sources")?))
         })
         .collect::<Fit<_>>()?;
-    Ok((o.text("id")?, o.texts("sources")?, options, corrections(&o)?))
+    Ok(Details {
+        id: o.text("id")?,
+        sources: o.texts("sources")?,
+        options,
+        corrections: corrections(&o)?,
+        notes: o.opt_text("notes")?,
+    })
 }
 
 fn corrections(o: &Object) -> Fit<Vec<Correction>> {

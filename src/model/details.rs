@@ -25,6 +25,9 @@ pub struct ContestDetails {
     pub options: Vec<OptionSources>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// Shown with the opened contest only, so kept out of the first load too.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -33,7 +36,7 @@ pub struct OptionSources {
     pub sources: Vec<String>,
 }
 
-/// Moves every contest's sources (its options' too) and corrections into a details file named
+/// Moves every contest's sources (its options' too), corrections and notes into a details file named
 /// `file` (relative to the dataset); the returned dataset points at it.
 pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
     let mut lean = dataset.clone();
@@ -42,6 +45,7 @@ pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
     for contest in &mut lean.contests {
         let sources = std::mem::take(&mut contest.sources);
         let corrections = std::mem::take(&mut contest.corrections);
+        let notes = contest.notes.take();
         let options: Vec<OptionSources> = contest
             .options
             .iter_mut()
@@ -51,12 +55,13 @@ pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
                 sources: std::mem::take(&mut o.sources),
             })
             .collect();
-        if !sources.is_empty() || !options.is_empty() || !corrections.is_empty() {
+        if !sources.is_empty() || !options.is_empty() || !corrections.is_empty() || notes.is_some() {
             contests.push(ContestDetails {
                 id: contest.id.clone(),
                 sources,
                 options,
                 corrections,
+                notes,
             });
         }
     }
@@ -77,7 +82,13 @@ pub fn merge_details(dataset: &Dataset, bytes: &[u8]) -> Result<(Dataset, Vec<Pr
     merged.details = None;
     let mut problems = Vec::new();
     for (index, raw) in contests_of(&value).iter().enumerate() {
-        let (id, sources, options, corrections) = match decode::contest_details(raw) {
+        let decode::Details {
+            id,
+            sources,
+            options,
+            corrections,
+            notes,
+        } = match decode::contest_details(raw) {
             Ok(entry) => entry,
             Err(unfit) => {
                 problems.push(unreadable(raw, "details", index, unfit));
@@ -95,6 +106,7 @@ pub fn merge_details(dataset: &Dataset, bytes: &[u8]) -> Result<(Dataset, Vec<Pr
         let before = contest.clone();
         contest.sources = sources;
         contest.corrections = corrections;
+        contest.notes = notes.or(contest.notes.take());
         let mut found = validate_contest(contest);
         for (index, (name, sources)) in options.into_iter().enumerate() {
             match contest.options.iter_mut().find(|o| o.name == name) {
@@ -121,7 +133,7 @@ mod tests {
 
     const RESULTS: &str = r#"{"schema_version":1,"title":"t","complete_calendar":false,"contests":[
         {"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus",
-         "status":"final","sources":["https://example.org/as"],
+         "status":"final","sources":["https://example.org/as"],"notes":"A note.",
          "options":[{"name":"Jason Palmer","votes":51,"delegates":3,"sources":["https://example.org/palmer"]},
                     {"name":"Joe Biden","votes":40,"delegates":3}],
          "corrections":[{"reported_at":"2024-03-06T05:25:00Z","field":"delegates","option":"Jason Palmer",

@@ -73,7 +73,7 @@ mod tests {
     fn catalog(names: [&str; 2]) -> Catalog {
         let text = format!(
             r#"{{"schema_version":1,"title":"t","contests":[{{"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS",
-            "date":"2024-03-05","kind":"caucus","status":"final","options":[
+            "date":"2024-03-05","kind":"caucus","status":"final","whole_field":true,"options":[
             {{"name":{},"votes":51,"delegates":3}},{{"name":{},"votes":40,"delegates":3}}]}}]}}"#,
             crate::model::json::quote(names[0]),
             crate::model::json::quote(names[1])
@@ -101,7 +101,7 @@ mod tests {
             ]
         );
         assert_eq!(row[8], "56.0%");
-        assert!(row[9].starts_with("12.1 pts"), "{}", row[9]);
+        assert_eq!(row[9], "12.0 pts (11 votes)");
         assert_eq!(rows.len(), 2);
     }
 

@@ -1,6 +1,9 @@
 //! Numbers, dates and results in the words and figures a reader sees.
 
-use crate::model::{delegate_result, outcome, shares, Basis, Contest, DelegateResult, Outcome};
+use crate::model::{
+    delegate_figures, delegate_result, delegates_accounted, outcome, share_basis, shares, totals, Basis, Contest,
+    DelegateFigure, DelegateResult, Margin, OptionKind, Outcome, Percent, ShareBasis, Status,
+};
 
 /// 3207687 -> "3,207,687".
 pub fn thousands(n: i64) -> String {
@@ -18,8 +21,14 @@ pub fn thousands(n: i64) -> String {
     out
 }
 
-pub fn percent(value: f64) -> String {
-    format!("{}%", decimal(value, 1))
+/// "1 vote", "2,000 votes": a count with its noun, singular only for exactly one.
+pub fn count(n: i64, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// A share as shown: "56.0%", "82.98%", "<0.1%".
+pub fn percent(share: Percent) -> String {
+    format!("{share}%")
 }
 
 /// `value` rounded to `places` decimals, written without the float formatter, whose tables
@@ -76,42 +85,61 @@ pub fn contest_label(contest: &Contest) -> String {
     )
 }
 
+/// "Ann", "Ann and Bob", "Ann, Bob and Cy".
+fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn names(contest: &Contest, options: &[usize]) -> String {
+    let names: Vec<&str> = options.iter().map(|&i| contest.options[i].name.as_str()).collect();
+    and_list(&names)
+}
+
+/// "+12.0 pts (11 votes)", "+48.37 pts", "+1 vote", or nothing.
+pub fn margin_cell(margin: &Margin) -> String {
+    match (margin.points, margin.votes) {
+        (Some(points), Some(votes)) => format!("+{points} pts ({})", count(votes, "vote", "votes")),
+        (Some(points), None) => format!("+{points} pts"),
+        (None, Some(votes)) => format!("+{}", count(votes, "vote", "votes")),
+        (None, None) => String::new(),
+    }
+}
+
 pub fn summary(contest: &Contest) -> Summary {
     let shares = shares(contest);
-    let names = |options: &[usize]| {
-        options
-            .iter()
-            .map(|&i| contest.options[i].name.as_str())
-            .collect::<Vec<_>>()
-            .join(" and ")
-    };
+    let share = |i: usize| shares[i].map(percent).unwrap_or_default();
     let (winner, basis_note, share, margin) = match outcome(contest) {
         Outcome::Cancelled => ("Cancelled".into(), None, String::new(), String::new()),
         Outcome::NoVoteHeld => ("No vote held".into(), None, String::new(), String::new()),
         Outcome::NotReported => (NOT_REPORTED.into(), None, String::new(), String::new()),
         Outcome::Tie { options, basis } => (
-            format!("Tie: {}", names(&options)),
+            format!("Tie: {}", names(contest, &options)),
             Some(basis.label().into()),
-            shares[options[0]].map(percent).unwrap_or_default(),
+            share(options[0]),
             "Tied".into(),
         ),
-        Outcome::Winner { option, basis, margin } => {
-            let note = (basis != Basis::Votes).then(|| basis.label().to_string());
-            let margin = match margin {
-                Some(m) if m.points.is_finite() => match m.votes {
-                    Some(votes) => format!("+{} pts ({} votes)", decimal(m.points, 1), thousands(votes)),
-                    None => format!("+{} pts", decimal(m.points, 1)),
-                },
-                Some(m) => m.votes.map(|v| format!("+{} votes", thousands(v))).unwrap_or_default(),
-                None => String::new(),
-            };
-            (
-                contest.options[option].name.clone(),
-                note,
-                shares[option].map(percent).unwrap_or_default(),
-                margin,
-            )
-        }
+        Outcome::Level { options } => (
+            format!("Level: {}", names(contest, &options)),
+            Some("equal printed percentages, no counts".into()),
+            share(options[0]),
+            "Level".into(),
+        ),
+        Outcome::Undecided { .. } => (
+            "Leader unclear".into(),
+            Some("options without a figure could be ahead".into()),
+            String::new(),
+            String::new(),
+        ),
+        Outcome::Winner { option, basis, margin } => (
+            contest.options[option].name.clone(),
+            (basis != Basis::Votes).then(|| basis.label().to_string()),
+            share(option),
+            margin.as_ref().map(margin_cell).unwrap_or_default(),
+        ),
     };
     Summary {
         winner,
@@ -124,75 +152,175 @@ pub fn summary(contest: &Contest) -> Summary {
 
 /// The popular-vote result in a sentence.
 pub fn popular_sentence(contest: &Contest) -> String {
-    let name = |i: usize| contest.options[i].name.clone();
+    let name = |i: usize| contest.options[i].name.as_str();
     match outcome(contest) {
         Outcome::Cancelled => "The contest was cancelled; no votes were cast.".into(),
         Outcome::NoVoteHeld => "No vote was held, so there is no popular vote.".into(),
         Outcome::NotReported => "The popular vote has not been reported.".into(),
         Outcome::Tie { options, basis } => {
+            let each = match basis {
+                Basis::Delegates => contest.options[options[0]]
+                    .delegates
+                    .map(|d| count(d, "delegate", "delegates")),
+                _ => contest.options[options[0]].votes.map(|v| count(v, "vote", "votes")),
+            };
+            let each = each.map(|e| format!(", {e} each")).unwrap_or_default();
+            format!("{} tied for first place{each}.", names(contest, &options))
+        }
+        Outcome::Level { options } => {
+            let at = shares(contest)[options[0]]
+                .map(|s| format!(" at {} each", percent(s)))
+                .unwrap_or_default();
             format!(
-                "Tie for first place between {} ({}).",
-                options.iter().map(|&i| name(i)).collect::<Vec<_>>().join(" and "),
-                basis.label()
+                "{} are level on the source's printed percentages{at}; with no counts to separate them, no winner is named.",
+                names(contest, &options)
+            )
+        }
+        Outcome::Undecided { uncounted } => {
+            let verb = if uncounted.len() == 1 { "has" } else { "have" };
+            format!(
+                "No leader can be named: {} {verb} no published figure and could be ahead.",
+                names(contest, &uncounted)
             )
         }
         Outcome::Winner { option, basis, margin } => {
-            let by = match margin {
-                Some(m) if m.points.is_finite() => match m.votes {
-                    Some(v) => format!(" by {} votes ({} points)", thousands(v), decimal(m.points, 1)),
-                    None => format!(" by {} points", decimal(m.points, 1)),
-                },
+            let by = match margin.map(|m| (m.points, m.votes)) {
+                Some((Some(points), Some(votes))) => {
+                    format!(" by {} ({points} points)", count(votes, "vote", "votes"))
+                }
+                Some((Some(points), None)) => format!(" by {points} points"),
+                Some((None, Some(votes))) => format!(" by {}", count(votes, "vote", "votes")),
                 _ => String::new(),
             };
-            let verb = if basis == Basis::Reported {
-                "is reported as the winner"
-            } else {
-                "won the popular vote"
-            };
-            let how = if basis == Basis::Votes {
-                String::new()
-            } else {
-                format!(" ({})", basis.label())
-            };
-            format!("{} {verb}{by}{how}.", name(option))
+            match basis {
+                Basis::Reported => format!("{} is reported as the winner; no figures were published.", name(option)),
+                Basis::Delegates => format!(
+                    "No vote counts were published; {} won the most delegates.",
+                    name(option)
+                ),
+                Basis::Votes => format!("{} won the popular vote{by}.", name(option)),
+                _ => format!("{} won the popular vote{by} ({}).", name(option), basis.label()),
+            }
         }
     }
+}
+
+/// What the shares are, and whether the listed options are the whole field, said once.
+pub fn share_sentence(contest: &Contest) -> Option<String> {
+    if contest.status != Status::Final {
+        return None;
+    }
+    let any_figure = contest.options.iter().any(|o| o.votes.is_some() || o.pct.is_some());
+    let totals = totals(contest);
+    Some(match share_basis(contest) {
+        ShareBasis::Counts if totals.void > 0 => format!(
+            "Shares are computed from the counts: each option's part of the {} for a candidate or option, leaving out {} blank or void.",
+            count(totals.valid, "vote", "votes"),
+            thousands(totals.void)
+        ),
+        ShareBasis::Counts => format!(
+            "Shares are computed from the counts: each option's part of the {} for a candidate or option.",
+            count(totals.valid, "vote", "votes")
+        ),
+        _ if !any_figure => return None,
+        ShareBasis::Printed if contest.whole_field => {
+            "Shares are the source's printed percentages, as not every option has a count.".into()
+        }
+        ShareBasis::Printed => {
+            "Only the options listed are itemised by the source; others may have had votes. Shares are the source's printed percentages, and the listed counts do not add up to a total.".into()
+        }
+    })
+}
+
+/// The label of the table's sum row: a total only when the listed options are the whole field.
+pub fn total_label(contest: &Contest) -> &'static str {
+    if totals(contest).complete {
+        "Total"
+    } else {
+        "Sum of the listed counts"
+    }
+}
+
+/// Each option's share cell: as shown by `shares`; a blank or void row has none when shares are computed.
+pub fn share_cells(contest: &Contest) -> Vec<String> {
+    let computed = share_basis(contest) == ShareBasis::Counts;
+    shares(contest)
+        .iter()
+        .zip(&contest.options)
+        .map(|(share, option)| match share {
+            Some(share) => percent(*share),
+            None if computed && option.kind == OptionKind::Void => "\u{2014}".into(),
+            None => NOT_REPORTED.into(),
+        })
+        .collect()
+}
+
+/// Each option's delegates cell: 0 where it follows by arithmetic (said in `delegate_sentence`).
+pub fn delegate_cells(contest: &Contest) -> Vec<String> {
+    delegate_figures(contest)
+        .iter()
+        .map(|figure| match figure {
+            DelegateFigure::Won(d) => d.to_string(),
+            DelegateFigure::ZeroByArithmetic => "0".into(),
+            DelegateFigure::NotReported => NOT_REPORTED.into(),
+            DelegateFigure::NotBound => "Not bound".into(),
+        })
+        .collect()
+}
+
+/// Whether every option that won delegates won the same number.
+fn evenly(contest: &Contest) -> bool {
+    let mut won = contest.options.iter().filter_map(|o| o.delegates.filter(|&d| d > 0));
+    let first = won.next();
+    won.all(|d| Some(d) == first)
 }
 
 /// The delegate result in a sentence.
 pub fn delegate_sentence(contest: &Contest) -> String {
-    let stake = contest
-        .pledged_delegates
-        .map(|p| format!(" of {p} pledged"))
-        .unwrap_or_default();
+    let stake = |joiner: &str| {
+        contest
+            .pledged_delegates
+            .map(|p| format!("{joiner}of {p} pledged"))
+            .unwrap_or_default()
+    };
+    let rest = if delegates_accounted(contest) {
+        let pledged = contest.pledged_delegates.unwrap_or(0);
+        format!(" The options left blank by the source won none: the delegates listed add up to all {pledged} pledged.")
+    } else {
+        String::new()
+    };
+    let won = |i: usize| contest.options[i].delegates.unwrap_or(0);
     match delegate_result(contest) {
-        DelegateResult::NotReported if contest.pledged_delegates == Some(0) => "No delegates were at stake.".into(),
+        DelegateResult::NotBinding => "This vote bound no delegates.".into(),
+        DelegateResult::NoneAtStake => "No delegates were at stake.".into(),
         DelegateResult::NotReported => "The delegate allocation has not been reported.".into(),
-        DelegateResult::Winner { option } => {
-            let o = &contest.options[option];
-            format!(
-                "{} won the most delegates: {}{stake}.",
-                o.name,
-                o.delegates.unwrap_or(0)
-            )
-        }
-        DelegateResult::Split { options } => {
+        DelegateResult::Winner { option } => format!(
+            "{} won the most delegates: {}{}.{rest}",
+            contest.options[option].name,
+            won(option),
+            stake(" ")
+        ),
+        DelegateResult::Split { options } if evenly(contest) => {
             let parts: Vec<String> = options
                 .iter()
-                .map(|&i| {
-                    format!(
-                        "{} {}",
-                        contest.options[i].name,
-                        contest.options[i].delegates.unwrap_or(0)
-                    )
-                })
+                .map(|&i| format!("{} {}", contest.options[i].name, won(i)))
                 .collect();
-            format!("The delegates were split evenly: {}{stake}.", parts.join(", "))
+            format!(
+                "The delegates were split evenly: {}{}.{rest}",
+                parts.join(", "),
+                stake(", ")
+            )
         }
+        DelegateResult::Split { options } => format!(
+            "{} won the most delegates, {} each{}.{rest}",
+            names(contest, &options),
+            won(options[0]),
+            stake(", ")
+        ),
     }
 }
 
-/// "Palmer 3, Biden 3 (split)", "Biden 52 of 52", or "Not reported".
+/// The list's delegates cell: "Biden 52 of 52 pledged", "Palmer 3, Biden 3, of 6 pledged".
 pub fn delegates_text(contest: &Contest) -> String {
     let mut won: Vec<(&str, i64)> = contest
         .options
@@ -201,45 +329,236 @@ pub fn delegates_text(contest: &Contest) -> String {
         .collect();
     crate::model::order::sort_short(&mut won, |a, b| b.1.cmp(&a.1));
     if won.is_empty() {
-        return match contest.pledged_delegates {
-            Some(0) => "None at stake".into(),
+        return match delegate_result(contest) {
+            DelegateResult::NotBinding => "Non-binding".into(),
+            DelegateResult::NoneAtStake => "None at stake".into(),
             _ => NOT_REPORTED.into(),
         };
     }
     let listed: Vec<String> = won.iter().map(|(name, d)| format!("{} {d}", surname(name))).collect();
     let mut text = listed.join(", ");
-    if matches!(delegate_result(contest), DelegateResult::Split { .. }) {
-        text.push_str(" (split)");
-    }
     if let Some(pledged) = contest.pledged_delegates {
-        text.push_str(&format!(" of {pledged}"));
+        // With several names, a comma keeps "of N" from reading as the last name's share.
+        let joiner = if listed.len() > 1 { ", " } else { " " };
+        text.push_str(&format!("{joiner}of {pledged} pledged"));
     }
     text
 }
 
-/// The last word of a person's name, for compact lists; labels like "Uncommitted" stay whole.
+/// Lower-case particles that belong to a surname ("De La Fuente", "van Buren").
+const PARTICLES: [&str; 10] = ["de", "la", "del", "della", "di", "da", "van", "von", "der", "le"];
+/// Generational suffixes, never a surname on their own ("Robert F. Kennedy Jr.").
+const SUFFIXES: [&str; 6] = ["jr", "jr.", "sr", "sr.", "ii", "iii"];
+
+/// A person's surname, for compact lists; labels like "Uncommitted" stay whole.
 pub fn surname(name: &str) -> &str {
-    let name = name.split(" (").next().unwrap_or(name);
-    if crate::model::OptionKind::classify(name) == crate::model::OptionKind::Person {
-        name.rsplit(' ').next().unwrap_or(name)
-    } else {
-        name
+    let name = name.split(" (").next().unwrap_or(name).trim();
+    if crate::model::OptionKind::classify(name) != crate::model::OptionKind::Person {
+        return name;
     }
+    let mut words: Vec<(usize, &str)> = name
+        .split(' ')
+        .scan(0, |at, word| {
+            let start = *at;
+            *at += word.len() + 1;
+            Some((start, word.trim_end_matches(',')))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    while words.len() > 1 && SUFFIXES.contains(&words[words.len() - 1].1.to_ascii_lowercase().as_str()) {
+        words.pop();
+    }
+    let Some(&(mut start, last)) = words.last() else {
+        return name;
+    };
+    let end = start + last.len();
+    // Particles join the surname, but never the first word: that is a given name.
+    for &(at, word) in words.iter().rev().skip(1) {
+        if at == 0 || !PARTICLES.contains(&word.to_ascii_lowercase().as_str()) {
+            break;
+        }
+        start = at;
+    }
+    &name[start..end]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{contest_from_json, json};
+
+    /// A contest from `"flags | name:votes:pct:delegates | ..."`; flags: `whole`, `non-binding`,
+    /// `pledged=N` (default 6, empty for none), a status.
+    fn contest(spec: &str) -> Contest {
+        let mut parts = spec.split('|').map(str::trim);
+        let flags: Vec<&str> = parts.next().unwrap_or("").split_whitespace().collect();
+        let status = flags
+            .iter()
+            .find(|f| Status::from_code(f).is_some())
+            .copied()
+            .unwrap_or("final");
+        let pledged = match flags.iter().find_map(|f| f.strip_prefix("pledged=")) {
+            Some("") => String::new(),
+            Some(p) => format!(",\"pledged_delegates\":{p}"),
+            None => ",\"pledged_delegates\":6".into(),
+        };
+        let options: Vec<String> = parts
+            .map(|spec| {
+                let cells: Vec<&str> = spec.split(':').collect();
+                let field = |i: usize, key: &str, quoted: bool| match cells.get(i).filter(|c| !c.is_empty()) {
+                    Some(v) if quoted => format!(",\"{key}\":\"{v}\""),
+                    Some(v) => format!(",\"{key}\":{v}"),
+                    None => String::new(),
+                };
+                format!(
+                    "{{\"name\":\"{}\"{}{}{}}}",
+                    cells[0],
+                    field(1, "votes", false),
+                    field(2, "pct", true),
+                    field(3, "delegates", false)
+                )
+            })
+            .collect();
+        let json = format!(
+            "{{\"cycle\":2024,\"party\":\"D\",\"territory\":\"AS\",\"date\":\"2024-03-05\",\"kind\":\"caucus\",\"status\":\"{status}\"{pledged},\"whole_field\":{},\"binding\":{},\"options\":[{}]}}",
+            flags.contains(&"whole"),
+            !flags.contains(&"non-binding"),
+            options.join(",")
+        );
+        contest_from_json(&json::parse(&json).unwrap()).unwrap()
+    }
+
+    /// Runs `words` on each `spec => expected` line of `table`, reporting every difference.
+    fn check(table: &str, words: impl Fn(&Contest) -> String) {
+        let failures: Vec<String> = table
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .filter_map(|line| {
+                let (spec, expected) = line.split_once("=>").unwrap();
+                let actual = words(&contest(spec));
+                (actual != expected.trim()).then(|| {
+                    format!(
+                        "{}\n  expected {:?}\n  got      {actual:?}",
+                        spec.trim(),
+                        expected.trim()
+                    )
+                })
+            })
+            .collect();
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn list_cells() {
+        check(
+            "
+            whole | Jason Palmer:51:56.0:3 | Joe Biden:40:44.0:3 => Jason Palmer; 56.0%; +12.0 pts (11 votes); Palmer 3, Biden 3, of 6 pledged
+            final | Ann:2::6 | Bob:1::                           => Ann; ; +1 vote; Ann 6 of 6 pledged
+            final | Joe Biden:56924:82.98:16                     => Joe Biden; 82.98%; ; Biden 16 of 6 pledged
+            final | Ann:9:99.9: | Bob:1:<0.1:                    => Ann; 99.9%; +8 votes; Not reported
+            final | Ann::40.0: | Bob::40.0:                      => Level: Ann and Bob; 40.0%; Level; Not reported
+            final | Ann:10:: | Bob:10::                          => Tie: Ann and Bob; ; Tied; Not reported
+            final | Ann:10:: | Bob:::                            => Leader unclear; ; ; Not reported
+            final non-binding pledged= | Ann:5:: | Bob:3::       => Ann; ; +2 votes; Non-binding
+            final pledged=0 | Ann:5:: | Bob:3::                  => Ann; ; +2 votes; None at stake
+            final pledged=7 | Ann:::3 | Bob:::3 | Cy:::1         => Tie: Ann and Bob; ; Tied; Ann 3, Bob 3, Cy 1, of 7 pledged
+            cancelled | Ann:::6                                  => Cancelled; ; ; Ann 6 of 6 pledged
+            ",
+            |c| {
+                let s = summary(c);
+                format!("{}; {}; {}; {}", s.winner, s.share, s.margin, s.delegates)
+            },
+        );
+    }
+
+    #[test]
+    fn result_sentences() {
+        check(
+            "
+            whole | Jason Palmer:51:56.0:3 | Joe Biden:40:44.0:3 => Jason Palmer won the popular vote by 11 votes (12.0 points).
+            final | Ann:2:: | Bob:1::                            => Ann won the popular vote by 1 vote.
+            final | Ann::60.5: | Bob::39.5:                      => Ann won the popular vote by 21.0 points (by the source's percentages).
+            final | Ann::40.0: | Bob::40.0:                      => Ann and Bob are level on the source's printed percentages at 40.0% each; with no counts to separate them, no winner is named.
+            final | Ann:10:: | Bob:10::                          => Ann and Bob tied for first place, 10 votes each.
+            final | Ann:10:45.0: | Bob::: | Cy:::                => No leader can be named: Bob and Cy have no published figure and could be ahead.
+            final | Ann:::4 | Bob:::2                            => No vote counts were published; Ann won the most delegates.
+            final | Ann:::                                       => Ann is reported as the winner; no figures were published.
+            cancelled | Ann:::6                                  => The contest was cancelled; no votes were cast.
+            no-vote | Ann:::6                                    => No vote was held, so there is no popular vote.
+            final | Ann::: | Bob:::                              => The popular vote has not been reported.
+            ",
+            popular_sentence,
+        );
+        check(
+            "
+            whole | Jason Palmer:51:56.0:3 | Joe Biden:40:44.0:3 => The delegates were split evenly: Jason Palmer 3, Joe Biden 3, of 6 pledged.
+            final pledged=7 | Ann:::3 | Bob:::3 | Cy:::1         => Ann and Bob won the most delegates, 3 each, of 7 pledged.
+            final | Ann:5::6 | Bob:3:: | Cy:1::                  => Ann won the most delegates: 6 of 6 pledged. The options left blank by the source won none: the delegates listed add up to all 6 pledged.
+            final | Ann:5::4 | Bob:3::                           => Ann won the most delegates: 4 of 6 pledged.
+            final | Ann:5::0 | Bob:3::0                          => The delegate allocation has not been reported.
+            final pledged=0 | Ann:5::0 | Bob:3::0                => No delegates were at stake.
+            final non-binding pledged= | Ann:5:: | Bob:3::       => This vote bound no delegates.
+            ",
+            delegate_sentence,
+        );
+        check(
+            "
+            whole | Ann:60:: | Bob:40::                          => Shares are computed from the counts: each option's part of the 100 votes for a candidate or option.
+            whole | Ann:60:: | Bob:40:: | Blank ballots:5::      => Shares are computed from the counts: each option's part of the 100 votes for a candidate or option, leaving out 5 blank or void.
+            whole | Ann:1:: | Bob::0.0:                          => Shares are the source's printed percentages, as not every option has a count.
+            final | Ann:60:60.0: | Bob:40:40.0:                  => Only the options listed are itemised by the source; others may have had votes. Shares are the source's printed percentages, and the listed counts do not add up to a total.
+            final | Ann::: | Bob:::                              =>
+            cancelled | Ann:::6                                  =>
+            ",
+            |c| share_sentence(c).unwrap_or_default(),
+        );
+    }
+
+    #[test]
+    fn table_cells_and_labels() {
+        check(
+            "
+            whole | Ann:60::6 | Bob:40:: | Blank ballots:5::     => 60.0% 40.0% \u{2014} | Total | 6 0 0
+            final | Ann:60:60.0:4 | Bob:40:<0.1: | Blank ballots:5:1.3: => 60.0% <0.1% 1.3% | Sum of the listed counts | 4 Not reported Not reported
+            whole | Ann:60::3 | Bob:::                         => Not reported Not reported | Sum of the listed counts | 3 Not reported
+            final non-binding pledged= | Ann:5:: | Bob:3::0     => Not reported Not reported | Sum of the listed counts | Not bound 0
+            ",
+            |c| {
+                format!(
+                    "{} | {} | {}",
+                    share_cells(c).join(" "),
+                    total_label(c),
+                    delegate_cells(c).join(" ")
+                )
+            },
+        );
+    }
 
     #[test]
     fn figures_read_as_a_reader_expects() {
         assert_eq!(thousands(3207687), "3,207,687");
         assert_eq!(thousands(51), "51");
         assert_eq!(thousands(100000), "100,000");
+        assert_eq!(count(1, "vote", "votes"), "1 vote");
+        assert_eq!(count(0, "vote", "votes"), "0 votes");
+        assert_eq!(count(1200, "problem", "problems"), "1,200 problems");
         assert_eq!(date(Some("2024-03-05")), "Mar 5, 2024");
         assert_eq!(date(None), "No date");
-        assert_eq!(surname("Joe Biden (write-in)"), "Biden");
-        assert_eq!(surname("None of These Candidates"), "None of These Candidates");
+        assert_eq!(contest_label(&contest("final | Ann:1::")), "2024 Democratic caucus");
+        let surnames = [
+            ("Joe Biden (write-in)", "Biden"),
+            ("Robert F. Kennedy Jr.", "Kennedy"),
+            ("Robert F. Kennedy, Jr.", "Kennedy"),
+            ("Rocky De La Fuente", "De La Fuente"),
+            ("Martin Van Buren", "Van Buren"),
+            ("Armando Perez-Serrato", "Perez-Serrato"),
+            ("Cher", "Cher"),
+            ("None of These Candidates", "None of These Candidates"),
+            ("Uncommitted", "Uncommitted"),
+        ];
+        for (name, expected) in surnames {
+            assert_eq!(surname(name), expected, "{name}");
+        }
         let cases = [
             (56.04, 1, "56.0"),
             (12.087, 1, "12.1"),

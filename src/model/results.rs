@@ -1,16 +1,16 @@
 //! What a contest's figures mean: totals, shares, the popular-vote result and the delegate result.
 //! Everything here is derived on demand and never stored in the dataset.
 
-use crate::model::{Contest, OptionKind, Status};
+use crate::model::{BallotOption, Contest, OptionKind, Percent, Status};
 
 /// Which figures decided the popular-vote result; shown to the reader beside the winner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Basis {
     /// Every listed option has a vote count.
     Votes,
-    /// Counts are partial: some listed options have none (the leader is among those counted).
+    /// Counts are partial: the options without one are shown to be behind the leader.
     PartialVotes,
-    /// No counts; the source's printed percentages.
+    /// The source's printed percentages.
     Percentage,
     /// No counts nor percentages; the delegates the source reports.
     Delegates,
@@ -23,7 +23,7 @@ impl Basis {
         match self {
             Basis::Votes => "by votes",
             Basis::PartialVotes => "by votes reported (some counts missing)",
-            Basis::Percentage => "by the source's percentages (no vote counts)",
+            Basis::Percentage => "by the source's percentages",
             Basis::Delegates => "by delegates (no vote counts)",
             Basis::Reported => "as reported (no figures published)",
         }
@@ -32,9 +32,10 @@ impl Basis {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Margin {
+    /// Exact, when both options have counts.
     pub votes: Option<i64>,
-    /// Percentage points between the leader and the runner-up.
-    pub points: f64,
+    /// The difference of the two shares as shown (see `shares`); none when one is a bound ("<0.1").
+    pub points: Option<Percent>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -48,23 +49,46 @@ pub enum Outcome {
         basis: Basis,
         margin: Option<Margin>,
     },
-    /// Two or more options level on the deciding figure: none is picked.
+    /// Two or more options level on an exact figure (votes, or delegates): none is picked.
     Tie {
         options: Vec<usize>,
         basis: Basis,
+    },
+    /// Equal printed percentages and no counts to separate them: level as printed, not a tie.
+    Level {
+        options: Vec<usize>,
+    },
+    /// Options without a count could be ahead of the leader of those counted: no leader is named.
+    Undecided {
+        uncounted: Vec<usize>,
     },
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum DelegateResult {
+    /// This vote binds no delegates (a non-binding primary, an unbound delegation).
+    NotBinding,
+    /// The source states that no delegates were at stake.
+    NoneAtStake,
     NotReported,
     Winner {
         option: usize,
     },
-    /// The most delegates, shared equally by several options (American Samoa 2024: 3-3).
+    /// The most delegates, shared by several options (American Samoa 2024: 3-3).
     Split {
         options: Vec<usize>,
     },
+}
+
+/// One option's delegates as the reader should read them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DelegateFigure {
+    Won(i64),
+    /// The source leaves it empty, but the listed delegates add up to all those pledged.
+    ZeroByArithmetic,
+    NotReported,
+    /// The vote binds no delegates, and the source states no number.
+    NotBound,
 }
 
 /// Ballots counted for someone or something, and ballots that chose no one.
@@ -74,13 +98,13 @@ pub struct Totals {
     pub valid: i64,
     /// Blank, void and overvote rows: listed, never part of a share.
     pub void: i64,
-    /// Whether every non-void row has a count, so the total is the whole.
+    /// The listed options are the whole field and each has a count: `valid` is the total.
     pub complete: bool,
 }
 
 pub fn totals(contest: &Contest) -> Totals {
     let mut totals = Totals {
-        complete: true,
+        complete: contest.whole_field,
         ..Totals::default()
     };
     for option in &contest.options {
@@ -94,47 +118,67 @@ pub fn totals(contest: &Contest) -> Totals {
     totals
 }
 
-/// Each option's share in percent: computed from votes when every count is in, else the printed figure.
-pub fn shares(contest: &Contest) -> Vec<Option<f64>> {
+/// Where the shares shown come from: the counts, or the source's printed figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareBasis {
+    /// Each option's votes out of all votes for a candidate or option (blank and void left out):
+    /// only when the field is whole and every option has a count.
+    Counts,
+    /// The source's percentages as printed, on whatever base the source used.
+    Printed,
+}
+
+pub fn share_basis(contest: &Contest) -> ShareBasis {
     let totals = totals(contest);
-    // When the printed percentages fall well short of 100, the source listed only part of the
-    // field: shares of the listed counts would overstate everyone, so keep the printed figures.
-    let printed: f64 = contest
-        .options
-        .iter()
-        .filter(|o| o.kind != OptionKind::Void)
-        .filter_map(|o| o.pct_value())
-        .sum();
-    let counted = contest.options.iter().filter(|o| o.kind != OptionKind::Void);
-    let partial_field = counted.clone().all(|o| o.pct.is_some()) && counted.count() > 0 && printed < 99.0;
-    let totals = Totals {
-        complete: totals.complete && !partial_field,
-        ..totals
-    };
+    if totals.complete && totals.valid > 0 {
+        ShareBasis::Counts
+    } else {
+        ShareBasis::Printed
+    }
+}
+
+/// Each option's share as shown: computed from counts (one decimal) or as printed. Void rows have
+/// no computed share; with printed figures they keep the source's.
+pub fn shares(contest: &Contest) -> Vec<Option<Percent>> {
+    let totals = totals(contest);
+    let basis = share_basis(contest);
     contest
         .options
         .iter()
-        .map(|option| match option.votes {
-            Some(v) if totals.complete && totals.valid > 0 && option.kind != OptionKind::Void => {
-                Some(v as f64 * 100.0 / totals.valid as f64)
-            }
-            _ => option.pct_value(),
+        .map(|option| match basis {
+            ShareBasis::Counts if option.kind == OptionKind::Void => None,
+            ShareBasis::Counts => Percent::of(option.votes?, totals.valid),
+            ShareBasis::Printed => printed(option),
         })
         .collect()
 }
 
-/// Indices of the options level at the top of `figure`, best first, and the runner-up's figure.
-fn leaders(contest: &Contest, figure: impl Fn(usize) -> Option<f64>) -> (Vec<usize>, Option<f64>) {
-    let mut ranked: Vec<(usize, f64)> = (0..contest.options.len())
-        .filter(|&i| contest.options[i].kind.can_win())
-        .filter_map(|i| figure(i).map(|f| (i, f)))
-        .collect();
-    crate::model::order::sort_short(&mut ranked, |a, b| b.1.total_cmp(&a.1));
+pub fn printed(option: &BallotOption) -> Option<Percent> {
+    Percent::parse(option.pct.as_deref()?)
+}
+
+/// The most that any one option without a printed figure can have had: what the printed
+/// figures of the others leave of 100.
+fn unprinted_ceiling(contest: &Contest) -> i64 {
+    let printed_floor: i64 = contest
+        .options
+        .iter()
+        .filter(|o| o.kind != OptionKind::Void)
+        .filter_map(printed)
+        .map(Percent::lower_millionths)
+        .sum();
+    (100_000_000 - printed_floor).max(0)
+}
+
+/// Indices of `candidates` level at the top of `figure`, and the best figure below them.
+fn leaders(candidates: &[usize], figure: impl Fn(usize) -> Option<i64>) -> (Vec<usize>, Option<usize>) {
+    let mut ranked: Vec<(usize, i64)> = candidates.iter().filter_map(|&i| figure(i).map(|f| (i, f))).collect();
+    crate::model::order::sort_short(&mut ranked, |a, b| b.1.cmp(&a.1));
     let Some(&(_, best)) = ranked.first() else {
         return (Vec::new(), None);
     };
     let top: Vec<usize> = ranked.iter().take_while(|(_, f)| *f == best).map(|(i, _)| *i).collect();
-    let runner_up = ranked.get(top.len()).map(|(_, f)| *f);
+    let runner_up = ranked.get(top.len()).map(|(i, _)| *i);
     (top, runner_up)
 }
 
@@ -144,82 +188,156 @@ pub fn outcome(contest: &Contest) -> Outcome {
         Status::NoVote => return Outcome::NoVoteHeld,
         Status::Final => {}
     }
-    let contenders: Vec<_> = contest.options.iter().filter(|o| o.kind.can_win()).collect();
-    let counted = contenders.iter().filter(|o| o.votes.is_some()).count();
-    let printed = contenders.iter().filter(|o| o.pct_value().is_some()).count();
-    let basis = if counted > 0 && counted == contenders.len() {
-        Basis::Votes
-    } else if printed > 0 && printed == contenders.len() {
-        Basis::Percentage
-    } else if contenders.iter().any(|o| o.pct_value().is_some_and(|p| p > 50.0)) {
-        // A printed majority decides whatever the missing figures would have been.
-        Basis::Percentage
-    } else if counted > 0 && contenders.iter().all(|o| o.votes.is_some() || o.pct.is_none()) {
-        Basis::PartialVotes
-    } else if printed > 0 {
-        Basis::Percentage
-    } else if contenders.iter().any(|o| o.delegates.is_some()) {
-        Basis::Delegates
+    let options = &contest.options;
+    let contenders: Vec<usize> = (0..options.len()).filter(|&i| options[i].kind.can_win()).collect();
+    let votes = |i: usize| options[i].votes;
+    let pct = |i: usize| printed(&options[i]);
+    let all = |has: &dyn Fn(usize) -> bool| !contenders.is_empty() && contenders.iter().all(|&i| has(i));
+    let any = |has: &dyn Fn(usize) -> bool| contenders.iter().any(|&i| has(i));
+
+    if all(&|i| votes(i).is_some()) {
+        return decide(contest, &contenders, Basis::Votes, votes);
+    }
+    if all(&|i| pct(i).is_some()) {
+        return decide(contest, &contenders, Basis::Percentage, |i| {
+            pct(i).map(Percent::millionths)
+        });
+    }
+    // A printed majority decides, whatever the missing figures would have been.
+    if let Some(&i) = contenders
+        .iter()
+        .find(|&&i| pct(i).is_some_and(|p| p.lower_millionths() > 50_000_000))
+    {
+        return Outcome::Winner {
+            option: i,
+            basis: Basis::Percentage,
+            margin: None,
+        };
+    }
+    // Otherwise a leader is named only if every option without the deciding figure is shown to be
+    // behind it by the printed percentages.
+    let behind = |leader: usize, without: &[usize]| {
+        let ceiling = unprinted_ceiling(contest);
+        pct(leader).is_some_and(|lead| {
+            without
+                .iter()
+                .all(|&i| pct(i).map_or(ceiling, Percent::upper_millionths) <= lead.lower_millionths())
+        })
+    };
+    let (basis, figure): (Basis, &dyn Fn(usize) -> Option<i64>) = if any(&|i| votes(i).is_some()) {
+        (Basis::PartialVotes, &votes)
+    } else if any(&|i| pct(i).is_some()) {
+        (Basis::Percentage, &|i| pct(i).map(Percent::millionths))
+    } else if any(&|i| options[i].delegates.is_some()) {
+        let delegates = |i: usize| options[i].delegates;
+        return by_delegates(contest, &contenders, delegates);
     } else if contenders.len() == 1 {
-        Basis::Reported
+        return Outcome::Winner {
+            option: contenders[0],
+            basis: Basis::Reported,
+            margin: None,
+        };
     } else {
         return Outcome::NotReported;
     };
-    let shares = shares(contest);
-    let figure = |i: usize| -> Option<f64> {
-        let option = &contest.options[i];
-        match basis {
-            Basis::Votes | Basis::PartialVotes => option.votes.map(|v| v as f64),
-            Basis::Percentage => option.pct_value(),
-            Basis::Delegates => option.delegates.map(|d| d as f64),
-            Basis::Reported => Some(0.0),
-        }
-    };
-    let (top, runner_up) = leaders(contest, figure);
+    let without: Vec<usize> = contenders.iter().copied().filter(|&i| figure(i).is_none()).collect();
+    let (top, _) = leaders(&contenders, figure);
+    if top.iter().all(|&leader| behind(leader, &without)) {
+        decide(contest, &contenders, basis, figure)
+    } else {
+        Outcome::Undecided { uncounted: without }
+    }
+}
+
+/// The result among `contenders` on one figure; `Basis::Percentage` can only be level, never tied.
+fn decide(contest: &Contest, contenders: &[usize], basis: Basis, figure: impl Fn(usize) -> Option<i64>) -> Outcome {
+    let (top, runner_up) = leaders(contenders, &figure);
     match top.as_slice() {
         [] => Outcome::NotReported,
-        [winner] => {
-            let runner = runner_up.and_then(|value| {
-                (0..contest.options.len())
-                    .find(|&i| i != *winner && contest.options[i].kind.can_win() && figure(i) == Some(value))
-            });
-            let margin = match (basis, runner) {
-                (Basis::Delegates | Basis::Reported, _) | (_, None) => None,
-                (_, Some(runner)) => Some(Margin {
-                    votes: match basis {
-                        Basis::Votes | Basis::PartialVotes => Some(
-                            contest.options[*winner].votes.unwrap_or(0) - contest.options[runner].votes.unwrap_or(0),
-                        ),
-                        _ => None,
-                    },
-                    points: match (basis, shares[*winner], shares[runner]) {
-                        (Basis::PartialVotes, _, _) => match (
-                            contest.options[*winner].pct_value(),
-                            contest.options[runner].pct_value(),
-                        ) {
-                            (Some(a), Some(b)) => a - b,
-                            _ => f64::NAN,
-                        },
-                        (_, Some(a), Some(b)) => a - b,
-                        _ => f64::NAN,
-                    },
-                }),
-            };
-            Outcome::Winner {
-                option: *winner,
-                basis,
-                margin,
-            }
-        }
+        [winner] => Outcome::Winner {
+            option: *winner,
+            basis,
+            margin: runner_up.map(|runner| margin(contest, *winner, runner)),
+        },
+        _ if basis == Basis::Percentage => Outcome::Level { options: top },
         _ => Outcome::Tie { options: top, basis },
     }
 }
 
-pub fn delegate_result(contest: &Contest) -> DelegateResult {
-    let (top, _) = leaders(contest, |i| {
-        contest.options[i].delegates.filter(|&d| d > 0).map(|d| d as f64)
-    });
+fn margin(contest: &Contest, winner: usize, runner: usize) -> Margin {
+    let (a, b) = (&contest.options[winner], &contest.options[runner]);
+    let shares = shares(contest);
+    Margin {
+        votes: a.votes.zip(b.votes).map(|(a, b)| a - b),
+        // Points only where they agree with the order: printed figures of a partial count may not.
+        points: shares[winner]
+            .zip(shares[runner])
+            .and_then(|(a, b)| a.minus(b))
+            .filter(|p| !p.is_negative()),
+    }
+}
+
+fn by_delegates(contest: &Contest, contenders: &[usize], delegates: impl Fn(usize) -> Option<i64>) -> Outcome {
+    let figures = delegate_figures(contest);
+    let known = |i: usize| match figures[i] {
+        DelegateFigure::Won(d) => Some(d),
+        DelegateFigure::ZeroByArithmetic => Some(0),
+        _ => None,
+    };
+    let (top, _) = leaders(contenders, known);
+    let best = top.first().and_then(|&i| delegates(i)).unwrap_or(0);
+    let everyone_known = contenders.iter().all(|&i| known(i).is_some());
+    let majority = contest.pledged_delegates.is_some_and(|p| best * 2 > p);
+    if best == 0 {
+        return Outcome::NotReported;
+    }
+    if !(everyone_known || majority) {
+        return Outcome::Undecided {
+            uncounted: contenders.iter().copied().filter(|&i| known(i).is_none()).collect(),
+        };
+    }
     match top.as_slice() {
+        [winner] => Outcome::Winner {
+            option: *winner,
+            basis: Basis::Delegates,
+            margin: None,
+        },
+        _ => Outcome::Tie {
+            options: top,
+            basis: Basis::Delegates,
+        },
+    }
+}
+
+/// Each option's delegates: as stated; 0 where the listed delegates already add up to all those
+/// pledged; otherwise not reported, or not bound when the vote binds none.
+pub fn delegate_figures(contest: &Contest) -> Vec<DelegateFigure> {
+    let listed: i64 = contest.options.iter().filter_map(|o| o.delegates).sum();
+    let accounted = contest.pledged_delegates.is_some_and(|p| p > 0 && listed == p);
+    contest
+        .options
+        .iter()
+        .map(|o| match o.delegates {
+            Some(d) => DelegateFigure::Won(d),
+            None if !contest.binding => DelegateFigure::NotBound,
+            None if accounted => DelegateFigure::ZeroByArithmetic,
+            None => DelegateFigure::NotReported,
+        })
+        .collect()
+}
+
+/// Whether some empty delegate cells are 0 by arithmetic (said once, in words).
+pub fn delegates_accounted(contest: &Contest) -> bool {
+    delegate_figures(contest).contains(&DelegateFigure::ZeroByArithmetic)
+}
+
+pub fn delegate_result(contest: &Contest) -> DelegateResult {
+    let contenders: Vec<usize> = (0..contest.options.len()).collect();
+    // Zero is no win: options level at 0 delegates are not a split.
+    let (top, _) = leaders(&contenders, |i| contest.options[i].delegates.filter(|&d| d > 0));
+    match top.as_slice() {
+        [] if !contest.binding => DelegateResult::NotBinding,
+        [] if contest.pledged_delegates == Some(0) => DelegateResult::NoneAtStake,
         [] => DelegateResult::NotReported,
         [winner] => DelegateResult::Winner { option: *winner },
         _ => DelegateResult::Split { options: top },

@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 use crate::model::fold::fold;
-use crate::model::{expected_for_party, territory, Contest, Dataset, Party, Status};
+use crate::model::{expected_for_party, territory, Contest, Dataset, Party, Percent, Status};
 
 /// The largest vote count accepted; anything above is a typo, not a primary.
 pub const MAX_VOTES: i64 = 1_000_000_000;
@@ -123,7 +123,7 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
     }
 
     let mut names: Vec<String> = Vec::new();
-    let mut pct_sum = 0.0;
+    let (mut pct_floor, mut pct_shown) = (0i64, 0i64);
     let mut delegates_sum: i64 = 0;
     for (index, option) in contest.options.iter().enumerate() {
         let field = |name: &str| format!("options[{index}] \"{}\" {name}", option.name);
@@ -144,22 +144,25 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
             delegates_sum = delegates_sum.saturating_add(delegates.max(0));
         }
         if let Some(pct) = &option.pct {
-            match option.pct_value() {
+            match Percent::parse(pct) {
                 None => report(field("pct"), ProblemKind::PercentUnreadable(pct.clone())),
-                Some(value) if !(0.0..=100.0).contains(&value) => {
+                Some(value) if !(0..=100_000_000).contains(&value.millionths()) => {
                     report(field("pct"), ProblemKind::PercentOutOfRange(pct.clone()))
                 }
-                Some(value) if option.kind != crate::model::OptionKind::Void => pct_sum += value,
+                Some(value) if option.kind != crate::model::OptionKind::Void => {
+                    pct_floor += value.lower_millionths();
+                    pct_shown += value.millionths();
+                }
                 Some(_) => {}
             }
         }
     }
-    // Each printed percentage may be off by half its last digit; allow that per row.
-    let tolerance = 0.05 * contest.options.len() as f64 + 0.01;
-    if pct_sum > 100.0 + tolerance {
+    // Each printed figure may be rounded by half a unit of its own last digit (34/34/33 is fine)
+    // and "<0.1" may be next to nothing: only the least the figures can be must fit in 100.
+    if pct_floor > 100_000_000 {
         report(
             "options pct".into(),
-            ProblemKind::PercentsOverHundred(crate::model::format::decimal(pct_sum, 1)),
+            ProblemKind::PercentsOverHundred(crate::model::format::decimal(pct_shown as f64 / 1e6, 2)),
         );
     }
     if let Some(pledged) = contest.pledged_delegates {

@@ -5,7 +5,8 @@ use yew::prelude::*;
 use super::state::{Action, Details, Sort, SortKey};
 use super::winners::party_badge;
 use crate::model::format::{
-    contest_label, date, decimal, delegate_sentence, percent, popular_sentence, thousands, NOT_REPORTED,
+    contest_label, date, decimal, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence,
+    thousands, total_label, NOT_REPORTED,
 };
 use crate::model::{delegate_result, outcome, shares, totals, Contest, DelegateResult, OptionKind, Outcome, Status};
 
@@ -40,6 +41,7 @@ fn status_label(status: Status) -> &'static str {
 pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
     let contest = props.contest;
     let shares = shares(contest);
+    let (share_cells, delegate_cells) = (share_cells(contest), delegate_cells(contest));
     let totals = totals(contest);
     let winner = match outcome(contest) {
         Outcome::Winner { option, .. } => vec![option],
@@ -58,7 +60,11 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
     let figure = |i: usize| -> f64 {
         let o = &contest.options[i];
         match key {
-            SortKey::Votes => o.votes.map(|v| v as f64).or(shares[i]).unwrap_or(-1.0),
+            SortKey::Votes => o
+                .votes
+                .map(|v| v as f64)
+                .or(shares[i].map(|s| s.value()))
+                .unwrap_or(-1.0),
             SortKey::Delegates => o.delegates.map(|d| d as f64).unwrap_or(-1.0),
             SortKey::Name => 0.0,
         }
@@ -140,12 +146,12 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 </th>
                 <td class="num">{ o.votes.map(thousands).unwrap_or_else(|| NOT_REPORTED.into()) }</td>
                 <td class="num share">
-                    <span>{ share.map(percent).unwrap_or_else(|| NOT_REPORTED.into()) }</span>
+                    <span>{ share_cells[i].clone() }</span>
                     if let Some(value) = share {
-                        <meter aria-hidden="true" min="0" max="100" value={decimal(value, 2)}></meter>
+                        <meter aria-hidden="true" min="0" max="100" value={decimal(value.value(), 2)}></meter>
                     }
                 </td>
-                <td class="num">{ o.delegates.map(|d| d.to_string()).unwrap_or_else(|| NOT_REPORTED.into()) }</td>
+                <td class="num">{ delegate_cells[i].clone() }</td>
             </tr>
         }
     });
@@ -191,6 +197,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             </p>
             <p class="result">{ popular_sentence(contest) }</p>
             <p class="result">{ delegate_sentence(contest) }</p>
+            if let Some(shares) = share_sentence(contest) { <p class="result">{ shares }</p> }
             if !contest.options.is_empty() {
                 <table class="options">
                     <caption>{ format!("Results by ballot option, {}", contest.territory_name()) }</caption>
@@ -203,7 +210,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                     <tbody>{ for rows }</tbody>
                     if totals.valid > 0 {
                         <tfoot><tr>
-                            <th scope="row">{ if totals.complete { "Total" } else { "Total of the counts reported" } }</th>
+                            <th scope="row">{ total_label(contest) }</th>
                             <td class="num">{ thousands(totals.valid) }</td>
                             <td class="num">{ if totals.void > 0 { format!("plus {} blank or void", thousands(totals.void)) } else { String::new() } }</td>
                             <td></td>

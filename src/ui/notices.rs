@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::model::format::count;
 use crate::model::Problem;
 
 pub fn notices(notices: &[String]) -> Html {
@@ -33,16 +34,16 @@ pub fn problems_panel(problems: &[Problem], rejected: Rejected, on_bundled: &Cal
         Rejected::Contests => (
             "problems",
             format!(
-                "{} problem(s) in this dataset: the contests named here are not shown",
-                problems.len()
+                "{} in this dataset: the contests named here are not shown",
+                count(problems.len() as i64, "problem", "problems")
             ),
             "Rejected contests",
         ),
         Rejected::Details => (
             "details-problems",
             format!(
-                "{} problem(s) in the sources and corrections file: what is named here is not shown (the results are)",
-                problems.len()
+                "{} in the sources and corrections file: what is named here is not shown (the results are)",
+                count(problems.len() as i64, "problem", "problems")
             ),
             "Left-out sources and corrections",
         ),

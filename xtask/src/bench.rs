@@ -89,6 +89,8 @@ pub fn synthetic(size: usize) -> Dataset {
                     kind: ContestKind::ALL[n % 3],
                     status: Status::Final,
                     pledged_delegates: None,
+                    whole_field: true,
+                    binding: true,
                     sources: vec![format!("https://example.org/results/{n}")],
                     notes: None,
                     options,

@@ -3,7 +3,8 @@
 use std::fs;
 use std::path::Path;
 
-use tally::model::{dataset_from_csv, split_details, validate, Dataset, OptionKind};
+use tally::model::format::count;
+use tally::model::{apply_fields, dataset_from_csv, split_details, validate, Dataset, OptionKind};
 
 use crate::{root, Result};
 
@@ -24,8 +25,26 @@ pub fn refresh() -> Result<()> {
         fs::copy(shared.join(from), root().join("data").join(to)).map_err(|e| format!("copying {from}: {e}"))?;
         println!("refreshed data/{to} from ../shared/data/{from}");
     }
+    // Our own side file is described after the reference notes, so a refresh keeps saying so.
+    let sources = root().join("data/SOURCES.md");
+    let notes = fs::read_to_string(&sources)?;
+    fs::write(&sources, format!("{}\n\n{FIELDS_SECTION}", notes.trim_end()))?;
     Ok(())
 }
+
+/// Appended to data/SOURCES.md: where the facts of data/fields.csv come from.
+const FIELDS_SECTION: &str = "## Whole fields and binding votes (data/fields.csv, Tally's own)
+
+The reference rows do not say whether the listed options are a contest's whole field, nor whether its vote
+binds delegates. `data/fields.csv` records both, one row per contest where a source says so, each citing in its
+`basis` column the statement it rests on (a total equal to the listed rows, \"the only name on the ballot\",
+a complete official or county file, FiveThirtyEight's complete per-candidate counts as described above). It
+never infers a whole field from how the printed percentages add up. A contest it does not name is not known
+to be whole (its shares stay as printed and its listed counts are never called a total) and binds its
+delegates. Its `note` column gives readers what the notes above say about a contest: a secondary source
+(2024-R-HI), a field known to be incomplete (2024-D-PA), a vote that binds no delegates (2024-R-MT, 2024-R-SD,
+2024-R-NV-P).
+";
 
 /// Says so when ../shared/data holds newer reference facts than data/ (it is absent on a clone).
 pub fn warn_if_behind_reference() {
@@ -40,6 +59,9 @@ pub fn warn_if_behind_reference() {
         }
     }
 }
+
+/// Facts about whole contests that the reference rows do not carry, each row citing its basis.
+const FIELDS: &str = "fields.csv";
 
 /// Reads data/*.csv and returns the dataset, or every problem found, each on a line.
 pub fn convert() -> Result<Dataset> {
@@ -56,12 +78,14 @@ pub fn convert() -> Result<Dataset> {
     .map_err(|e| format!("data/results.csv: {e}"))?;
     // The bundled dataset is the whole calendar: every jurisdiction must be there.
     dataset.complete_calendar = true;
+    problems.extend(apply_fields(&mut dataset, &read(FIELDS)?).map_err(|e| format!("data/{FIELDS}: {e}"))?);
     problems.extend(validate(&dataset));
     if problems.is_empty() {
         return Ok(dataset);
     }
     let lines: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-    Err(format!("the dataset has {} problem(s):\n{}", problems.len(), lines.join("\n")).into())
+    let found = count(problems.len() as i64, "problem", "problems");
+    Err(format!("the dataset has {found}:\n{}", lines.join("\n")).into())
 }
 
 /// The dataset as JSON, leaving out what a reader derives the same way: a contest's `id` when it

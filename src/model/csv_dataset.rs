@@ -1,7 +1,5 @@
 //! CSV → dataset: the columns of data/results.csv (one row per ballot option) and data/corrections.csv.
 
-use std::collections::BTreeMap;
-
 use crate::model::csv::{CsvError, Table};
 use crate::model::{
     BallotOption, Contest, ContestKind, Correction, Dataset, OptionKind, Party, Problem, ProblemKind, Status,
@@ -205,7 +203,9 @@ pub fn dataset_from_csv(
     let mut contests: Vec<Contest> = Vec::new();
     // Per contest: the contest columns of its first row, and which have been reported as disagreeing.
     let mut first_rows: Vec<(&[String], [bool; CONTEST_COLUMNS.len()])> = Vec::new();
-    let mut index_of: BTreeMap<String, usize> = BTreeMap::new();
+    // Contest ids in order, with their position: a sorted Vec rather than a BTreeMap, whose code
+    // would be the only B-tree in the wasm.
+    let mut index_of: Vec<(&str, usize)> = Vec::new();
 
     for (number, cells) in table.rows.iter().enumerate() {
         let id = table.cell(cells, "contest_id");
@@ -215,10 +215,10 @@ pub fn dataset_from_csv(
             id,
             problems: &mut problems,
         };
-        let position = match index_of.get(id) {
-            Some(&position) => position,
-            None => {
-                index_of.insert(id.to_string(), contests.len());
+        let position = match index_of.binary_search_by(|(known, _)| known.cmp(&id)) {
+            Ok(found) => index_of[found].1,
+            Err(slot) => {
+                index_of.insert(slot, (id, contests.len()));
                 contests.push(row.contest());
                 first_rows.push((cells, [false; CONTEST_COLUMNS.len()]));
                 contests.len() - 1
@@ -276,9 +276,9 @@ pub fn dataset_from_csv(
                 note: optional(cell("note")),
                 sources: split_sources(cell("source_url")),
             };
-            match index_of.get(cell("contest_id")) {
-                Some(&i) => contests[i].corrections.push(correction),
-                None => problems.push(Problem::new(
+            match index_of.binary_search_by(|(known, _)| known.cmp(&cell("contest_id"))) {
+                Ok(found) => contests[index_of[found].1].corrections.push(correction),
+                Err(_) => problems.push(Problem::new(
                     cell("contest_id"),
                     "corrections contest_id",
                     ProblemKind::Unreadable("no contest has this id".into()),

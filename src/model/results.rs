@@ -171,7 +171,10 @@ fn unprinted_ceiling(contest: &Contest) -> i64 {
 }
 
 /// Indices of `candidates` level at the top of `figure`, and the best figure below them.
-fn leaders(candidates: &[usize], figure: impl Fn(usize) -> Option<i64>) -> (Vec<usize>, Option<usize>) {
+/// One instance for every figure (`dyn`): each generic copy would cost wasm.
+type Figure<'a> = &'a dyn Fn(usize) -> Option<i64>;
+
+fn leaders(candidates: &[usize], figure: Figure) -> (Vec<usize>, Option<usize>) {
     let mut ranked: Vec<(usize, i64)> = candidates.iter().filter_map(|&i| figure(i).map(|f| (i, f))).collect();
     crate::model::order::sort_short(&mut ranked, |a, b| b.1.cmp(&a.1));
     let Some(&(_, best)) = ranked.first() else {
@@ -196,10 +199,10 @@ pub fn outcome(contest: &Contest) -> Outcome {
     let any = |has: &dyn Fn(usize) -> bool| contenders.iter().any(|&i| has(i));
 
     if all(&|i| votes(i).is_some()) {
-        return decide(contest, &contenders, Basis::Votes, votes);
+        return decide(contest, &contenders, Basis::Votes, &votes);
     }
     if all(&|i| pct(i).is_some()) {
-        return decide(contest, &contenders, Basis::Percentage, |i| {
+        return decide(contest, &contenders, Basis::Percentage, &|i| {
             pct(i).map(Percent::millionths)
         });
     }
@@ -224,13 +227,13 @@ pub fn outcome(contest: &Contest) -> Outcome {
                 .all(|&i| pct(i).map_or(ceiling, Percent::upper_millionths) <= lead.lower_millionths())
         })
     };
-    let (basis, figure): (Basis, &dyn Fn(usize) -> Option<i64>) = if any(&|i| votes(i).is_some()) {
+    let (basis, figure): (Basis, Figure) = if any(&|i| votes(i).is_some()) {
         (Basis::PartialVotes, &votes)
     } else if any(&|i| pct(i).is_some()) {
         (Basis::Percentage, &|i| pct(i).map(Percent::millionths))
     } else if any(&|i| options[i].delegates.is_some()) {
         let delegates = |i: usize| options[i].delegates;
-        return by_delegates(contest, &contenders, delegates);
+        return by_delegates(contest, &contenders, &delegates);
     } else if contenders.len() == 1 {
         return Outcome::Winner {
             option: contenders[0],
@@ -250,8 +253,8 @@ pub fn outcome(contest: &Contest) -> Outcome {
 }
 
 /// The result among `contenders` on one figure; `Basis::Percentage` can only be level, never tied.
-fn decide(contest: &Contest, contenders: &[usize], basis: Basis, figure: impl Fn(usize) -> Option<i64>) -> Outcome {
-    let (top, runner_up) = leaders(contenders, &figure);
+fn decide(contest: &Contest, contenders: &[usize], basis: Basis, figure: Figure) -> Outcome {
+    let (top, runner_up) = leaders(contenders, figure);
     match top.as_slice() {
         [] => Outcome::NotReported,
         [winner] => Outcome::Winner {
@@ -277,14 +280,14 @@ fn margin(contest: &Contest, winner: usize, runner: usize) -> Margin {
     }
 }
 
-fn by_delegates(contest: &Contest, contenders: &[usize], delegates: impl Fn(usize) -> Option<i64>) -> Outcome {
+fn by_delegates(contest: &Contest, contenders: &[usize], delegates: Figure) -> Outcome {
     let figures = delegate_figures(contest);
     let known = |i: usize| match figures[i] {
         DelegateFigure::Won(d) => Some(d),
         DelegateFigure::ZeroByArithmetic => Some(0),
         _ => None,
     };
-    let (top, _) = leaders(contenders, known);
+    let (top, _) = leaders(contenders, &known);
     let best = top.first().and_then(|&i| delegates(i)).unwrap_or(0);
     let everyone_known = contenders.iter().all(|&i| known(i).is_some());
     let majority = contest.pledged_delegates.is_some_and(|p| best * 2 > p);
@@ -334,7 +337,7 @@ pub fn delegates_accounted(contest: &Contest) -> bool {
 pub fn delegate_result(contest: &Contest) -> DelegateResult {
     let contenders: Vec<usize> = (0..contest.options.len()).collect();
     // Zero is no win: options level at 0 delegates are not a split.
-    let (top, _) = leaders(&contenders, |i| contest.options[i].delegates.filter(|&d| d > 0));
+    let (top, _) = leaders(&contenders, &|i| contest.options[i].delegates.filter(|&d| d > 0));
     match top.as_slice() {
         [] if !contest.binding => DelegateResult::NotBinding,
         [] if contest.pledged_delegates == Some(0) => DelegateResult::NoneAtStake,

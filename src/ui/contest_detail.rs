@@ -177,6 +177,14 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             name.to_string()
         }
     };
+    // Several cards' sections must not share one name: each is named with its contest too.
+    let labelled = |name: &str| {
+        if props.card {
+            format!("{} {}", id(name), id("detail-title"))
+        } else {
+            name.to_string()
+        }
+    };
     let title = if props.card {
         html! { <a href={crate::model::site::contest_path(&contest.id)}>{ title }</a> }
     } else {
@@ -219,7 +227,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 </table>
             }
             if !contest.corrections.is_empty() {
-                <section class="corrections" aria-labelledby={id("corrections-title")}>
+                <section class="corrections" aria-labelledby={labelled("corrections-title")}>
                     <@{subheading} id={id("corrections-title")}>{ "Corrections" }</@>
                     <ul>
                         { for contest.corrections.iter().map(|c| html! {
@@ -234,7 +242,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             }
             if let Some(notes) = &contest.notes { <p class="notes">{ notes.clone() }</p> }
             if !props.embedded {
-            <section class="sources" aria-labelledby={id("sources-title")} aria-busy={(props.details == Details::Loading).then_some("true")}>
+            <section class="sources" aria-labelledby={labelled("sources-title")} aria-busy={(props.details == Details::Loading).then_some("true")}>
                 <h3 id={id("sources-title")}>{ "Sources" }</h3>
                 { match &props.details {
                     Details::Ready => html! { <ul>{ for contest.sources.iter().map(link) }</ul> },

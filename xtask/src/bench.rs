@@ -1,53 +1,51 @@
 //! `cargo xtask bench`: builds dist/, prepares what the browser benchmark compares Tally with
-//! (a script-free page of the same winners list, synthetic datasets of 1,000 and 10,000
-//! contests in the project's own schema), then runs tests/bench/bench.mjs, which prints the table.
+//! (script-free copies of the prerendered front and contest pages, synthetic datasets of 1,000
+//! and 10,000 contests in the project's own schema), then runs tests/bench/bench.mjs, which
+//! prints the table.
 
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use tally::model::format::{date, decimal, summary};
-use tally::model::snippet::html_attr;
-use tally::model::{
-    expected_for_party, BallotOption, Catalog, Contest, ContestKind, Dataset, OptionKind, Party, Status,
-};
+use tally::model::format::decimal;
+use tally::model::{expected_for_party, BallotOption, Contest, ContestKind, Dataset, OptionKind, Party, Status};
 
 use crate::{data, root, run, Result};
 
 pub const SYNTHETIC_SIZES: [usize; 2] = [1_000, 10_000];
 
-/// The physical limit: the same winners list as Tally's first view, as plain HTML, no script.
-fn static_page(dataset: &Dataset, stylesheet: &str) -> String {
-    let catalog = Catalog::new(dataset.clone());
-    let mut rows = String::new();
-    for &i in &catalog.order {
-        let contest = &catalog.contests()[i];
-        let s = summary(contest);
-        let cells = [
-            date(contest.date.as_deref()),
-            contest.party.name().to_string(),
-            contest.kind.label().to_string(),
-            s.winner,
-            s.share,
-            s.margin,
-            s.delegates,
-        ];
-        let cells: String = cells.iter().map(|c| format!("<td>{}</td>", html_attr(c))).collect();
-        rows.push_str(&format!(
-            "<tr><th scope=row>{}</th>{cells}</tr>\n",
-            html_attr(contest.territory_name())
-        ));
+/// The prerendered pages the bench compares with their script-free copies (site-relative paths;
+/// a copy keeps its page's folder, so its relative links and `<base>` still hold).
+const COMPARED: [(&str, &str); 2] = [
+    ("index.html", "static.html"),
+    ("contest/2024-D-AS.html", "contest/2024-D-AS.static.html"),
+];
+
+/// The physical limit: the same page, byte for byte the same markup and stylesheet, without its
+/// scripts and what it preloads for them (the wasm, its JS glue, the dataset).
+fn script_free(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let tag_end = rest.find('>').map_or(rest.len(), |e| e + 1);
+        let tag = &rest[..tag_end];
+        if tag.starts_with("<script") {
+            rest = rest.find("</script>").map_or("", |e| &rest[e + "</script>".len()..]);
+        } else if tag.starts_with("<link")
+            && ["rel=preload", "rel=\"preload\"", "rel=modulepreload"]
+                .iter()
+                .any(|r| tag.contains(r))
+        {
+            rest = &rest[tag_end..];
+        } else {
+            out.push_str(tag);
+            rest = &rest[tag_end..];
+        }
     }
-    format!(
-        "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content=\"width=device-width,initial-scale=1\">\
-         <title>Tally (static)</title><link rel=icon href=favicon.svg type=image/svg+xml><link rel=stylesheet href=\"{stylesheet}\"></head><body><main>\
-         <header class=masthead><h1>Tally</h1></header><p class=status>{} contests</p>\
-         <table class=winners><caption elementtiming=results>Winners by contest, in date order</caption>\
-         <thead><tr><th scope=col>Territory</th><th scope=col>Date</th><th scope=col>Party</th><th scope=col>Contest</th>\
-         <th scope=col>Winner</th><th scope=col>Share</th><th scope=col>Margin</th><th scope=col>Delegates</th></tr></thead>\
-         <tbody>\n{rows}</tbody></table></main></body></html>\n",
-        catalog.contests().len()
-    )
+    out.push_str(rest);
+    out
 }
 
 /// A valid dataset of `size` contests: cycles back from 2024, both parties, every jurisdiction.
@@ -128,14 +126,10 @@ pub fn run_bench(quick: bool) -> Result<()> {
     let site = root().join("target/bench/site");
     let _ = fs::remove_dir_all(&site);
     copy_dir(&root().join("dist"), &site)?;
-    let index = fs::read_to_string(site.join("index.html"))?;
-    let stylesheet = index
-        .split("href=./")
-        .nth(1)
-        .and_then(|s| s.split(' ').next())
-        .ok_or("no stylesheet in dist/index.html")?;
-    let dataset = data::convert()?;
-    fs::write(site.join("static.html"), static_page(&dataset, stylesheet))?;
+    for (page, copy) in COMPARED {
+        let html = fs::read_to_string(site.join(page)).map_err(|e| format!("dist/{page}: {e}"))?;
+        fs::write(site.join(copy), script_free(&html))?;
+    }
     for size in SYNTHETIC_SIZES {
         fs::write(
             site.join(format!("synthetic-{size}.json")),
@@ -155,6 +149,18 @@ pub fn run_bench(quick: bool) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn script_free_keeps_markup_and_stylesheet() {
+        let page = "<head><script type=module>import init from './a.js';</script><link href=./a.css rel=stylesheet>\
+                    <link rel=\"preload\" href=\"data/r.json\" as=\"fetch\"><script defer src=child.js></script>\
+                    <link href=./a.js rel=modulepreload><link as=fetch href=./a.wasm rel=preload></head>\
+                    <body><main id=app><p>1 < 2</p></main></body>";
+        assert_eq!(
+            super::script_free(page),
+            "<head><link href=./a.css rel=stylesheet></head><body><main id=app><p>1 < 2</p></main></body>"
+        );
+    }
+
     #[test]
     fn synthetic_datasets_validate() {
         for size in [57, 1_000] {

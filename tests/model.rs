@@ -247,7 +247,7 @@ fn malformed_corpus_gives_named_errors() {
     for line in expected.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
         let (file, error) = line.split_once(char::is_whitespace).unwrap();
         let bytes = std::fs::read(format!("{dir}/{file}")).unwrap();
-        let actual = match load_bytes(&bytes) {
+        let actual = match load_any(&bytes) {
             Err(e) => format!("{e:?}"),
             Ok(loaded) => loaded
                 .problems
@@ -355,16 +355,18 @@ fn csv_files_load_as_spreadsheets_save_them() {
     ];
     // Older Excel for Mac ends lines with a lone CR.
     let mac = [header, rows[0], rows[1]].join("\r");
-    let loaded = load(&mac).unwrap();
+    let loaded = load_any(mac.as_bytes()).unwrap();
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     assert_eq!(loaded.dataset.contests[0].options.len(), 2);
 
     let semicolons = [header, rows[0]].join("\n").replace(',', ";");
-    let error = load(&semicolons).unwrap_err().to_string();
+    let error = load_any(semicolons.as_bytes()).unwrap_err().to_string();
     assert!(error.contains("separated by semicolons"), "{error}");
 
     let stray = [header, &rows[0].replace("Jason Palmer", "\"Jason\" Palmer")].join("\n");
-    let error = load(&stray).unwrap_err().to_string();
+    let error = load_any(stray.as_bytes()).unwrap_err().to_string();
+    // The page reads JSON only, and says how to convert a spreadsheet.
+    assert_eq!(load(&mac).unwrap_err(), LoadError::CsvNeedsConverting);
     assert!(error.contains("line 2, column 11"), "{error}");
 }
 

@@ -1,5 +1,8 @@
-//! Reading a dataset someone handed us (bundled file, newsroom JSON or CSV): fatal errors are
-//! for files that are not datasets at all; everything else is a per-contest problem.
+//! Reading a dataset someone handed us (bundled file, newsroom JSON; CSV in the tools): fatal
+//! errors are for files that are not datasets at all; everything else is a per-contest problem.
+//!
+//! The page reads JSON only. The CSV reader stays with the tools (`cargo xtask data --convert`):
+//! in the browser it cost 4 KB of the first load (gzip), more than any reader waits for a spreadsheet.
 
 use thiserror::Error;
 
@@ -20,6 +23,8 @@ pub enum LoadError {
     NotUtf8(usize),
     #[error("The file is neither JSON nor CSV ({0}).")]
     NotJsonOrCsv(String),
+    #[error("The file is CSV; the page reads Tally JSON. Convert it with `cargo xtask data --convert <file.csv>` (see docs/DATA.md).")]
+    CsvNeedsConverting,
     #[error("The file is JSON but not a Tally dataset: {0}.")]
     NotADataset(String),
     #[error("The file has schema_version {0}; this Tally reads version {SCHEMA_VERSION}.")]
@@ -45,8 +50,8 @@ pub(crate) fn utf8(bytes: &[u8]) -> Result<&str, LoadError> {
     std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8(e.valid_up_to()))
 }
 
-/// Reads JSON in the documented schema, or CSV in the source columns, whichever the text is.
-pub fn load(text: &str) -> Result<Loaded, LoadError> {
+/// The text of a file, without a byte-order mark or surrounding space; never empty or too large.
+fn content(text: &str) -> Result<&str, LoadError> {
     if text.len() > MAX_BYTES {
         return Err(LoadError::TooLarge(text.len()));
     }
@@ -54,20 +59,36 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
     if trimmed.is_empty() {
         return Err(LoadError::Empty);
     }
-    if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        load_json(trimmed)
-    } else if trimmed
-        .lines()
-        .next()
-        .is_some_and(|header| header.contains("contest_id"))
-    {
-        let (dataset, problems) = dataset_from_csv(trimmed, None, "Newsroom dataset", None)
-            .map_err(|e| LoadError::NotJsonOrCsv(e.to_string()))?;
-        Ok(keep_valid(dataset, problems))
+    Ok(trimmed)
+}
+
+fn looks_like_csv(text: &str) -> bool {
+    text.lines().next().is_some_and(|header| header.contains("contest_id"))
+}
+
+/// Reads JSON in the documented schema; a CSV file is named as such, with the way to convert it.
+pub fn load(text: &str) -> Result<Loaded, LoadError> {
+    let text = content(text)?;
+    if text.starts_with('{') || text.starts_with('[') {
+        load_json(text)
+    } else if looks_like_csv(text) {
+        Err(LoadError::CsvNeedsConverting)
     } else {
         Err(LoadError::NotJsonOrCsv(
             "it does not start with { nor with a CSV header naming contest_id".into(),
         ))
+    }
+}
+
+/// Reads either form, JSON or CSV in the source columns: the tools' reader (`cargo xtask data`).
+pub fn load_any(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let text = content(utf8(bytes)?)?;
+    if looks_like_csv(text) {
+        let (dataset, problems) = dataset_from_csv(text, None, "Newsroom dataset", None)
+            .map_err(|e| LoadError::NotJsonOrCsv(e.to_string()))?;
+        Ok(keep_valid(dataset, problems))
+    } else {
+        load(text)
     }
 }
 

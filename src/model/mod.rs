@@ -32,7 +32,7 @@ pub use decode::{contest as contest_from_json, Unfit};
 pub use details::{merge_details, split_details, ContestDetails, DetailsFile, OptionSources};
 pub use fields::apply_fields;
 pub use filter::Filter;
-pub use load::{keep_valid, load, load_bytes, LoadError, Loaded, MAX_BYTES};
+pub use load::{keep_valid, load, load_any, load_bytes, LoadError, Loaded, MAX_BYTES};
 pub use percent::Percent;
 pub use query::{decode, encode, only_territory, Query, Theme};
 pub use results::*;

@@ -20,7 +20,7 @@ use crate::model::export::list_csv;
 use crate::model::format::contest_label;
 use crate::model::{only_territory, Query};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AppProps {
     /// The first render's state: a prerendered page's own, or loading what the address asks for.
     pub first: Rc<State>,
@@ -28,6 +28,18 @@ pub struct AppProps {
     /// over (the first render must match the page exactly).
     #[prop_or_default]
     pub then: Option<Rc<(Query, Vec<String>)>>,
+}
+
+/// Props are given once, at the start: the same `Rc`s are the same props (comparing the states
+/// field by field would put every type's equality into the wasm).
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        let same_then = match (&self.then, &other.then) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        };
+        Rc::ptr_eq(&self.first, &other.first) && same_then
+    }
 }
 
 #[component]

@@ -100,20 +100,20 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
     let href = contest_href(&props.data, &contest.id);
     html! {
         <tr data-contest={contest.id.clone()}>
-            <th scope="row" data-label="Territory">
+            <th scope="row">
                 <a {href} {onclick} target={external.then_some("_blank")} rel={external.then_some("noopener")}>{ contest.territory_name() }</a>
                 if contest.extra { <span class="extra">{ format!(" ({})", contest.kind.label().to_ascii_lowercase()) }</span> }
             </th>
-            <td data-label="Date">{ date(contest.date.as_deref()) }</td>
-            <td data-label="Party">{ party_badge(contest) }</td>
-            <td data-label="Contest">{ contest.kind.label() }</td>
-            <td data-label="Winner" class="winner">
+            <td>{ date(contest.date.as_deref()) }</td>
+            <td>{ party_badge(contest) }</td>
+            <td>{ contest.kind.label() }</td>
+            <td class="winner">
                 { s.winner }
                 if let Some(note) = s.basis_note { <span class="basis">{ note }</span> }
             </td>
-            <td data-label="Share" class="num">{ s.share }</td>
-            <td data-label="Margin" class="num">{ s.margin }</td>
-            <td data-label="Delegates" class="num">{ s.delegates }</td>
+            <td class="num">{ s.share }</td>
+            <td class="num">{ s.margin }</td>
+            <td class="num">{ s.delegates }</td>
         </tr>
     }
 }

@@ -18,7 +18,8 @@ async function open(path, options) {
 }
 
 const rowCount = (page) => page.locator('table.winners tbody tr').count();
-const cellOf = (page, id, label) => page.locator(`tr[data-contest="${id}"] [data-label="${label}"]`).innerText();
+const COLUMNS = ['Territory', 'Date', 'Party', 'Contest', 'Winner', 'Share', 'Margin', 'Delegates'];
+const cellOf = (page, id, label) => page.locator(`tr[data-contest="${id}"] > :nth-child(${COLUMNS.indexOf(label) + 1})`).innerText();
 
 test('American Samoa 2024 D: Palmer wins 51-40, delegates split 3-3, first report 4-2', async () => {
   const page = await open('?territory=AS&cycle=2024&party=D');

@@ -67,11 +67,14 @@ test('a newsroom dataset: valid contests shown, each rejected one listed with id
   assert.deepEqual(page.problems, []);
 });
 
-test('a newsroom CSV in the source columns is accepted and validated the same way', async () => {
-  const page = await open('?data=newsroom.csv');
-  assert.equal(await page.locator('table.winners tbody tr').count(), 1);
-  assert.match(await page.locator('tr[data-contest="2024-D-AS"] [data-label="Winner"]').innerText(), /Jason Palmer/);
-  assert.match(await page.locator('section.problems').innerText(), /2024-D-GU\s+votes\s+"lots" is not a whole number/);
+test('a newsroom CSV is named as such, with the way to convert it, and a way back', async () => {
+  // The page reads Tally JSON; the CSV reader stays with the tools (`cargo xtask data --convert`).
+  const page = await newPage(browser);
+  await page.goto(server.base + '?data=newsroom.csv');
+  await page.waitForSelector('.error-state');
+  assert.match(await page.locator('.error-state').innerText(), /The file is CSV; the page reads Tally JSON\. Convert it with `cargo xtask data --convert/);
+  await page.click('text=Show the bundled results instead');
+  await page.waitForSelector('table.winners');
   assert.deepEqual(page.problems, []);
 });
 

@@ -42,7 +42,7 @@ async function assertShowsContest(page, id, { sources = true } = {}) {
   }
   assert.ok(text.includes(winnerOf(c).name), `${id}: the winner`);
   if (sources) {
-    const links = await page.locator(`[aria-labelledby$="sources-title"] a`).evaluateAll((as) => as.map((a) => a.href));
+    const links = await page.locator('section.sources a').evaluateAll((as) => as.map((a) => a.href));
     for (const source of c.sources) assert.ok(links.includes(source), `${id}: source ${source}`);
     assert.ok(text.includes(`Data as of ${data.as_of}`), `${id}: as-of`);
   }

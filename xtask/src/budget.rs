@@ -23,26 +23,18 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
     encoder.finish().expect("writing to memory").len()
 }
 
-/// The files a page asks for from its own site (stylesheets, scripts, icons, preloads), by the
-/// `href`/`src` it names, relative to the site's root.
+/// The files a page asks for from its own site, relative to the site's root: what its tags name
+/// (stylesheet, scripts, icon), what trunk's loader imports (glue and wasm), and the dataset the
+/// app fetches (`data-dataset`). Links to other pages and absolute URLs are not loads.
 fn requested(html: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for attribute in ["href=", "src="] {
-        let mut rest = html;
-        while let Some(at) = rest.find(attribute) {
-            rest = &rest[at + attribute.len()..];
-            let value: String = match rest.chars().next() {
-                Some(q @ ('"' | '\'')) => rest[1..].chars().take_while(|&c| c != q).collect(),
-                _ => rest.chars().take_while(|&c| !c.is_whitespace() && c != '>').collect(),
-            };
-            let value = value.trim_start_matches("./").to_string();
-            let local = !value.contains(':') && !value.starts_with('#') && !value.is_empty() && !value.ends_with('/');
-            let asset = [".css", ".js", ".wasm", ".json", ".svg"]
-                .iter()
-                .any(|e| value.ends_with(e));
-            if local && asset && !found.contains(&value) {
-                found.push(value);
-            }
+    for token in html.split(|c: char| "\"'= <>(),;".contains(c)) {
+        let value = token.trim_start_matches("./");
+        let asset = [".css", ".js", ".wasm", ".json", ".svg"]
+            .iter()
+            .any(|e| value.ends_with(e));
+        if asset && !value.contains(':') && !found.iter().any(|f| f == value) {
+            found.push(value.to_string());
         }
     }
     found
@@ -97,15 +89,26 @@ pub fn check() -> Result<String> {
         }
     }
     let front = weigh(&dist, &dist.join("index.html"))?.all;
+    // A contest's page also reads the sources and corrections it shows (printed, not judged).
+    let details = fs::read_dir(dist.join("data"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("details."))
+        })
+        .ok_or("dist/data has no details file")?;
+    let contest = weigh(&dist, &dist.join("contest/2024-D-AS.html"))?.all + gzip_len(&fs::read(details)?);
     let report = format!(
         "before the first results paint: {} gzip at most ({}; budget {})\n\
          first load of the interactive page: {} gzip (index.html and all it loads; budget {})\n\
+         first load of a contest's page: {} gzip (contest/2024-D-AS.html, its sources file too; printed)\n\
          one card embed, all bytes: {} gzip at most ({}; budget {})",
         kb(paint.0),
         paint.1,
         kb(FIRST_PAINT),
         kb(front),
         kb(FIRST_LOAD),
+        kb(contest),
         kb(card.0),
         card.1,
         kb(CARD)
@@ -122,7 +125,18 @@ pub fn check() -> Result<String> {
 mod tests {
     #[test]
     fn a_page_asks_for_its_own_assets_only() {
-        let html = r#"<link rel=stylesheet href=./tally-1.css><link rel="icon" href="favicon.svg"><a href="contest/x.html">x</a><script src=tally-child.js defer></script><link rel=canonical href="https://example.org/">"#;
-        assert_eq!(super::requested(html), ["tally-1.css", "favicon.svg", "tally-child.js"]);
+        let html = r#"<link rel=stylesheet href=./tally-1.css><link rel="icon" href="favicon.svg"><a href="contest/x.html">x</a><script src=tally-child.js defer></script><link rel=canonical href="https://example.org/"><script type=module>import init, * as bindings from './tally-2.js';
+const wasm = await init({ module_or_path: './tally-2_bg.wasm' });</script><main id="app" data-dataset="data/results.3.json">"#;
+        assert_eq!(
+            super::requested(html),
+            [
+                "tally-1.css",
+                "favicon.svg",
+                "tally-child.js",
+                "tally-2.js",
+                "tally-2_bg.wasm",
+                "data/results.3.json"
+            ]
+        );
     }
 }

@@ -114,6 +114,22 @@ pub fn render(dataset: &Dataset) -> Result<String> {
     Ok(serde_json::to_string(&value)? + "\n")
 }
 
+/// A newsroom's spreadsheet (CSV in the source columns) to the JSON the page reads, beside it:
+/// every rejected contest is listed, the valid ones written.
+pub fn convert_file(csv: &Path) -> Result<()> {
+    let text = fs::read_to_string(csv).map_err(|e| format!("reading {}: {e}", csv.display()))?;
+    let (dataset, problems) =
+        dataset_from_csv(&text, None, "Newsroom dataset", None).map_err(|e| format!("{}: {e}", csv.display()))?;
+    let loaded = tally::model::keep_valid(dataset, problems);
+    for problem in &loaded.problems {
+        println!("  left out: {problem}");
+    }
+    let out = csv.with_extension("json");
+    fs::write(&out, render(&loaded.dataset)?)?;
+    println!("wrote {} ({} contests)", out.display(), loaded.dataset.contests.len());
+    Ok(())
+}
+
 /// The two bundled files: results (what the first load fetches) and the details file beside it
 /// (sources and corrections, fetched when a contest is opened).
 pub fn render_bundled(dataset: &Dataset) -> Result<[(&'static str, String); 2]> {

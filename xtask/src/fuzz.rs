@@ -7,9 +7,7 @@ use std::panic;
 use std::time::Instant;
 
 use tally::model::format::summary;
-use tally::model::{
-    delegate_result, load_bytes, merge_details, outcome, shares, split_details, totals, Catalog, Query,
-};
+use tally::model::{delegate_result, load_any, merge_details, outcome, shares, split_details, totals, Catalog, Query};
 
 use crate::{data, root, Result};
 
@@ -129,7 +127,7 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
 
 /// Everything downstream of reading, as the browser would run it.
 fn exercise(input: &[u8]) {
-    if let Ok(loaded) = load_bytes(input) {
+    if let Ok(loaded) = load_any(input) {
         // The same bytes as a details file for it: a dataset's contests carry sources and corrections.
         let _ = merge_details(&loaded.dataset, input);
         for contest in &loaded.dataset.contests {

@@ -62,8 +62,9 @@ fn dist() -> Result<()> {
     step("release build (trunk build --release, pages prerendered)", || {
         run(&mut tools::trunk(&["build", "--release"]))
     })?;
-    step("minify the JS glue (terser)", || {
-        glue::minify().map(|saved| println!("{saved}"))
+    step("minify the JS glue and the resize script (terser)", || {
+        glue::minify().map(|saved| println!("{saved}"))?;
+        glue::minify_scripts().map(|saved| println!("{saved}"))
     })?;
     step("Content-Security-Policy into dist/", || {
         csp::apply().map(|policy| println!("{policy}"))
@@ -150,7 +151,8 @@ const USAGE: &str = "usage: cargo xtask <command>
                    --inputs N  how many inputs (default 1,000,000); fails on any panic
   data           regenerate static/data/{results,details}.json from data/*.csv
                    --refresh  copy ../shared/data into data/ first
-                   --check    fail if either file is out of date";
+                   --check    fail if either file is out of date
+                   --convert FILE.csv  a newsroom spreadsheet to FILE.json, the form ?data= reads";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -194,6 +196,10 @@ fn main() {
             tools::ensure_build_tools().and_then(|()| dist())
         }
         Some("prerender") => prerender(),
+        Some("data") if flag("--convert") => match args.iter().skip_while(|a| *a != "--convert").nth(1) {
+            Some(file) => data::convert_file(std::path::Path::new(file)),
+            None => Err("usage: cargo xtask data --convert <file.csv>".into()),
+        },
         Some("data") => {
             (if flag("--refresh") { data::refresh() } else { Ok(()) }).and_then(|()| data::run(flag("--check")))
         }

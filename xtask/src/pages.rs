@@ -144,11 +144,6 @@ fn assemble(
     tags.push_str(&meta("twitter:card", "summary"));
     tags.push_str(&meta("twitter:title", &head.headline));
     tags.push_str(&meta("twitter:description", &head.description));
-    if page.interactive() {
-        tags.push_str(&format!(
-            "<link rel=\"preload\" href=\"data/{results_name}\" as=\"fetch\" crossorigin=\"anonymous\">"
-        ));
-    }
     let html = replace_element(template, "title", &tags)?;
     let main = if page.interactive() {
         format!(
@@ -160,9 +155,18 @@ fn assemble(
     };
     let html = replace_element(&html, "main", &main)?;
     Ok(if page.interactive() {
-        html
+        without_preloads(&html)
     } else {
         without_app_scripts(&html)
+    })
+}
+
+/// An interactive page keeps trunk's loader but not its preloads of the wasm and its glue: on a
+/// slow phone they would share the bandwidth with the page and its stylesheet, which are all the
+/// results need to paint. The loader asks for them once the page is read.
+fn without_preloads(html: &str) -> String {
+    without(html, |tag| {
+        tag.starts_with("<link") && (tag.contains("modulepreload") || tag.contains(".wasm"))
     })
 }
 
@@ -182,6 +186,14 @@ fn replace_element(html: &str, name: &str, with: &str) -> Result<String> {
 /// A card's page keeps its styles and the resize script (`tally-child.js`) and drops the app:
 /// trunk's module loader and its preloads of the wasm and its glue.
 fn without_app_scripts(html: &str) -> String {
+    let is_app = |t: &str| t.contains("modulepreload") || t.contains(".wasm") || t.contains("module");
+    without(html, |tag| {
+        (tag.starts_with("<script") || tag.starts_with("<link")) && is_app(tag)
+    })
+}
+
+/// `html` without the elements whose opening tag `drop` picks (a script with its body).
+fn without(html: &str, drop: impl Fn(&str) -> bool) -> String {
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
     while let Some(start) = rest.find('<') {
@@ -189,14 +201,13 @@ fn without_app_scripts(html: &str) -> String {
         let tag = &rest[start..];
         let end = tag.find('>').map_or(tag.len(), |i| i + 1);
         let open = &tag[..end];
-        let is_app = |t: &str| t.contains("modulepreload") || t.contains(".wasm") || t.contains("module");
-        if open.starts_with("<script") && is_app(open) {
+        if !drop(open) {
+            out.push_str(open);
+            rest = &tag[end..];
+        } else if open.starts_with("<script") {
             let close = tag.find("</script>").map_or(tag.len(), |i| i + "</script>".len());
             rest = &tag[close..];
-        } else if open.starts_with("<link") && is_app(open) {
-            rest = &tag[end..];
         } else {
-            out.push_str(open);
             rest = &tag[end..];
         }
     }

@@ -16,6 +16,7 @@ pub mod json;
 mod json_number;
 mod load;
 pub mod order;
+pub mod origin;
 mod percent;
 mod query;
 mod results;

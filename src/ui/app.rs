@@ -13,7 +13,7 @@ use super::effects::{
 use super::embed_customizer::embed_customizer;
 use super::embed_view::embed_view;
 use super::filters::filters;
-use super::notices::{notices, problems_panel, Rejected};
+use super::notices::{notices, problems_panel, provenance, Rejected};
 use super::state::{Action, Data, Sort, State};
 use super::winners::winners;
 use crate::model::export::list_csv;
@@ -151,6 +151,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
             </header>
             { notices(&state.notices) }
+            if let Some(catalog) = state.catalog() { { provenance(&state.query.data, &catalog.dataset.title) } }
             { problems_panel(&state.problems, Rejected::Contests, &on_bundled) }
             { problems_panel(&state.details_problems, Rejected::Details, &on_bundled) }
             { body }

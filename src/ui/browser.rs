@@ -37,6 +37,15 @@ pub fn bundled_dataset() -> String {
         .unwrap_or_else(|| "data/results.json".into())
 }
 
+/// The origins, besides this site's own, that whoever built the site allows `?data=` to read
+/// (`TALLY_DATA_ORIGINS` at build time, written on `<main id="app" data-origins>`).
+pub fn allowed_origins() -> String {
+    gloo::utils::document()
+        .get_element_by_id("app")
+        .and_then(|app| app.get_attribute("data-origins"))
+        .unwrap_or_default()
+}
+
 /// Writes an address (relative to the site's root) into the address bar: a new history entry,
 /// or in place of the current one. The page's own static URL, so a reload or a share lands on it.
 pub fn write_address(href: &str, push: bool) {

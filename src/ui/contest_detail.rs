@@ -156,7 +156,13 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
         }
     });
 
-    let link = |url: &String| html! { <li><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ url.clone() }</a></li> };
+    // Only web pages are links, each with its host beside it, so a reader sees whose page it is.
+    let link = |url: &String| match crate::model::origin::host(url) {
+        Some(host) => html! {
+            <li><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ url.clone() }</a>{ format!(" ({host})") }</li>
+        },
+        None => html! { <li>{ url.clone() }</li> },
+    };
     let title = format!("{}: {}", contest.territory_name(), contest_label(contest));
     let on_close = {
         let dispatch = dispatch.clone();

@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::browser;
 use super::embed_customizer::resize_preview;
 use super::state::{Action, Shared, State, PAGE_ROWS};
+use crate::model::origin::{data_allowed, host};
 use crate::model::{load_bytes, merge_details, Catalog, Query};
 
 /// Where the dataset comes from: `?data=`, or the bundled file the page names (its name carries a
@@ -28,6 +29,14 @@ pub fn use_dataset(state: &UseReducerHandle<State>) {
     use_effect_with(state.data_wanted().cloned(), move |wanted| {
         let Some(data_url) = wanted else { return };
         let url = dataset_url(data_url);
+        let (absolute, page) = (browser::absolute(&url), browser::absolute("./"));
+        let allowed = browser::allowed_origins();
+        if !data_allowed(&absolute, &page, &allowed.split_whitespace().collect::<Vec<_>>()) {
+            let host = host(&absolute).unwrap_or(&absolute);
+            return dispatch.dispatch(Action::Failed(format!(
+                "This site does not load results from {host}: only its own data, and sites its publisher allows, can appear under its name."
+            )));
+        }
         wasm_bindgen_futures::spawn_local(async move {
             dispatch.dispatch(match browser::fetch_bytes(&url).await {
                 Err(message) => Action::Failed(message),

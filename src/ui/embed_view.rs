@@ -3,8 +3,10 @@
 use yew::prelude::*;
 
 use super::contest_detail::{contest_detail, DetailView};
+use super::notices::provenance;
 use super::state::{Action, Data, Details, State};
 use super::winners::winners;
+use crate::model::origin::host;
 use crate::model::Query;
 
 /// Rows shown before "Show all" in a compact embedded list.
@@ -21,17 +23,6 @@ pub fn full_results_href(query: &Query) -> String {
         ..query.clone()
     }
     .to_href()
-}
-
-/// The host of a URL, for a one-line source credit.
-fn host(url: &str) -> &str {
-    url.split("://")
-        .nth(1)
-        .unwrap_or(url)
-        .split('/')
-        .next()
-        .unwrap_or(url)
-        .trim_start_matches("www.")
 }
 
 /// A view function: the resize protocol and the "Show all" state live in the app, since each
@@ -53,7 +44,7 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
                 Some(contest) => {
                     let details = state.details();
                     let source = match (contest.sources.first(), &details) {
-                        (Some(url), _) => host(url),
+                        (Some(url), _) => host(url).unwrap_or("not stated"),
                         (None, Details::Loading) => "\u{2026}",
                         (None, _) => "not stated",
                     };
@@ -88,5 +79,9 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
             }
         }
     };
-    html! { <div class="embed">{ body }</div> }
+    let provenance = match &state.data {
+        Data::Ready(catalog) => provenance(&query.data, &catalog.dataset.title),
+        _ => html! {},
+    };
+    html! { <div class="embed">{ provenance }{ body }</div> }
 }

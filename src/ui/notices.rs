@@ -1,4 +1,5 @@
-//! Short notices: what the address asked for that was ignored, and contests a dataset lost.
+//! Short notices: what the address asked for that was ignored, whose data is shown, and
+//! contests a dataset lost.
 
 use yew::prelude::*;
 
@@ -14,6 +15,18 @@ pub fn notices(notices: &[String]) -> Html {
             <ul>{ for notices.iter().map(|n| html! { <li>{ n.clone() }</li> }) }</ul>
             <p>{ "The rest of the page works as usual." }</p>
         </section>
+    }
+}
+
+/// Whose results these are, whenever they are not the bundled file: in the page and in every
+/// embed, never dismissed, so no one can publish their figures under this site's name unseen.
+pub fn provenance(data: &Option<String>, title: &str) -> Html {
+    let Some(url) = data else { return html! {} };
+    let from = crate::model::origin::host(url).unwrap_or("a file on this site");
+    html! {
+        <p class="provenance" role="note">
+            { format!("Results from {from}, not the bundled Tally data: \u{201c}{title}\u{201d}.") }
+        </p>
     }
 }
 

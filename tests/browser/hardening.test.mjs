@@ -63,6 +63,12 @@ test('a newsroom dataset: valid contests shown, each rejected one listed with id
   for (const expected of [/2024-D-MP\s+options\[0\] "Cy Example" votes\s+is -5; it cannot be negative/, /2024-D-ZZ\s+territory\s+"ZZ" is not a known territory code/, /2024-D-PR\s+cycle\s+expected a whole number, found text/]) {
     assert.match(panel, expected);
   }
+  // Whose results these are, in a line no one can dismiss, with the file's own title.
+  const title = JSON.parse(NEWSROOM).title;
+  assert.equal(await page.locator('.provenance').innerText(), `Results from a file on this site, not the bundled Tally data: \u201c${title}\u201d.`);
+  assert.equal(await page.locator('.provenance button').count(), 0, 'nothing dismisses it');
+  const embed = await open('?data=newsroom.json&embed=1&contest=2024-D-AS');
+  assert.match(await embed.locator('.embed .provenance').innerText(), /^Results from a file on this site, not the bundled Tally data/);
   // Real load failures are reported in the page, not as console errors.
   assert.deepEqual(page.problems, []);
 });
@@ -85,7 +91,8 @@ test('each failed load has its own message and a way back to the bundled results
     ['missing.json', /The server answered 404/],
     ['huge.json', /Tally reads files up to 20 MB/],
     ['broken.json', /could not be fetched/],
-    ['http://127.0.0.1:9/blocked-by-policy.json', /could not be fetched/],
+    // Another site's data never appears under this site's name unless its builder allowed it.
+    ['https://evil.example/results.json', /This site does not load results from evil\.example/],
   ];
   for (const [url, message] of cases) {
     const page = await newPage(browser);

@@ -69,6 +69,12 @@ test('with JavaScript disabled, every kind of page shows its results', async () 
   await page.goto(server.base + PAGES.contest);
   await assertShowsContest(page, '2024-D-AS');
   assert.match(await page.locator('article.detail').innerText(), /Jason Palmer 3, Joe Biden 3/);
+  // Each source is a web link with its host beside it, so a reader sees whose page it is.
+  for (const item of await page.locator('section.sources li').all()) {
+    const href = await item.locator('a').getAttribute('href');
+    assert.match(href, /^https?:\/\//);
+    assert.ok((await item.innerText()).endsWith(`(${new URL(href).host.replace(/^www\./, '')})`), href);
+  }
 
   await page.goto(server.base + PAGES.territory);
   for (const c of data.contests.filter((c) => c.territory === 'AS')) await assertShowsContest(page, c.id);

@@ -144,6 +144,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   test           install what is missing, then fmt, clippy, cargo test, release build, browser tests
   dist           release build into dist/: the app, every static page, the policy; checks the size budgets
                    --base-url URL  the site's public address (canonical links, og:url, sitemap.xml)
+                   --data-origins 'https://a.example https://b.example'  other sites ?data= may read
   prerender      trunk's post-build hook: the static pages and hashed data into trunk's staging folder
   bench          transfer sizes, first results paint vs a static page, filter latency, wasm memory
                    --quick    fewer loads, for CI
@@ -192,6 +193,10 @@ fn main() {
             // The site's public address, for canonical links, og:url and the sitemap.
             if let Some(base) = args.iter().skip_while(|a| *a != "--base-url").nth(1) {
                 std::env::set_var(pages::BASE_URL_VAR, base);
+            }
+            // Other sites whose data `?data=` may show under this site's name.
+            if let Some(origins) = args.iter().skip_while(|a| *a != "--data-origins").nth(1) {
+                std::env::set_var(pages::DATA_ORIGINS_VAR, origins);
             }
             tools::ensure_build_tools().and_then(|()| dist())
         }

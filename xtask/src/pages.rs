@@ -17,6 +17,24 @@ use crate::{root, Result};
 
 /// The environment variable that names the site's public address, for absolute links.
 pub const BASE_URL_VAR: &str = "TALLY_BASE_URL";
+/// The origins besides the site's own that `?data=` may read, space-separated (none by default).
+pub const DATA_ORIGINS_VAR: &str = "TALLY_DATA_ORIGINS";
+
+/// The origins the builder allowed, from the environment, each checked to be an http(s) origin.
+pub fn data_origins() -> Result<Vec<String>> {
+    let listed = std::env::var(DATA_ORIGINS_VAR).unwrap_or_default();
+    listed
+        .split_whitespace()
+        .map(|o| {
+            let origin = tally::model::origin::origin(o).filter(|origin| *origin == o.trim_end_matches('/'));
+            origin
+                .filter(|origin| tally::model::origin::is_web_link(origin))
+                .ok_or_else(|| {
+                    format!("{DATA_ORIGINS_VAR}: {o:?} is not an origin such as https://data.example.org").into()
+                })
+        })
+        .collect()
+}
 
 /// Writes every page, the hashed data files and (with a base URL) the sitemap into `site`.
 pub fn write(site: &Path, base_url: Option<&str>) -> Result<String> {
@@ -146,8 +164,14 @@ fn assemble(
     tags.push_str(&meta("twitter:description", &head.description));
     let html = replace_element(template, "title", &tags)?;
     let main = if page.interactive() {
+        let origins = data_origins()?;
+        let allowed = if origins.is_empty() {
+            String::new()
+        } else {
+            format!(" data-origins=\"{}\"", escape(&origins.join(" ")))
+        };
         format!(
-            "<main id=\"app\" data-page=\"{}\" data-dataset=\"data/{results_name}\">{body}</main>",
+            "<main id=\"app\" data-page=\"{}\" data-dataset=\"data/{results_name}\"{allowed}>{body}</main>",
             escape(&page.query().to_search())
         )
     } else {

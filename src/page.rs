@@ -100,6 +100,8 @@ pub struct State {
     pub customizer: Option<Customizer>,
     /// A compact embedded list was expanded by "Show all".
     pub embed_expanded: bool,
+    /// On a phone, the filters are folded behind one button until the reader opens them.
+    pub filters_open: bool,
     /// Why the details file (sources and corrections) could not be read, once it failed.
     pub details_error: Option<String>,
 }
@@ -138,6 +140,8 @@ pub enum Action {
     Customize(Option<Customizer>),
     /// After a newsroom dataset failed: drop `?data=` and load the bundled results.
     UseBundled,
+    /// Unfold (or fold) the filters on a phone.
+    ToggleFilters,
 }
 
 impl State {
@@ -169,6 +173,7 @@ impl State {
             last_was_typing: false,
             details_error: None,
             embed_expanded: false,
+            filters_open: false,
             customizer: None,
             picker: Picker::default(),
             limit: FIRST_ROWS,
@@ -265,6 +270,7 @@ impl State {
                 next.push_history = true;
             }
             Action::ShowAllInEmbed => next.embed_expanded = true,
+            Action::ToggleFilters => next.filters_open = !self.filters_open,
             Action::ShowRows(limit) => next.limit = limit,
             Action::Sort(sort) => next.sort = sort,
             Action::Picker(picker) => next.picker = picker,

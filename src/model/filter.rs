@@ -43,6 +43,17 @@ impl Filter {
 
     /// The polite status line: "3 contests: Democratic, territories".
     pub fn describe(&self, count: usize) -> String {
+        let parts = self.active();
+        let noun = if count == 1 { "contest" } else { "contests" };
+        if parts.is_empty() {
+            format!("{count} {noun}")
+        } else {
+            format!("{count} {noun}: {}", parts.join(", "))
+        }
+    }
+
+    /// What the filters select by, in words ("2024", "Democratic", "matching “palmer”").
+    pub fn active(&self) -> Vec<String> {
         let mut parts: Vec<String> = Vec::new();
         if let Some(cycle) = self.cycle {
             parts.push(cycle.to_string());
@@ -59,12 +70,7 @@ impl Filter {
         if !self.text.trim().is_empty() {
             parts.push(format!("matching \u{201c}{}\u{201d}", self.text.trim()));
         }
-        let noun = if count == 1 { "contest" } else { "contests" };
-        if parts.is_empty() {
-            format!("{count} {noun}")
-        } else {
-            format!("{count} {noun}: {}", parts.join(", "))
-        }
+        parts
     }
 }
 

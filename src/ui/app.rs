@@ -120,7 +120,7 @@ pub fn App(props: &AppProps) -> Html {
             .to_href();
             html! {
                 <>
-                    { filters(&state.query.filter, catalog.cycles(), &state.picker, &dispatch) }
+                    { filters(&state.query.filter, catalog.cycles(), &state.picker, state.filters_open, &dispatch) }
                     <div class="list-head">
                         <p role="status" class="status">{ status.clone() }</p>
                         if open.is_none() && !selected.is_empty() {

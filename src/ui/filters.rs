@@ -32,7 +32,7 @@ fn choice(
 }
 
 /// A view function, not a component: it has no state of its own, and each component costs wasm.
-pub fn filters(filter: &Filter, cycles: &[i64], picker: &Picker, dispatch: &Callback<Action>) -> Html {
+pub fn filters(filter: &Filter, cycles: &[i64], picker: &Picker, open: bool, dispatch: &Callback<Action>) -> Html {
     let on_change = &dispatch.reform(Action::SetFilter);
     let change = |update: fn(&mut Filter, String)| {
         let (filter, on_change) = (filter.clone(), on_change.clone());
@@ -55,8 +55,16 @@ pub fn filters(filter: &Filter, cycles: &[i64], picker: &Picker, dispatch: &Call
         dispatch.reform(|e: InputEvent| Action::SetText(e.target_unchecked_into::<HtmlInputElement>().value()));
     let on_clear = on_change.reform(|_: MouseEvent| Filter::default());
 
+    // On a phone one button stands for the whole form, saying what is active.
+    let active = filter.active();
+    let summary = if active.is_empty() { "none".to_string() } else { active.join(", ") };
     html! {
-        <form class="filters" role="search" aria-label="Filter contests" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+        <>
+        <button type="button" class="filters-toggle" aria-expanded={open.to_string()} aria-controls="filters"
+            onclick={dispatch.reform(|_| Action::ToggleFilters)}>
+            { "Filters" }<span class="filters-summary">{ format!(": {summary}") }</span>
+        </button>
+        <form id="filters" class={if open { "filters is-open" } else { "filters" }} role="search" aria-label="Filter contests" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             { territory_picker(&filter.territories, picker, &on_territories, dispatch) }
             { choice("filter-party", "Party", "Both parties", Party::ALL.iter().map(|p| (p.code().into(), p.name().into(), filter.party == Some(*p))).collect(),
                 change(|f, v| f.party = Party::from_code(&v))) }
@@ -71,5 +79,6 @@ pub fn filters(filter: &Filter, cycles: &[i64], picker: &Picker, dispatch: &Call
             </div>
             <button type="button" class="clear" onclick={on_clear} disabled={filter.is_empty()}>{ "Clear filters" }</button>
         </form>
+        </>
     }
 }

@@ -84,6 +84,8 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
         };
         race.no_winner += usize::from(winner.is_none());
         let figures = delegate_figures(contest);
+        // With none at stake, an empty delegate cell is no missing figure.
+        let at_stake = contest.pledged_delegates != Some(0);
         // (standing, what) already counted in this contest, should a candidate be listed twice.
         let mut counted: Vec<(usize, u8)> = Vec::new();
         let mut once = |s: usize, what: u8| {
@@ -121,8 +123,8 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
             }
             match figures[i] {
                 DelegateFigure::Won(d) => standing.delegates += d,
-                DelegateFigure::NotReported => standing.delegates_missing += once(s, 2),
-                DelegateFigure::ZeroByArithmetic | DelegateFigure::NotBound => {}
+                DelegateFigure::NotReported if at_stake => standing.delegates_missing += once(s, 2),
+                _ => {}
             }
         }
     }
@@ -205,7 +207,7 @@ pub fn leaders(contests: &[Contest]) -> Vec<Leader> {
                 .filter(|&i| contests[i].cycle == cycle && contests[i].party == party)
                 .collect();
             let top = race(contests, &all).standings.into_iter().next()?;
-            (top.delegates > 0).then(|| Leader {
+            (top.delegates > 0).then_some(Leader {
                 cycle,
                 party,
                 name: top.name,

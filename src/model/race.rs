@@ -138,23 +138,19 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
     race
 }
 
-fn in_of(n: usize, of: usize) -> String {
-    format!("{n} of {}", count(of as i64, "contest", "contests"))
+/// Adds "{what} {n} of {of} contests" when `n` is not 0.
+fn note(gaps: &mut Vec<String>, what: &str, n: usize, of: usize) {
+    if n > 0 {
+        gaps.push(format!("{what} {n} of {}", count(of as i64, "contest", "contests")));
+    }
 }
 
 impl Standing {
     /// Each missing figure in words: "votes not reported in 3 of 57 contests".
     pub fn gaps(&self, of: usize) -> Vec<String> {
         let mut gaps = Vec::new();
-        if self.votes_missing > 0 {
-            gaps.push(format!("votes not reported in {}", in_of(self.votes_missing, of)));
-        }
-        if self.delegates_missing > 0 {
-            gaps.push(format!(
-                "delegates not reported in {}",
-                in_of(self.delegates_missing, of)
-            ));
-        }
+        note(&mut gaps, "votes not reported in", self.votes_missing, of);
+        note(&mut gaps, "delegates not reported in", self.delegates_missing, of);
         gaps
     }
 }
@@ -162,23 +158,15 @@ impl Standing {
 impl Race {
     /// What the totals leave out, in words, said once for the whole race.
     pub fn gaps(&self) -> Vec<String> {
-        let of = self.contests;
-        let mut gaps = Vec::new();
-        if self.pledged_missing > 0 {
-            gaps.push(format!(
-                "pledged delegates not stated in {}",
-                in_of(self.pledged_missing, of)
-            ));
-        }
-        if self.no_winner > 0 {
-            gaps.push(format!("no popular-vote winner in {}", in_of(self.no_winner, of)));
-        }
-        if self.partial_field > 0 {
-            gaps.push(format!(
-                "not every candidate is known to be listed in {}",
-                in_of(self.partial_field, of)
-            ));
-        }
+        let (of, mut gaps) = (self.contests, Vec::new());
+        note(&mut gaps, "pledged delegates not stated in", self.pledged_missing, of);
+        note(&mut gaps, "no popular-vote winner in", self.no_winner, of);
+        note(
+            &mut gaps,
+            "not every candidate is known to be listed in",
+            self.partial_field,
+            of,
+        );
         gaps
     }
 }

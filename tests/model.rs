@@ -268,6 +268,8 @@ fn query_round_trips_and_reports_garbage() {
     let canonical = [
         "?cycle=2024&party=D&territory=AS,GU&kind=caucus&q=palmer&contest=2024-D-AS&theme=dark",
         "?embed=1&plain=1&childId=a%20b",
+        "?cycle=2024&party=D&upsets=1&q=palmer&sort=margin",
+        "?territory=AS&sort=turnout",
         "",
     ];
     for search in canonical {
@@ -286,6 +288,7 @@ fn query_round_trips_and_reports_garbage() {
         ("?q=a%-1", "encoding"),
         ("?party=D&party=R", "second"),
         ("?nonsense=1", "no such setting"),
+        ("?sort=closeness", "sort"),
     ];
     for (search, word) in garbage {
         let (_, notices) = Query::parse(search);

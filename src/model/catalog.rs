@@ -1,5 +1,6 @@
 //! A loaded dataset made ready for reading: contests in display order, with search text prepared once.
 
+use crate::model::race::{leaders, upset, Leader};
 use crate::model::{territory, Contest, Dataset, TerritoryKind};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -10,6 +11,8 @@ pub struct Catalog {
     /// Lower-cased territory name and code, contest id and every option's name, per contest.
     haystacks: Vec<String>,
     cycles: Vec<i64>,
+    /// Each cycle and party's delegate leader, for the upsets; found once per dataset.
+    leaders: Vec<Leader>,
 }
 
 impl Catalog {
@@ -28,6 +31,7 @@ impl Catalog {
         }
         crate::model::order::sort_short(&mut cycles, |a, b| b.cmp(a));
         Catalog {
+            leaders: leaders(&dataset.contests),
             dataset,
             order,
             haystacks,
@@ -45,6 +49,16 @@ impl Catalog {
 
     pub(crate) fn haystack(&self, index: usize) -> &str {
         &self.haystacks[index]
+    }
+
+    /// Each cycle and party's delegate leader over all its contests.
+    pub fn leaders(&self) -> &[Leader] {
+        &self.leaders
+    }
+
+    /// The winning option of contest `index` if it is an upset (see `race::upset`).
+    pub fn upset(&self, index: usize) -> Option<usize> {
+        upset(&self.dataset.contests[index], &self.leaders)
     }
 
     /// Cycles present, newest first.

@@ -12,6 +12,8 @@ pub struct Filter {
     pub kind: Option<ContestKind>,
     /// Free text, matched against territory, contest id and ballot option names.
     pub text: String,
+    /// Only contests won on the popular vote by someone other than the delegate leader.
+    pub upsets: bool,
 }
 
 impl Filter {
@@ -37,6 +39,7 @@ impl Filter {
                     && self.cycle.is_none_or(|c| c == contest.cycle)
                     && self.kind.is_none_or(|k| k == contest.kind)
                     && (needle.is_empty() || catalog.haystack(i).contains(&needle))
+                    && (!self.upsets || catalog.upset(i).is_some())
             })
             .collect()
     }
@@ -66,6 +69,9 @@ impl Filter {
         }
         if let Some(kind) = self.kind {
             parts.push(kind.label().to_ascii_lowercase());
+        }
+        if self.upsets {
+            parts.push("upsets".into());
         }
         if !self.text.trim().is_empty() {
             parts.push(format!("matching \u{201c}{}\u{201d}", self.text.trim()));

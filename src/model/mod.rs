@@ -1,6 +1,7 @@
 //! Pure Rust: the dataset, its validation, the results maths, filters and the URL query.
 //! Nothing here knows about the browser; `cargo test` covers it natively.
 
+pub mod board;
 mod catalog;
 mod csv;
 mod csv_dataset;
@@ -14,11 +15,13 @@ pub mod fold;
 pub mod format;
 pub mod json;
 mod json_number;
+pub mod list_order;
 mod load;
 pub mod order;
 pub mod origin;
 mod percent;
 mod query;
+pub mod race;
 mod results;
 pub mod site;
 pub mod snippet;

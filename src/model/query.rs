@@ -1,6 +1,7 @@
 //! The URL query: the whole state of a page, parsed leniently (garbage becomes a notice) and
 //! written back canonically. The one place the URL format lives.
 
+use crate::model::list_order::ListOrder;
 use crate::model::{site, territory, Catalog, ContestKind, Filter, Party};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -26,6 +27,8 @@ pub struct Query {
     pub filter: Filter,
     /// The contest whose detail is open.
     pub contest: Option<String>,
+    /// The winners list's order; date unless the URL says otherwise.
+    pub sort: ListOrder,
     pub theme: Theme,
     pub embed: bool,
     /// Embed without its title line.
@@ -119,6 +122,11 @@ impl Query {
             "kind" => match ContestKind::from_code(value) {
                 Some(kind) => self.filter.kind = Some(kind),
                 None => return bad("use primary, caucus or party-run"),
+            },
+            "upsets" => self.filter.upsets = flag(value),
+            "sort" => match ListOrder::from_code(value) {
+                Some(order) => self.sort = order,
+                None => return bad("use date, territory, margin or turnout"),
             },
             "q" => self.filter.text = value.chars().take(200).collect(),
             "contest" => self.contest = Some(value.chars().take(100).collect()),
@@ -250,8 +258,14 @@ impl Query {
         if let Some(kind) = f.kind {
             pairs.push(("kind", kind.code().replace(' ', "-")));
         }
+        if f.upsets {
+            pairs.push(("upsets", "1".into()));
+        }
         if !f.text.is_empty() {
             pairs.push(("q", f.text.clone()));
+        }
+        if self.sort != ListOrder::Date {
+            pairs.push(("sort", self.sort.code().into()));
         }
         if let Some(contest) = &self.contest {
             pairs.push(("contest", contest.clone()));
@@ -286,7 +300,11 @@ impl Query {
 pub fn only_territory(filter: &Filter) -> Option<&str> {
     match filter.territories.as_slice() {
         [code]
-            if filter.party.is_none() && filter.cycle.is_none() && filter.kind.is_none() && filter.text.is_empty() =>
+            if filter.party.is_none()
+                && filter.cycle.is_none()
+                && filter.kind.is_none()
+                && filter.text.is_empty()
+                && !filter.upsets =>
         {
             Some(code)
         }

@@ -1,0 +1,224 @@
+//! The delegate race over a set of contests, per candidate, with every missing figure counted; and
+//! the upsets: contests won on the popular vote by someone other than the delegate leader.
+
+use crate::model::fold::fold;
+use crate::model::format::count;
+use crate::model::{
+    delegate_figures, outcome, BallotOption, Basis, Contest, DelegateFigure, OptionKind, Outcome, Party, Status,
+};
+
+/// One candidate's figures over a set of contests; every uncommitted-type option is one standing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Standing {
+    /// The name as first listed, without a "(write-in)"; "Uncommitted" for the uncommitted kind.
+    pub name: String,
+    pub kind: OptionKind,
+    /// The ballot labels counted here, as listed ("Uncommitted", "No preference", "Uninstructed").
+    pub labels: Vec<String>,
+    /// Contests that list this candidate.
+    pub listed: usize,
+    /// Contests whose popular-vote winner (any basis) this is.
+    pub won: usize,
+    /// Pledged delegates as stated (0 where the listed delegates account for all those pledged).
+    pub delegates: i64,
+    /// Votes where counted.
+    pub votes: i64,
+    /// Contests held that list this candidate without a vote count.
+    pub votes_missing: usize,
+    /// Contests binding delegates that list this candidate without a delegate figure.
+    pub delegates_missing: usize,
+}
+
+/// The race over a set of contests, computed on demand and never stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Race {
+    pub contests: usize,
+    /// Pledged delegates at stake, summed where stated.
+    pub pledged: i64,
+    /// Contests that state no pledged total (unbound delegations among them).
+    pub pledged_missing: usize,
+    /// Contests without a popular-vote winner: ties, level, unclear, not reported, cancelled, no vote.
+    pub no_winner: usize,
+    /// Contests held whose listed options are not known to be the whole field.
+    pub partial_field: usize,
+    /// By delegates, then votes (most first), then first listed.
+    pub standings: Vec<Standing>,
+}
+
+/// The name a candidate's options share: without a "(write-in)" or other bracket; the kind's name
+/// for every uncommitted-type option.
+pub fn candidate_name(option: &BallotOption) -> &str {
+    match option.kind {
+        OptionKind::Uncommitted => "Uncommitted",
+        _ => option.name.split(" (").next().unwrap_or(&option.name).trim(),
+    }
+}
+
+/// What options are grouped by: the candidate name folded, so case and marks do not split a person.
+fn key(option: &BallotOption) -> String {
+    fold(candidate_name(option))
+}
+
+/// The race over `set`, indices into `contests`.
+pub fn race(contests: &[Contest], set: &[usize]) -> Race {
+    let mut race = Race {
+        contests: set.len(),
+        pledged: 0,
+        pledged_missing: 0,
+        no_winner: 0,
+        partial_field: 0,
+        standings: Vec::new(),
+    };
+    let mut keys: Vec<String> = Vec::new();
+    for &index in set {
+        let contest = &contests[index];
+        match contest.pledged_delegates {
+            Some(p) => race.pledged += p,
+            None => race.pledged_missing += 1,
+        }
+        let held = contest.status == Status::Final;
+        race.partial_field += usize::from(held && !contest.whole_field);
+        let winner = match outcome(contest) {
+            Outcome::Winner { option, .. } => Some(option),
+            _ => None,
+        };
+        race.no_winner += usize::from(winner.is_none());
+        let figures = delegate_figures(contest);
+        // With none at stake, an empty delegate cell is no missing figure.
+        let at_stake = contest.pledged_delegates != Some(0);
+        // (standing, what) already counted in this contest, should a candidate be listed twice.
+        let mut counted: Vec<(usize, u8)> = Vec::new();
+        let mut once = |s: usize, what: u8| {
+            let first = !counted.contains(&(s, what));
+            counted.push((s, what));
+            usize::from(first)
+        };
+        for (i, option) in contest.options.iter().enumerate().filter(|(_, o)| o.kind.can_win()) {
+            let key = key(option);
+            let s = keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                keys.push(key);
+                race.standings.push(Standing {
+                    name: candidate_name(option).to_string(),
+                    kind: option.kind,
+                    labels: Vec::new(),
+                    listed: 0,
+                    won: 0,
+                    delegates: 0,
+                    votes: 0,
+                    votes_missing: 0,
+                    delegates_missing: 0,
+                });
+                keys.len() - 1
+            });
+            let standing = &mut race.standings[s];
+            if !standing.labels.contains(&option.name) {
+                standing.labels.push(option.name.clone());
+            }
+            standing.listed += once(s, 0);
+            standing.won += usize::from(winner == Some(i));
+            match option.votes {
+                Some(v) => standing.votes += v,
+                None if held => standing.votes_missing += once(s, 1),
+                None => {}
+            }
+            match figures[i] {
+                DelegateFigure::Won(d) => standing.delegates += d,
+                DelegateFigure::NotReported if at_stake => standing.delegates_missing += once(s, 2),
+                _ => {}
+            }
+        }
+    }
+    let standings = &race.standings;
+    let order = crate::model::order::sorted_indices(standings.len(), &mut |a, b| {
+        let (a, b) = (&standings[a], &standings[b]);
+        (b.delegates, b.votes).cmp(&(a.delegates, a.votes))
+    });
+    let mut slots: Vec<Option<Standing>> = race.standings.drain(..).map(Some).collect();
+    race.standings = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    race
+}
+
+/// Adds "{what} {n} of {of} contests" when `n` is not 0.
+fn note(gaps: &mut Vec<String>, what: &str, n: usize, of: usize) {
+    if n > 0 {
+        gaps.push(format!("{what} {n} of {}", count(of as i64, "contest", "contests")));
+    }
+}
+
+impl Standing {
+    /// Each missing figure in words: "votes not reported in 3 of 57 contests".
+    pub fn gaps(&self, of: usize) -> Vec<String> {
+        let mut gaps = Vec::new();
+        note(&mut gaps, "votes not reported in", self.votes_missing, of);
+        note(&mut gaps, "delegates not reported in", self.delegates_missing, of);
+        gaps
+    }
+}
+
+impl Race {
+    /// What the totals leave out, in words, said once for the whole race.
+    pub fn gaps(&self) -> Vec<String> {
+        let (of, mut gaps) = (self.contests, Vec::new());
+        note(&mut gaps, "pledged delegates not stated in", self.pledged_missing, of);
+        note(&mut gaps, "no popular-vote winner in", self.no_winner, of);
+        note(
+            &mut gaps,
+            "not every candidate is known to be listed in",
+            self.partial_field,
+            of,
+        );
+        gaps
+    }
+}
+
+/// The candidate with the most pledged delegates over every contest of a cycle and party.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Leader {
+    pub cycle: i64,
+    pub party: Party,
+    pub name: String,
+    pub delegates: i64,
+}
+
+/// The delegate leader of each cycle and party present, from all of its contests.
+pub fn leaders(contests: &[Contest]) -> Vec<Leader> {
+    let mut pairs: Vec<(i64, Party)> = Vec::new();
+    for c in contests {
+        if !pairs.contains(&(c.cycle, c.party)) {
+            pairs.push((c.cycle, c.party));
+        }
+    }
+    pairs
+        .into_iter()
+        .filter_map(|(cycle, party)| {
+            let all: Vec<usize> = (0..contests.len())
+                .filter(|&i| contests[i].cycle == cycle && contests[i].party == party)
+                .collect();
+            let top = race(contests, &all).standings.into_iter().next()?;
+            (top.delegates > 0).then_some(Leader {
+                cycle,
+                party,
+                name: top.name,
+                delegates: top.delegates,
+            })
+        })
+        .collect()
+}
+
+/// The winning option, when `contest` is an upset: won on the popular vote (counts, partial counts
+/// or printed percentages) by someone other than its cycle and party's delegate leader. A winner
+/// decided by delegates, or merely reported with no figures, is not a popular-vote result.
+pub fn upset(contest: &Contest, leaders: &[Leader]) -> Option<usize> {
+    let leader = leaders
+        .iter()
+        .find(|l| l.cycle == contest.cycle && l.party == contest.party)?;
+    match outcome(contest) {
+        Outcome::Winner { option, basis, .. }
+            if matches!(basis, Basis::Votes | Basis::PartialVotes | Basis::Percentage)
+                && key(&contest.options[option]) != fold(&leader.name) =>
+        {
+            Some(option)
+        }
+        _ => None,
+    }
+}

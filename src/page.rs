@@ -4,6 +4,8 @@
 
 use std::rc::Rc;
 
+use crate::model::board::Edition;
+use crate::model::list_order::ListOrder;
 use crate::model::{Catalog, Filter, Problem, Query, Theme};
 
 /// Rows rendered before "Show more"; the real calendar (172 contests) fits in one page.
@@ -102,6 +104,8 @@ pub struct State {
     pub embed_expanded: bool,
     /// On a phone, the filters are folded behind one button until the reader opens them.
     pub filters_open: bool,
+    /// The cycle and party the reader chose for the map, when the selection has several.
+    pub edition: Option<Edition>,
     /// Why the details file (sources and corrections) could not be read, once it failed.
     pub details_error: Option<String>,
 }
@@ -142,6 +146,10 @@ pub enum Action {
     UseBundled,
     /// Unfold (or fold) the filters on a phone.
     ToggleFilters,
+    /// Show this cycle and party on the map.
+    PickEdition(Edition),
+    /// Order the list (part of the address).
+    SetOrder(ListOrder),
 }
 
 impl State {
@@ -174,6 +182,7 @@ impl State {
             details_error: None,
             embed_expanded: false,
             filters_open: false,
+            edition: None,
             customizer: None,
             picker: Picker::default(),
             limit: FIRST_ROWS,
@@ -271,6 +280,11 @@ impl State {
             }
             Action::ShowAllInEmbed => next.embed_expanded = true,
             Action::ToggleFilters => next.filters_open = !self.filters_open,
+            Action::PickEdition(edition) => next.edition = Some(edition),
+            Action::SetOrder(order) => {
+                next.query.sort = order;
+                next.push_history = true;
+            }
             Action::ShowRows(limit) => next.limit = limit,
             Action::Sort(sort) => next.sort = sort,
             Action::Picker(picker) => next.picker = picker,

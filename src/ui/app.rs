@@ -4,20 +4,21 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::board::board;
 use super::browser;
 use super::contest_detail::{contest_detail, DetailView};
 use super::effects::{
     use_address_after_takeover, use_address_bar, use_dataset, use_details, use_focus_on_open, use_list_pages,
-    use_preview_size,
 };
 use super::embed_customizer::embed_customizer;
 use super::embed_view::embed_view;
-use super::filters::filters;
+use super::filters::{filters, list_order};
 use super::notices::{notices, problems_panel, provenance, Rejected};
 use super::state::{Action, Data, Sort, State};
 use super::winners::winners;
 use crate::model::export::list_csv;
 use crate::model::format::contest_label;
+use crate::model::list_order::ordered;
 use crate::model::{only_territory, Query};
 
 #[derive(Properties)]
@@ -49,7 +50,6 @@ pub fn App(props: &AppProps) -> Html {
     use_dataset(&state);
     use_details(&state);
     use_address_bar(&state);
-    let preview = use_preview_size(state.customizer.is_some());
     let heading = use_focus_on_open(&state);
 
     // Every event goes through this one callback; it never changes, so rows that hold it compare equal.
@@ -66,8 +66,13 @@ pub fn App(props: &AppProps) -> Html {
     // The filtered set, computed when the data or the filters change (not on a picker keystroke)
     // and shared by the list, the status, the download and the embed title.
     let selected: Rc<Vec<usize>> = use_memo(
-        (state.catalog().cloned(), state.query.filter.clone()),
-        |(catalog, filter)| catalog.as_ref().map(|c| filter.apply(c)).unwrap_or_default(),
+        (state.catalog().cloned(), state.query.filter.clone(), state.query.sort),
+        |(catalog, filter, sort)| {
+            catalog
+                .as_ref()
+                .map(|c| ordered(c, &filter.apply(c), *sort))
+                .unwrap_or_default()
+        },
     );
 
     use_list_pages(selected.clone(), &dispatch);
@@ -121,8 +126,12 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <>
                     { filters(&state.query.filter, catalog.cycles(), &state.picker, state.filters_open, &dispatch) }
+                    if open.is_none() {
+                        { board(catalog, &selected, &state.query.filter, state.edition, &dispatch) }
+                    }
                     <div class="list-head">
                         <p role="status" class="status">{ status.clone() }</p>
+                        if open.is_none() { { list_order(state.query.sort, &dispatch) } }
                         if open.is_none() && !selected.is_empty() {
                             <button type="button" class="download" onclick={download}>{ "Download CSV" }</button>
                         }
@@ -147,7 +156,7 @@ pub fn App(props: &AppProps) -> Html {
                 <h1>{ "Tally" }</h1>
                 <p class="tagline">{ "US presidential primaries and caucuses: every state, DC, the territories and Democrats Abroad." }</p>
                 if state.catalog().is_some() {
-                    { embed_customizer(&state.query, &embed_title, state.customizer.as_ref(), &preview, &dispatch) }
+                    { embed_customizer(&state.query, &embed_title, state.customizer.as_ref(), &dispatch) }
                 }
             </header>
             { notices(&state.notices) }

@@ -134,6 +134,16 @@ pub fn download(name: &str, mime: &str, text: &str) {
     }
 }
 
+/// Adds a script of this site to the page (the CSP allows 'self').
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn add_script(src: &str) {
+    let document = gloo::utils::document();
+    if let (Ok(script), Some(head)) = (document.create_element("script"), document.head()) {
+        let _ = script.set_attribute("src", src);
+        let _ = head.append_child(&script);
+    }
+}
+
 /// Last resort after a panic: text only, written without Yew.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn show_fatal(message: &str) {

@@ -10,7 +10,6 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser;
-use super::embed_customizer::resize_preview;
 use super::state::{Action, Shared, State, PAGE_ROWS};
 use crate::model::origin::{data_allowed, host};
 use crate::model::{load_bytes, merge_details, Catalog, Query};
@@ -106,25 +105,6 @@ pub fn use_address_bar(state: &UseReducerHandle<State>) {
         });
         move || drop(listener)
     });
-}
-
-/// While the customizer is open, its preview sizes itself from the messages every embed sends.
-/// Returns the preview iframe's ref.
-#[hook]
-pub fn use_preview_size(open: bool) -> NodeRef {
-    let preview = use_node_ref();
-    {
-        let preview = preview.clone();
-        use_effect_with(open, move |open| {
-            let listener = open.then(|| {
-                EventListener::new(&gloo::utils::window(), "message", move |event| {
-                    resize_preview(&preview, event)
-                })
-            });
-            move || drop(listener)
-        });
-    }
-    preview
 }
 
 /// Opening a contest moves focus (and a phone's scroll) to its title, as a new page would; not

@@ -1,7 +1,5 @@
 //! The "Embed" button and its customizer: a live preview of the current view and copyable codes.
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::browser::absolute;
@@ -9,35 +7,12 @@ use super::state::{Action, Customizer};
 use crate::model::snippet::{iframe_snippet, pym_snippet};
 use crate::model::{Query, Theme};
 
-/// Sizes the preview iframe from the AMP message every embed sends (the same one a newsroom's
-/// page receives); the app listens while the customizer is open.
-pub fn resize_preview(preview: &NodeRef, event: &Event) {
-    let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() else {
-        return;
-    };
-    let data = event.data();
-    let is_amp = js_sys::Reflect::get(&data, &"sentinel".into())
-        .ok()
-        .and_then(|s| s.as_string())
-        .as_deref()
-        == Some("amp");
-    let height = js_sys::Reflect::get(&data, &"height".into())
-        .ok()
-        .and_then(|h| h.as_f64());
-    if let (true, Some(height), Some(frame)) = (is_amp, height, preview.cast::<HtmlElement>()) {
-        let _ = frame
-            .style()
-            .set_property("height", &format!("{}px", height.ceil() as i64));
-    }
-}
-
 /// The "Embed" button and, when open, the customizer: a view function over the app's state (a
 /// component of its own would cost more wasm). `title` says what the embed shows, for its iframe.
 pub fn embed_customizer(
     query: &Query,
     title: &str,
     customizer: Option<&Customizer>,
-    preview: &NodeRef,
     dispatch: &Callback<Action>,
 ) -> Html {
     let Some(settings) = customizer else {
@@ -111,7 +86,8 @@ pub fn embed_customizer(
                     <label class="check"><input type="checkbox" checked={settings.plain} onchange={on_plain} />{ " Without the title line" }</label>
                 </div>
                 <h3>{ "Preview" }</h3>
-                <iframe ref={preview.clone()} class="preview" src={embed_url.clone()} title={title.clone()} loading="lazy"></iframe>
+                // A fixed height that scrolls: sizing it from the embed's messages cost a kilobyte of wasm.
+                <iframe class="preview" src={embed_url.clone()} title={title.clone()} loading="lazy"></iframe>
                 { for snippets.into_iter().map(|(id, label, code)| html! {
                     <div class="snippet">
                         <label for={id}>{ label }</label>

@@ -5,17 +5,19 @@ use yew::prelude::*;
 
 use super::state::{Action, Picker};
 use super::territory_picker::territory_picker;
+use crate::model::list_order::ListOrder;
 use crate::model::{ContestKind, Filter, Party};
 
 fn select_value(event: Event) -> String {
     event.target_unchecked_into::<HtmlSelectElement>().value()
 }
 
-/// One labelled select whose first choice, "any", clears the filter. Choices: (value, label, selected).
+/// One labelled select whose first choice, "any" (if given), clears the filter. Choices: (value,
+/// label, selected).
 fn choice(
     id: &'static str,
     label: &'static str,
-    any: &'static str,
+    any: Option<&'static str>,
     choices: Vec<(String, String, bool)>,
     onchange: Callback<Event>,
 ) -> Html {
@@ -24,7 +26,7 @@ fn choice(
         <div class="field">
             <label for={id}>{ label }</label>
             <select {id} {onchange}>
-                <option value="" selected={none_selected}>{ any }</option>
+                if let Some(any) = any { <option value="" selected={none_selected}>{ any }</option> }
                 { for choices.into_iter().map(|(value, label, selected)| html! { <option {value} {selected}>{ label }</option> }) }
             </select>
         </div>
@@ -57,7 +59,11 @@ pub fn filters(filter: &Filter, cycles: &[i64], picker: &Picker, open: bool, dis
 
     // On a phone one button stands for the whole form, saying what is active.
     let active = filter.active();
-    let summary = if active.is_empty() { "none".to_string() } else { active.join(", ") };
+    let summary = if active.is_empty() {
+        "none".to_string()
+    } else {
+        active.join(", ")
+    };
     html! {
         <>
         <button type="button" class="filters-toggle" aria-expanded={open.to_string()} aria-controls="filters"
@@ -66,19 +72,31 @@ pub fn filters(filter: &Filter, cycles: &[i64], picker: &Picker, open: bool, dis
         </button>
         <form id="filters" class={if open { "filters is-open" } else { "filters" }} role="search" aria-label="Filter contests" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             { territory_picker(&filter.territories, picker, &on_territories, dispatch) }
-            { choice("filter-party", "Party", "Both parties", Party::ALL.iter().map(|p| (p.code().into(), p.name().into(), filter.party == Some(*p))).collect(),
+            { choice("filter-party", "Party", Some("Both parties"), Party::ALL.iter().map(|p| (p.code().into(), p.name().into(), filter.party == Some(*p))).collect(),
                 change(|f, v| f.party = Party::from_code(&v))) }
-            { choice("filter-cycle", "Cycle", "All years", cycles.iter().map(|c| (c.to_string(), c.to_string(), filter.cycle == Some(*c))).collect(),
+            { choice("filter-cycle", "Cycle", Some("All years"), cycles.iter().map(|c| (c.to_string(), c.to_string(), filter.cycle == Some(*c))).collect(),
                 change(|f, v| f.cycle = v.parse().ok())) }
-            { choice("filter-kind", "Contest", "All kinds", ContestKind::ALL.iter().map(|k| (k.code().into(), k.label().into(), filter.kind == Some(*k))).collect(),
+            { choice("filter-kind", "Contest", Some("All kinds"), ContestKind::ALL.iter().map(|k| (k.code().into(), k.label().into(), filter.kind == Some(*k))).collect(),
                 change(|f, v| f.kind = ContestKind::from_code(&v))) }
             <div class="field field-search">
                 <label for="filter-text">{ "Search" }</label>
                 <input id="filter-text" type="search" placeholder="Candidate, state or territory" autocomplete="off"
                     value={filter.text.clone()} oninput={on_input} />
             </div>
+            <label class="check"><input id="filter-upsets" type="checkbox" checked={filter.upsets} onchange={change(|f, _| f.upsets = !f.upsets)} />{ " Upsets only" }</label>
             <button type="button" class="clear" onclick={on_clear} disabled={filter.is_empty()}>{ "Clear filters" }</button>
         </form>
         </>
     }
+}
+
+/// The list's order (date, territory, closeness, turnout), beside the status line.
+pub fn list_order(order: ListOrder, dispatch: &Callback<Action>) -> Html {
+    let options = ListOrder::ALL
+        .iter()
+        .map(|o| (o.code().to_string(), o.label().to_string(), *o == order))
+        .collect();
+    let on_change =
+        dispatch.reform(|e: Event| Action::SetOrder(ListOrder::from_code(&select_value(e)).unwrap_or_default()));
+    html! { <div class="list-order">{ choice("list-sort", "Order", None, options, on_change) }</div> }
 }

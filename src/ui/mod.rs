@@ -4,6 +4,7 @@
 //! (`start.rs`).
 
 mod app;
+mod board;
 pub(crate) mod browser;
 mod contest_detail;
 mod effects;

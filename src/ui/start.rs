@@ -29,6 +29,10 @@ pub fn start() {
     };
     let (path, search) = browser::address();
     let address = Query::from_address(&path, &search);
+    if address.0.embed {
+        // The resize protocol lives in one small script; only an embed needs it.
+        browser::add_script("tally-child.js");
+    }
     match root.get_attribute("data-page") {
         // The page's own view is what the build rendered; only the bundled data matches it.
         Some(page) if address.0.data.is_none() && !address.0.embed => {

@@ -109,11 +109,13 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
             <td>{ contest.kind.label() }</td>
             <td class="winner">
                 { s.winner }
+                if props.catalog.upset(props.index).is_some() { <span class="upset-mark">{ "Upset" }</span> }
                 if let Some(note) = s.basis_note { <span class="basis">{ note }</span> }
             </td>
             <td class="num">{ s.share }</td>
             <td class="num">{ s.margin }</td>
-            <td class="num">{ s.delegates }</td>
+            // Lines may break between candidates, never inside "Palmer 3" or "of 6 pledged".
+            <td class="num">{ for s.delegates.split(", ").enumerate().map(|(i, part)| html! { <>{ if i > 0 { ", " } else { "" } }<span>{ part.to_string() }</span></> }) }</td>
         </tr>
     }
 }

@@ -187,10 +187,12 @@ fn assemble(
 
 /// An interactive page keeps trunk's loader but not its preloads of the wasm and its glue: on a
 /// slow phone they would share the bandwidth with the page and its stylesheet, which are all the
-/// results need to paint. The loader asks for them once the page is read.
+/// results need to paint. The loader asks for them once the page is read. Nor does it load the
+/// resize script: the app adds it when the page is an embed.
 fn without_preloads(html: &str) -> String {
     without(html, |tag| {
-        tag.starts_with("<link") && (tag.contains("modulepreload") || tag.contains(".wasm"))
+        (tag.starts_with("<link") && (tag.contains("modulepreload") || tag.contains(".wasm")))
+            || (tag.starts_with("<script") && tag.contains("tally-child"))
     })
 }
 

@@ -1,0 +1,212 @@
+//! The results board above the list: a tile map with every jurisdiction (one tab stop, arrow keys
+//! between tiles, a table alternative) and the delegate race. It renders what `model::board` and
+//! `model::race` computed for the filtered set.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::state::{Action, Shared};
+use crate::model::board::{legend, map_choice, tiles, Edition, Tile, TileResult};
+use crate::model::format::thousands;
+use crate::model::race::race;
+use crate::model::site::territory_path;
+use crate::model::{at_tile, territory, Filter, TILE_GRID};
+
+/// Colours for the most frequent winners; the rest share the last ("others"). Text always names
+/// the winner: colour is never the only cue.
+const COLOURS: usize = 6;
+/// Candidates shown in the race; the rest are summed in words.
+const RACE_ROWS: usize = 6;
+
+pub fn board(
+    catalog: &Shared,
+    selected: &[usize],
+    filter: &Filter,
+    picked: Option<Edition>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let Some(choice) = map_choice(catalog, filter, selected, picked) else {
+        return html! {};
+    };
+    let edition = choice.shown;
+    let tiles = tiles(catalog, selected, edition);
+    let legend = legend(&tiles, catalog);
+    let colour = |tile: &Tile| match (&tile.result, tile.winner(catalog)) {
+        (_, Some(name)) => {
+            let rank = legend.iter().position(|(n, _)| *n == name).unwrap_or(COLOURS);
+            format!("w{}", rank.min(COLOURS - 1) + 1)
+        }
+        (TileResult::Tie | TileResult::Level | TileResult::Undecided, _) => "tie".into(),
+        (TileResult::Cancelled | TileResult::NoVote, _) => "held-none".into(),
+        _ => "no-figures".into(),
+    };
+    let switch = choice.must_choose().then(|| {
+        html! {
+            <div class="editions" role="group" aria-label="Results shown on the map">
+                { for choice.choices.iter().map(|&e| html! {
+                    <button type="button" aria-pressed={(e == edition).to_string()}
+                        onclick={dispatch.reform(move |_| Action::PickEdition(e))}>{ e.label() }</button>
+                }) }
+            </div>
+        }
+    });
+    let on_key = Callback::from(move_between_tiles);
+    // The map's one tab stop: the first tile in reading order that the filters select.
+    let first = tiles
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.muted)
+        .min_by_key(|(_, t)| t.territory.tile)
+        .map_or(0, |(i, _)| i);
+    let cells = tiles.iter().enumerate().map(|(i, tile)| {
+        let code = tile.territory.code;
+        let (row, column) = tile.territory.tile;
+        let mut class = format!("tile r{} c{} {}", row + 1, column + 1, colour(tile));
+        for (on, name) in [(tile.muted, " muted"), (tile.upset, " upset")] {
+            if on {
+                class.push_str(name);
+            }
+        }
+        let dispatch = dispatch.clone();
+        let onclick = Callback::from(move |e: MouseEvent| {
+            if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+                e.prevent_default();
+                dispatch.emit(Action::SetFilter(Filter {
+                    territories: vec![code.to_string()],
+                    ..Filter::default()
+                }));
+            }
+        });
+        html! {
+            // Its name in words follows the visible code and winner, which it must contain.
+            <a id={format!("tile-{code}")} {class} href={territory_path(code)} {onclick}
+                tabindex={if i == first { "0" } else { "-1" }}>
+                <span class="tile-code">{ code }</span>
+                <span class="tile-text">{ tile.text(catalog) }</span>
+                <span class="visually-hidden">{ format!(": {}", tile.label(catalog, edition)) }</span>
+            </a>
+        }
+    });
+    let swatch = |class: &str, text: String| {
+        html! { <li><span class={format!("swatch {class}")} aria-hidden="true"></span>{ text }</li> }
+    };
+    let rows = tiles.iter().map(|tile| {
+        html! { <tr><th scope="row">{ tile.territory.name }</th><td>{ tile.label(catalog, edition) }</td></tr> }
+    });
+
+    html! {
+        <section class="board" aria-labelledby="map-title">
+            <div class="map">
+            <div class="map-head">
+                <h2 id="map-title">{ format!("{} winners: every state, territory and Democrats Abroad", edition.label()) }</h2>
+                { for switch }
+            </div>
+            <div class="tiles" role="group" aria-labelledby="map-title" aria-describedby="map-help" onkeydown={on_key}>
+                { for cells }
+            </div>
+            <p id="map-help" class="hint">{ "Arrow keys move between places; Enter opens one. Faded: outside the filters." }</p>
+            <ul class="legend" aria-label="Legend">
+                { for legend.iter().take(COLOURS).enumerate().map(|(i, (name, count))| swatch(&format!("w{}", i + 1), format!("{name} ({count})"))) }
+                { swatch("tie", "Tie, level or unclear".into()) }
+                { swatch("held-none", "Cancelled or no vote".into()) }
+                { swatch("no-figures", "No figures or no contest".into()) }
+                { swatch("upset", "Upset: won by someone other than the delegate leader".into()) }
+            </ul>
+            <details class="map-table">
+                <summary>{ "The map as a table" }</summary>
+                <table><caption>{ format!("{} results by jurisdiction", edition.label()) }</caption><tbody>{ for rows }</tbody></table>
+            </details>
+            </div>
+            { delegate_race(catalog, selected) }
+        </section>
+    }
+}
+
+/// Arrow keys move focus to the next tile in that direction (skipping empty cells), Space opens
+/// it as Enter does; one tab stop for the whole map (the focused tile holds it).
+fn move_between_tiles(event: KeyboardEvent) {
+    let Some(from) = event.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
+        return;
+    };
+    let Some(place) = from.id().strip_prefix("tile-").and_then(territory) else {
+        return;
+    };
+    let (dr, dc): (i16, i16) = match event.key().as_str() {
+        "ArrowUp" => (-1, 0),
+        "ArrowDown" => (1, 0),
+        "ArrowLeft" => (0, -1),
+        "ArrowRight" => (0, 1),
+        " " => {
+            event.prevent_default();
+            return from.click();
+        }
+        _ => return,
+    };
+    event.prevent_default();
+    let (mut row, mut column) = (i16::from(place.tile.0), i16::from(place.tile.1));
+    let (rows, columns) = (i16::from(TILE_GRID.0), i16::from(TILE_GRID.1));
+    loop {
+        (row, column) = (row + dr, column + dc);
+        if !(0..rows).contains(&row) || !(0..columns).contains(&column) {
+            return;
+        }
+        if let Some(next) = at_tile(row as u8, column as u8) {
+            let document = gloo::utils::document();
+            if let Some(to) = document
+                .get_element_by_id(&format!("tile-{}", next.code))
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                let _ = from.set_attribute("tabindex", "-1");
+                let _ = to.set_attribute("tabindex", "0");
+                let _ = to.focus();
+            }
+            return;
+        }
+    }
+}
+
+/// Per candidate: pledged delegates as bars with the figures beside them, contests won, votes;
+/// every figure the data lacks is counted and said.
+fn delegate_race(catalog: &Shared, selected: &[usize]) -> Html {
+    let race = race(catalog.contests(), selected);
+    if race.standings.is_empty() {
+        return html! {};
+    }
+    let rest = race.standings.len().saturating_sub(RACE_ROWS);
+    let rows = race.standings.iter().take(RACE_ROWS).map(|s| {
+        let gaps = s.gaps(race.contests);
+        html! {
+            <tr>
+                <th scope="row">
+                    { s.name.clone() }
+                    if s.labels.len() > 1 { <span class="basis">{ s.labels.join(", ") }</span> }
+                    if !gaps.is_empty() { <span class="basis">{ gaps.join("; ") }</span> }
+                </th>
+                <td class="bar">
+                    <meter aria-hidden="true" min="0" max={race.pledged.max(1).to_string()} value={s.delegates.to_string()}></meter>
+                    <span>{ format!("{} of {}", thousands(s.delegates), thousands(race.pledged)) }</span>
+                </td>
+                <td class="num">{ s.won }</td>
+                <td class="num">{ thousands(s.votes) }</td>
+            </tr>
+        }
+    });
+    let gaps = race.gaps();
+    html! {
+        <section class="race" aria-labelledby="race-title">
+            <h2 id="race-title">{ format!("Delegate race: {} contests", race.contests) }</h2>
+            <table class="race-table">
+                <thead><tr>
+                    <th scope="col">{ "Candidate" }</th>
+                    <th scope="col">{ "Pledged delegates won" }</th>
+                    <th scope="col" class="num">{ "Contests won" }</th>
+                    <th scope="col" class="num">{ "Votes counted" }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            if rest > 0 { <p class="hint">{ format!("And {rest} more on the ballots, with fewer delegates.") }</p> }
+            if !gaps.is_empty() { <p class="hint">{ format!("Not in these totals: {}.", gaps.join("; ")) }</p> }
+        </section>
+    }
+}

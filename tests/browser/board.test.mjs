@@ -1,0 +1,159 @@
+// The results board: the tile map (every jurisdiction, keyboard, table alternative), the delegate
+// race, upsets, and the list made for phones.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, newPage, ready, axe, screenshot, dataset } from './harness.mjs';
+
+let server, browser, data;
+before(async () => { server = await serve(); browser = await launch(); data = await dataset(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const TERRITORIES = ['AS', 'GU', 'MP', 'PR', 'VI', 'DA', 'DC'];
+const D2024 = () => data.contests.filter((c) => c.cycle === 2024 && c.party === 'D');
+
+async function open(path, options) {
+  const page = await newPage(browser, options);
+  await page.goto(server.base + path);
+  await ready(page);
+  return page;
+}
+
+test('the map has one tile per jurisdiction, and one unmuted tile for each contest in the set', async () => {
+  const page = await open('?cycle=2024&party=D');
+  assert.equal(await page.locator('.tiles .tile').count(), 57, '50 states, DC, five territories, Democrats Abroad');
+  for (const contest of D2024().filter((c) => !c.extra)) {
+    const tile = page.locator(`#tile-${contest.territory}`);
+    assert.equal(await tile.count(), 1, `${contest.territory} has a tile`);
+    assert.ok(!(await tile.getAttribute('class')).includes('muted'), `${contest.territory} is in the set`);
+  }
+  for (const code of TERRITORIES) {
+    assert.match(await page.locator(`#tile-${code}`).innerText(), /2024 Democratic/, `${code} is named in words`);
+  }
+  const samoa = data.contests.find((c) => c.id === '2024-D-AS');
+  const winner = [...samoa.options].sort((a, b) => b.votes - a.votes)[0].name;
+  assert.match(await page.locator('#tile-AS').innerText(), new RegExp(`American Samoa, 2024 Democratic caucus: ${winner} won`));
+  assert.match(await page.locator('#tile-AS').innerText(), new RegExp(winner.split(' ').at(-1)));
+  // The table alternative lists every jurisdiction too.
+  assert.equal(await page.locator('.map-table tbody tr').count(), 57);
+  assert.deepEqual(page.problems, []);
+});
+
+test('one tab stop into the map; arrow keys move between tiles; Enter opens the territory', async () => {
+  const page = await open('?cycle=2024&party=D');
+  assert.equal(await page.locator('.tiles [tabindex="0"]').count(), 1, 'one tab stop');
+  await page.locator('.tiles [tabindex="0"]').focus();
+  const start = await page.evaluate(() => document.activeElement.id);
+  await page.keyboard.press('ArrowDown');
+  const below = await page.evaluate(() => document.activeElement.id);
+  assert.notEqual(below, start, 'ArrowDown moves');
+  await page.keyboard.press('ArrowRight');
+  const code = (await page.evaluate(() => document.activeElement.id)).replace('tile-', '');
+  assert.equal(await page.locator('.tiles [tabindex="0"]').count(), 1, 'still one tab stop');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((c) => location.pathname.endsWith(`/territory/${c}.html`), code);
+  const expected = data.contests.filter((c) => c.territory === code).length;
+  await page.waitForFunction((n) => document.querySelectorAll('table.winners tbody tr').length === n, expected);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the delegate race sums the set from the dataset and states what is missing', async () => {
+  const page = await open('?cycle=2024&party=D');
+  const contests = D2024();
+  const pledged = contests.reduce((sum, c) => sum + (c.pledged_delegates ?? 0), 0);
+  const biden = contests.flatMap((c) => c.options).filter((o) => o.name === 'Joe Biden').reduce((sum, o) => sum + (o.delegates ?? 0), 0);
+  const row = page.locator('.race-table tbody tr', { has: page.locator('th', { hasText: 'Joe Biden' }) });
+  assert.match(await row.locator('td.bar').innerText(), new RegExp(`${biden.toLocaleString('en-US')} of ${pledged.toLocaleString('en-US')}`));
+  assert.match(await page.locator('#race-title').innerText(), new RegExp(`${contests.length} contests`));
+  assert.equal(await page.locator('.race-table meter').count() > 0, true, 'drawn as bars');
+  assert.deepEqual(page.problems, []);
+});
+
+test('"Upsets only" on 2024 Democratic lists American Samoa, marked in words in the list and on the map', async () => {
+  const page = await open('?cycle=2024&party=D');
+  await page.check('#filter-upsets');
+  await page.waitForFunction(() => location.search.includes('upsets=1'));
+  const ids = await page.locator('table.winners tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.contest));
+  assert.ok(ids.includes('2024-D-AS'), `upsets: ${ids.join(', ')}`);
+  assert.match(await page.locator('tr[data-contest="2024-D-AS"] .upset-mark').innerText(), /upset/i);
+  assert.match(await page.locator('#tile-AS').innerText(), /upset/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('phones: the 2024 Democratic list is compact, the filters fold, the status stays in view', async () => {
+  const page = await open('?cycle=2024&party=D', { width: 375, height: 800 });
+  const height = await page.locator('table.winners').evaluate((t) => t.getBoundingClientRect().height);
+  assert.ok(height < 3600, `the list is ${Math.round(height)}px tall`);
+  const rows = await page.locator('table.winners tbody tr').evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().height));
+  assert.ok(Math.max(...rows) <= 64, `rows up to ${Math.max(...rows)}px`);
+  assert.equal(await page.locator('#filters').isVisible(), false, 'filters folded');
+  assert.match(await page.locator('.filters-toggle').innerText(), /Filters: 2024, Democratic/);
+  await page.click('.filters-toggle');
+  assert.equal(await page.locator('#filters').isVisible(), true, 'one tap unfolds them');
+  await page.evaluate(() => window.scrollTo(0, 3000));
+  const status = await page.locator('.list-head').evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(status >= 0 && status < 5, `the status line stays in view (top ${status})`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no sideways scroll (${overflow}px)`);
+  // A tap on a row opens the contest.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // Anywhere on the row: the territory's link covers it.
+  await page.locator('tr[data-contest="2024-D-AS"]').scrollIntoViewIfNeeded();
+  const box = await page.locator('tr[data-contest="2024-D-AS"] td.winner').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(() => location.pathname.endsWith('/contest/2024-D-AS.html'));
+  await page.waitForSelector('article.detail');
+  assert.deepEqual(page.problems, []);
+});
+
+test('desktop at 1280px: no phrase breaks across lines, and nothing scrolls sideways', async () => {
+  const page = await open('?cycle=2024&party=D', { width: 1280 });
+  // Every cell but the delegates is one line; the delegates may break between candidates, never
+  // inside "Palmer 3" or "of 6 pledged".
+  const broken = await page.locator('table.winners tbody tr').evaluateAll((rows) => rows.flatMap((row) => {
+    const line = parseFloat(getComputedStyle(row).lineHeight) || 20;
+    const cells = [...row.children].slice(0, 7).filter((cell) => {
+      const text = [...cell.childNodes].filter((n) => !(n.classList?.contains('basis')));
+      return text.some((n) => { const r = document.createRange(); r.selectNodeContents(n); return r.getClientRects().length > 1 || r.getBoundingClientRect().height > line * 1.5; });
+    });
+    const phrases = [...row.children[7].querySelectorAll('span')].filter((s) => s.getClientRects().length > 1);
+    return [...cells, ...phrases].map((e) => `${row.dataset.contest}: ${e.innerText}`);
+  }));
+  assert.deepEqual(broken, []);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no sideways scroll (${overflow}px)`);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the list sorts by date, territory, closeness and turnout; the order is in the URL', async () => {
+  const page = await open('?cycle=2024&party=D');
+  await page.selectOption('#list-sort', 'margin');
+  await page.waitForFunction(() => location.search.includes('sort=margin'));
+  const first = await page.locator('table.winners tbody tr').first().getAttribute('data-contest');
+  await page.selectOption('#list-sort', 'territory');
+  await page.waitForFunction(() => location.search.includes('sort=territory'));
+  const names = await page.locator('table.winners tbody th a').allInnerTexts();
+  assert.deepEqual(names, [...names].sort((a, b) => a.localeCompare(b)), 'alphabetical');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('#list-sort'), 'territory');
+  assert.ok(first);
+  assert.deepEqual(page.problems, []);
+});
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds no violations on the map, the race and the phone list (${colorScheme})`, async () => {
+    for (const width of [375, 1280]) {
+      const page = await open('?cycle=2024&party=D', { width, colorScheme });
+      assert.deepEqual(await axe(page), [], `${colorScheme} at ${width}px`);
+    }
+  });
+}
+
+test('screenshots of the board at 375px and 1280px, with the map in the first screen', async () => {
+  for (const width of [375, 1280]) {
+    const page = await open('?cycle=2024&party=D', { width, height: 900 });
+    const top = await page.locator('.tiles').evaluate((e) => e.getBoundingClientRect().top);
+    assert.ok(top < 900, `the map starts in the first screen at ${width}px (${top}px)`);
+    await screenshot(page, `board-${width}`);
+  }
+});

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::board::board;
 use super::contest_detail::{contest_detail, DetailView};
 use super::notices::provenance;
 use super::state::{Action, Data, Details, State};
@@ -68,6 +69,7 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
                             if !query.plain {
                                 <h1 class="embed-title">{ format!("Tally: {}", query.filter.describe(total)) }</h1>
                             }
+                            { board(catalog, selected, &query.filter, state.edition, dispatch) }
                             { winners(catalog, shown, &query.data, state.limit, true, dispatch) }
                             if more > 0 {
                                 <button type="button" class="more" onclick={dispatch.reform(|_| Action::ShowAllInEmbed)}>{ format!("Show all {total} contests") }</button>

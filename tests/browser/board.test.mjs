@@ -2,7 +2,7 @@
 // race, upsets, and the list made for phones.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, axe, screenshot, dataset } from './harness.mjs';
+import { serve, launch, newPage, ready, axe, screenshot, dataset, openReady } from './harness.mjs';
 
 let server, browser, data;
 before(async () => { server = await serve(); browser = await launch(); data = await dataset(); });
@@ -11,12 +11,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 const TERRITORIES = ['AS', 'GU', 'MP', 'PR', 'VI', 'DA', 'DC'];
 const D2024 = () => data.contests.filter((c) => c.cycle === 2024 && c.party === 'D');
 
-async function open(path, options) {
-  const page = await newPage(browser, options);
-  await page.goto(server.base + path);
-  await ready(page);
-  return page;
-}
+const open = (path, options) => openReady(browser, server.base + path, options);
 
 test('the map has one tile per jurisdiction, and one unmuted tile for each contest in the set', async () => {
   const page = await open('?cycle=2024&party=D');

@@ -1,7 +1,7 @@
 // The explorer: filters, winners list, contest detail, permalinks, keyboard, accessibility, layout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, axe, screenshot, dataset, downloadText, bundledName } from './harness.mjs';
+import { serve, launch, newPage, ready, axe, screenshot, dataset, downloadText, bundledName, openReady } from './harness.mjs';
 
 let server, browser, data;
 before(async () => { server = await serve(); browser = await launch(); data = await dataset(); });
@@ -10,12 +10,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 const thousands = (n) => n.toLocaleString('en-US');
 const contest = (id) => data.contests.find((c) => c.id === id);
 
-async function open(path, options) {
-  const page = await newPage(browser, options);
-  await page.goto(server.base + path);
-  await ready(page);
-  return page;
-}
+const open = (path, options) => openReady(browser, server.base + path, options);
 
 const rowCount = (page) => page.locator('table.winners tbody tr').count();
 const COLUMNS = ['Territory', 'Date', 'Party', 'Contest', 'Winner', 'Share', 'Margin', 'Delegates'];

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, newPage, ready, axe, DIST, distHeaders, downloadText } from './harness.mjs';
+import { serve, launch, newPage, ready, axe, DIST, distHeaders, downloadText, openReady } from './harness.mjs';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><script>alert(2)</script>'];
 const contest = (id, territory, names) => ({
@@ -49,12 +49,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function open(path, options) {
-  const page = await newPage(browser, options);
-  await page.goto(server.base + path);
-  await ready(page);
-  return page;
-}
+const open = (path, options) => openReady(browser, server.base + path, options);
 
 test('a newsroom dataset: valid contests shown, each rejected one listed with id, field and reason', async () => {
   const page = await open('?data=newsroom.json');

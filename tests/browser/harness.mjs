@@ -104,6 +104,14 @@ export async function ready(page) {
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 15000 });
 }
 
+/** A new page at `url`, once the app runs it (see `ready`). */
+export async function openReady(browser, url, options) {
+  const page = await newPage(browser, options);
+  await page.goto(url);
+  await ready(page);
+  return page;
+}
+
 /** Runs axe-core in the page and returns its violations, described. */
 export async function axe(page) {
   const source = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');

@@ -2,13 +2,15 @@
    and the app alike. Whenever the content's height changes it tells the parent page in every common
    dialect at once: AMP ("embed-size"), Medium/Embedly ("iframe.resize"), Pym.js (with ?childId=)
    and Datawrapper-style listeners (with ?embedId=). It also applies ?theme= and ?plain=, so a static
-   card honours them without the wasm. */
+   card honours them without the wasm. A card loads it in its head, before the first paint, so its
+   theme and title never change after it. */
 (function () {
   var params = new URLSearchParams(location.search);
   var root = document.documentElement;
   var theme = params.get('theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
-  if (/^(|1|true|yes)$/.test(params.get('plain') || 'no')) root.setAttribute('data-plain', '');
+  // As the app reads a flag: present and empty, 1, true or yes.
+  if (params.has('plain') && /^(|1|true|yes)$/.test(params.get('plain'))) root.setAttribute('data-plain', '');
   if (window.parent === window) return;
   var childId = params.get('childId');
   var embedId = params.get('embedId');

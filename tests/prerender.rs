@@ -30,18 +30,49 @@ fn attribute(value: &str) -> String {
 }
 
 fn assert_states_in_full(html: &str, contest: &Contest, as_of: Option<&str>, at: &str) {
+    // On a territory's page, the contest's own card.
+    let card = format!("id=\"{}-detail-title\"", contest.id);
+    let html = match html.find(&card) {
+        Some(start) => &html[start..start + html[start..].find("</article>").unwrap_or(html.len() - start)],
+        None => html,
+    };
     let must = |needle: String, what: &str| {
         assert!(html.contains(&needle), "{at} ({}): no {what} {needle:?}", contest.id);
     };
     must(text(&popular_sentence(contest)), "winner sentence");
     must(text(&delegate_sentence(contest)), "delegate sentence");
     for option in &contest.options {
-        must(text(&option.name), "option");
+        // The option's own row of the table holds its figures.
+        let start = format!("<th scope=\"row\">{}", text(&option.name));
+        let row = html
+            .find(&start)
+            .map(|at| &html[at..at + html[at..].find("</tr>").unwrap_or(0)])
+            .unwrap_or_else(|| panic!("{at} ({}): no row for {}", contest.id, option.name));
         if let Some(votes) = option.votes {
-            must(format!(">{}<", thousands(votes)), "vote count");
+            assert!(
+                row.contains(&format!(">{}</td>", thousands(votes))),
+                "{at}: {}'s votes",
+                option.name
+            );
         }
         if let Some(delegates) = option.delegates {
-            must(format!(">{delegates}<"), "delegates");
+            assert!(
+                row.contains(&format!(">{delegates}</td>")),
+                "{at}: {}'s delegates",
+                option.name
+            );
+        }
+    }
+    // Where every contender has a count, the most votes win, read from the data, not the wording.
+    let contenders: Vec<&BallotOption> = contest.options.iter().filter(|o| o.kind.can_win()).collect();
+    if contest.status == Status::Final && contenders.iter().all(|o| o.votes.is_some()) {
+        let most = contenders.iter().map(|o| o.votes.unwrap()).max().unwrap_or(0);
+        let top: Vec<&&BallotOption> = contenders.iter().filter(|o| o.votes == Some(most)).collect();
+        if let [winner] = top.as_slice() {
+            must(
+                format!("<tr class=\"is-winner\"><th scope=\"row\">{}", text(&winner.name)),
+                "winner's marked row",
+            );
         }
     }
     for source in &contest.sources {

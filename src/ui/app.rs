@@ -15,7 +15,7 @@ use super::embed_view::embed_view;
 use super::filters::{filters, list_order};
 use super::notices::{notices, problems_panel, provenance, Rejected};
 use super::state::{Action, Data, Sort, State};
-use super::winners::winners;
+use super::winners::{contest_href, winners};
 use crate::model::export::list_csv;
 use crate::model::format::contest_label;
 use crate::model::list_order::ordered;
@@ -127,7 +127,7 @@ pub fn App(props: &AppProps) -> Html {
                 <>
                     { filters(&state.query.filter, catalog.cycles(), &state.picker, state.filters_open, &dispatch) }
                     if open.is_none() {
-                        { board(catalog, &selected, &state.query.filter, state.edition, &dispatch) }
+                        { board(catalog, &selected, &state.query, state.edition, false, &dispatch) }
                     }
                     <div class="list-head">
                         <p role="status" class="status">{ status.clone() }</p>
@@ -137,12 +137,12 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     </div>
                     if let Some(contest) = open {
-                        { contest_detail(DetailView { contest, details: state.details(), as_of, embedded: false, plain: false, card: false, back: back.clone(), sort: state.sort, heading: &heading }, &dispatch) }
+                        { contest_detail(DetailView { contest, details: state.details(), as_of, embedded: false, plain: false, card: None, back: back.clone(), sort: state.sort, heading: &heading }, &dispatch) }
                     } else {
                         { winners(catalog, &selected, &state.query.data, state.limit, false, &dispatch) }
                         // A territory's own page shows each of its contests in full below the list.
                         if only_territory(&state.query.filter).is_some() {
-                            { for selected.iter().map(|&i| contest_detail(DetailView { contest: &catalog.contests()[i], details: state.details(), as_of, embedded: false, plain: false, card: true, back: back.clone(), sort: Sort::default(), heading: &NodeRef::default() }, &dispatch)) }
+                            { for selected.iter().map(|&i| contest_detail(DetailView { contest: &catalog.contests()[i], details: state.details(), as_of, embedded: false, plain: false, card: Some(contest_href(&state.query.data, &catalog.contests()[i].id)), back: back.clone(), sort: Sort::default(), heading: &NodeRef::default() }, &dispatch)) }
                         }
                     }
                 </>

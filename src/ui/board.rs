@@ -10,8 +10,7 @@ use super::state::{Action, Shared};
 use crate::model::board::{legend, map_choice, tiles, Edition, Tile, TileResult};
 use crate::model::format::thousands;
 use crate::model::race::race;
-use crate::model::site::territory_path;
-use crate::model::{at_tile, territory, Filter, TILE_GRID};
+use crate::model::{at_tile, territory, Filter, Query, TILE_GRID};
 
 /// Colours for the most frequent winners; the rest share the last ("others"). Text always names
 /// the winner: colour is never the only cue.
@@ -19,18 +18,23 @@ const COLOURS: usize = 6;
 /// Candidates shown in the race; the rest are summed in words.
 const RACE_ROWS: usize = 6;
 
+/// `external`: inside an embed, tiles open the full explorer in a new tab.
 pub fn board(
     catalog: &Shared,
     selected: &[usize],
-    filter: &Filter,
+    query: &Query,
     picked: Option<Edition>,
+    external: bool,
     dispatch: &Callback<Action>,
 ) -> Html {
+    let filter = &query.filter;
     let Some(choice) = map_choice(catalog, filter, selected, picked) else {
         return html! {};
     };
     let edition = choice.shown;
-    let tiles = tiles(catalog, selected, edition);
+    let mut tiles = tiles(catalog, selected, edition);
+    // In reading order, as the grid shows them: the order keys and screen readers follow.
+    crate::model::order::sort_short(&mut tiles, |a, b| a.territory.tile.cmp(&b.territory.tile));
     let legend = legend(&tiles, catalog);
     let colour = |tile: &Tile| match (&tile.result, tile.winner(catalog)) {
         (_, Some(name)) => {
@@ -52,14 +56,7 @@ pub fn board(
         }
     });
     let on_key = Callback::from(move_between_tiles);
-    // The map's one tab stop: the first tile in reading order that the filters select.
-    let first = tiles
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| !t.muted)
-        .min_by_key(|(_, t)| t.territory.tile)
-        .map_or(0, |(i, _)| i);
-    let cells = tiles.iter().enumerate().map(|(i, tile)| {
+    let cells = tiles.iter().map(|tile| {
         let code = tile.territory.code;
         let (row, column) = tile.territory.tile;
         let mut class = format!("tile r{} c{} {}", row + 1, column + 1, colour(tile));
@@ -68,20 +65,28 @@ pub fn board(
                 class.push_str(name);
             }
         }
+        let place = Filter {
+            territories: vec![code.to_string()],
+            ..Filter::default()
+        };
+        // The territory's page (with a newsroom's dataset, the front page asking for it).
+        let href = Query {
+            filter: place.clone(),
+            data: query.data.clone(),
+            ..Query::default()
+        }
+        .to_href();
         let dispatch = dispatch.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
-            if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+            if !(external || e.ctrl_key() || e.meta_key() || e.shift_key()) {
                 e.prevent_default();
-                dispatch.emit(Action::SetFilter(Filter {
-                    territories: vec![code.to_string()],
-                    ..Filter::default()
-                }));
+                dispatch.emit(Action::SetFilter(place.clone()));
             }
         });
         html! {
             // Its name in words follows the visible code and winner, which it must contain.
-            <a id={format!("tile-{code}")} {class} href={territory_path(code)} {onclick}
-                tabindex={if i == first { "0" } else { "-1" }}>
+            <a id={format!("tile-{code}")} {class} {href} {onclick} tabindex="-1"
+                target={external.then_some("_blank")} rel={external.then_some("noopener")}>
                 <span class="tile-code">{ code }</span>
                 <span class="tile-text">{ tile.text(catalog) }</span>
                 <span class="visually-hidden">{ format!(": {}", tile.label(catalog, edition)) }</span>
@@ -102,7 +107,8 @@ pub fn board(
                 <h2 id="map-title">{ format!("{} winners: every state, territory and Democrats Abroad", edition.label()) }</h2>
                 { for switch }
             </div>
-            <div class="tiles" role="group" aria-labelledby="map-title" aria-describedby="map-help" onkeydown={on_key}>
+            // One tab stop: the map itself; arrow keys then move between its tiles.
+            <div class="tiles" role="group" tabindex="0" aria-labelledby="map-title" aria-describedby="map-help" onkeydown={on_key}>
                 { for cells }
             </div>
             <p id="map-help" class="hint">{ "Arrow keys move between places; Enter opens one. Faded: outside the filters." }</p>
@@ -123,13 +129,22 @@ pub fn board(
     }
 }
 
-/// Arrow keys move focus to the next tile in that direction (skipping empty cells), Space opens
-/// it as Enter does; one tab stop for the whole map (the focused tile holds it).
+/// Arrow keys move focus to the next tile in that direction (skipping empty cells), from the map
+/// itself to its first tile; Space opens a tile as Enter does. Tiles are never tab stops, so the
+/// map stays one however it re-renders.
 fn move_between_tiles(event: KeyboardEvent) {
     let Some(from) = event.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
         return;
     };
     let Some(place) = from.id().strip_prefix("tile-").and_then(territory) else {
+        // On the map itself: any arrow enters it at its first tile in reading order.
+        if event.key().starts_with("Arrow") {
+            event.prevent_default();
+            let first = from.query_selector(".tile").ok().flatten();
+            if let Some(tile) = first.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+                let _ = tile.focus();
+            }
+        }
         return;
     };
     let (dr, dc): (i16, i16) = match event.key().as_str() {
@@ -157,8 +172,6 @@ fn move_between_tiles(event: KeyboardEvent) {
                 .get_element_by_id(&format!("tile-{}", next.code))
                 .and_then(|e| e.dyn_into::<HtmlElement>().ok())
             {
-                let _ = from.set_attribute("tabindex", "-1");
-                let _ = to.set_attribute("tabindex", "0");
                 let _ = to.focus();
             }
             return;

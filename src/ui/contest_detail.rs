@@ -20,8 +20,9 @@ pub struct DetailView<'a> {
     pub embedded: bool,
     /// Without the title line (`&plain=1` in an embed).
     pub plain: bool,
-    /// One of several on a territory's page: its own ids, its title a link to the contest's page.
-    pub card: bool,
+    /// One of several on a territory's page: its own ids, its title a link to this address (the
+    /// contest's page, with a newsroom's dataset if one is shown).
+    pub card: Option<String>,
     /// Where "All results" leads: the list the reader came from, as a real link.
     pub back: String,
     pub sort: Sort,
@@ -177,7 +178,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
     let subheading = if props.embedded { "h2" } else { "h3" };
     // Several cards share a page: each names its sections by its own id.
     let id = |name: &str| {
-        if props.card {
+        if props.card.is_some() {
             format!("{}-{name}", contest.id)
         } else {
             name.to_string()
@@ -185,21 +186,20 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
     };
     // Several cards' sections must not share one name: each is named with its contest too.
     let labelled = |name: &str| {
-        if props.card {
+        if props.card.is_some() {
             format!("{} {}", id(name), id("detail-title"))
         } else {
             name.to_string()
         }
     };
-    let title = if props.card {
-        html! { <a href={crate::model::site::contest_path(&contest.id)}>{ title }</a> }
-    } else {
-        html! { { title } }
+    let title = match &props.card {
+        Some(href) => html! { <a href={href.clone()}>{ title }</a> },
+        None => html! { { title } },
     };
 
     html! {
         <article class="detail" aria-labelledby={id("detail-title")}>
-            if !props.embedded && !props.card {
+            if !props.embedded && props.card.is_none() {
                 <a class="back" href={props.back.clone()} onclick={on_close}>{ "\u{2190} All results" }</a>
             }
             // In an embed the card is the whole page, so its title is the page's h1.

@@ -51,7 +51,7 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
                     };
                     html! {
                         <>
-                            { contest_detail(DetailView { contest, details, as_of: None, embedded: true, plain: query.plain, card: false, back: String::new(), sort: state.sort, heading }, dispatch) }
+                            { contest_detail(DetailView { contest, details, as_of: None, embedded: true, plain: query.plain, card: None, back: String::new(), sort: state.sort, heading }, dispatch) }
                             <p class="credit">{ format!("Source: {source}") }{ as_of.map(|d| format!(" \u{00b7} Data as of {d}")).unwrap_or_default() }{ " \u{00b7} " }{ full }</p>
                         </>
                     }
@@ -69,7 +69,7 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
                             if !query.plain {
                                 <h1 class="embed-title">{ format!("Tally: {}", query.filter.describe(total)) }</h1>
                             }
-                            { board(catalog, selected, &query.filter, state.edition, dispatch) }
+                            { board(catalog, selected, query, state.edition, true, dispatch) }
                             { winners(catalog, shown, &query.data, state.limit, true, dispatch) }
                             if more > 0 {
                                 <button type="button" class="more" onclick={dispatch.reform(|_| Action::ShowAllInEmbed)}>{ format!("Show all {total} contests") }</button>

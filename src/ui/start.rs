@@ -76,6 +76,8 @@ async fn take_over(page_root: Element, page: Query, address: (Query, Vec<String>
     let Ok(app_root) = page_root.clone_node().map(JsCast::unchecked_into::<Element>) else {
         return;
     };
+    // What the reader already chose on the static page, while the app was on its way, is kept.
+    let address = with_choices_made(&page_root, address);
     let then = (address != (page.clone(), Vec::new())).then(|| Rc::new(address));
     let props = AppProps {
         first: Rc::new(State::prerendered(page, catalog)),
@@ -86,23 +88,81 @@ async fn take_over(page_root: Element, page: Query, address: (Query, Vec<String>
     wasm_bindgen_futures::spawn_local(async move { swap(&page_root, &app_root) });
 }
 
-/// Puts the app's root where the static one was, keeping the reader's focus and scroll.
+/// The address, with whatever the reader changed in the static page's filters and order before the
+/// app arrived (a party chosen, a search typed): the app must not undo it.
+fn with_choices_made(page_root: &Element, (mut query, notices): (Query, Vec<String>)) -> (Query, Vec<String>) {
+    let read = |element: &Element, key: &str| js_sys::Reflect::get(element, &key.into()).ok();
+    // A control's value, only if the reader changed it from what the page was built with.
+    let changed = |id: &str| -> Option<String> {
+        let element = page_root.query_selector(&format!("#{id}")).ok().flatten()?;
+        let value = read(&element, "value")?.as_string()?;
+        let built = match element.query_selector("option[selected]") {
+            Ok(Some(option)) => option.get_attribute("value"),
+            _ if element.tag_name() == "SELECT" => Some(String::new()),
+            _ => read(&element, "defaultValue").and_then(|v| v.as_string()),
+        };
+        (built.as_deref() != Some(value.as_str())).then_some(value)
+    };
+    let f = &mut query.filter;
+    if let Some(party) = changed("filter-party") {
+        f.party = crate::model::Party::from_code(&party);
+    }
+    if let Some(cycle) = changed("filter-cycle") {
+        f.cycle = cycle.parse().ok();
+    }
+    if let Some(kind) = changed("filter-kind") {
+        f.kind = crate::model::ContestKind::from_code(&kind);
+    }
+    if let Some(text) = changed("filter-text") {
+        f.text = text;
+    }
+    if let Some(upsets) = page_root.query_selector("#filter-upsets").ok().flatten() {
+        let (now, built) = (read(&upsets, "checked"), read(&upsets, "defaultChecked"));
+        if now != built {
+            f.upsets = now.and_then(|v| v.as_bool()).unwrap_or(f.upsets);
+        }
+    }
+    if let Some(order) = changed("list-sort").and_then(|v| crate::model::list_order::ListOrder::from_code(&v)) {
+        query.sort = order;
+    }
+    (query, notices)
+}
+
+/// Where `element` sits under `root`: its index among its parent's elements, at each level. Text
+/// nodes are not counted: the parsed page joins neighbouring text that the app keeps apart.
+fn path_in(root: &Element, element: &Element) -> Option<Vec<u32>> {
+    let mut path = Vec::new();
+    let mut at = element.clone();
+    while !at.is_same_node(Some(root)) {
+        let parent = at.parent_element()?;
+        let siblings = parent.children();
+        let index = (0..siblings.length()).find(|&i| siblings.item(i).is_some_and(|e| e.is_same_node(Some(&at))))?;
+        path.push(index);
+        at = parent;
+    }
+    path.reverse();
+    Some(path)
+}
+
+/// Puts the app's root where the static one was, keeping the reader's focus (the element at the
+/// same place in the same DOM) and scroll.
 fn swap(page_root: &Element, app_root: &Element) {
     let document = gloo::utils::document();
     let window = gloo::utils::window();
     let focused = document
         .active_element()
         .filter(|e| page_root.contains(Some(e)))
-        .map(|e| e.id())
-        .filter(|id| !id.is_empty());
+        .and_then(|e| path_in(page_root, &e));
     let scroll = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
     if page_root.replace_with_with_node_1(app_root).is_err() {
         return;
     }
-    if let Some(element) = focused.and_then(|id| document.get_element_by_id(&id)) {
-        if let Ok(element) = element.dyn_into::<HtmlElement>() {
-            let _ = element.focus();
-        }
+    let mut target = Some(app_root.clone());
+    for index in focused.iter().flatten() {
+        target = target.and_then(|e| e.children().item(*index));
+    }
+    if let Some(element) = focused.and(target).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+        let _ = element.focus();
     }
     if (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0)) != scroll {
         window.scroll_to_with_x_and_y(scroll.0, scroll.1);

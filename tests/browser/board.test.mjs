@@ -35,19 +35,33 @@ test('the map has one tile per jurisdiction, and one unmuted tile for each conte
 
 test('one tab stop into the map; arrow keys move between tiles; Enter opens the territory', async () => {
   const page = await open('?cycle=2024&party=D');
-  assert.equal(await page.locator('.tiles [tabindex="0"]').count(), 1, 'one tab stop');
-  await page.locator('.tiles [tabindex="0"]').focus();
-  const start = await page.evaluate(() => document.activeElement.id);
+  assert.equal(await page.locator('.tiles[tabindex="0"]').count(), 1, 'the map is one tab stop');
+  assert.equal(await page.locator('.tiles .tile:not([tabindex="-1"])').count(), 0, 'its tiles are not tab stops');
+  await page.locator('.tiles').focus();
+  await page.keyboard.press('ArrowDown');
+  const first = await page.evaluate(() => document.activeElement.id);
+  assert.equal(first, 'tile-AK', 'an arrow enters the map at its first tile in reading order');
   await page.keyboard.press('ArrowDown');
   const below = await page.evaluate(() => document.activeElement.id);
-  assert.notEqual(below, start, 'ArrowDown moves');
+  assert.equal(below, 'tile-WA', 'ArrowDown skips empty cells to the next tile below');
   await page.keyboard.press('ArrowRight');
   const code = (await page.evaluate(() => document.activeElement.id)).replace('tile-', '');
-  assert.equal(await page.locator('.tiles [tabindex="0"]').count(), 1, 'still one tab stop');
+  assert.equal(code, 'ID');
   await page.keyboard.press('Enter');
   await page.waitForFunction((c) => location.pathname.endsWith(`/territory/${c}.html`), code);
   const expected = data.contests.filter((c) => c.territory === code).length;
   await page.waitForFunction((n) => document.querySelectorAll('table.winners tbody tr').length === n, expected);
+  // Still one tab stop after the re-render.
+  assert.equal(await page.locator('.tiles .tile:not([tabindex="-1"])').count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test('tiles outside the filters stay on the map, muted', async () => {
+  const page = await open('territory/AS.html');
+  assert.equal(await page.locator('.tiles .tile').count(), 57);
+  assert.ok(!(await page.locator('#tile-AS').getAttribute('class')).includes('muted'));
+  assert.equal(await page.locator('.tiles .tile.muted').count(), 56, 'every other place is muted, not dropped');
+  assert.match(await page.locator('#tile-GU').innerText(), /outside the current filter/);
   assert.deepEqual(page.problems, []);
 });
 
@@ -121,9 +135,21 @@ test('desktop at 1280px: no phrase breaks across lines, and nothing scrolls side
 
 test('the list sorts by date, territory, closeness and turnout; the order is in the URL', async () => {
   const page = await open('?cycle=2024&party=D');
+  const ids = () => page.locator('table.winners tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.contest));
+  const dated = await ids();
+  const dates = dated.map((id) => data.contests.find((c) => c.id === id).date ?? '9999');
+  assert.deepEqual(dates, [...dates].sort(), 'by date');
   await page.selectOption('#list-sort', 'margin');
   await page.waitForFunction(() => location.search.includes('sort=margin'));
-  const first = await page.locator('table.winners tbody tr').first().getAttribute('data-contest');
+  const margins = await page.locator('table.winners tbody tr > :nth-child(7)').allInnerTexts();
+  const points = margins.map((m) => m.match(/^\+([\d.]+) pts/)).filter(Boolean).map((m) => Number(m[1]));
+  assert.ok(points.length > 10);
+  assert.deepEqual(points, [...points].sort((a, b) => a - b), 'closest first');
+  await page.selectOption('#list-sort', 'turnout');
+  await page.waitForFunction(() => location.search.includes('sort=turnout'));
+  const turnout = (id) => data.contests.find((c) => c.id === id).options.reduce((sum, o) => sum + (o.votes ?? 0), 0);
+  const byTurnout = (await ids()).map(turnout).filter((n) => n > 0);
+  assert.deepEqual(byTurnout, [...byTurnout].sort((a, b) => b - a), 'largest turnout first');
   await page.selectOption('#list-sort', 'territory');
   await page.waitForFunction(() => location.search.includes('sort=territory'));
   const names = await page.locator('table.winners tbody th a').allInnerTexts();
@@ -131,7 +157,6 @@ test('the list sorts by date, territory, closeness and turnout; the order is in 
   await page.reload();
   await ready(page);
   assert.equal(await page.inputValue('#list-sort'), 'territory');
-  assert.ok(first);
   assert.deepEqual(page.problems, []);
 });
 

@@ -127,19 +127,46 @@ for (const [name, path] of Object.entries(PAGES).filter(([n]) => n !== 'card')) 
     await page.goto(server.base + path, { waitUntil: 'domcontentloaded' });
     await page.waitForSelector('main .status');
     const before = await page.locator('main').innerText();
-    await page.focus('#filter-party');
+    // Where the landmarks of the result sit: every one must be where it was after the swap.
+    const places = () => page.evaluate(() => ['.status', 'table.winners tbody tr', '#detail-title', '.tiles', '.race-table', 'table.options']
+      .map((s) => document.querySelector(s)).filter(Boolean)
+      .map((e) => { const r = e.getBoundingClientRect(); return [e.className || e.id, r.x, r.y + scrollY, r.width, r.height].join(' '); }));
+    const placed = await places();
+    // Focus on an element without an id (a link in the list or the page), where the reader may be.
+    const focusable = path === '' ? 'tr[data-contest="2024-D-AS"] a' : '#filter-party';
+    await page.focus(focusable);
+    const focusedText = await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80));
     await page.evaluate(() => window.scrollTo(0, 250));
     const scrolled = await page.evaluate(() => window.scrollY);
     release();
     await page.waitForSelector('html[data-tally="live"]', { state: 'attached' });
     await page.waitForTimeout(300);
     assert.equal(await page.locator('main').innerText(), before, 'the same result before and after');
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'filter-party', 'focus stays');
+    assert.deepEqual(await places(), placed, 'nothing moved');
+    assert.equal(await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80)), focusedText, 'focus stays');
     assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'scroll stays');
     assert.equal(await page.evaluate(() => window.shifts), 0, 'no layout shift');
     assert.deepEqual(page.problems, [], 'no console error');
   });
 }
+
+test('a choice made on the static page before the app arrives is kept, not undone', async () => {
+  const page = await newPage(browser);
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.base + '?sort=territory', { waitUntil: 'domcontentloaded' });
+  await page.waitForSelector('#filter-party');
+  await page.selectOption('#filter-party', 'R');
+  release();
+  await ready(page);
+  const expected = data.contests.filter((c) => c.party === 'R').length;
+  await page.waitForFunction((n) => document.querySelectorAll('table.winners tbody tr').length === n, expected);
+  assert.equal(await page.inputValue('#filter-party'), 'R');
+  assert.match(page.url(), /party=R/);
+  assert.match(page.url(), /sort=territory/, 'and the address\'s own choices stay');
+  assert.deepEqual(page.problems, []);
+});
 
 test('after the takeover the filters work on the same page', async () => {
   const page = await newPage(browser);

@@ -212,10 +212,20 @@ fn replace_element(html: &str, name: &str, with: &str) -> Result<String> {
 /// A card's page keeps its styles and the resize script (`tally-child.js`) and drops the app:
 /// trunk's module loader and its preloads of the wasm and its glue.
 fn without_app_scripts(html: &str) -> String {
-    let is_app = |t: &str| t.contains("modulepreload") || t.contains(".wasm") || t.contains("module");
-    without(html, |tag| {
+    let is_app = |t: &str| {
+        t.contains("modulepreload") || t.contains(".wasm") || t.contains("type=module") || t.contains("type=\"module\"")
+    };
+    let html = without(html, |tag| {
         (tag.starts_with("<script") || tag.starts_with("<link")) && is_app(tag)
-    })
+    });
+    // The resize script also applies ?theme= and ?plain=: it runs before the card paints.
+    let Some(at) = html.find("tally-child.js") else {
+        return html;
+    };
+    match (html[..at].rfind("<script"), html[at..].find('>')) {
+        (Some(start), Some(end)) => format!("{}<script src=tally-child.js>{}", &html[..start], &html[at + end + 1..]),
+        _ => html,
+    }
 }
 
 /// `html` without the elements whose opening tag `drop` picks (a script with its body).
@@ -265,7 +275,7 @@ mod tests {
         let html = r#"<head><link rel=stylesheet href=tally-1.css><link rel=modulepreload href=./tally-2.js><link rel=preload href=./tally-2_bg.wasm as=fetch><script src=tally-child.js defer></script><script type=module>import init from './tally-2.js';</script></head>"#;
         assert_eq!(
             without_app_scripts(html),
-            "<head><link rel=stylesheet href=tally-1.css><script src=tally-child.js defer></script></head>"
+            "<head><link rel=stylesheet href=tally-1.css><script src=tally-child.js></script></head>"
         );
     }
 

@@ -26,7 +26,9 @@ pub fn data_origins() -> Result<Vec<String>> {
     listed
         .split_whitespace()
         .map(|o| {
-            let origin = tally::model::origin::origin(o).filter(|origin| *origin == o.trim_end_matches('/'));
+            // An origin alone (scheme, host, port), in any case: no path, no credentials.
+            let bare = o.trim_end_matches('/').to_ascii_lowercase();
+            let origin = tally::model::origin::origin(o).filter(|origin| *origin == bare);
             origin
                 .filter(|origin| tally::model::origin::is_web_link(origin))
                 .ok_or_else(|| {
@@ -49,6 +51,7 @@ pub fn write(site: &Path, base_url: Option<&str>) -> Result<String> {
     }
     let catalog = Shared(Rc::new(Catalog::new(dataset)));
     let pages = Page::all(&catalog);
+    let origins = data_origins()?;
     for page in &pages {
         let body = tally::ui::render(State::prerendered(page.query(), catalog.clone()));
         let html = assemble(
@@ -58,6 +61,7 @@ pub fn write(site: &Path, base_url: Option<&str>) -> Result<String> {
             &body,
             &data.results_name,
             base_url,
+            &origins,
         )?;
         let path = site.join(page.path());
         fs::create_dir_all(path.parent().expect("pages live in the site"))?;
@@ -122,6 +126,7 @@ fn assemble(
     body: &str,
     results_name: &str,
     base_url: Option<&str>,
+    origins: &[String],
 ) -> Result<String> {
     let href = page.href();
     let depth = page.path().matches('/').count();
@@ -164,7 +169,6 @@ fn assemble(
     tags.push_str(&meta("twitter:description", &head.description));
     let html = replace_element(template, "title", &tags)?;
     let main = if page.interactive() {
-        let origins = data_origins()?;
         let allowed = if origins.is_empty() {
             String::new()
         } else {

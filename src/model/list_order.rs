@@ -67,6 +67,10 @@ pub fn turnout(contest: &Contest) -> Option<i64> {
 /// `selected` (indices into the catalog's contests, in date order) in the order `by`; stable, so
 /// equal keys keep date order, and missing figures come last.
 pub fn ordered(catalog: &Catalog, selected: &[usize], by: ListOrder) -> Vec<usize> {
+    // Date order is the catalog's own: nothing to sort on every filter change.
+    if by == ListOrder::Date {
+        return selected.to_vec();
+    }
     let contests = catalog.contests();
     // One key per contest, computed once rather than in each comparison: (missing, value, name).
     let keys: Vec<(bool, i64, &str)> = selected
@@ -74,8 +78,7 @@ pub fn ordered(catalog: &Catalog, selected: &[usize], by: ListOrder) -> Vec<usiz
         .map(|&i| {
             let c = &contests[i];
             match by {
-                ListOrder::Date => (false, 0, ""),
-                ListOrder::Territory => (false, 0, c.territory_name()),
+                ListOrder::Date | ListOrder::Territory => (false, 0, c.territory_name()),
                 ListOrder::Margin => margin_key(c).map_or((true, 0, ""), |m| (false, m, "")),
                 ListOrder::Turnout => turnout(c).map_or((true, 0, ""), |t| (false, -t, "")),
             }

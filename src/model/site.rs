@@ -4,6 +4,7 @@
 //! sub-path, on any static host without rewrite rules.
 
 use crate::model::format::{contest_label, delegate_sentence, popular_sentence, thousands};
+use crate::model::snippet::html_attr;
 use crate::model::{outcome, shares, Catalog, Contest, Filter, Outcome, Query};
 
 /// One prerendered page.
@@ -203,25 +204,9 @@ pub fn sitemap(base_url: &str, pages: &[Page]) -> String {
     for page in pages.iter().filter(|p| p.interactive()) {
         xml.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            escape(&format!("{base}{}", page.href()))
+            html_attr(&format!("{base}{}", page.href()))
         ));
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-/// Text for an HTML or XML attribute or element.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -77,6 +77,24 @@ pub fn App(props: &AppProps) -> Html {
 
     use_list_pages(selected.clone(), &dispatch);
 
+    // The board (race totals, tiles) only when what it shows changes: not on a picker keystroke,
+    // a sort of the options table or the customizer. Nothing while a contest is open.
+    let board = use_memo(
+        (
+            state.catalog().cloned(),
+            selected.clone(),
+            state.query.clone(),
+            state.edition,
+        ),
+        {
+            let dispatch = dispatch.clone();
+            move |(catalog, selected, query, edition)| match catalog {
+                Some(catalog) if query.contest.is_none() => board(catalog, selected, query, *edition, false, &dispatch),
+                _ => Html::default(),
+            }
+        },
+    );
+
     if state.query.embed {
         return embed_view(&state, &selected, &heading, &dispatch);
     }
@@ -126,9 +144,7 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <>
                     { filters(&state.query.filter, catalog.cycles(), &state.picker, state.filters_open, &dispatch) }
-                    if open.is_none() {
-                        { board(catalog, &selected, &state.query, state.edition, false, &dispatch) }
-                    }
+                    { (*board).clone() }
                     <div class="list-head">
                         <p role="status" class="status">{ status.clone() }</p>
                         if open.is_none() { { list_order(state.query.sort, &dispatch) } }

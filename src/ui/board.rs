@@ -78,7 +78,7 @@ pub fn board(
         .to_href();
         let dispatch = dispatch.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
-            if !(external || e.ctrl_key() || e.meta_key() || e.shift_key()) {
+            if !external && super::browser::plain_click(&e) {
                 e.prevent_default();
                 dispatch.emit(Action::SetFilter(place.clone()));
             }

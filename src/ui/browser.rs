@@ -28,22 +28,26 @@ pub fn address() -> (String, String) {
     (relative, location.search().unwrap_or_default())
 }
 
+/// An attribute the build wrote on `<main id="app">`.
+fn app_attribute(name: &str) -> Option<String> {
+    gloo::utils::document().get_element_by_id("app")?.get_attribute(name)
+}
+
 /// The bundled dataset's address, as the page names it on `<main id="app">` (the file's name
 /// carries a hash of its content, so no cache pairs this page with another build's data).
 pub fn bundled_dataset() -> String {
-    gloo::utils::document()
-        .get_element_by_id("app")
-        .and_then(|app| app.get_attribute("data-dataset"))
-        .unwrap_or_else(|| "data/results.json".into())
+    app_attribute("data-dataset").unwrap_or_else(|| "data/results.json".into())
 }
 
 /// The origins, besides this site's own, that whoever built the site allows `?data=` to read
 /// (`TALLY_DATA_ORIGINS` at build time, written on `<main id="app" data-origins>`).
 pub fn allowed_origins() -> String {
-    gloo::utils::document()
-        .get_element_by_id("app")
-        .and_then(|app| app.get_attribute("data-origins"))
-        .unwrap_or_default()
+    app_attribute("data-origins").unwrap_or_default()
+}
+
+/// A plain click stays in the page; one with a modifier opens a new tab, as links do.
+pub fn plain_click(event: &web_sys::MouseEvent) -> bool {
+    !(event.ctrl_key() || event.meta_key() || event.shift_key())
 }
 
 /// Writes an address (relative to the site's root) into the address bar: a new history entry,

@@ -168,8 +168,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
     let on_close = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: MouseEvent| {
-            // Plain clicks stay in the page; modified clicks open a new tab as links do.
-            if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+            if super::browser::plain_click(&e) {
                 e.prevent_default();
                 dispatch.emit(Action::Open(None));
             }

@@ -91,8 +91,7 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
     let s = summary(contest);
     let (id, dispatch, external) = (contest.id.clone(), props.dispatch.clone(), props.external);
     let onclick = Callback::from(move |e: MouseEvent| {
-        // Plain clicks stay in the page; modified clicks open a new tab as links do.
-        if !(external || e.ctrl_key() || e.meta_key() || e.shift_key()) {
+        if !external && super::browser::plain_click(&e) {
             e.prevent_default();
             dispatch.emit(Action::Open(Some(id.clone())));
         }

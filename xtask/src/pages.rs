@@ -8,7 +8,8 @@ use std::path::Path;
 use std::rc::Rc;
 
 use sha2::{Digest, Sha256};
-use tally::model::site::{escape, sitemap, Head, Page};
+use tally::model::site::{sitemap, Head, Page};
+use tally::model::snippet::html_attr as escape;
 use tally::model::{load_bytes, merge_details, Catalog};
 use tally::page::{Shared, State};
 

@@ -54,14 +54,23 @@ struct Weight {
     all: usize,
 }
 
-fn weigh(dist: &Path, page: &Path) -> Result<Weight> {
+/// Each asset's gzip size, measured once however many pages load it.
+type Sizes = std::collections::HashMap<String, usize>;
+
+fn weigh(dist: &Path, page: &Path, sizes: &mut Sizes) -> Result<Weight> {
     let html = fs::read(page)?;
     let text = String::from_utf8_lossy(&html);
     let page_bytes = gzip_len(&html);
     let (mut styles, mut all) = (0, page_bytes);
     for file in requested(&text) {
-        let bytes = fs::read(dist.join(&file)).map_err(|e| format!("{} asks for {file}: {e}", page.display()))?;
-        let size = gzip_len(&bytes);
+        let size = match sizes.get(&file) {
+            Some(&size) => size,
+            None => {
+                let bytes =
+                    fs::read(dist.join(&file)).map_err(|e| format!("{} asks for {file}: {e}", page.display()))?;
+                *sizes.entry(file.clone()).or_insert(gzip_len(&bytes))
+            }
+        };
         all += size;
         if file.ends_with(".css") {
             styles += size;
@@ -82,12 +91,13 @@ fn kb(bytes: usize) -> String {
 pub fn check() -> Result<String> {
     let dist = root().join("dist");
     let (mut paint, mut card) = ((0, String::new()), (0, String::new()));
+    let mut sizes = Sizes::new();
     for page in crate::pages::html_files(&dist)? {
         let name = page.strip_prefix(&dist).unwrap_or(&page).display().to_string();
         if name.starts_with("demo/") {
             continue;
         }
-        let weight = weigh(&dist, &page)?;
+        let weight = weigh(&dist, &page, &mut sizes)?;
         if name.starts_with("embed/") {
             if weight.all > card.0 {
                 card = (weight.all, name);
@@ -96,7 +106,7 @@ pub fn check() -> Result<String> {
             paint = (weight.page + weight.styles, name);
         }
     }
-    let front = weigh(&dist, &dist.join("index.html"))?.all;
+    let front = weigh(&dist, &dist.join("index.html"), &mut sizes)?.all;
     // A contest's page also reads the sources and corrections it shows (printed, not judged).
     let details = fs::read_dir(dist.join("data"))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -105,7 +115,7 @@ pub fn check() -> Result<String> {
                 .is_some_and(|n| n.to_string_lossy().starts_with("details."))
         })
         .ok_or("dist/data has no details file")?;
-    let contest = weigh(&dist, &dist.join("contest/2024-D-AS.html"))?.all + gzip_len(&fs::read(details)?);
+    let contest = weigh(&dist, &dist.join("contest/2024-D-AS.html"), &mut sizes)?.all + gzip_len(&fs::read(details)?);
     let report = format!(
         "before the first results paint: {} gzip at most ({}; budget {})\n\
          first load of the interactive page: {} gzip (index.html and all it loads; budget {}, target {})\n\

@@ -170,7 +170,8 @@ impl State {
     }
 
     /// Loading what `query` asks for; `notices` say what the address held that was ignored.
-    pub fn new(query: Query, notices: Vec<String>) -> State {
+    pub fn new(mut query: Query, notices: Vec<String>) -> State {
+        let customizer = std::mem::take(&mut query.customize).then(Customizer::default);
         State {
             data: Data::Loading,
             query,
@@ -183,7 +184,7 @@ impl State {
             embed_expanded: false,
             filters_open: false,
             edition: None,
-            customizer: None,
+            customizer,
             picker: Picker::default(),
             limit: FIRST_ROWS,
             sort: Sort::default(),
@@ -252,7 +253,10 @@ impl State {
                     next.details_error = Some(message);
                 }
             }
-            Action::Navigate(query, notices) => {
+            Action::Navigate(mut query, notices) => {
+                if std::mem::take(&mut query.customize) {
+                    next.customizer = Some(Customizer::default());
+                }
                 if query.data != self.query.data {
                     next.data = Data::Loading;
                     next.problems = Rc::default();
@@ -350,6 +354,22 @@ mod tests {
             state.after(Action::SetText("pal".into())).push_history,
             "and typing after it starts a new one"
         );
+    }
+
+    #[test]
+    fn customize_opens_the_customizer_once_and_is_never_written_back() {
+        let (state, _) = loaded("?party=D&customize=1");
+        assert!(state.customizer.is_some(), "the first render has it open");
+        assert!(!state.query.customize && state.query.to_href().contains("party=D"));
+        assert!(!state.query.to_href().contains("customize"));
+        let (taken_over, _) = loaded("?party=D");
+        let (query, notices) = Query::parse("?party=D&customize=1");
+        let state = taken_over.after(Action::Navigate(query, notices.clone()));
+        assert!(
+            notices.is_empty() && state.customizer.is_some(),
+            "applied after a takeover too"
+        );
+        assert!(!state.query.customize);
     }
 
     #[test]

@@ -38,6 +38,9 @@ pub struct Query {
     /// Pym.js child id and Datawrapper-style embed id, for the resize messages.
     pub child_id: Option<String>,
     pub embed_id: Option<String>,
+    /// `customize=1`: open the Embed customizer (the address the reader's build reloads with to
+    /// get the newsroom's tools). A request, not a view: the page opens it and never writes it back.
+    pub customize: bool,
 }
 
 /// Longest value quoted back in a notice.
@@ -139,6 +142,7 @@ impl Query {
                 }
             }
             "embed" => self.embed = flag(value),
+            "customize" => self.customize = flag(value),
             "plain" => self.plain = flag(value),
             "data" if !value.is_empty() => self.data = Some(value.to_string()),
             "childId" => self.child_id = Some(value.chars().take(100).collect()),

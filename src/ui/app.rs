@@ -10,11 +10,16 @@ use super::contest_detail::{contest_detail, DetailView};
 use super::effects::{
     use_address_after_takeover, use_address_bar, use_dataset, use_details, use_focus_on_open, use_list_pages,
 };
+#[cfg(feature = "newsroom")]
 use super::embed_customizer::embed_customizer;
 use super::embed_view::embed_view;
 use super::filters::{filters, list_order};
-use super::notices::{notices, problems_panel, provenance, Rejected};
+#[cfg(feature = "newsroom")]
+use super::notices::problems_panel;
+use super::notices::{notices, provenance, Rejected};
 use super::state::{Action, Data, Sort, State};
+#[cfg(not(feature = "newsroom"))]
+use super::tools::{embed_customizer, problems_panel};
 use super::winners::{contest_href, winners};
 use crate::model::export::list_csv;
 use crate::model::format::contest_label;

@@ -28,6 +28,18 @@ pub fn address() -> (String, String) {
     (relative, location.search().unwrap_or_default())
 }
 
+/// The newsroom's tools: this address again with `customize=1`, which the page's loader answers
+/// with the newsroom's build (the reader's build, which calls this, has no customizer).
+#[cfg(not(feature = "newsroom"))]
+pub fn open_tools() {
+    let location = gloo::utils::window().location();
+    let Ok(url) = web_sys::Url::new(&location.href().unwrap_or_default()) else {
+        return;
+    };
+    url.search_params().set("customize", "1");
+    let _ = location.assign(&url.href());
+}
+
 /// An attribute the build wrote on `<main id="app">`.
 fn app_attribute(name: &str) -> Option<String> {
     gloo::utils::document().get_element_by_id("app")?.get_attribute(name)

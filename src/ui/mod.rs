@@ -8,6 +8,7 @@ mod board;
 pub(crate) mod browser;
 mod contest_detail;
 mod effects;
+#[cfg(feature = "newsroom")]
 mod embed_customizer;
 mod embed_view;
 mod filters;
@@ -18,6 +19,8 @@ mod server;
 mod start;
 mod state;
 mod territory_picker;
+#[cfg(not(feature = "newsroom"))]
+mod tools;
 mod winners;
 
 pub use app::{App, AppProps};

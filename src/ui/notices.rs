@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
-use crate::model::format::count;
-use crate::model::Problem;
+#[cfg(feature = "newsroom")]
+use crate::model::{format::count, Problem};
 
 pub fn notices(notices: &[String]) -> Html {
     if notices.is_empty() {
@@ -39,6 +39,7 @@ pub enum Rejected {
 }
 
 /// Every rejected entry, with its contest id, field and reason.
+#[cfg(feature = "newsroom")]
 pub fn problems_panel(problems: &[Problem], rejected: Rejected, on_bundled: &Callback<MouseEvent>) -> Html {
     if problems.is_empty() {
         return html! {};

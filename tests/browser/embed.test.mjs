@@ -1,7 +1,7 @@
 // Embeds: heights in a news article, the Pym/AMP/Datawrapper/Medium messages, links, accessibility.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, axe } from './harness.mjs';
+import { serve, launch, newPage, ready, axe, openCustomizer, buildsLoaded } from './harness.mjs';
 
 const PYM_PARENT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pym-style parent</title><link rel="icon" href="favicon.svg"></head><body>
 <p>Parent page</p><div id="box"></div>
@@ -117,7 +117,11 @@ test('the Embed button opens a customizer with a live preview and titled, lazy s
   const page = await newPage(browser, { width: 1000 });
   await page.goto(server.base + '?contest=2024-D-AS');
   await ready(page);
-  await page.click('button.embed-button');
+  assert.deepEqual(await buildsLoaded(page), ['tally'], "a reader's page loads the reader's build only");
+  await openCustomizer(page);
+  assert.deepEqual(await buildsLoaded(page), ['newsroom'], "the customizer comes with the newsroom's build");
+  assert.equal(new URL(page.url()).pathname.endsWith('/contest/2024-D-AS.html'), true, 'the same contest');
+  assert.ok(!page.url().includes('customize'), 'the request is not left in the address');
   const preview = page.locator('iframe.preview');
   // A contest's embed is its static card: no wasm.
   assert.match(await preview.getAttribute('src'), /\/embed\/2024-D-AS\.html$/);

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, newPage, ready, axe, DIST, distHeaders, downloadText, openReady } from './harness.mjs';
+import { serve, launch, newPage, ready, axe, DIST, distHeaders, downloadText, openReady, openCustomizer, buildsLoaded } from './harness.mjs';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '"><script>alert(2)</script>'];
 const contest = (id, territory, names) => ({
@@ -139,7 +139,8 @@ test('text from a dataset is always text: list, detail, embed, snippets and the 
   const { text: csv } = await downloadText(list, 'button.download');
   for (const name of HOSTILE) assert.ok(csv.includes(name.replaceAll('"', '""')), `the CSV holds ${name} as written`);
   const page = await open('?data=newsroom.json&contest=2024-D-AS');
-  await page.click('button.embed-button');
+  assert.deepEqual(await buildsLoaded(page), ['newsroom'], "another site's file is read by the newsroom's build");
+  await openCustomizer(page);
   for (const id of ['#snippet-iframe', '#snippet-pym']) {
     const code = await page.inputValue(id);
     assert.equal((code.match(/<script/g) || []).length, id === '#snippet-pym' ? 2 : 1, `${id}: only the snippet's own scripts`);
@@ -176,7 +177,7 @@ test('the release build runs under a strict Content-Security-Policy with no viol
     assert.deepEqual(page.problems, [], path);
   }
   const page = await open('?contest=2024-D-AS');
-  await page.click('button.embed-button');
+  await openCustomizer(page);
   await (await (await page.$('iframe.preview')).contentFrame()).waitForSelector('.embed .credit');
   assert.deepEqual(page.problems, [], 'customizer and preview under the policy');
   assert.deepEqual(await axe(page), []);

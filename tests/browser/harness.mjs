@@ -104,6 +104,23 @@ export async function ready(page) {
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 15000 });
 }
 
+/**
+ * Clicks "Embed" and waits for the customizer. On a reader's page the button reloads the page
+ * with `customize=1`, which loads the newsroom's build (the customizer is not in the reader's);
+ * a page already on the newsroom's build (`?data=`) opens it in place.
+ */
+export async function openCustomizer(page) {
+  await page.click('button.embed-button');
+  await page.waitForSelector('.customizer', { timeout: 15000 });
+  await ready(page);
+}
+
+/** The app builds a page fetched: `tally-*` (the reader's) or `newsroom-*`. */
+export async function buildsLoaded(page) {
+  const names = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  return [...new Set(names.map((n) => n.match(/\/(tally|newsroom)-[0-9a-f]+_bg\.wasm$/)?.[1]).filter(Boolean))];
+}
+
 /** A new page at `url`, once the app runs it (see `ready`). */
 export async function openReady(browser, url, options) {
   const page = await newPage(browser, options);

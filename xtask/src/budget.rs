@@ -32,8 +32,9 @@ pub fn gzip_len(bytes: &[u8]) -> usize {
 }
 
 /// The files a page asks for from its own site, relative to the site's root: what its tags name
-/// (stylesheet, scripts, icon), what trunk's loader imports (glue and wasm), and the dataset the
-/// app fetches (`data-dataset`). Links to other pages and absolute URLs are not loads.
+/// (stylesheet, scripts, icon), what its loader imports for a reader (glue and wasm; not the
+/// newsroom's build, which only the tools' addresses load), and the dataset the app fetches
+/// (`data-dataset`). Links to other pages and absolute URLs are not loads.
 fn requested(html: &str) -> Vec<String> {
     let mut found = Vec::new();
     for token in html.split(|c: char| "\"'= <>(),;".contains(c)) {
@@ -41,7 +42,8 @@ fn requested(html: &str) -> Vec<String> {
         let asset = [".css", ".js", ".wasm", ".json", ".svg"]
             .iter()
             .any(|e| value.ends_with(e));
-        if asset && !value.contains(':') && !found.iter().any(|f| f == value) {
+        let newsroom = value.starts_with(crate::builds::NEWSROOM);
+        if asset && !newsroom && !value.contains(':') && !found.iter().any(|f| f == value) {
             found.push(value.to_string());
         }
     }
@@ -145,7 +147,7 @@ mod tests {
     #[test]
     fn a_page_asks_for_its_own_assets_only() {
         let html = r#"<link rel=stylesheet href=./tally-1.css><link rel="icon" href="favicon.svg"><a href="contest/x.html">x</a><script src=tally-child.js defer></script><link rel=canonical href="https://example.org/"><script type=module>import init, * as bindings from './tally-2.js';
-const wasm = await init({ module_or_path: './tally-2_bg.wasm' });</script><main id="app" data-dataset="data/results.3.json">"#;
+const wasm = await init({ module_or_path: './tally-2_bg.wasm' }); import('./newsroom-3.js');</script><main id="app" data-dataset="data/results.3.json">"#;
         assert_eq!(
             super::requested(html),
             [

@@ -11,32 +11,24 @@ use sha2::{Digest, Sha384};
 
 use crate::{root, run, Result};
 
-/// Minifies dist/tally-*.js in place and updates its hash in every page; says what it saved.
-pub fn minify() -> Result<String> {
+/// Shortens the names `glue` (`dist/<name>.js`) and its wasm call each other by, minifies the glue
+/// in place and updates its hash in every page; says what it saved.
+pub fn minify(glue: &Path) -> Result<String> {
     let dist = root().join("dist");
-    let html = fs::read_to_string(dist.join("index.html"))?;
-    let glue = fs::read_dir(&dist)?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .find(|path| {
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            // The page's own module (tally-embed.js and tally-child.js are plain scripts).
-            name.starts_with("tally-") && name.ends_with(".js") && html.contains(&format!("./{name}"))
-        })
-        .ok_or("dist/index.html loads no tally-*.js glue")?;
     let wasm = glue.with_file_name(format!(
         "{}_bg.wasm",
         glue.file_stem().unwrap_or_default().to_string_lossy()
     ));
-    let before = fs::read(&glue)?;
-    shorten_names(&wasm, &glue)?;
+    let before = fs::read(glue)?;
+    shorten_names(&wasm, glue)?;
     // Trunk puts the glue's hash on its preload, which the prerendered pages leave out; any page
     // that still carries it gets the new one.
     let old = integrity(&before);
     run(Command::new(root().join("node_modules/.bin/terser"))
-        .arg(&glue)
+        .arg(glue)
         .args(["--module", "--compress", "passes=2", "--mangle", "--output"])
-        .arg(&glue))?;
-    let after = fs::read(&glue)?;
+        .arg(glue))?;
+    let after = fs::read(glue)?;
     let new = integrity(&after);
     for page in crate::pages::html_files(&dist)? {
         let text = fs::read_to_string(&page)?;

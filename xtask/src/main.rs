@@ -2,6 +2,7 @@
 
 mod bench;
 mod budget;
+mod builds;
 mod csp;
 mod data;
 mod fuzz;
@@ -48,22 +49,28 @@ fn cargo(args: &[&str]) -> Command {
 }
 
 /// Runs one named step of a longer command, printing what it is and how long it took.
-fn step(name: &str, f: impl FnOnce() -> Result<()>) -> Result<()> {
+fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     println!("\n==> {name}");
     let started = Instant::now();
-    f().map_err(|e| format!("{name}: {e}"))?;
+    let done = f().map_err(|e| format!("{name}: {e}"))?;
     println!("<== {name}: ok in {:.1}s", started.elapsed().as_secs_f64());
-    Ok(())
+    Ok(done)
 }
 
-/// The release build: trunk (whose post-build hook writes the static pages), the JS glue
-/// minified, the policy into every page, then the size budgets.
+/// The release build: trunk (whose post-build hook writes the static pages), the reader's build
+/// beside trunk's, the JS glue minified, the policy into every page, then the size budgets.
 fn dist() -> Result<()> {
     step("release build (trunk build --release, pages prerendered)", || {
         run(&mut tools::trunk(&["build", "--release"]))
     })?;
+    let glues = step(
+        "the reader's build (the app without the newsroom's tools), and each page's loader",
+        || builds::split(&root().join("dist")),
+    )?;
     step("minify the JS glue and the resize script (terser)", || {
-        glue::minify().map(|saved| println!("{saved}"))?;
+        for glue in &glues {
+            glue::minify(glue).map(|saved| println!("{saved}"))?;
+        }
         glue::minify_scripts().map(|saved| println!("{saved}"))
     })?;
     step("Content-Security-Policy into dist/", || {
@@ -108,17 +115,21 @@ fn test() -> Result<()> {
             "warnings",
         ]))
     })?;
-    step("clippy, wasm32", || {
-        run(&mut cargo(&[
-            "clippy",
-            "--target",
-            "wasm32-unknown-unknown",
-            "-p",
-            "tally",
-            "--",
-            "-D",
-            "warnings",
-        ]))
+    step("clippy, wasm32 (the newsroom's build and the reader's)", || {
+        for features in ["--all-features", "--no-default-features"] {
+            run(&mut cargo(&[
+                "clippy",
+                "--target",
+                "wasm32-unknown-unknown",
+                "-p",
+                "tally",
+                features,
+                "--",
+                "-D",
+                "warnings",
+            ]))?;
+        }
+        Ok(())
     })?;
     step("dataset is up to date", || data::run(true))?;
     step("native tests (cargo test)", || {

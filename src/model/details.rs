@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::model::load::{contests_of, parse_file, unreadable, utf8};
+use crate::model::load::{as_built, contests_of, parse_file, unreadable, utf8};
 use crate::model::{decode, validate_contest, Correction, Dataset, LoadError, Problem, ProblemKind, SCHEMA_VERSION};
 
 /// The details file as written: one entry per contest that has sources or corrections.
@@ -77,6 +77,17 @@ pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
 /// that names no contest, or an option or correction its contest lacks, is left out with a
 /// problem; results never change.
 pub fn merge_details(dataset: &Dataset, bytes: &[u8]) -> Result<(Dataset, Vec<Problem>), LoadError> {
+    merge(dataset, bytes, true)
+}
+
+/// The bundled details file, fetched from `url` (`details.<hash>.json`), merged unvalidated when
+/// its bytes are the ones the build named and validated (as `load_as_built`); refused otherwise.
+pub fn merge_details_as_built(dataset: &Dataset, bytes: &[u8], url: &str) -> Result<Dataset, LoadError> {
+    as_built(bytes, url, "details.")?;
+    Ok(merge(dataset, bytes, false)?.0)
+}
+
+fn merge(dataset: &Dataset, bytes: &[u8], validate: bool) -> Result<(Dataset, Vec<Problem>), LoadError> {
     let value = parse_file(utf8(bytes)?)?;
     let mut merged = dataset.clone();
     merged.details = None;
@@ -107,7 +118,11 @@ pub fn merge_details(dataset: &Dataset, bytes: &[u8]) -> Result<(Dataset, Vec<Pr
         contest.sources = sources;
         contest.corrections = corrections;
         contest.notes = notes.or(contest.notes.take());
-        let mut found = validate_contest(contest);
+        let mut found = if validate {
+            validate_contest(contest)
+        } else {
+            Vec::new()
+        };
         for (index, (name, sources)) in options.into_iter().enumerate() {
             match contest.options.iter_mut().find(|o| o.name == name) {
                 Some(option) => option.sources = sources,
@@ -129,7 +144,20 @@ pub fn merge_details(dataset: &Dataset, bytes: &[u8]) -> Result<(Dataset, Vec<Pr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::load;
+    use crate::model::{content_hash, load};
+
+    #[test]
+    fn the_bundled_details_are_merged_only_as_built() {
+        let dataset = load(RESULTS).unwrap().dataset;
+        let (lean, file) = split_details(&dataset, "details.json");
+        let bytes = serde_json::to_vec(&file).unwrap();
+        let url = format!("data/details.{}.json", content_hash(&bytes));
+        assert_eq!(
+            merge_details_as_built(&lean, &bytes, &url),
+            Ok(merge_details(&lean, &bytes).unwrap().0)
+        );
+        assert_eq!(merge_details_as_built(&lean, b"{}", &url), Err(LoadError::NotAsBuilt));
+    }
 
     const RESULTS: &str = r#"{"schema_version":1,"title":"t","complete_calendar":false,"contests":[
         {"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus",

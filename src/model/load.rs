@@ -29,6 +29,39 @@ pub enum LoadError {
     NotADataset(String),
     #[error("The file has schema_version {0}; this Tally reads version {SCHEMA_VERSION}.")]
     UnsupportedSchema(String),
+    #[error("The file is not the one this page was built with.")]
+    NotAsBuilt,
+}
+
+/// A file's content hash, as the build names the bundled data by it (`results.<hash>.json`):
+/// FNV-1a, 64 bits, in hex. Names need no cryptographic hash, only a different one per content.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+/// The bundled dataset, fetched from `url` (`data/results.<hash>.json`). When its bytes are the
+/// ones the build named, they are the ones it validated (the build refuses a bundled file with
+/// any problem), so they are not validated again: the reader's build has no validator, 2 KB of
+/// wasm (gzip). Any other bytes are refused.
+pub fn load_as_built(bytes: &[u8], url: &str) -> Result<Loaded, LoadError> {
+    as_built(bytes, url, "results.")?;
+    let (dataset, problems) = read_json(content(utf8(bytes)?)?)?;
+    Ok(Loaded { dataset, problems })
+}
+
+/// Whether `bytes` are the file the build named `url` (`<kind><hash>.json`) for.
+pub(crate) fn as_built(bytes: &[u8], url: &str, kind: &str) -> Result<(), LoadError> {
+    let named = url
+        .rsplit('/')
+        .next()
+        .and_then(|name| name.strip_prefix(kind)?.strip_suffix(".json"));
+    match named == Some(content_hash(bytes).as_str()) {
+        true => Ok(()),
+        false => Err(LoadError::NotAsBuilt),
+    }
 }
 
 /// A dataset with only its valid contests, and the problems that kept the others out.
@@ -119,6 +152,12 @@ pub(crate) fn contests_of(value: &Json) -> &[Json] {
 }
 
 fn load_json(text: &str) -> Result<Loaded, LoadError> {
+    let (dataset, problems) = read_json(text)?;
+    Ok(keep_valid(dataset, problems))
+}
+
+/// A JSON dataset's contests as written, and the entries that could not be read, unvalidated.
+fn read_json(text: &str) -> Result<(Dataset, Vec<Problem>), LoadError> {
     let value = parse_file(text)?;
     let raw_contests = contests_of(&value);
     let text_of = |key: &str| value.get(key).and_then(Json::as_str).map(str::to_string);
@@ -139,7 +178,7 @@ fn load_json(text: &str) -> Result<Loaded, LoadError> {
         details: text_of("details"),
         contests,
     };
-    Ok(keep_valid(dataset, problems))
+    Ok((dataset, problems))
 }
 
 /// The problem for a list entry that did not fit, named by its id or else by its place.
@@ -159,4 +198,35 @@ pub fn keep_valid(mut dataset: Dataset, mut problems: Vec<Problem>) -> Loaded {
         .contests
         .retain(|c| rejected.binary_search(&c.id.as_str()).is_err());
     Loaded { dataset, problems }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = r#"{"schema_version":1,"title":"t","contests":[
+        {"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus",
+         "status":"final","options":[{"name":"Jason Palmer","votes":51},{"name":"Joe Biden","votes":40}]}]}"#;
+
+    #[test]
+    fn the_content_hash_is_fnv1a_64() {
+        // The published FNV-1a test vectors.
+        assert_eq!(content_hash(b""), "cbf29ce484222325");
+        assert_eq!(content_hash(b"a"), "af63dc4c8601ec8c");
+    }
+
+    #[test]
+    fn the_bundled_file_is_read_only_as_built() {
+        let url = format!(
+            "https://example.org/news/data/results.{}.json",
+            content_hash(FILE.as_bytes())
+        );
+        assert_eq!(load_as_built(FILE.as_bytes(), &url), load(FILE));
+        let changed = FILE.replace("51", "52");
+        assert_eq!(load_as_built(changed.as_bytes(), &url), Err(LoadError::NotAsBuilt));
+        assert_eq!(
+            load_as_built(FILE.as_bytes(), "data/results.json"),
+            Err(LoadError::NotAsBuilt)
+        );
+    }
 }

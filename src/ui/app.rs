@@ -14,12 +14,12 @@ use super::effects::{
 use super::embed_customizer::embed_customizer;
 use super::embed_view::embed_view;
 use super::filters::{filters, list_order};
+use super::notices::{notices, Rejected};
 #[cfg(feature = "newsroom")]
-use super::notices::problems_panel;
-use super::notices::{notices, provenance, Rejected};
+use super::notices::{problems_panel, provenance};
 use super::state::{Action, Data, Sort, State};
 #[cfg(not(feature = "newsroom"))]
-use super::tools::{embed_customizer, problems_panel};
+use super::tools::{embed_customizer, problems_panel, provenance};
 use super::winners::{contest_href, winners};
 use crate::model::export::list_csv;
 use crate::model::format::contest_label;

@@ -53,6 +53,7 @@ pub fn bundled_dataset() -> String {
 
 /// The origins, besides this site's own, that whoever built the site allows `?data=` to read
 /// (`TALLY_DATA_ORIGINS` at build time, written on `<main id="app" data-origins>`).
+#[cfg(feature = "newsroom")]
 pub fn allowed_origins() -> String {
     app_attribute("data-origins").unwrap_or_default()
 }

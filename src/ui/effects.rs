@@ -11,14 +11,78 @@ use yew::prelude::*;
 
 use super::browser;
 use super::state::{Action, Shared, State, PAGE_ROWS};
+#[cfg(feature = "newsroom")]
 use crate::model::origin::{data_allowed, host};
-use crate::model::{load_bytes, merge_details, Catalog, Query};
+use crate::model::{Catalog, Dataset, Loaded, Problem, Query};
 
 /// Where the dataset comes from: `?data=`, or the bundled file the page names (its name carries a
 /// hash of its content, so a cache never pairs a page with another build's data).
 pub fn dataset_url(data: &Option<String>) -> String {
     data.clone().unwrap_or_else(browser::bundled_dataset)
 }
+
+/// A fetched dataset, read as this build reads files: the newsroom's validates any file; the
+/// reader's reads only the bundled one, and only as built (`load_as_built`).
+pub fn read_dataset(bytes: &[u8], url: &str, bundled: bool) -> Result<Loaded, String> {
+    #[cfg(feature = "newsroom")]
+    let read = {
+        let _ = (url, bundled);
+        crate::model::load_bytes(bytes)
+    };
+    #[cfg(not(feature = "newsroom"))]
+    let read = match bundled {
+        true => crate::model::load_as_built(bytes, url),
+        false => return Err(ANOTHER_SITE.into()),
+    };
+    read.map_err(|e| e.to_string())
+}
+
+/// A fetched details file merged into `dataset`, as this build reads files (as `read_dataset`):
+/// the newsroom's build checks every entry (and leaves out what does not fit, said in `problems`);
+/// the reader's merges the bundled file as built.
+pub fn read_details(
+    dataset: &Dataset,
+    bytes: &[u8],
+    url: &str,
+    bundled: bool,
+) -> Result<(Dataset, Vec<Problem>), String> {
+    #[cfg(feature = "newsroom")]
+    let read = {
+        let _ = (url, bundled);
+        crate::model::merge_details(dataset, bytes)
+    };
+    #[cfg(not(feature = "newsroom"))]
+    let read = match bundled {
+        true => crate::model::merge_details_as_built(dataset, bytes, url).map(|merged| (merged, Vec::new())),
+        false => return Err(ANOTHER_SITE.into()),
+    };
+    read.map_err(|e| e.to_string())
+}
+
+/// Whether this site shows results from `url`, a `?data=` file: its own, and those of sites its
+/// builder allowed. Only the newsroom's build reads such files.
+#[cfg(feature = "newsroom")]
+fn permitted(url: &str) -> Result<(), String> {
+    let (absolute, page) = (browser::absolute(url), browser::absolute("./"));
+    let allowed = browser::allowed_origins();
+    if data_allowed(&absolute, &page, &allowed.split_whitespace().collect::<Vec<_>>()) {
+        return Ok(());
+    }
+    let host = host(&absolute).unwrap_or(&absolute);
+    Err(format!(
+        "This site does not load results from {host}: only its own data, and sites its publisher allows, can appear under its name."
+    ))
+}
+
+#[cfg(not(feature = "newsroom"))]
+fn permitted(_: &str) -> Result<(), String> {
+    Err(ANOTHER_SITE.into())
+}
+
+/// The reader's build, asked for another site's file (its loader sends such addresses to the
+/// newsroom's build, so only a changed address in a running page can).
+#[cfg(not(feature = "newsroom"))]
+const ANOTHER_SITE: &str = "Another site's results open only from their own address: reload the page.";
 
 /// Loads the dataset whenever one is wanted: the bundled one, or a newsroom's from `?data=`.
 /// A prerendered page starts with its data, so nothing is fetched twice.
@@ -28,19 +92,15 @@ pub fn use_dataset(state: &UseReducerHandle<State>) {
     use_effect_with(state.data_wanted().cloned(), move |wanted| {
         let Some(data_url) = wanted else { return };
         let url = dataset_url(data_url);
-        let (absolute, page) = (browser::absolute(&url), browser::absolute("./"));
-        let allowed = browser::allowed_origins();
-        if !data_allowed(&absolute, &page, &allowed.split_whitespace().collect::<Vec<_>>()) {
-            let host = host(&absolute).unwrap_or(&absolute);
-            return dispatch.dispatch(Action::Failed(format!(
-                "This site does not load results from {host}: only its own data, and sites its publisher allows, can appear under its name."
-            )));
+        let bundled = data_url.is_none();
+        if let (false, Err(message)) = (bundled, permitted(&url)) {
+            return dispatch.dispatch(Action::Failed(message));
         }
         wasm_bindgen_futures::spawn_local(async move {
             dispatch.dispatch(match browser::fetch_bytes(&url).await {
                 Err(message) => Action::Failed(message),
-                Ok(bytes) => match load_bytes(&bytes) {
-                    Err(error) => Action::Failed(error.to_string()),
+                Ok(bytes) => match read_dataset(&bytes, &url, bundled) {
+                    Err(message) => Action::Failed(message),
                     Ok(loaded) => Action::Loaded(Shared(Rc::new(Catalog::new(loaded.dataset))), loaded.problems),
                 },
             });
@@ -72,10 +132,11 @@ pub fn use_details(state: &UseReducerHandle<State>) {
             return;
         };
         let url = browser::resolve(&file, &browser::absolute(&dataset_url(&data)));
+        let bundled = data.is_none();
         wasm_bindgen_futures::spawn_local(async move {
             let read = browser::fetch_bytes(&url)
                 .await
-                .and_then(|bytes| merge_details(&from.dataset, &bytes).map_err(|e| e.to_string()));
+                .and_then(|bytes| read_details(&from.dataset, &bytes, &url, bundled));
             dispatch.dispatch(match read {
                 Ok((dataset, problems)) => Action::DetailsLoaded {
                     merged: Shared(Rc::new(Catalog::new(dataset))),

@@ -4,8 +4,11 @@ use yew::prelude::*;
 
 use super::board::board;
 use super::contest_detail::{contest_detail, DetailView};
+#[cfg(feature = "newsroom")]
 use super::notices::provenance;
 use super::state::{Action, Data, Details, State};
+#[cfg(not(feature = "newsroom"))]
+use super::tools::provenance;
 use super::winners::winners;
 use crate::model::origin::host;
 use crate::model::Query;

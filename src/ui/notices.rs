@@ -20,6 +20,7 @@ pub fn notices(notices: &[String]) -> Html {
 
 /// Whose results these are, whenever they are not the bundled file: in the page and in every
 /// embed, never dismissed, so no one can publish their figures under this site's name unseen.
+#[cfg(feature = "newsroom")]
 pub fn provenance(data: &Option<String>, title: &str) -> Html {
     let Some(url) = data else { return html! {} };
     let from = crate::model::origin::host(url).unwrap_or("a file on this site");

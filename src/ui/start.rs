@@ -13,8 +13,9 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::browser;
+use super::effects::{read_dataset, read_details};
 use super::{App, AppProps};
-use crate::model::{load_bytes, merge_details, Catalog, Query};
+use crate::model::{Catalog, Query};
 use crate::page::{Shared, State};
 
 /// Installs the panic hook, then takes over or mounts the app on `<main id="app">`.
@@ -174,11 +175,11 @@ fn swap(page_root: &Element, app_root: &Element) {
 async fn page_data(page: &Query) -> Result<Shared, String> {
     let url = browser::bundled_dataset();
     let bytes = browser::fetch_bytes(&url).await?;
-    let mut dataset = load_bytes(&bytes).map_err(|e| e.to_string())?.dataset;
+    let mut dataset = read_dataset(&bytes, &url, true)?.dataset;
     if let (true, Some(file)) = (page.shows_details(), dataset.details.clone()) {
         let details_url = browser::resolve(&file, &browser::absolute(&url));
         let bytes = browser::fetch_bytes(&details_url).await?;
-        dataset = merge_details(&dataset, &bytes).map_err(|e| e.to_string())?.0;
+        dataset = read_details(&dataset, &bytes, &details_url, true)?.0;
     }
     Ok(Shared(Rc::new(Catalog::new(dataset))))
 }

@@ -7,7 +7,6 @@ use yew::prelude::*;
 use super::browser;
 use super::notices::Rejected;
 use super::state::{Action, Customizer};
-use crate::model::format::count;
 use crate::model::{Problem, Query};
 
 /// The "Embed" button, as the newsroom's build draws it closed.
@@ -15,15 +14,14 @@ pub fn embed_customizer(_: &Query, _: &str, _: Option<&Customizer>, _: &Callback
     html! { <button type="button" class="embed-button" aria-expanded="false" onclick={|_| browser::open_tools()}>{ "Embed" }</button> }
 }
 
-/// How many entries a file lost. Only a file the build did not check can have any (the bundled
-/// one is validated when it is built); the newsroom's build names each one.
-pub fn problems_panel(problems: &[Problem], rejected: Rejected, _: &Callback<MouseEvent>) -> Html {
-    if problems.is_empty() {
-        return html! {};
-    }
-    let what = match rejected {
-        Rejected::Contests => "contests in this dataset could not be read and are not shown",
-        Rejected::Details => "sources or corrections could not be read and are not shown",
-    };
-    html! { <p class="problems" role="alert">{ format!("{}: {what}.", count(problems.len() as i64, "problem", "problems")) }</p> }
+/// Nothing: the reader's build reads only the files the build validated, as built, so no entry
+/// is ever left out (the newsroom's build lists each one a file loses).
+pub fn problems_panel(_: &[Problem], _: Rejected, _: &Callback<MouseEvent>) -> Html {
+    Html::default()
+}
+
+/// Nothing: the reader's build shows only this site's own results (the newsroom's build says
+/// whose results it shows when they are another site's).
+pub fn provenance(_: &Option<String>, _: &str) -> Html {
+    Html::default()
 }

@@ -98,7 +98,7 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
     });
     let href = contest_href(&props.data, &contest.id);
     html! {
-        <tr data-contest={contest.id.clone()}>
+        <tr>
             <th scope="row">
                 <a {href} {onclick} target={external.then_some("_blank")} rel={external.then_some("noopener")}>{ contest.territory_name() }</a>
                 if contest.extra { <span class="extra">{ format!(" ({})", contest.kind.label().to_ascii_lowercase()) }</span> }

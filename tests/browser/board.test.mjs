@@ -81,9 +81,9 @@ test('"Upsets only" on 2024 Democratic lists American Samoa, marked in words in 
   const page = await open('?cycle=2024&party=D');
   await page.check('#filter-upsets');
   await page.waitForFunction(() => location.search.includes('upsets=1'));
-  const ids = await page.locator('table.winners tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.contest));
+  const ids = await page.locator('table.winners tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('a').getAttribute('href').match(/contest\/([^./?]+)\.html/)[1]));
   assert.ok(ids.includes('2024-D-AS'), `upsets: ${ids.join(', ')}`);
-  assert.match(await page.locator('tr[data-contest="2024-D-AS"] .upset-mark').innerText(), /upset/i);
+  assert.match(await page.locator('tr:has(a[href*="contest/2024-D-AS.html"]) .upset-mark').innerText(), /upset/i);
   assert.match(await page.locator('#tile-AS').innerText(), /upset/);
   assert.deepEqual(page.problems, []);
 });
@@ -106,8 +106,8 @@ test('phones: the 2024 Democratic list is compact, the filters fold, the status 
   // A tap on a row opens the contest.
   await page.evaluate(() => window.scrollTo(0, 0));
   // Anywhere on the row: the territory's link covers it.
-  await page.locator('tr[data-contest="2024-D-AS"]').scrollIntoViewIfNeeded();
-  const box = await page.locator('tr[data-contest="2024-D-AS"] td.winner').boundingBox();
+  await page.locator('tr:has(a[href*="contest/2024-D-AS.html"])').scrollIntoViewIfNeeded();
+  const box = await page.locator('tr:has(a[href*="contest/2024-D-AS.html"]) td.winner').boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForFunction(() => location.pathname.endsWith('/contest/2024-D-AS.html'));
   await page.waitForSelector('article.detail');
@@ -125,7 +125,7 @@ test('desktop at 1280px: no phrase breaks across lines, and nothing scrolls side
       return text.some((n) => { const r = document.createRange(); r.selectNodeContents(n); return r.getClientRects().length > 1 || r.getBoundingClientRect().height > line * 1.5; });
     });
     const phrases = [...row.children[7].querySelectorAll('span')].filter((s) => s.getClientRects().length > 1);
-    return [...cells, ...phrases].map((e) => `${row.dataset.contest}: ${e.innerText}`);
+    return [...cells, ...phrases].map((e) => `${row.querySelector('a').getAttribute('href')}: ${e.innerText}`);
   }));
   assert.deepEqual(broken, []);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -135,7 +135,7 @@ test('desktop at 1280px: no phrase breaks across lines, and nothing scrolls side
 
 test('the list sorts by date, territory, closeness and turnout; the order is in the URL', async () => {
   const page = await open('?cycle=2024&party=D');
-  const ids = () => page.locator('table.winners tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.contest));
+  const ids = () => page.locator('table.winners tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('a').getAttribute('href').match(/contest\/([^./?]+)\.html/)[1]));
   const dated = await ids();
   const dates = dated.map((id) => data.contests.find((c) => c.id === id).date ?? '9999');
   assert.deepEqual(dates, [...dates].sort(), 'by date');

@@ -14,14 +14,14 @@ const open = (path, options) => openReady(browser, server.base + path, options);
 
 const rowCount = (page) => page.locator('table.winners tbody tr').count();
 const COLUMNS = ['Territory', 'Date', 'Party', 'Contest', 'Winner', 'Share', 'Margin', 'Delegates'];
-const cellOf = (page, id, label) => page.locator(`tr[data-contest="${id}"] > :nth-child(${COLUMNS.indexOf(label) + 1})`).innerText();
+const cellOf = (page, id, label) => page.locator(`tr:has(a[href*="contest/${id}.html"]) > :nth-child(${COLUMNS.indexOf(label) + 1})`).innerText();
 
 test('American Samoa 2024 D: Palmer wins 51-40, delegates split 3-3, first report 4-2', async () => {
   const page = await open('?territory=AS&cycle=2024&party=D');
   assert.equal(await rowCount(page), 1);
   assert.match(await cellOf(page, '2024-D-AS', 'Winner'), /^Jason Palmer/);
   assert.match(await cellOf(page, '2024-D-AS', 'Delegates'), /Palmer 3, Biden 3, of 6 pledged/);
-  await page.locator('tr[data-contest="2024-D-AS"] a').click();
+  await page.locator('tr:has(a[href*="contest/2024-D-AS.html"]) a').click();
   await page.waitForSelector('article.detail');
   assert.ok(new URL(page.url()).pathname.endsWith('/contest/2024-D-AS.html'), `opening a contest goes to its page's address: ${page.url()}`);
   const samoa = contest('2024-D-AS');
@@ -53,12 +53,12 @@ test('sources and corrections are fetched when a contest is opened, not on the f
   const name = await bundledName();
   assert.ok(fetched.some((p) => p.endsWith(`/data/${name}`)));
   assert.ok(!fetched.some(details), 'the list does not fetch the details file');
-  await page.locator('tr[data-contest="2024-D-AS"] a').click();
+  await page.locator('tr:has(a[href*="contest/2024-D-AS.html"]) a').click();
   await page.waitForSelector('section.sources ul');
   const links = await page.locator('section.sources a').evaluateAll((as) => as.map((a) => a.href));
   assert.deepEqual(links, contest('2024-D-AS').sources);
   await page.click('text=All results');
-  await page.locator('tr[data-contest="2024-D-AS"] a').click();
+  await page.locator('tr:has(a[href*="contest/2024-D-AS.html"]) a').click();
   await page.waitForSelector('section.corrections');
   assert.equal(fetched.filter(details).length, 1, 'read once, then kept');
   assert.deepEqual(page.problems, []);
@@ -89,7 +89,7 @@ test('the list downloads as CSV: the rows shown, as the page words them', async 
   assert.match(name, /\.csv$/);
   const lines = text.trimEnd().split('\r\n');
   assert.equal(lines[0], 'contest_id,territory,date,party,contest,status,winner,basis,share,margin,delegates');
-  const ids = await page.locator('table.winners tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.contest));
+  const ids = await page.locator('table.winners tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('a').getAttribute('href').match(/contest\/([^./?]+)\.html/)[1]));
   assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ids, 'one row per contest, in list order');
   const samoa = lines.find((l) => l.startsWith('2024-D-AS,'));
   // The cell's text without its "Upset" mark, which the CSV keeps out of the winner's name.
@@ -111,7 +111,7 @@ test('every jurisdiction of a calendar is listed, territories and Democrats Abro
   const expected = data.contests.filter((c) => c.cycle === 2024 && c.party === 'D').length;
   assert.equal(await rowCount(page), expected);
   for (const code of ['AS', 'GU', 'MP', 'PR', 'VI', 'DC', 'DA']) {
-    assert.equal(await page.locator(`tr[data-contest="2024-D-${code}"]`).count(), 1, `${code} listed`);
+    assert.equal(await page.locator(`tr:has(a[href*="contest/2024-D-${code}.html"])`).count(), 1, `${code} listed`);
   }
   assert.match(await page.locator('[role="status"]').innerText(), new RegExp(`^${expected} contests: 2024, Democratic`));
 });

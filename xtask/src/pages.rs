@@ -7,7 +7,6 @@ use std::fs;
 use std::path::Path;
 use std::rc::Rc;
 
-use sha2::{Digest, Sha256};
 use tally::model::site::{sitemap, Head, Page};
 use tally::model::snippet::html_attr as escape;
 use tally::model::{load_bytes, merge_details, Catalog};
@@ -94,14 +93,15 @@ struct HashedData {
 /// built from, so no cache can pair it with another build's.
 fn write_data(site: &Path) -> Result<HashedData> {
     let details = fs::read(root().join(BUNDLED_DETAILS))?;
-    let details_name = format!("details.{}.json", short_hash(&details));
+    let details_name = format!("details.{}.json", tally::model::content_hash(&details));
     let results = fs::read_to_string(root().join(BUNDLED))?;
     let pointer = "\"details\":\"details.json\"";
     if !results.contains(pointer) {
         return Err(format!("{BUNDLED} does not point at details.json as the converter writes it").into());
     }
     let results = results.replacen(pointer, &format!("\"details\":\"{details_name}\""), 1);
-    let results_name = format!("results.{}.json", short_hash(results.as_bytes()));
+    // The reader's build reads the bundled data only if these bytes are the ones named here.
+    let results_name = format!("results.{}.json", tally::model::content_hash(results.as_bytes()));
     let dir = site.join("data");
     fs::create_dir_all(&dir)?;
     fs::write(dir.join(&details_name), &details)?;
@@ -111,10 +111,6 @@ fn write_data(site: &Path) -> Result<HashedData> {
         results_name,
         details_name,
     })
-}
-
-fn short_hash(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// One page from trunk's `index.html`: its own head (base, title, description, canonical and

@@ -100,6 +100,8 @@ pub struct State {
     pub sort: Sort,
     /// The embed customizer's settings while it is open.
     pub customizer: Option<Customizer>,
+    /// The address asked for the list as CSV (`download=1`); cleared once it is made.
+    pub download: bool,
     /// A compact embedded list was expanded by "Show all".
     pub embed_expanded: bool,
     /// On a phone, the filters are folded behind one button until the reader opens them.
@@ -142,6 +144,8 @@ pub enum Action {
     ShowRows(usize),
     /// Open (or change) the embed customizer, or close it with `None`.
     Customize(Option<Customizer>),
+    /// The CSV the address asked for is made.
+    Downloaded,
     /// After a newsroom dataset failed: drop `?data=` and load the bundled results.
     UseBundled,
     /// Unfold (or fold) the filters on a phone.
@@ -172,6 +176,7 @@ impl State {
     /// Loading what `query` asks for; `notices` say what the address held that was ignored.
     pub fn new(mut query: Query, notices: Vec<String>) -> State {
         let customizer = std::mem::take(&mut query.customize).then(Customizer::default);
+        let download = std::mem::take(&mut query.download);
         State {
             data: Data::Loading,
             query,
@@ -185,6 +190,7 @@ impl State {
             filters_open: false,
             edition: None,
             customizer,
+            download,
             picker: Picker::default(),
             limit: FIRST_ROWS,
             sort: Sort::default(),
@@ -257,6 +263,7 @@ impl State {
                 if std::mem::take(&mut query.customize) {
                     next.customizer = Some(Customizer::default());
                 }
+                next.download |= std::mem::take(&mut query.download);
                 if query.data != self.query.data {
                     next.data = Data::Loading;
                     next.problems = Rc::default();
@@ -293,6 +300,7 @@ impl State {
             Action::Sort(sort) => next.sort = sort,
             Action::Picker(picker) => next.picker = picker,
             Action::Customize(settings) => next.customizer = settings,
+            Action::Downloaded => next.download = false,
             Action::UseBundled => {
                 next.query.data = None;
                 next.push_history = true;
@@ -370,6 +378,9 @@ mod tests {
             "applied after a takeover too"
         );
         assert!(!state.query.customize);
+        let (asked, _) = loaded("?party=D&download=1");
+        assert!(asked.download && !asked.query.to_href().contains("download"));
+        assert!(!asked.after(Action::Downloaded).download, "made once");
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub struct Query {
     /// `customize=1`: open the Embed customizer (the address the reader's build reloads with to
     /// get the newsroom's tools). A request, not a view: the page opens it and never writes it back.
     pub customize: bool,
+    /// `download=1`: download the list as CSV once it is ready (where the reader's build's
+    /// "Download CSV" reloads to: the CSV writer is one of the newsroom's tools). A request too.
+    pub download: bool,
 }
 
 /// Longest value quoted back in a notice.
@@ -143,6 +146,7 @@ impl Query {
             }
             "embed" => self.embed = flag(value),
             "customize" => self.customize = flag(value),
+            "download" => self.download = flag(value),
             "plain" => self.plain = flag(value),
             "data" if !value.is_empty() => self.data = Some(value.to_string()),
             "childId" => self.child_id = Some(value.chars().take(100).collect()),

@@ -21,9 +21,12 @@ use super::state::{Action, Data, Sort, State};
 #[cfg(not(feature = "newsroom"))]
 use super::tools::{embed_customizer, problems_panel, provenance};
 use super::winners::{contest_href, winners};
+#[cfg(feature = "newsroom")]
 use crate::model::export::list_csv;
 use crate::model::format::contest_label;
 use crate::model::list_order::ordered;
+#[cfg(feature = "newsroom")]
+use crate::model::Catalog;
 use crate::model::{only_territory, Query};
 
 #[derive(Properties)]
@@ -82,6 +85,19 @@ pub fn App(props: &AppProps) -> Html {
 
     use_list_pages(selected.clone(), &dispatch);
 
+    // A download the address asked for (`download=1`, from the reader's build), once the list is ready.
+    #[cfg(feature = "newsroom")]
+    {
+        let asked = (state.download, state.catalog().cloned(), selected.clone());
+        let dispatch = dispatch.clone();
+        use_effect_with(asked, move |(asked, catalog, selected)| {
+            if let (true, Some(catalog)) = (asked, catalog) {
+                download_csv(catalog, selected);
+                dispatch.emit(Action::Downloaded);
+            }
+        });
+    }
+
     // The board (race totals, tiles) only when what it shows changes: not on a picker keystroke,
     // a sort of the options table or the customizer. Nothing while a contest is open.
     let board = use_memo(
@@ -129,17 +145,15 @@ pub fn App(props: &AppProps) -> Html {
             </section>
         },
         Data::Ready(catalog) => {
+            // The CSV writer is one of the newsroom's tools: the reader's build reloads for it.
+            #[cfg(feature = "newsroom")]
             let download = {
                 let (catalog, selected) = (catalog.clone(), selected.clone());
                 // Written on a click, not on every render.
-                Callback::from(move |_: MouseEvent| {
-                    browser::download(
-                        "tally-results.csv",
-                        "text/csv;charset=utf-8",
-                        &list_csv(&catalog, &selected),
-                    )
-                })
+                Callback::from(move |_: MouseEvent| download_csv(&catalog, &selected))
             };
+            #[cfg(not(feature = "newsroom"))]
+            let download = Callback::from(|_: MouseEvent| browser::open_tools("download"));
             let as_of = catalog.dataset.as_of.as_deref();
             let back = Query {
                 contest: None,
@@ -187,4 +201,14 @@ pub fn App(props: &AppProps) -> Html {
             { body }
         </>
     }
+}
+
+/// The list, as the table shows it, as a CSV file.
+#[cfg(feature = "newsroom")]
+fn download_csv(catalog: &Catalog, selected: &[usize]) {
+    browser::download(
+        "tally-results.csv",
+        "text/csv;charset=utf-8",
+        &list_csv(catalog, selected),
+    );
 }

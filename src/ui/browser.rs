@@ -28,15 +28,16 @@ pub fn address() -> (String, String) {
     (relative, location.search().unwrap_or_default())
 }
 
-/// The newsroom's tools: this address again with `customize=1`, which the page's loader answers
-/// with the newsroom's build (the reader's build, which calls this, has no customizer).
+/// The newsroom's tools: this address again with `<request>=1` (`customize`, `download`), which
+/// the page's loader answers with the newsroom's build (the reader's build, which calls this, has
+/// neither the customizer nor the CSV writer).
 #[cfg(not(feature = "newsroom"))]
-pub fn open_tools() {
+pub fn open_tools(request: &str) {
     let location = gloo::utils::window().location();
     let Ok(url) = web_sys::Url::new(&location.href().unwrap_or_default()) else {
         return;
     };
-    url.search_params().set("customize", "1");
+    url.search_params().set(request, "1");
     let _ = location.assign(&url.href());
 }
 
@@ -140,6 +141,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
 }
 
 /// Offers `text` to the reader as a file named `name`, as a link with `download` would.
+#[cfg(feature = "newsroom")]
 pub fn download(name: &str, mime: &str, text: &str) {
     let url = format!("data:{mime},{}", crate::model::encode(text));
     if let Ok(link) = gloo::utils::document().create_element("a") {

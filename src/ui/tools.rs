@@ -11,7 +11,7 @@ use crate::model::{Problem, Query};
 
 /// The "Embed" button, as the newsroom's build draws it closed.
 pub fn embed_customizer(_: &Query, _: &str, _: Option<&Customizer>, _: &Callback<Action>) -> Html {
-    html! { <button type="button" class="embed-button" aria-expanded="false" onclick={|_| browser::open_tools()}>{ "Embed" }</button> }
+    html! { <button type="button" class="embed-button" aria-expanded="false" onclick={|_| browser::open_tools("customize")}>{ "Embed" }</button> }
 }
 
 /// Nothing: the reader's build reads only the files the build validated, as built, so no entry

@@ -1,7 +1,7 @@
 // The explorer: filters, winners list, contest detail, permalinks, keyboard, accessibility, layout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, axe, screenshot, dataset, downloadText, bundledName, openReady } from './harness.mjs';
+import { serve, launch, newPage, ready, axe, screenshot, dataset, downloadText, bundledName, openReady, buildsLoaded } from './harness.mjs';
 
 let server, browser, data;
 before(async () => { server = await serve(); browser = await launch(); data = await dataset(); });
@@ -85,7 +85,10 @@ test('a new selection renders a screenful first; the rest follows after it is pa
 
 test('the list downloads as CSV: the rows shown, as the page words them', async () => {
   const page = await open('?territory=AS');
+  // The CSV writer is one of the newsroom's tools: the reader's build reloads with download=1.
   const { name, text } = await downloadText(page, 'button.download');
+  assert.deepEqual(await buildsLoaded(page), ['newsroom'], "made by the newsroom's build");
+  assert.ok(!page.url().includes('download'), 'the request is not left in the address');
   assert.match(name, /\.csv$/);
   const lines = text.trimEnd().split('\r\n');
   assert.equal(lines[0], 'contest_id,territory,date,party,contest,status,winner,basis,share,margin,delegates');

@@ -44,12 +44,13 @@ pub fn split(dist: &Path) -> Result<[PathBuf; 2]> {
     Ok([dist.join(format!("{reader}.js")), dist.join(format!("{newsroom}.js"))])
 }
 
-/// The page's loader: the newsroom's build when the address asks for a dataset (`data=`) or the
-/// customizer (`customize`, where the reader's Embed button goes), else the reader's. The
+/// The page's loader: the newsroom's build when the address asks for a dataset (`data=`), the
+/// customizer or a CSV (`customize`, `download`: where the reader's Embed and Download CSV
+/// buttons go), else the reader's. The
 /// reader's glue is imported statically so the browser fetches it while it reads the page.
 fn loader_script(reader: &str, newsroom: &str) -> String {
     format!(
-        "import r from'./{reader}.js';const q=new URLSearchParams(location.search),n=q.get('data')||q.has('customize'),\
+        "import r from'./{reader}.js';const q=new URLSearchParams(location.search),n=q.get('data')||q.has('customize')||q.has('download'),\
          wasm=await(n?(await import('./{newsroom}.js')).default({{module_or_path:'./{newsroom}_bg.wasm'}}):r({{module_or_path:'./{reader}_bg.wasm'}}));\
          dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm}}}}))"
     )

@@ -260,7 +260,8 @@ for (const [name, search, profile] of datasets) {
   await page.waitForSelector('html[data-tally="live"]', { state: 'attached', timeout: 120000 });
   await page.waitForSelector('[role="status"].status', { timeout: 120000 });
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 120000 });
-  const memory = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? NaN);
+  // The wasm's exports have one-letter names (glue.rs shortens them): find the memory by its type.
+  const memory = await page.evaluate(() => Object.values(window.__wasm ?? {}).find((v) => v instanceof WebAssembly.Memory)?.buffer?.byteLength ?? NaN);
   if (profile === 'loopback') results.memory[name] = memory;
   const text = 'candidate a 1'.slice(0, KEYSTROKES);
   const runs = {

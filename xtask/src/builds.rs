@@ -114,7 +114,7 @@ fn build_reader(dist: &Path) -> Result<String> {
 }
 
 /// An attribute's value in trunk's `index.html` (`name="value"`).
-fn attribute<'a>(html: &'a str, name: &str) -> Option<&'a str> {
+pub fn attribute<'a>(html: &'a str, name: &str) -> Option<&'a str> {
     let start = html.find(&format!(" {name}=\""))? + name.len() + 3;
     Some(&html[start..start + html[start..].find('"')?])
 }

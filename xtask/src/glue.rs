@@ -48,8 +48,9 @@ pub fn minify(glue: &Path) -> Result<String> {
 fn shorten_names(wasm: &Path, glue: &Path) -> Result<()> {
     let source = fs::read_to_string(root().join("index.html"))?;
     // The same features as the build's own wasm-opt run (index.html's data-wasm-opt-params).
-    let features: Vec<&str> = source
-        .split(|c: char| c.is_whitespace() || c == '"')
+    let features: Vec<&str> = crate::builds::attribute(&source, "data-wasm-opt-params")
+        .unwrap_or_default()
+        .split_whitespace()
         .filter(|word| word.starts_with("--enable-"))
         .collect();
     let output = Command::new(root().join("node_modules/.bin/wasm-opt"))

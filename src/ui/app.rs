@@ -88,11 +88,13 @@ pub fn App(props: &AppProps) -> Html {
     // A download the address asked for (`download=1`, from the reader's build), once the list is ready.
     #[cfg(feature = "newsroom")]
     {
-        let asked = (state.download, state.catalog().cloned(), selected.clone());
-        let dispatch = dispatch.clone();
-        use_effect_with(asked, move |(asked, catalog, selected)| {
-            if let (true, Some(catalog)) = (asked, catalog) {
-                download_csv(catalog, selected);
+        // Keyed on the request alone (not the list, whose comparison would cost every render);
+        // the list is this render's, the one it was asked for.
+        let ready = state.catalog().cloned().filter(|_| state.download);
+        let (dispatch, selected) = (dispatch.clone(), selected.clone());
+        use_effect_with(ready.is_some(), move |_| {
+            if let Some(catalog) = ready {
+                download_csv(&catalog, &selected);
                 dispatch.emit(Action::Downloaded);
             }
         });

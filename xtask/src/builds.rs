@@ -2,7 +2,7 @@
 //! another site's dataset from `?data=` with each of its problems listed); it becomes
 //! `newsroom-<hash>.js` and `.wasm`. The reader's build (`--no-default-features`, built here the way
 //! trunk builds) is `tally-<hash>.js` and `.wasm`, what every page loads unless its address asks for
-//! the tools: 7 KB less wasm (gzip) for every reader. Each page's loader chooses between them.
+//! the tools: 11 KB less wasm (gzip) for every reader. Each page's loader chooses between them.
 
 use std::fs;
 use std::path::{Path, PathBuf};

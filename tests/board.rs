@@ -1,9 +1,9 @@
 //! The results board on the bundled dataset and small hand-made ones: the delegate race, the
 //! upsets, the tile map and the list's orders.
 
-use tally::model::board::{legend, map_choice, tiles, Edition, TileResult};
-use tally::model::list_order::{margin_key, ordered, turnout, ListOrder};
-use tally::model::race::{candidate_name, race};
+use tally::model::derive::list_order::{margin_key, ordered, turnout, ListOrder};
+use tally::model::derive::race::{candidate_name, race};
+use tally::model::words::board::{legend, map_choice, tiles, Edition, TileResult};
 use tally::model::*;
 
 mod common;
@@ -80,7 +80,7 @@ fn the_race_groups_candidates_and_counts_every_missing_figure() {
             "not every candidate is known to be listed in 3 of 5 contests",
         ]
     );
-    assert_eq!(tally::model::race::race(&contests, &[]).standings, []);
+    assert_eq!(tally::model::derive::race::race(&contests, &[]).standings, []);
 }
 
 /// Each cycle and party's candidate delegate totals, summed here independently of `race`.

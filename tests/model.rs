@@ -1,5 +1,6 @@
 //! Results maths, validation, filters and the URL query on small hand-made datasets.
 
+use tally::model::read::json;
 use tally::model::*;
 
 mod common;

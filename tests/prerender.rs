@@ -3,10 +3,11 @@
 
 use std::rc::Rc;
 
-use tally::model::format::{delegate_sentence, popular_sentence, thousands};
-use tally::model::site::{headline, sitemap, Page};
+use tally::app_state::{Shared, State};
+use tally::model::url::pages::Page;
+use tally::model::words::format::{delegate_sentence, popular_sentence, thousands};
+use tally::model::words::site::{headline, sitemap};
 use tally::model::*;
-use tally::page::{Shared, State};
 
 fn bundled() -> Shared {
     let read = |name: &str| std::fs::read(format!("{}/static/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
@@ -128,7 +129,10 @@ fn a_card_is_static_and_whole() {
     let contest = catalog.contest("2024-D-AS").unwrap();
     let html = render(&Page::Card(contest.id.clone()), &catalog);
     assert!(html.contains(&text(&popular_sentence(contest))));
-    assert!(html.contains(&format!("href=\"{}\"", tally::model::site::contest_path(&contest.id))));
+    assert!(html.contains(&format!(
+        "href=\"{}\"",
+        tally::model::url::pages::contest_path(&contest.id)
+    )));
     assert!(!html.contains("<button"), "nothing on a card needs the wasm");
 }
 
@@ -138,7 +142,10 @@ fn the_front_page_lists_every_contest() {
     let html = render(&Page::Front, &catalog);
     for contest in catalog.contests() {
         assert!(
-            html.contains(&format!("href=\"{}\"", tally::model::site::contest_path(&contest.id))),
+            html.contains(&format!(
+                "href=\"{}\"",
+                tally::model::url::pages::contest_path(&contest.id)
+            )),
             "the front page links to {}",
             contest.id
         );

@@ -3,7 +3,7 @@
 mod common;
 
 use common::contest;
-use tally::model::format::*;
+use tally::model::words::format::*;
 use tally::model::*;
 
 /// Runs `words` on each `spec => expected` line of `table`, reporting every difference.

@@ -1,44 +1,30 @@
-//! Pure Rust: the dataset, its validation, the results maths, filters and the URL query.
-//! Nothing here knows about the browser; `cargo test` covers it natively.
+//! Pure Rust: the dataset, its validation, the results maths, the words a reader sees and the
+//! address format. Nothing here knows about the browser; `cargo test` covers it natively.
+//!
+//! Layers, each using only those before it: `data` (the dataset's types) ← `read` (files into
+//! data) and `derive` (results, race, filters) ← `words` (what a reader reads) and `url`.
 
-pub mod board;
-mod catalog;
-mod csv;
-mod csv_dataset;
-mod dataset;
-mod decode;
-mod details;
-pub mod export;
-mod fields;
-pub mod filter;
-pub mod fold;
-pub mod format;
-pub mod json;
-mod json_number;
-pub mod list_order;
-mod load;
-pub mod order;
-pub mod origin;
-mod percent;
-mod query;
-pub mod race;
-mod results;
-pub mod site;
-pub mod snippet;
-mod territory;
-mod validate;
+pub mod data;
+pub mod derive;
+pub mod read;
+pub mod url;
+pub mod words;
 
-pub use catalog::Catalog;
-pub use csv::{parse_csv, CsvError};
-pub use csv_dataset::{dataset_from_csv, RESULT_COLUMNS};
-pub use dataset::*;
-pub use decode::{contest as contest_from_json, Unfit};
-pub use details::{merge_details, merge_details_as_built, split_details, ContestDetails, DetailsFile, OptionSources};
-pub use fields::apply_fields;
-pub use filter::Filter;
-pub use load::{content_hash, keep_valid, load, load_any, load_as_built, load_bytes, LoadError, Loaded, MAX_BYTES};
-pub use percent::Percent;
-pub use query::{decode, encode, only_territory, Query, Theme};
-pub use results::*;
-pub use territory::*;
-pub use validate::{parse_date, validate, validate_contest, Problem, ProblemKind, MAX_VOTES};
+pub use data::dataset::*;
+pub use data::percent::Percent;
+pub use data::territory::*;
+pub use derive::catalog::Catalog;
+pub use derive::filter::Filter;
+pub use derive::results::*;
+pub use read::csv::{parse_csv, CsvError};
+pub use read::csv_dataset::{dataset_from_csv, RESULT_COLUMNS};
+pub use read::decode::{contest as contest_from_json, Unfit};
+pub use read::details::{
+    merge_details, merge_details_as_built, split_details, ContestDetails, DetailsFile, OptionSources,
+};
+pub use read::fields::apply_fields;
+pub use read::load::{
+    content_hash, keep_valid, load, load_any, load_as_built, load_bytes, LoadError, Loaded, MAX_BYTES,
+};
+pub use read::validate::{parse_date, validate, validate_contest, Problem, ProblemKind, MAX_VOTES};
+pub use url::query::{decode, encode, only_territory, Query, Theme};

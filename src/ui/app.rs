@@ -21,10 +21,10 @@ use super::state::{Action, Data, Sort, State};
 #[cfg(not(feature = "newsroom"))]
 use super::tools::{embed_customizer, problems_panel, provenance};
 use super::winners::{contest_href, winners};
+use crate::model::derive::list_order::ordered;
 #[cfg(feature = "newsroom")]
-use crate::model::export::list_csv;
-use crate::model::format::contest_label;
-use crate::model::list_order::ordered;
+use crate::model::words::export::list_csv;
+use crate::model::words::format::contest_label;
 #[cfg(feature = "newsroom")]
 use crate::model::Catalog;
 use crate::model::{only_territory, Query};

@@ -7,9 +7,9 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::state::{Action, Shared};
-use crate::model::board::{legend, map_choice, tiles, Edition, Tile, TileResult};
-use crate::model::format::thousands;
-use crate::model::race::race;
+use crate::model::derive::race::race;
+use crate::model::words::board::{legend, map_choice, tiles, Edition, Tile, TileResult};
+use crate::model::words::format::thousands;
 use crate::model::{at_tile, territory, Filter, Query, TILE_GRID};
 
 /// Colours for the most frequent winners; the rest share the last ("others"). Text always names
@@ -34,7 +34,7 @@ pub fn board(
     let edition = choice.shown;
     let mut tiles = tiles(catalog, selected, edition);
     // In reading order, as the grid shows them: the order keys and screen readers follow.
-    crate::model::order::sort_short(&mut tiles, |a, b| a.territory.tile.cmp(&b.territory.tile));
+    crate::model::data::order::sort_short(&mut tiles, |a, b| a.territory.tile.cmp(&b.territory.tile));
     let legend = legend(&tiles, catalog);
     let colour = |tile: &Tile| match (&tile.result, tile.winner(catalog)) {
         (_, Some(name)) => {

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::state::{Action, Details, Sort, SortKey};
 use super::winners::party_badge;
-use crate::model::format::{
+use crate::model::words::format::{
     contest_label, date, decimal, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence,
     thousands, total_label, NOT_REPORTED,
 };
@@ -70,7 +70,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             SortKey::Name => 0.0,
         }
     };
-    crate::model::order::sort_short(&mut order, |&a, &b| {
+    crate::model::data::order::sort_short(&mut order, |&a, &b| {
         // Rows that are no one's votes stay at the bottom in every order.
         let void = |i: usize| contest.options[i].kind == OptionKind::Void;
         let by_key = match key {
@@ -158,7 +158,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
     });
 
     // Only web pages are links, each with its host beside it, so a reader sees whose page it is.
-    let link = |url: &String| match crate::model::origin::host(url) {
+    let link = |url: &String| match crate::model::url::origin::host(url) {
         Some(host) => html! {
             <li><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ url.clone() }</a>{ format!(" ({host})") }</li>
         },

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::browser;
 use super::state::{Action, Shared, State, PAGE_ROWS};
 #[cfg(feature = "newsroom")]
-use crate::model::origin::{data_allowed, host};
+use crate::model::url::origin::{data_allowed, host};
 use crate::model::{Catalog, Dataset, Loaded, Problem, Query};
 
 /// Where the dataset comes from: `?data=`, or the bundled file the page names (its name carries a

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::browser::absolute;
 use super::state::{Action, Customizer};
-use crate::model::snippet::{iframe_snippet, pym_snippet};
+use crate::model::words::snippet::{iframe_snippet, pym_snippet};
 use crate::model::{Query, Theme};
 
 /// The "Embed" button and, when open, the customizer: a view function over the app's state (a

@@ -10,7 +10,7 @@ use super::state::{Action, Data, Details, State};
 #[cfg(not(feature = "newsroom"))]
 use super::tools::provenance;
 use super::winners::winners;
-use crate::model::origin::host;
+use crate::model::url::origin::host;
 use crate::model::Query;
 
 /// Rows shown before "Show all" in a compact embedded list.

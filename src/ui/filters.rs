@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::state::{Action, Picker};
 use super::territory_picker::territory_picker;
-use crate::model::list_order::ListOrder;
+use crate::model::derive::list_order::ListOrder;
 use crate::model::{ContestKind, Filter, Party};
 
 fn select_value(event: Event) -> String {

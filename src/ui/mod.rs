@@ -1,5 +1,5 @@
 //! The Yew app: one component (`App`) and view functions, one per file. They render what `model`
-//! computed and `page` holds, and report every event as a `page::Action`. The same `App` renders
+//! computed and `app_state` holds, and report every event as an `app_state::Action`. The same `App` renders
 //! natively to HTML at build time (`server.rs`) and in the browser, where it takes that HTML over
 //! (`start.rs`).
 

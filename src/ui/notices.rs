@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 #[cfg(feature = "newsroom")]
-use crate::model::{format::count, Problem};
+use crate::model::words::format::count;
+use crate::model::Problem;
 
 pub fn notices(notices: &[String]) -> Html {
     if notices.is_empty() {
@@ -23,7 +24,7 @@ pub fn notices(notices: &[String]) -> Html {
 #[cfg(feature = "newsroom")]
 pub fn provenance(data: &Option<String>, title: &str) -> Html {
     let Some(url) = data else { return html! {} };
-    let from = crate::model::origin::host(url).unwrap_or("a file on this site");
+    let from = crate::model::url::origin::host(url).unwrap_or("a file on this site");
     html! {
         <p class="provenance" role="note">
             { format!("Results from {from}, not the bundled Tally data: \u{201c}{title}\u{201d}.") }

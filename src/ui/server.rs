@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use super::{App, AppProps};
-use crate::page::State;
+use crate::app_state::State;
 
 /// The HTML of the app in `state`, as the browser's first render of that state makes it.
 pub fn render(state: State) -> String {

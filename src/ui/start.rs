@@ -15,8 +15,8 @@ use web_sys::{Element, HtmlElement};
 use super::browser;
 use super::effects::{read_dataset, read_details};
 use super::{App, AppProps};
+use crate::app_state::{Shared, State};
 use crate::model::{Catalog, Query};
-use crate::page::{Shared, State};
 
 /// Installs the panic hook, then takes over or mounts the app on `<main id="app">`.
 pub fn start() {
@@ -123,7 +123,7 @@ fn with_choices_made(page_root: &Element, (mut query, notices): (Query, Vec<Stri
             f.upsets = now.and_then(|v| v.as_bool()).unwrap_or(f.upsets);
         }
     }
-    if let Some(order) = changed("list-sort").and_then(|v| crate::model::list_order::ListOrder::from_code(&v)) {
+    if let Some(order) = changed("list-sort").and_then(|v| crate::model::derive::list_order::ListOrder::from_code(&v)) {
         query.sort = order;
     }
     (query, notices)

@@ -1,10 +1,10 @@
-//! The app's reducer is the page's own transition function (`crate::page`).
+//! The app's reducer is the page's own transition function (`crate::app_state`).
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-pub use crate::page::*;
+pub use crate::app_state::*;
 
 impl Reducible for State {
     type Action = Action;

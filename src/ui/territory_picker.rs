@@ -4,7 +4,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::state::{Action, Picker};
-use crate::model::fold::fold;
+use crate::model::data::fold::fold;
 use crate::model::{territory, Territory, TerritoryKind, TERRITORIES};
 
 /// What one row of the list selects: a single jurisdiction or every one of a kind.

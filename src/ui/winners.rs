@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::state::{Action, Shared, PAGE_ROWS};
-use crate::model::format::{date, summary};
+use crate::model::words::format::{date, summary};
 use crate::model::{Contest, Query};
 
 /// A contest's permalink: its static page (or, with a newsroom dataset, the front page asking

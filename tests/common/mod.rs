@@ -1,5 +1,6 @@
 //! A one-contest builder for the native tests: a contest from one line of a table.
 
+use tally::model::read::json;
 use tally::model::*;
 
 /// A contest from `"flags | name:votes:pct:delegates | ..."` (an empty cell is not reported).

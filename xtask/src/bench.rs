@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use tally::model::format::decimal;
+use tally::model::words::format::decimal;
 use tally::model::{expected_for_party, BallotOption, Contest, ContestKind, Dataset, OptionKind, Party, Status};
 
 use crate::{data, root, run, Result};
@@ -166,7 +166,7 @@ mod tests {
         for size in [57, 1_000] {
             let dataset = super::synthetic(size);
             assert_eq!(dataset.contests.len(), size);
-            assert_eq!(tally::model::validate(&dataset), []);
+            assert_eq!(tally::model::read::validate::validate(&dataset), []);
         }
     }
 }

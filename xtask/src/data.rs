@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use tally::model::format::count;
+use tally::model::words::format::count;
 use tally::model::{apply_fields, dataset_from_csv, split_details, validate, Dataset, OptionKind};
 
 use crate::{root, Result};

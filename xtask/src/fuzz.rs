@@ -6,7 +6,7 @@ use std::fs;
 use std::panic;
 use std::time::Instant;
 
-use tally::model::format::summary;
+use tally::model::words::format::summary;
 use tally::model::{delegate_result, load_any, merge_details, outcome, shares, split_details, totals, Catalog, Query};
 
 use crate::{data, root, Result};

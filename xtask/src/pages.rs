@@ -7,8 +7,9 @@ use std::fs;
 use std::path::Path;
 use std::rc::Rc;
 
-use tally::model::site::{sitemap, Head, Page};
-use tally::model::snippet::html_attr as escape;
+use tally::model::url::pages::Page;
+use tally::model::words::site::{sitemap, Head};
+use tally::model::words::snippet::html_attr as escape;
 use tally::model::{load_bytes, merge_details, Catalog};
 use tally::page::{Shared, State};
 
@@ -28,9 +29,9 @@ pub fn data_origins() -> Result<Vec<String>> {
         .map(|o| {
             // An origin alone (scheme, host, port), in any case: no path, no credentials.
             let bare = o.trim_end_matches('/').to_ascii_lowercase();
-            let origin = tally::model::origin::origin(o).filter(|origin| *origin == bare);
+            let origin = tally::model::url::origin::origin(o).filter(|origin| *origin == bare);
             origin
-                .filter(|origin| tally::model::origin::is_web_link(origin))
+                .filter(|origin| tally::model::url::origin::is_web_link(origin))
                 .ok_or_else(|| {
                     format!("{DATA_ORIGINS_VAR}: {o:?} is not an origin such as https://data.example.org").into()
                 })

@@ -176,7 +176,7 @@ type Figure<'a> = &'a dyn Fn(usize) -> Option<i64>;
 
 fn leaders(candidates: &[usize], figure: Figure) -> (Vec<usize>, Option<usize>) {
     let mut ranked: Vec<(usize, i64)> = candidates.iter().filter_map(|&i| figure(i).map(|f| (i, f))).collect();
-    crate::model::order::sort_short(&mut ranked, |a, b| b.1.cmp(&a.1));
+    crate::model::data::order::sort_short(&mut ranked, |a, b| b.1.cmp(&a.1));
     let Some(&(_, best)) = ranked.first() else {
         return (Vec::new(), None);
     };

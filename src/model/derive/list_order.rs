@@ -84,7 +84,7 @@ pub fn ordered(catalog: &Catalog, selected: &[usize], by: ListOrder) -> Vec<usiz
             }
         })
         .collect();
-    crate::model::order::sorted_indices(selected.len(), &mut |a, b| keys[a].cmp(&keys[b]))
+    crate::model::data::order::sorted_indices(selected.len(), &mut |a, b| keys[a].cmp(&keys[b]))
         .into_iter()
         .map(|k| selected[k])
         .collect()

@@ -5,8 +5,9 @@
 
 use serde::Serialize;
 
-use crate::model::load::{as_built, contests_of, parse_file, unreadable, utf8};
-use crate::model::{decode, validate_contest, Correction, Dataset, LoadError, Problem, ProblemKind, SCHEMA_VERSION};
+use crate::model::read::decode;
+use crate::model::read::load::{as_built, contests_of, parse_file, unreadable, utf8};
+use crate::model::{validate_contest, Correction, Dataset, LoadError, Problem, ProblemKind, SCHEMA_VERSION};
 
 /// The details file as written: one entry per contest that has sources or corrections.
 #[derive(Clone, Debug, PartialEq, Serialize)]

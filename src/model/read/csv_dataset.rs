@@ -1,6 +1,6 @@
 //! CSV → dataset: the columns of data/results.csv (one row per ballot option) and data/corrections.csv.
 
-use crate::model::csv::{CsvError, Table};
+use crate::model::read::csv::{CsvError, Table};
 use crate::model::{
     BallotOption, Contest, ContestKind, Correction, Dataset, OptionKind, Party, Problem, ProblemKind, Status,
     SCHEMA_VERSION,
@@ -136,7 +136,7 @@ impl<'a> Row<'a> {
             self.report("cycle", ProblemKind::Empty);
         }
         let territory = self.cell("territory_code").to_string();
-        if let Some(known) = crate::model::territory(&territory) {
+        if let Some(known) = crate::model::data::territory::territory(&territory) {
             let (name, kind) = (self.cell("territory_name"), self.cell("territory_kind"));
             for (column, written, expected) in [
                 ("territory_name", name, known.name),

@@ -1,8 +1,9 @@
 //! The URL query: the whole state of a page, parsed leniently (garbage becomes a notice) and
 //! written back canonically. The one place the URL format lives.
 
-use crate::model::list_order::ListOrder;
-use crate::model::{site, territory, Catalog, ContestKind, Filter, Party};
+use crate::model::derive::list_order::ListOrder;
+use crate::model::url::pages;
+use crate::model::{territory, Catalog, ContestKind, Filter, Party};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -194,11 +195,11 @@ impl Query {
         let path = if self.data.is_some() {
             None
         } else if let Some(id) = rest.contest.take() {
-            Some(site::contest_path(&id))
+            Some(pages::contest_path(&id))
         } else {
             only_territory(&self.filter).map(|code| {
                 rest.filter.territories.clear();
-                site::territory_path(code)
+                pages::territory_path(code)
             })
         };
         match path {
@@ -217,7 +218,7 @@ impl Query {
                     plain: self.plain,
                     ..Query::default()
                 };
-                format!("{}{}", site::card_path(id), looks.to_search())
+                format!("{}{}", pages::card_path(id), looks.to_search())
             }
             _ => {
                 let embed = Query {

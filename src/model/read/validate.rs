@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::model::fold::fold;
+use crate::model::data::fold::fold;
 use crate::model::{expected_for_party, territory, Contest, Dataset, Party, Percent, Status};
 
 /// The largest vote count accepted; anything above is a typo, not a primary.
@@ -162,7 +162,7 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
     if pct_floor > 100_000_000 {
         report(
             "options pct".into(),
-            ProblemKind::PercentsOverHundred(crate::model::format::decimal(pct_shown as f64 / 1e6, 2)),
+            ProblemKind::PercentsOverHundred(crate::model::data::numbers::decimal(pct_shown as f64 / 1e6, 2)),
         );
     }
     if let Some(pledged) = contest.pledged_delegates {
@@ -213,7 +213,7 @@ pub fn parse_date(text: &str) -> Option<(i64, u32, u32)> {
 pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     let mut problems: Vec<Problem> = dataset.contests.iter().flat_map(validate_contest).collect();
     // Sorted keys find repeats and gaps in n log n without a hash map's code in the browser.
-    let ids = crate::model::order::sorted(dataset.contests.iter().map(|c| c.id.as_str()).collect());
+    let ids = crate::model::data::order::sorted(dataset.contests.iter().map(|c| c.id.as_str()).collect());
     for pair in ids.windows(2).filter(|w| w[0] == w[1]) {
         if problems
             .iter()
@@ -222,7 +222,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
             problems.push(Problem::new(pair[1], "id", ProblemKind::DuplicateId));
         }
     }
-    let jurisdictions = crate::model::order::sorted(
+    let jurisdictions = crate::model::data::order::sorted(
         dataset
             .contests
             .iter()

@@ -11,7 +11,7 @@ pub fn html_attr(text: &str) -> String {
 
 /// A JavaScript string literal that is also safe inside a `<script>` element.
 pub fn js_string(text: &str) -> String {
-    crate::model::json::quote(text)
+    crate::model::read::json::quote(text)
         .replace("</", "<\\/")
         .replace("<!--", "<\\!--")
 }

@@ -1,51 +1,15 @@
 //! Numbers, dates and results in the words and figures a reader sees.
 
+pub use crate::model::data::numbers::{count, decimal, thousands};
+
 use crate::model::{
     delegate_figures, delegate_result, delegates_accounted, outcome, share_basis, shares, totals, Basis, Contest,
     DelegateFigure, DelegateResult, Margin, OptionKind, Outcome, Percent, ShareBasis, Status,
 };
 
-/// 3207687 -> "3,207,687".
-pub fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        out.insert(0, '\u{2212}');
-    }
-    out
-}
-
-/// "1 vote", "2,000 votes": a count with its noun, singular only for exactly one.
-pub fn count(n: i64, one: &str, many: &str) -> String {
-    format!("{} {}", thousands(n), if n == 1 { one } else { many })
-}
-
 /// A share as shown: "56.0%", "82.98%", "<0.1%".
 pub fn percent(share: Percent) -> String {
     format!("{share}%")
-}
-
-/// `value` rounded to `places` decimals, written without the float formatter, whose tables
-/// would add some 25 KB to the wasm for the one-decimal figures this app shows.
-pub fn decimal(value: f64, places: u32) -> String {
-    if !value.is_finite() {
-        return String::new();
-    }
-    let scale = 10i64.pow(places);
-    let scaled = (value.abs() * scale as f64).round() as i64;
-    let sign = if value < 0.0 && scaled != 0 { "-" } else { "" };
-    let (whole, fraction) = (scaled / scale, scaled % scale);
-    if places == 0 {
-        format!("{sign}{whole}")
-    } else {
-        format!("{sign}{whole}.{fraction:0width$}", width = places as usize)
-    }
 }
 
 /// "2024-03-05" -> "Mar 5, 2024"; anything else is shown as it is.
@@ -327,7 +291,7 @@ pub fn delegates_text(contest: &Contest) -> String {
         .iter()
         .filter_map(|o| o.delegates.filter(|&d| d > 0).map(|d| (o.name.as_str(), d)))
         .collect();
-    crate::model::order::sort_short(&mut won, |a, b| b.1.cmp(&a.1));
+    crate::model::data::order::sort_short(&mut won, |a, b| b.1.cmp(&a.1));
     if won.is_empty() {
         return match delegate_result(contest) {
             DelegateResult::NotBinding => "Non-binding".into(),

@@ -3,8 +3,10 @@
 
 use std::fmt;
 
-use crate::model::json_number::number_value;
-use crate::model::order::sorted_indices;
+use number::number_value;
+
+mod number;
+use crate::model::data::order::sorted_indices;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Json {

@@ -1,8 +1,8 @@
 //! The results board's tile map: which cycle and party it shows, and each jurisdiction's tile
 //! (its contest, result, whether the filter leaves it out, whether it is an upset) in words.
 
-use crate::model::format::{contest_label, surname};
-use crate::model::race::candidate_name;
+use crate::model::derive::race::candidate_name;
+use crate::model::words::format::{contest_label, surname};
 use crate::model::{outcome, Basis, Catalog, Filter, Outcome, Party, Territory, TERRITORIES};
 
 /// One cycle and party: what the map shows at a time, as each jurisdiction holds one contest of it.
@@ -56,7 +56,7 @@ pub fn map_choice(
                 editions.push(edition);
             }
         }
-        crate::model::order::sort_short(&mut editions, |a, b| (b.cycle, a.party).cmp(&(a.cycle, b.party)));
+        crate::model::data::order::sort_short(&mut editions, |a, b| (b.cycle, a.party).cmp(&(a.cycle, b.party)));
         editions
     };
     let choices = editions_of(&mut selected.iter().copied());
@@ -121,7 +121,7 @@ pub fn tiles(catalog: &Catalog, selected: &[usize], edition: Edition) -> Vec<Til
                     c.cycle == edition.cycle && c.party == edition.party && c.territory == territory.code
                 })
                 .collect();
-            crate::model::order::sort_short(&mut here, |&a, &b| {
+            crate::model::data::order::sort_short(&mut here, |&a, &b| {
                 (!selected.contains(&a), contests[a].extra).cmp(&(!selected.contains(&b), contests[b].extra))
             });
             let Some(&index) = here.first() else {
@@ -233,6 +233,6 @@ pub fn legend<'a>(tiles: &[Tile], catalog: &'a Catalog) -> Vec<(&'a str, usize)>
             None => legend.push((name, 1)),
         }
     }
-    crate::model::order::sort_short(&mut legend, |a, b| b.1.cmp(&a.1));
+    crate::model::data::order::sort_short(&mut legend, |a, b| b.1.cmp(&a.1));
     legend
 }

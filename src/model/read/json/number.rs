@@ -1,7 +1,7 @@
 //! The value of a JSON number, decided exactly on its digits: a dataset's counts must be whole
 //! numbers, and rounding through a float would make `1e-400` a count of 0.
 
-use crate::model::json::Json;
+use crate::model::read::json::Json;
 
 /// The value of `digits × 10^scale`: `Int` when that is exactly a whole number within i64 (decided
 /// on the digits, never on a rounded float, so `1e-400` is no whole number), else an approximate
@@ -40,7 +40,7 @@ pub(crate) fn number_value(negative: bool, digits: &[u8], mut scale: i64) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use crate::model::json::{parse, Json};
+    use crate::model::read::json::{parse, Json};
 
     #[test]
     fn whole_numbers_are_decided_on_the_digits() {

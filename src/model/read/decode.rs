@@ -1,7 +1,7 @@
 //! From a parsed JSON tree to the dataset's types, naming the field of the first thing that does
 //! not fit ("options[2].votes: expected a whole number, found text").
 
-use crate::model::json::Json;
+use crate::model::read::json::Json;
 use crate::model::{BallotOption, Contest, ContestKind, Correction, OptionKind, Party, Status};
 
 /// The field that did not fit and why.

@@ -1,6 +1,6 @@
 //! The reader's filters and what they select, in the order the winners list shows.
 
-use crate::model::fold::fold;
+use crate::model::data::fold::fold;
 use crate::model::{Catalog, ContestKind, Party, TerritoryKind, TERRITORIES};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -83,18 +83,18 @@ impl Filter {
 /// Names the chosen jurisdictions, collapsing a whole kind ("territories") where one is chosen.
 fn describe_territories(codes: &[String]) -> String {
     let mut chosen: Vec<&str> = codes.iter().map(String::as_str).collect();
-    crate::model::order::sort_short(&mut chosen, |a, b| a.cmp(b));
+    crate::model::data::order::sort_short(&mut chosen, |a, b| a.cmp(b));
     chosen.dedup();
     for kind in TerritoryKind::ALL {
         let mut members: Vec<&str> = TERRITORIES.iter().filter(|t| t.kind == kind).map(|t| t.code).collect();
-        crate::model::order::sort_short(&mut members, |a, b| a.cmp(b));
+        crate::model::data::order::sort_short(&mut members, |a, b| a.cmp(b));
         if members.len() > 1 && members == chosen {
             return kind.plural().to_string();
         }
     }
     let names: Vec<&str> = chosen
         .iter()
-        .map(|c| crate::model::territory(c).map_or(*c, |t| t.name))
+        .map(|c| crate::model::data::territory::territory(c).map_or(*c, |t| t.name))
         .collect();
     if names.len() > 3 {
         format!("{} jurisdictions", names.len())

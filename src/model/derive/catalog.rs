@@ -1,6 +1,6 @@
 //! A loaded dataset made ready for reading: contests in display order, with search text prepared once.
 
-use crate::model::race::{leaders, upset, Leader};
+use crate::model::derive::race::{leaders, upset, Leader};
 use crate::model::{territory, Contest, Dataset, TerritoryKind};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -21,7 +21,7 @@ impl Catalog {
         // Names looked up once, not in each of the sort's n log n comparisons.
         let names: Vec<&str> = contests.iter().map(Contest::territory_name).collect();
         let key = |i: usize| (contests[i].date.is_none(), &contests[i].date, names[i], &contests[i].id);
-        let order = crate::model::order::sorted_indices(contests.len(), &mut |a, b| key(a).cmp(&key(b)));
+        let order = crate::model::data::order::sorted_indices(contests.len(), &mut |a, b| key(a).cmp(&key(b)));
         let haystacks = contests.iter().map(haystack).collect();
         let mut cycles: Vec<i64> = Vec::new();
         for contest in contests {
@@ -29,7 +29,7 @@ impl Catalog {
                 cycles.push(contest.cycle);
             }
         }
-        crate::model::order::sort_short(&mut cycles, |a, b| b.cmp(a));
+        crate::model::data::order::sort_short(&mut cycles, |a, b| b.cmp(a));
         Catalog {
             leaders: leaders(&dataset.contests),
             dataset,
@@ -82,5 +82,5 @@ fn haystack(contest: &Contest) -> String {
         text.push('\n');
         text.push_str(&option.name);
     }
-    crate::model::fold::fold(&text)
+    crate::model::data::fold::fold(&text)
 }

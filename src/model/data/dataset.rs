@@ -293,7 +293,7 @@ pub struct Correction {
 
 impl Contest {
     pub fn territory(&self) -> Option<&'static crate::model::Territory> {
-        crate::model::territory(&self.territory)
+        crate::model::data::territory::territory(&self.territory)
     }
 
     pub fn territory_name(&self) -> &str {

@@ -1,7 +1,7 @@
 //! The reader's list as CSV, for a spreadsheet: the columns the winners table shows, one row per
 //! contest in list order, every cell text as the page shows it.
 
-use crate::model::format::summary;
+use crate::model::words::format::summary;
 use crate::model::Catalog;
 
 pub const LIST_COLUMNS: [&str; 11] = [
@@ -75,8 +75,8 @@ mod tests {
             r#"{{"schema_version":1,"title":"t","contests":[{{"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS",
             "date":"2024-03-05","kind":"caucus","status":"final","whole_field":true,"options":[
             {{"name":{},"votes":51,"delegates":3}},{{"name":{},"votes":40,"delegates":3}}]}}]}}"#,
-            crate::model::json::quote(names[0]),
-            crate::model::json::quote(names[1])
+            crate::model::read::json::quote(names[0]),
+            crate::model::read::json::quote(names[1])
         );
         Catalog::new(load(&text).unwrap().dataset)
     }

@@ -6,9 +6,10 @@
 
 use thiserror::Error;
 
-use crate::model::json::{self, Json};
-use crate::model::order::sorted;
-use crate::model::{dataset_from_csv, decode, validate, Dataset, Problem, ProblemKind, Unfit, SCHEMA_VERSION};
+use crate::model::data::order::sorted;
+use crate::model::read::decode;
+use crate::model::read::json::{self, Json};
+use crate::model::{dataset_from_csv, validate, Dataset, Problem, ProblemKind, Unfit, SCHEMA_VERSION};
 
 /// Larger files are refused before parsing: no real calendar comes near it.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;

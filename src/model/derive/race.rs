@@ -1,8 +1,8 @@
 //! The delegate race over a set of contests, per candidate, with every missing figure counted; and
 //! the upsets: contests won on the popular vote by someone other than the delegate leader.
 
-use crate::model::fold::fold;
-use crate::model::format::count;
+use crate::model::data::fold::fold;
+use crate::model::data::numbers::count;
 use crate::model::{
     delegate_figures, outcome, BallotOption, Basis, Contest, DelegateFigure, OptionKind, Outcome, Party, Status,
 };
@@ -134,7 +134,7 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
         }
     }
     let standings = &race.standings;
-    let order = crate::model::order::sorted_indices(standings.len(), &mut |a, b| {
+    let order = crate::model::data::order::sorted_indices(standings.len(), &mut |a, b| {
         let (a, b) = (&standings[a], &standings[b]);
         (b.delegates, b.votes).cmp(&(a.delegates, a.votes))
     });

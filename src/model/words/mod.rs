@@ -1,0 +1,8 @@
+//! The sentences and figures a reader sees: result cells and sentences, the tile map's labels,
+//! page titles and headlines, the CSV export and the embed snippets.
+
+pub mod board;
+pub mod export;
+pub mod format;
+pub mod site;
+pub mod snippet;

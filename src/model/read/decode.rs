@@ -1,5 +1,7 @@
 //! From a parsed JSON tree to the dataset's types, naming the field of the first thing that does
-//! not fit ("options[2].votes: expected a whole number, found text").
+//! not fit (`options[2] "Joe Biden" votes`: "expected a whole number, found text"), in the form
+//! validation names fields. A value the reader could not read (`Json::Invalid`) is reported here,
+//! as its field's problem, so only its contest is lost.
 
 use crate::model::read::json::Json;
 use crate::model::{BallotOption, Contest, ContestKind, Correction, OptionKind, Party, Status};
@@ -24,8 +26,8 @@ impl<'a> Object<'a> {
         match value {
             Json::Object(members) => Ok(Object { members, path }),
             other => Err(Unfit {
+                reason: unexpected("an object", other),
                 field: path,
-                reason: format!("expected an object, found {}", other.kind()),
             }),
         }
     }
@@ -34,7 +36,7 @@ impl<'a> Object<'a> {
         if self.path.is_empty() {
             key.to_string()
         } else {
-            format!("{}.{key}", self.path)
+            format!("{} {key}", self.path)
         }
     }
 
@@ -45,27 +47,28 @@ impl<'a> Object<'a> {
         })
     }
 
-    /// Absent and `null` both read as "not given".
-    fn get(&self, key: &str) -> Option<&'a Json> {
-        self.members
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
-            .filter(|v| **v != Json::Null)
+    /// Absent and `null` both read as "not given"; a value the reader could not read is its
+    /// field's problem.
+    fn get(&self, key: &str) -> Fit<Option<&'a Json>> {
+        match self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
+            None | Some(Json::Null) => Ok(None),
+            Some(Json::Invalid(reason)) => self.unfit(key, reason.clone()),
+            Some(value) => Ok(Some(value)),
+        }
     }
 
     fn required(&self, key: &str) -> Fit<&'a Json> {
-        self.get(key).ok_or_else(|| Unfit {
+        self.get(key)?.ok_or_else(|| Unfit {
             field: self.path(key),
             reason: "is missing".into(),
         })
     }
 
     fn opt_text(&self, key: &str) -> Fit<Option<String>> {
-        match self.get(key) {
+        match self.get(key)? {
             None => Ok(None),
             Some(Json::String(s)) => Ok(Some(s.clone())),
-            Some(other) => self.unfit(key, format!("expected text, found {}", other.kind())),
+            Some(other) => self.unfit(key, unexpected("text", other)),
         }
     }
 
@@ -75,14 +78,14 @@ impl<'a> Object<'a> {
     }
 
     fn opt_int(&self, key: &str) -> Fit<Option<i64>> {
-        match self.get(key) {
+        match self.get(key)? {
             None => Ok(None),
             // The reader makes every exactly whole number within i64 an `Int` (`2.5e1` too), so a
             // `Float` is a fraction, however close to zero (`1e-400`), or too large.
             Some(Json::Int(n)) => Ok(Some(*n)),
             Some(Json::Float(f)) if f.abs() >= 9.2e18 => self.unfit(key, "the number is too large".into()),
             Some(Json::Float(_)) => self.unfit(key, "expected a whole number, found a fraction".into()),
-            Some(other) => self.unfit(key, format!("expected a whole number, found {}", other.kind())),
+            Some(other) => self.unfit(key, unexpected("a whole number", other)),
         }
     }
 
@@ -97,18 +100,18 @@ impl<'a> Object<'a> {
     }
 
     fn opt_flag(&self, key: &str) -> Fit<Option<bool>> {
-        match self.get(key) {
+        match self.get(key)? {
             None => Ok(None),
             Some(Json::Bool(b)) => Ok(Some(*b)),
-            Some(other) => self.unfit(key, format!("expected true or false, found {}", other.kind())),
+            Some(other) => self.unfit(key, unexpected("true or false", other)),
         }
     }
 
     fn list(&self, key: &str) -> Fit<&'a [Json]> {
-        match self.get(key) {
+        match self.get(key)? {
             None => Ok(&[]),
             Some(Json::Array(items)) => Ok(items),
-            Some(other) => self.unfit(key, format!("expected a list, found {}", other.kind())),
+            Some(other) => self.unfit(key, unexpected("a list", other)),
         }
     }
 
@@ -118,7 +121,7 @@ impl<'a> Object<'a> {
             .enumerate()
             .map(|(i, item)| match item {
                 Json::String(s) => Ok(s.clone()),
-                other => self.unfit(&format!("{key}[{i}]"), format!("expected text, found {}", other.kind())),
+                other => self.unfit(&format!("{key}[{i}]"), unexpected("text", other)),
             })
             .collect()
     }
@@ -132,6 +135,14 @@ impl<'a> Object<'a> {
     }
 }
 
+/// "expected text, found a number"; a value the reader could not read says why instead.
+fn unexpected(expected: &str, found: &Json) -> String {
+    match found {
+        Json::Invalid(reason) => reason.clone(),
+        other => format!("expected {expected}, found {}", other.kind()),
+    }
+}
+
 pub fn contest(value: &Json) -> Fit<Contest> {
     let o = Object::new(value, String::new())?;
     // Fields are read in the documented order, so the first one named is the first one wrong.
@@ -141,64 +152,76 @@ pub fn contest(value: &Json) -> Fit<Contest> {
         o.code("party", Party::from_code, "D, R")?,
         o.text("territory")?,
     );
+    let (extra, date, kind, status, pledged_delegates, whole_field, binding) = (
+        o.flag("extra")?,
+        o.opt_text("date")?,
+        o.code("kind", ContestKind::from_code, "primary, caucus, party-run primary")?,
+        o.code("status", Status::from_code, "final, cancelled, no-vote")?,
+        o.opt_int("pledged_delegates")?,
+        o.flag("whole_field")?,
+        o.opt_flag("binding")?.unwrap_or(true),
+    );
+    let mut sources = o.texts("sources")?;
+    let notes = o.opt_text("notes")?;
+    o.required("options")?;
+    let options = o
+        .list("options")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| ballot_option(v, i, &mut sources))
+        .collect::<Fit<_>>()?;
     Ok(Contest {
         // Absent: the usual `{cycle}-{party}-{territory}` (an extra contest must name its own).
         id: id.unwrap_or_else(|| format!("{cycle}-{}-{territory}", party.code())),
         cycle,
         party,
         territory,
-        extra: o.flag("extra")?,
-        date: o.opt_text("date")?,
-        kind: o.code("kind", ContestKind::from_code, "primary, caucus, party-run primary")?,
-        status: o.code("status", Status::from_code, "final, cancelled, no-vote")?,
-        pledged_delegates: o.opt_int("pledged_delegates")?,
-        whole_field: o.flag("whole_field")?,
-        binding: o.opt_flag("binding")?.unwrap_or(true),
-        sources: o.texts("sources")?,
-        notes: o.opt_text("notes")?,
-        options: {
-            o.required("options")?;
-            o.list("options")?
-                .iter()
-                .enumerate()
-                .map(|(i, v)| ballot_option(v, format!("options[{i}]")))
-                .collect::<Fit<_>>()?
-        },
+        extra,
+        date,
+        kind,
+        status,
+        pledged_delegates,
+        whole_field,
+        binding,
+        sources,
+        notes,
+        options,
         corrections: corrections(&o)?,
     })
 }
 
-/// Options' own sources in a details file: (option name, sources) each.
-pub type NamedSources = Vec<(String, Vec<String>)>;
-
-/// One entry of a details file (see `details.rs`): a contest's id, sources, its options' own
-/// sources, corrections and notes.
+/// One entry of a details file (see `details.rs`): a contest's id, sources, corrections and notes.
 pub struct Details {
     pub id: String,
     pub sources: Vec<String>,
-    pub options: NamedSources,
     pub corrections: Vec<Correction>,
     pub notes: Option<String>,
 }
 
 pub fn contest_details(value: &Json) -> Fit<Details> {
     let o = Object::new(value, String::new())?;
-    let options = o
-        .list("options")?
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let option = Object::new(v, format!("options[{i}]"))?;
-            Ok((option.text("name")?, option.texts("sources")?))
-        })
-        .collect::<Fit<_>>()?;
+    let id = o.text("id")?;
+    let mut sources = o.texts("sources")?;
+    // Options' own sources, as older details files kept them, join the contest's.
+    for (i, v) in o.list("options")?.iter().enumerate() {
+        let option = Object::new(v, format!("options[{i}]"))?;
+        add_sources(&mut sources, option.texts("sources")?);
+    }
     Ok(Details {
-        id: o.text("id")?,
-        sources: o.texts("sources")?,
-        options,
+        id,
+        sources,
         corrections: corrections(&o)?,
         notes: o.opt_text("notes")?,
     })
+}
+
+/// Adds the sources `sources` lacks: an option's sources are shown with its contest's.
+fn add_sources(sources: &mut Vec<String>, more: Vec<String>) {
+    for source in more {
+        if !sources.contains(&source) {
+            sources.push(source);
+        }
+    }
 }
 
 fn corrections(o: &Object) -> Fit<Vec<Correction>> {
@@ -209,25 +232,29 @@ fn corrections(o: &Object) -> Fit<Vec<Correction>> {
         .collect()
 }
 
-fn ballot_option(value: &Json, path: String) -> Fit<BallotOption> {
-    let o = Object::new(value, path)?;
+/// The option at `index`; its own sources (a newsroom file may give them) join the contest's.
+fn ballot_option(value: &Json, index: usize, sources: &mut Vec<String>) -> Fit<BallotOption> {
+    let mut o = Object::new(value, format!("options[{index}]"))?;
     let name = o.text("name")?;
-    let kind = match o.get("kind") {
+    // Named as validation names it: `options[0] "Jason Palmer" votes`.
+    o.path = format!("options[{index}] \"{name}\"");
+    let kind = match o.get("kind")? {
         // Absent: read from the label, as the CSV does.
         None => OptionKind::classify(&name),
         Some(_) => o.code("kind", OptionKind::from_code, "person, uncommitted, other, void")?,
     };
-    if let Some(Json::Int(_) | Json::Float(_)) = o.get("pct") {
+    if let Some(Json::Int(_) | Json::Float(_)) = o.get("pct")? {
         return o.unfit("pct", "write the percentage as printed, in quotes: \"56.0\"".into());
     }
-    Ok(BallotOption {
+    let option = BallotOption {
         name,
         kind,
         votes: o.opt_int("votes")?,
         pct: o.opt_text("pct")?,
         delegates: o.opt_int("delegates")?,
-        sources: o.texts("sources")?,
-    })
+    };
+    add_sources(sources, o.texts("sources")?);
+    Ok(option)
 }
 
 fn correction(value: &Json, path: String) -> Fit<Correction> {

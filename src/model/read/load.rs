@@ -8,7 +8,7 @@ use thiserror::Error;
 
 use crate::model::data::order::sorted;
 use crate::model::read::decode;
-use crate::model::read::json::{self, Json};
+use crate::model::read::json::{self, Json, JsonError};
 use crate::model::{dataset_from_csv, validate, Dataset, Problem, ProblemKind, Unfit, SCHEMA_VERSION};
 
 /// Larger files are refused before parsing: no real calendar comes near it.
@@ -24,6 +24,9 @@ pub enum LoadError {
     NotUtf8(usize),
     #[error("The file is neither JSON nor CSV ({0}).")]
     NotJsonOrCsv(String),
+    /// A break in the structure: nothing after it can be placed, so no contest is read.
+    #[error("The file is not valid JSON: {0}.")]
+    BrokenJson(JsonError),
     #[error("The file is CSV; the page reads Tally JSON. Convert it with `cargo xtask data --convert <file.csv>` (see docs/DATA.md).")]
     CsvNeedsConverting,
     #[error("The file is JSON but not a Tally dataset: {0}.")]
@@ -128,10 +131,12 @@ pub fn load_any(bytes: &[u8]) -> Result<Loaded, LoadError> {
 
 /// Parses a Tally JSON file (dataset or details): an object of a known schema_version with a list of contests.
 pub(crate) fn parse_file(text: &str) -> Result<Json, LoadError> {
-    let value = json::parse(text).map_err(|e| LoadError::NotJsonOrCsv(format!("JSON: {e}")))?;
-    let Json::Object(_) = &value else {
-        return Err(LoadError::NotADataset("the top level must be an object".into()));
-    };
+    let value = json::parse(text).map_err(LoadError::BrokenJson)?;
+    match &value {
+        Json::Object(_) => {}
+        Json::Invalid(reason) => return Err(LoadError::NotADataset(reason.clone())),
+        _ => return Err(LoadError::NotADataset("the top level must be an object".into())),
+    }
     match value.get("schema_version") {
         Some(Json::Int(n)) if *n == i64::from(SCHEMA_VERSION) => {}
         Some(Json::Int(n)) => return Err(LoadError::UnsupportedSchema(n.to_string())),
@@ -182,12 +187,15 @@ fn read_json(text: &str) -> Result<(Dataset, Vec<Problem>), LoadError> {
     Ok((dataset, problems))
 }
 
-/// The problem for a list entry that did not fit, named by its id or else by its place.
+/// The problem for a list entry that did not fit, named by its id (given, or the usual
+/// `{cycle}-{party}-{territory}` a file leaves unwritten) or else by its place.
 pub(crate) fn unreadable(raw: &Json, what: &str, index: usize, unfit: Unfit) -> Problem {
-    let id = raw
-        .get("id")
-        .and_then(Json::as_str)
-        .map_or_else(|| format!("{what} #{}", index + 1), str::to_string);
+    let text = |key| raw.get(key).and_then(Json::as_str);
+    let id = match (text("id"), raw.get("cycle"), text("party"), text("territory")) {
+        (Some(id), ..) => id.to_string(),
+        (None, Some(Json::Int(cycle)), Some(party), Some(territory)) => format!("{cycle}-{party}-{territory}"),
+        _ => format!("{what} #{}", index + 1),
+    };
     Problem::new(id, unfit.field, ProblemKind::Unreadable(unfit.reason))
 }
 

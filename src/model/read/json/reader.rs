@@ -1,0 +1,284 @@
+//! The structure of a JSON file: objects, lists, bare words; where a break is, by line and column.
+
+use super::{number, Json, JsonError, MAX_DEPTH};
+use crate::model::data::order::sorted_indices;
+
+pub(super) struct Reader<'a> {
+    pub(super) bytes: &'a [u8],
+    pub(super) at: usize,
+    /// Key comparisons made finding repeated keys: the tests hold them to n log n.
+    comparisons: usize,
+}
+
+impl<'a> Reader<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Reader {
+            bytes: text.as_bytes(),
+            at: 0,
+            comparisons: 0,
+        }
+    }
+
+    pub(super) fn document(&mut self) -> Result<Json, JsonError> {
+        let value = self.value(0)?;
+        self.space();
+        if self.at != self.bytes.len() {
+            return self.fail(self.at, "unexpected text after the end of the data");
+        }
+        Ok(value)
+    }
+
+    /// A break at byte `at`, placed by line and column as an editor shows them.
+    pub(super) fn fail<T>(&self, at: usize, message: &'static str) -> Result<T, JsonError> {
+        let before = &self.bytes[..at.min(self.bytes.len())];
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        // Characters, not bytes: a UTF-8 continuation byte starts none.
+        let column = before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count() + 1;
+        Err(JsonError {
+            line: before.iter().filter(|&&b| b == b'\n').count() + 1,
+            column,
+            message,
+        })
+    }
+
+    fn space(&mut self) {
+        while matches!(self.bytes.get(self.at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    pub(super) fn eat(&mut self, byte: u8) -> bool {
+        let found = self.bytes.get(self.at) == Some(&byte);
+        self.at += usize::from(found);
+        found
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, JsonError> {
+        if depth > MAX_DEPTH {
+            return self.fail(self.at, "the data is nested more than 64 levels deep");
+        }
+        self.space();
+        match self.bytes.get(self.at) {
+            None => self.fail(self.at, "the file ends where a value should be"),
+            Some(b'{') => self.object(depth),
+            Some(b'[') => self.array(depth),
+            Some(b'"') => self.text(),
+            Some(&b) if is_word(b) => Ok(self.word()),
+            Some(_) => self.fail(self.at, "expected a value"),
+        }
+    }
+
+    /// A bare word: `true`, `false`, `null` or a number; any other (`fifty`, `NaN`, `051`) is a
+    /// value that cannot be read, and only it is lost.
+    fn word(&mut self) -> Json {
+        let from = self.at;
+        while self.bytes.get(self.at).is_some_and(|&b| is_word(b)) {
+            self.at += 1;
+        }
+        match &self.bytes[from..self.at] {
+            b"true" => Json::Bool(true),
+            b"false" => Json::Bool(false),
+            b"null" => Json::Null,
+            word @ [b'0'..=b'9' | b'-' | b'+' | b'.', ..] => number::number(word),
+            word => Json::Invalid(format!(
+                "{} is not a value (text goes in double quotes)",
+                shown(word)
+            )),
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Json, JsonError> {
+        self.at += 1;
+        let mut members: Vec<(String, Json)> = Vec::new();
+        // A key that cannot be read makes its whole object unreadable: which field it was is unknown.
+        let mut bad_key = None;
+        self.space();
+        if self.eat(b'}') {
+            return Ok(Json::Object(members));
+        }
+        loop {
+            self.space();
+            if self.bytes.get(self.at) != Some(&b'"') {
+                return self.fail(self.at, "expected a key in double quotes");
+            }
+            let key = self.text()?;
+            self.space();
+            if !self.eat(b':') {
+                return self.fail(self.at, "expected ':' after a key");
+            }
+            let value = self.value(depth + 1)?;
+            match key {
+                Json::String(key) => members.push((key, value)),
+                Json::Invalid(reason) => bad_key = bad_key.or(Some(reason)),
+                _ => {}
+            }
+            self.space();
+            if self.eat(b'}') {
+                return Ok(match bad_key {
+                    Some(reason) => Json::Invalid(format!("a key in it cannot be read: {reason}")),
+                    None => Json::Object(self.first_occurrences(members)),
+                });
+            }
+            if !self.eat(b',') {
+                return self.fail(self.at, "expected ',' or '}' after a value");
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Json, JsonError> {
+        self.at += 1;
+        let mut items = Vec::new();
+        self.space();
+        if self.eat(b']') {
+            return Ok(Json::Array(items));
+        }
+        loop {
+            items.push(self.value(depth + 1)?);
+            self.space();
+            if self.eat(b']') {
+                return Ok(Json::Array(items));
+            }
+            if !self.eat(b',') {
+                return self.fail(self.at, "expected ',' or ']' after a value");
+            }
+        }
+    }
+
+    /// Drops every repeat of a key, keeping its first occurrence; n log n, so a file of many keys
+    /// cannot stall the page.
+    fn first_occurrences(&mut self, mut members: Vec<(String, Json)>) -> Vec<(String, Json)> {
+        if members.len() < 2 {
+            return members;
+        }
+        let comparisons = &mut self.comparisons;
+        // A stable sort puts each key's first occurrence first among its equals.
+        let order = sorted_indices(members.len(), &mut |a, b| {
+            *comparisons += 1;
+            members[a].0.cmp(&members[b].0)
+        });
+        let mut repeated = vec![false; members.len()];
+        for pair in order.windows(2) {
+            *comparisons += 1;
+            if members[pair[0]].0 == members[pair[1]].0 {
+                repeated[pair[1]] = true;
+            }
+        }
+        let mut index = 0;
+        members.retain(|_| {
+            index += 1;
+            !repeated[index - 1]
+        });
+        members
+    }
+}
+
+/// What a bare word may be made of: letters, digits and a number's signs and points.
+fn is_word(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'+' | b'.' | b'_')
+}
+
+/// A word as quoted in a message: whole, or its start when long. Words are ASCII.
+pub(super) fn shown(word: &[u8]) -> String {
+    let text = std::str::from_utf8(&word[..word.len().min(24)]).unwrap_or_default();
+    match word.len() > 24 {
+        true => format!("{text}\u{2026}"),
+        false => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse;
+    use super::*;
+
+    #[test]
+    fn a_break_in_the_structure_names_its_line_and_column() {
+        let cases = [
+            ("", 1, 1, "the file ends where a value should be"),
+            ("{", 1, 2, "expected a key in double quotes"),
+            ("[1,]", 1, 4, "expected a value"),
+            ("{\"a\" 1}", 1, 6, "expected ':' after a key"),
+            ("{\n  \"a\": 1\n  \"b\": 2\n}", 3, 3, "expected ',' or '}' after a value"),
+            ("[1 2]", 1, 4, "expected ',' or ']' after a value"),
+            ("{\"é\": \"ü\"] ", 1, 10, "expected ',' or '}' after a value"),
+            ("{} {}", 1, 4, "unexpected text after the end of the data"),
+            ("{\"a\": \"x", 1, 7, "the file ends inside text opened here"),
+            ("[\"x\n\"]", 1, 2, "text opened here is not closed on its line"),
+            ("[\"x\\\n\"]", 1, 2, "text opened here is not closed on its line"),
+            ("{\"a\": 'x'}", 1, 7, "expected a value"),
+        ];
+        for (text, line, column, message) in cases {
+            assert_eq!(
+                parse(text),
+                Err(JsonError { line, column, message }),
+                "{text:?}"
+            );
+        }
+        let deep = "[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2);
+        assert_eq!(
+            parse(&deep).unwrap_err().message,
+            "the data is nested more than 64 levels deep"
+        );
+    }
+
+    #[test]
+    fn a_value_wrong_where_it_stands_loses_only_itself() {
+        let cases = [
+            ("051", "the number 051 starts with a 0 (write 51)"),
+            ("-01", "the number -01 starts with a 0 (write -1)"),
+            ("00.5", "the number 00.5 starts with a 0 (write 0.5)"),
+            ("1e", "1e is not a number"),
+            ("1.", "1. is not a number"),
+            ("1.2.3", "1.2.3 is not a number"),
+            ("+1", "+1 is not a number"),
+            ("-", "- is not a number"),
+            ("1e999", "the number 1e999 is too large"),
+            ("fifty", "fifty is not a value (text goes in double quotes)"),
+            ("tru", "tru is not a value (text goes in double quotes)"),
+            ("NaN", "NaN is not a value (text goes in double quotes)"),
+            ("\"\\q\"", "\\q is not an escape (a backslash is written \\\\)"),
+            ("\"\\u+123\"", "a \\u escape needs four hex digits"),
+            ("\"\\u 123\"", "a \\u escape needs four hex digits"),
+            ("\"\\ud800\\u0041\"", "a \\u escape pairs a high surrogate with no low one"),
+            ("\"\\ud83d\\u+e00\"", "a \\u escape needs four hex digits"),
+            ("\"\\udc00\"", "a \\u escape is not a character"),
+            ("\"\t\"", "a control character inside text must be written as an escape (\\t)"),
+            ("{\"\\x\": 1}", "a key in it cannot be read: \\x is not an escape (a backslash is written \\\\)"),
+        ];
+        for (value, reason) in cases {
+            let text = format!("[{value}, 7]");
+            let expected = Json::Array(vec![Json::Invalid(reason.into()), Json::Int(7)]);
+            assert_eq!(parse(&text), Ok(expected), "{value}");
+        }
+        let long = "9".repeat(400);
+        let Ok(Json::Invalid(reason)) = parse(&long) else {
+            panic!("too large")
+        };
+        assert_eq!(reason, "the number 999999999999999999999999\u{2026} is too large", "quoted short");
+    }
+
+    /// Repeated keys are found by sorting: the comparisons made, counted, grow as n log n.
+    #[test]
+    fn many_keys_are_read_in_n_log_n() {
+        let comparisons = |n: usize| {
+            let members: Vec<String> = (0..n).map(|i| format!("\"k{i}\":{i}")).collect();
+            let text = format!("{{{},\"k7\":0}}", members.join(","));
+            let mut reader = Reader::new(&text);
+            let Ok(Json::Object(read)) = reader.document() else {
+                panic!("an object")
+            };
+            assert_eq!(read.len(), n);
+            assert_eq!(read[7], ("k7".into(), Json::Int(7)), "the first occurrence counts");
+            assert_eq!(read[n - 1].0, format!("k{}", n - 1), "file order kept");
+            reader.comparisons
+        };
+        let n: usize = 50_000;
+        let log2 = usize::BITS - n.leading_zeros();
+        let (once, twice) = (comparisons(n), comparisons(2 * n));
+        // A merge sort makes at most n ⌈log2 n⌉ comparisons, and the repeats check n more; the
+        // quadratic check this replaced made n²/2, over a billion here.
+        assert!(once <= (n + 1) * (log2 as usize + 1), "{once}");
+        assert!(once >= n, "every key is compared: {once}");
+        assert!(twice < once * 5 / 2, "doubling n roughly doubles the work: {once} then {twice}");
+    }
+}

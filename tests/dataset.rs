@@ -25,11 +25,6 @@ fn the_first_load_carries_results_alone() {
         .contests
         .iter()
         .all(|c| c.sources.is_empty() && c.corrections.is_empty() && c.notes.is_none()));
-    assert!(lean
-        .contests
-        .iter()
-        .flat_map(|c| &c.options)
-        .all(|o| o.sources.is_empty()));
     let full = bundled();
     assert!(
         full.contests.iter().all(|c| !c.sources.is_empty()),

@@ -19,9 +19,7 @@ pub use derive::results::*;
 pub use read::csv::{parse_csv, CsvError};
 pub use read::csv_dataset::{dataset_from_csv, RESULT_COLUMNS};
 pub use read::decode::{contest as contest_from_json, Unfit};
-pub use read::details::{
-    merge_details, merge_details_as_built, split_details, ContestDetails, DetailsFile, OptionSources,
-};
+pub use read::details::{merge_details, merge_details_as_built, split_details, ContestDetails, DetailsFile};
 pub use read::fields::apply_fields;
 pub use read::load::{
     content_hash, keep_valid, load, load_any, load_as_built, load_bytes, LoadError, Loaded, MAX_BYTES,

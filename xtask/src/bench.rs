@@ -74,7 +74,6 @@ pub fn synthetic(size: usize) -> Dataset {
                         votes: Some(v),
                         pct: Some(decimal(v as f64 * 100.0 / total as f64, 1)),
                         delegates: None,
-                        sources: Vec::new(),
                     })
                     .collect();
                 contests.push(Contest {

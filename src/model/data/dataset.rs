@@ -236,9 +236,6 @@ pub struct BallotOption {
     pub pct: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub delegates: Option<i64>,
-    /// Only when this row's sources differ from the contest's.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<String>,
 }
 
 impl BallotOption {

@@ -184,7 +184,6 @@ impl<'a> Row<'a> {
             votes: self.number("votes"),
             pct: optional(self.cell("vote_pct")),
             delegates: self.number("delegates_won"),
-            sources: split_sources(self.cell("source_url")),
             name,
         }
     }
@@ -248,20 +247,13 @@ pub fn dataset_from_csv(
         }
         let option = row.option();
         let contest = &mut contests[position];
-        for source in &option.sources {
-            if !contest.sources.contains(source) {
-                contest.sources.push(source.clone());
+        // Each row cites its sources; the contest shows them all, once each (docs/DATA.md).
+        for source in split_sources(row.cell("source_url")) {
+            if !contest.sources.contains(&source) {
+                contest.sources.push(source);
             }
         }
         contest.options.push(option);
-    }
-    // A row keeps its own sources only where they are not the whole contest's.
-    for contest in &mut contests {
-        for option in &mut contest.options {
-            if option.sources == contest.sources {
-                option.sources.clear();
-            }
-        }
     }
     if let Some(corrections) = corrections {
         let table = Table::parse(corrections, &CORRECTION_COLUMNS)?;

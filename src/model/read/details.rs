@@ -1,7 +1,6 @@
-//! Sources and corrections (the contest's, and any option's own) in a file of their own. Only an
-//! opened contest shows them, so the bundled dataset keeps them out of the results file the first
-//! load fetches; the page reads the details file when a reader opens a contest. A newsroom file
-//! may keep them inline instead.
+//! Sources and corrections in a file of their own. Only an opened contest shows them, so the
+//! bundled dataset keeps them out of the results file the first load fetches; the page reads the
+//! details file when a reader opens a contest. A newsroom file may keep them inline instead.
 
 use serde::Serialize;
 
@@ -19,11 +18,9 @@ pub struct DetailsFile {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ContestDetails {
     pub id: String,
+    /// Every source of the contest's figures: each option's are among them (docs/DATA.md).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
-    /// Ballot options with sources of their own, by name.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub options: Vec<OptionSources>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
     /// Shown with the opened contest only, so kept out of the first load too.
@@ -31,13 +28,7 @@ pub struct ContestDetails {
     pub notes: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct OptionSources {
-    pub name: String,
-    pub sources: Vec<String>,
-}
-
-/// Moves every contest's sources (its options' too), corrections and notes into a details file named
+/// Moves every contest's sources, corrections and notes into a details file named
 /// `file` (relative to the dataset); the returned dataset points at it.
 pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
     let mut lean = dataset.clone();
@@ -47,20 +38,10 @@ pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
         let sources = std::mem::take(&mut contest.sources);
         let corrections = std::mem::take(&mut contest.corrections);
         let notes = contest.notes.take();
-        let options: Vec<OptionSources> = contest
-            .options
-            .iter_mut()
-            .filter(|o| !o.sources.is_empty())
-            .map(|o| OptionSources {
-                name: o.name.clone(),
-                sources: std::mem::take(&mut o.sources),
-            })
-            .collect();
-        if !sources.is_empty() || !options.is_empty() || !corrections.is_empty() || notes.is_some() {
+        if !sources.is_empty() || !corrections.is_empty() || notes.is_some() {
             contests.push(ContestDetails {
                 id: contest.id.clone(),
                 sources,
-                options,
                 corrections,
                 notes,
             });
@@ -73,10 +54,9 @@ pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
     (lean, file)
 }
 
-/// Reads a fetched details file into `dataset`: each entry's sources, option sources and
-/// corrections replace the contest's, and the dataset no longer points at a details file. An entry
-/// that names no contest, or an option or correction its contest lacks, is left out with a
-/// problem; results never change.
+/// Reads a fetched details file into `dataset`: each entry's sources and corrections replace the
+/// contest's, and the dataset no longer points at a details file. An entry that names no contest,
+/// or a correction of an option its contest lacks, is left out with a problem; results never change.
 pub fn merge_details(dataset: &Dataset, bytes: &[u8]) -> Result<(Dataset, Vec<Problem>), LoadError> {
     merge(dataset, bytes, true)
 }
@@ -97,7 +77,6 @@ fn merge(dataset: &Dataset, bytes: &[u8], validate: bool) -> Result<(Dataset, Ve
         let decode::Details {
             id,
             sources,
-            options,
             corrections,
             notes,
         } = match decode::contest_details(raw) {
@@ -119,21 +98,11 @@ fn merge(dataset: &Dataset, bytes: &[u8], validate: bool) -> Result<(Dataset, Ve
         contest.sources = sources;
         contest.corrections = corrections;
         contest.notes = notes.or(contest.notes.take());
-        let mut found = if validate {
+        let found = if validate {
             validate_contest(contest)
         } else {
             Vec::new()
         };
-        for (index, (name, sources)) in options.into_iter().enumerate() {
-            match contest.options.iter_mut().find(|o| o.name == name) {
-                Some(option) => option.sources = sources,
-                None => found.push(Problem::new(
-                    &id,
-                    format!("options[{index}] name"),
-                    ProblemKind::UnknownOption(name),
-                )),
-            }
-        }
         if !found.is_empty() {
             *contest = before;
             problems.extend(found);
@@ -181,8 +150,12 @@ mod tests {
         let (lean, file) = split_details(&full(), "details.json");
         assert_eq!(lean.details.as_deref(), Some("details.json"));
         assert!(lean.contests[0].sources.is_empty() && lean.contests[0].corrections.is_empty());
-        assert!(lean.contests[0].options.iter().all(|o| o.sources.is_empty()));
-        assert_eq!(file.contests[0].options[0].name, "Jason Palmer");
+        assert_eq!(
+            file.contests[0].sources,
+            ["https://example.org/as", "https://example.org/palmer"],
+            "an option's own source is among its contest's"
+        );
+        assert!(!details_json(&file).contains("\"options\""), "options carry no sources");
 
         let (merged, problems) = merge_details(&lean, details_json(&file).as_bytes()).unwrap();
         assert!(problems.is_empty(), "{problems:#?}");
@@ -196,7 +169,7 @@ mod tests {
             {"id":"2024-D-ZZ","sources":["https://example.org"]},
             {"id":"2024-D-AS","corrections":[{"reported_at":"x","field":"votes","option":"Nobody","from":"1","to":"2"}]},
             {"id":"2024-D-AS","sources":"https://example.org"},
-            {"id":"2024-D-AS","options":[{"name":"Nobody","sources":["https://example.org"]}]}]}"#;
+            {"id":"2024-D-AS","options":[{"name":"Jason Palmer","sources":"https://example.org"}]}]}"#;
         let (merged, problems) = merge_details(&lean, text.as_bytes()).unwrap();
         let fields: Vec<(&str, &str)> = problems
             .iter()
@@ -208,7 +181,7 @@ mod tests {
                 ("2024-D-ZZ", "id"),
                 ("2024-D-AS", "corrections[0] option"),
                 ("2024-D-AS", "sources"),
-                ("2024-D-AS", "options[0] name")
+                ("2024-D-AS", "options[0] sources")
             ]
         );
         assert!(
@@ -222,6 +195,19 @@ mod tests {
             "results never change"
         );
         assert_eq!(merged.details, None);
+    }
+
+    #[test]
+    fn options_own_sources_in_an_older_details_file_join_the_contests() {
+        let (lean, _) = split_details(&full(), "details.json");
+        let text = r#"{"schema_version":1,"contests":[{"id":"2024-D-AS","sources":["https://example.org/as"],
+            "options":[{"name":"Jason Palmer","sources":["https://example.org/palmer","https://example.org/as"]}]}]}"#;
+        let (merged, problems) = merge_details(&lean, text.as_bytes()).unwrap();
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert_eq!(
+            merged.contests[0].sources,
+            ["https://example.org/as", "https://example.org/palmer"]
+        );
     }
 
     #[test]

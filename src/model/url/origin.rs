@@ -1,40 +1,102 @@
 //! Whose page or file a URL is: the host a reader sees beside a source link or a newsroom's data,
 //! and whether this site may load data from it at all.
+//!
+//! One reading serves both, and it is the browser's: a host is shown (or an origin allowed) only
+//! when a browser's URL parser would open that very host. Where a browser would read the text
+//! differently from how it looks (`\` is `/` to it, tabs and newlines vanish, `%2E` is `.`, an
+//! `@` makes what precedes it a user name), the URL is refused: no link, no host.
 
-/// `https://www.example.org:8443/path` -> `example.org:8443`; `None` unless the URL is http(s).
-pub fn host(url: &str) -> Option<&str> {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    // Credentials before the host would let a link pose as another site.
-    let host = host.rsplit('@').next().unwrap_or(host);
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    (!host.is_empty()).then_some(host)
+/// An http(s) URL's authority: whether it is https, its host as written, and its port unless
+/// the scheme's default.
+struct Authority<'a> {
+    secure: bool,
+    host: &'a str,
+    port: Option<&'a str>,
 }
 
-/// `https://example.org:8443/path` -> `https://example.org:8443` (scheme, host and port, lower case).
-pub fn origin(url: &str) -> Option<String> {
-    let (scheme, rest) = url.split_once("://")?;
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    if authority.is_empty() || authority.contains('@') {
+fn authority(url: &str) -> Option<Authority<'_>> {
+    if url.bytes().any(|b| b <= b' ' || b == 0x7f || b == b'\\') {
         return None;
     }
-    Some(format!(
-        "{}://{}",
-        scheme.to_ascii_lowercase(),
-        authority.to_ascii_lowercase()
-    ))
+    let (scheme, rest) = url.split_once("://")?;
+    let secure = match scheme {
+        s if s.eq_ignore_ascii_case("https") => true,
+        s if s.eq_ignore_ascii_case("http") => false,
+        _ => return None,
+    };
+    let written = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let (host, port) = match written.rsplit_once(':') {
+        Some((host, port)) => (host, Some(port)),
+        None => (written, None),
+    };
+    let port = match port {
+        // An empty port is no port, and the scheme's own is dropped, as browsers do.
+        None | Some("") => None,
+        Some(p) if p == if secure { "443" } else { "80" } => None,
+        Some(p) if p.starts_with('0') || p.parse::<u16>().is_err() || !p.bytes().all(|b| b.is_ascii_digit()) => {
+            return None
+        }
+        Some(p) => Some(p),
+    };
+    // Letters, digits, `-`, `_` and dots only: no userinfo (`@`), no percent-escapes a browser would
+    // decode, no IPv6 literal, no non-ASCII name a browser would show as punycode.
+    let plain = !host.is_empty()
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
+    (plain && !is_odd_address(host)).then_some(Authority { secure, host, port })
 }
 
-/// Whether a source may be a link: only http(s) pages, never `javascript:` or `data:`.
+/// Whether a browser would read `host` as an IPv4 address written some other way than four
+/// plain numbers (`0x7f.1`, `2130706433` are 127.0.0.1 to it): the last label is a number.
+fn is_odd_address(host: &str) -> bool {
+    let last = host.strip_suffix('.').unwrap_or(host).rsplit('.').next().unwrap_or_default();
+    let numeric = last.bytes().all(|b| b.is_ascii_digit()) || last.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("0x"));
+    let dotted_quad = host.split('.').count() == 4
+        && host
+            .split('.')
+            .all(|n| n.parse::<u8>().is_ok() && (n == "0" || !n.starts_with('0')));
+    numeric && !dotted_quad
+}
+
+/// `https://www.example.org:8443/path` -> `example.org:8443`; `None` unless the URL is http(s)
+/// and a browser would open the host it shows (see the module's note).
+pub fn host(url: &str) -> Option<&str> {
+    let Authority { host, port, .. } = authority(url)?;
+    let start = url.find("://")? + 3;
+    let shown = &url[start..start + host.len() + port.map_or(0, |p| p.len() + 1)];
+    let www = shown.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")) && host.len() > 4;
+    Some(if www { &shown[4..] } else { shown })
+}
+
+/// `https://example.org:8443/path` -> `https://example.org:8443` (scheme, host and port, lower case,
+/// the scheme's own port dropped), as a browser's `URL.origin`; `None` as for [`host`].
+pub fn origin(url: &str) -> Option<String> {
+    let Authority { secure, host, port } = authority(url)?;
+    let scheme = if secure { "https" } else { "http" };
+    let port = port.map(|p| format!(":{p}")).unwrap_or_default();
+    Some(format!("{scheme}://{}{port}", host.to_ascii_lowercase()))
+}
+
+/// Whether a source may be a link: only http(s) pages a browser opens where they say, never
+/// `javascript:` or `data:`.
 pub fn is_web_link(url: &str) -> bool {
-    host(url).is_some()
+    authority(url).is_some()
+}
+
+/// Whether `text` is an origin alone (`https://data.example.org`, in any case, a final `/` aside):
+/// no path, query or credentials.
+pub fn is_origin(text: &str) -> bool {
+    origin(text).is_some_and(|o| o.eq_ignore_ascii_case(text.strip_suffix('/').unwrap_or(text)))
 }
 
 /// Whether the page at `page` may load a dataset from `data` (both absolute URLs): the same
-/// origin always; another only if whoever built the site allowed it (`allowed`, origins).
+/// origin always; another only if whoever built the site allowed it (`allowed`, origins alone).
 pub fn data_allowed(data: &str, page: &str, allowed: &[&str]) -> bool {
     match (origin(data), origin(page)) {
-        (Some(data), Some(page)) => data == page || allowed.iter().any(|a| origin(a).is_some_and(|a| a == data)),
+        (Some(data), Some(page)) => {
+            data == page || allowed.iter().any(|a| is_origin(a) && origin(a).is_some_and(|a| a == data))
+        }
         _ => false,
     }
 }
@@ -43,22 +105,96 @@ pub fn data_allowed(data: &str, page: &str, allowed: &[&str]) -> bool {
 mod tests {
     use super::*;
 
+    /// A URL, and the host shown beside it (`-`: refused, no link and no host).
+    const HOSTS: &[(&str, &str)] = &[
+        ("https://www.example.org/a?b", "example.org"),
+        ("http://results.sos.state.example:8080/x", "results.sos.state.example:8080"),
+        ("https://trusted.org", "trusted.org"),
+        ("https://trusted.org.", "trusted.org."),
+        ("https://Trusted.ORG/", "Trusted.ORG"),
+        ("https://127.0.0.1/", "127.0.0.1"),
+        ("https://xn--80ak6aa92e.com/", "xn--80ak6aa92e.com"),
+        ("https://www./", "www."),
+        // Backslashes: a browser reads `\` as `/`, so the host would be evil.example.
+        ("https://evil.example\\@trusted.org/", "-"),
+        ("https://evil.example\\.trusted.org/", "-"),
+        ("https:\\\\evil.example/", "-"),
+        ("https://trusted.org/\\evil", "-"),
+        // Tabs, newlines, spaces and controls: a browser drops or rejects them.
+        ("https://evil.exa\tmple@trusted.org/", "-"),
+        ("https://evil.example\n.trusted.org/", "-"),
+        ("https://trusted.org\r/", "-"),
+        (" https://trusted.org/", "-"),
+        ("https://trusted.org /x", "-"),
+        ("https://trusted.org\u{0}.evil.example/", "-"),
+        ("https://trusted.org\u{7f}/", "-"),
+        // Userinfo: what precedes `@` is a user name, the host follows it.
+        ("https://trusted.org@evil.example/", "-"),
+        ("https://user@trusted.org/", "-"),
+        ("https://trusted.org:443@evil.example/", "-"),
+        ("https://trusted.org?@evil.example", "trusted.org"),
+        ("https://trusted.org#@evil.example", "trusted.org"),
+        ("https://trusted.org/@evil.example", "trusted.org"),
+        // Percent-escapes in a host are decoded by a browser.
+        ("https://evil%2Eexample/", "-"),
+        ("https://trusted.org%40evil.example/", "-"),
+        ("https://trusted.org%2F@evil.example/", "-"),
+        ("https://trusted.org/%2F@evil.example", "trusted.org"),
+        // Schemes, in any case; only http(s) is a web link.
+        ("HTTPS://trusted.org/", "trusted.org"),
+        ("HtTp://trusted.org/", "trusted.org"),
+        ("javascript:alert(1)", "-"),
+        ("JavaScript://trusted.org/%0aalert(1)", "-"),
+        ("data:text/html,hi", "-"),
+        ("ftp://example.org/", "-"),
+        ("https:evil.example", "-"),
+        ("https:/evil.example", "-"),
+        ("https:///evil.example", "-"),
+        ("https://", "-"),
+        // Ports: the scheme's own is dropped; anything but a plain number below 65536 is refused.
+        ("https://trusted.org:443/", "trusted.org"),
+        ("http://trusted.org:80/", "trusted.org"),
+        ("http://trusted.org:443/", "trusted.org:443"),
+        ("https://trusted.org:8443/x", "trusted.org:8443"),
+        ("https://trusted.org:/x", "trusted.org"),
+        ("https://trusted.org:65536/", "-"),
+        ("https://trusted.org:08443/", "-"),
+        ("https://trusted.org:+443/", "-"),
+        ("https://trusted.org:evil.example/", "-"),
+        // Hosts a browser would rewrite: IPv4 written oddly, IPv6, non-ASCII names.
+        ("https://0x7f.1/", "-"),
+        ("https://2130706433/", "-"),
+        ("https://127.000.0.1/", "-"),
+        ("https://trusted.org.1/", "-"),
+        ("https://[::1]/", "-"),
+        ("https://\u{430}pple.com/", "-"),
+    ];
+
     #[test]
-    fn hosts_are_what_a_reader_recognises() {
-        let cases = [
-            ("https://www.example.org/a?b", Some("example.org")),
-            (
-                "http://results.sos.state.example:8080/x",
-                Some("results.sos.state.example:8080"),
-            ),
-            ("https://user@evil.example/", Some("evil.example")),
-            ("javascript:alert(1)", None),
-            ("data:text/html,hi", None),
-            ("ftp://example.org/", None),
-            ("https://", None),
-        ];
-        for (url, expected) in cases {
-            assert_eq!(host(url), expected, "{url}");
+    fn hosts_are_the_ones_a_browser_opens_or_refused() {
+        let mut failures = Vec::new();
+        for &(url, expected) in HOSTS {
+            let shown = host(url).unwrap_or("-");
+            if shown != expected || is_web_link(url) != (expected != "-") {
+                failures.push(format!("{url:?}: expected {expected}, shows {shown}"));
+            }
+        }
+        assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    }
+
+    /// The `url` crate implements the URL standard browsers follow: every host shown is the one
+    /// it opens, and every origin is its origin.
+    #[test]
+    fn a_host_shown_is_the_host_the_url_standard_reads() {
+        for &(url, _) in HOSTS.iter().filter(|(_, shown)| *shown != "-") {
+            let parsed = ::url::Url::parse(url).unwrap();
+            let opened = match parsed.port() {
+                Some(port) => format!("{}:{port}", parsed.host_str().unwrap()),
+                None => parsed.host_str().unwrap().to_string(),
+            };
+            let shown = host(url).unwrap().to_ascii_lowercase();
+            assert!(opened == shown || opened == format!("www.{shown}"), "{url}: opens {opened}");
+            assert_eq!(origin(url), Some(parsed.origin().ascii_serialization()), "{url}");
         }
     }
 
@@ -68,14 +204,31 @@ mod tests {
         let cases = [
             ("https://news.example/other/results.json", &[][..], true),
             ("https://NEWS.example/results.json", &[], true),
+            ("https://news.example:443/results.json", &[], true),
+            ("HTTPS://news.example/results.json", &[], true),
             ("https://evil.example/results.json", &[], false),
             ("http://news.example/results.json", &[], false),
             ("https://data.example/r.json", &["https://data.example"], true),
+            ("https://data.example/r.json", &["https://DATA.example/"], true),
+            ("https://data.example/r.json", &["https://data.example/feeds"], false),
+            ("https://data.example/r.json", &["https://user@data.example"], false),
             ("https://data.example:444/r.json", &["https://data.example"], false),
             ("https://user@news.example/r.json", &[], false),
+            ("https://news.example\\@evil.example/r.json", &[], false),
+            ("https://news.example%2F@evil.example/r.json", &[], false),
         ];
         for (data, allowed, ok) in cases {
             assert_eq!(data_allowed(data, page, allowed), ok, "{data} with {allowed:?}");
+        }
+        for (text, alone) in [
+            ("https://data.example", true),
+            ("https://data.example/", true),
+            ("https://Data.Example:8443", true),
+            ("https://data.example/feeds", false),
+            ("https://data.example?x", false),
+            ("data.example", false),
+        ] {
+            assert_eq!(is_origin(text), alone, "{text}");
         }
     }
 }

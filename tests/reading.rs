@@ -18,7 +18,11 @@ fn outcome(bytes: &[u8]) -> String {
                 .map(|p| format!("{} {} {}", variant(&format!("{:?}", p.kind)), p.contest, p.field))
                 .collect();
             let shown: Vec<&str> = loaded.dataset.contests.iter().map(|c| c.id.as_str()).collect();
-            let shown = if shown.is_empty() { "nothing".into() } else { shown.join(" ") };
+            let shown = if shown.is_empty() {
+                "nothing".into()
+            } else {
+                shown.join(" ")
+            };
             format!("{} | shows {shown}", problems.join("; "))
         }
     }
@@ -79,9 +83,7 @@ fn a_bad_value_loses_its_contest_not_the_file() {
     );
     assert_eq!(
         problem.kind,
-        ProblemKind::Unreadable(format!(
-            "the number 0{written} starts with a 0 (write {written})"
-        ))
+        ProblemKind::Unreadable(format!("the number 0{written} starts with a 0 (write {written})"))
     );
     assert_eq!(loaded.dataset.contests.len(), all - 1, "every other contest loads");
     assert!(loaded.dataset.contests.iter().all(|c| c.id != first_tx.id));
@@ -93,7 +95,10 @@ fn a_bad_value_loses_its_contest_not_the_file() {
 fn a_structural_break_names_line_and_column() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
     // The bundled file on lines of their own, one contest a line, then a comma dropped on line 3.
-    let lines = text.trim().replacen("\"contests\":[", "\"contests\":[\n", 1).replace("},{\"cycle\"", "},\n{\"cycle\"");
+    let lines = text
+        .trim()
+        .replacen("\"contests\":[", "\"contests\":[\n", 1)
+        .replace("},{\"cycle\"", "},\n{\"cycle\"");
     let third = lines.match_indices('\n').nth(1).unwrap().0 + 1;
     let comma = third + lines[third..].find(",\"party\"").unwrap();
     let broken = format!("{}{}", &lines[..comma], &lines[comma + 1..]);

@@ -50,8 +50,14 @@ fn authority(url: &str) -> Option<Authority<'_>> {
 /// Whether a browser would read `host` as an IPv4 address written some other way than four
 /// plain numbers (`0x7f.1`, `2130706433` are 127.0.0.1 to it): the last label is a number.
 fn is_odd_address(host: &str) -> bool {
-    let last = host.strip_suffix('.').unwrap_or(host).rsplit('.').next().unwrap_or_default();
-    let numeric = last.bytes().all(|b| b.is_ascii_digit()) || last.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("0x"));
+    let last = host
+        .strip_suffix('.')
+        .unwrap_or(host)
+        .rsplit('.')
+        .next()
+        .unwrap_or_default();
+    let numeric =
+        last.bytes().all(|b| b.is_ascii_digit()) || last.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("0x"));
     let dotted_quad = host.split('.').count() == 4
         && host
             .split('.')
@@ -95,7 +101,10 @@ pub fn is_origin(text: &str) -> bool {
 pub fn data_allowed(data: &str, page: &str, allowed: &[&str]) -> bool {
     match (origin(data), origin(page)) {
         (Some(data), Some(page)) => {
-            data == page || allowed.iter().any(|a| is_origin(a) && origin(a).is_some_and(|a| a == data))
+            data == page
+                || allowed
+                    .iter()
+                    .any(|a| is_origin(a) && origin(a).is_some_and(|a| a == data))
         }
         _ => false,
     }
@@ -108,7 +117,10 @@ mod tests {
     /// A URL, and the host shown beside it (`-`: refused, no link and no host).
     const HOSTS: &[(&str, &str)] = &[
         ("https://www.example.org/a?b", "example.org"),
-        ("http://results.sos.state.example:8080/x", "results.sos.state.example:8080"),
+        (
+            "http://results.sos.state.example:8080/x",
+            "results.sos.state.example:8080",
+        ),
         ("https://trusted.org", "trusted.org"),
         ("https://trusted.org.", "trusted.org."),
         ("https://Trusted.ORG/", "Trusted.ORG"),
@@ -193,7 +205,10 @@ mod tests {
                 None => parsed.host_str().unwrap().to_string(),
             };
             let shown = host(url).unwrap().to_ascii_lowercase();
-            assert!(opened == shown || opened == format!("www.{shown}"), "{url}: opens {opened}");
+            assert!(
+                opened == shown || opened == format!("www.{shown}"),
+                "{url}: opens {opened}"
+            );
             assert_eq!(origin(url), Some(parsed.origin().ascii_serialization()), "{url}");
         }
     }

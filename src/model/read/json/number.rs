@@ -44,7 +44,12 @@ pub(super) fn number(word: &[u8]) -> Json {
     }
     if whole.len() > 1 && whole[0] == b'0' {
         let first = whole.iter().position(|&d| d != b'0').unwrap_or(whole.len() - 1);
-        let fixed = [&word[..usize::from(negative)], &whole[first..], &unsigned[whole.len()..]].concat();
+        let fixed = [
+            &word[..usize::from(negative)],
+            &whole[first..],
+            &unsigned[whole.len()..],
+        ]
+        .concat();
         return Json::Invalid(format!(
             "the number {} starts with a 0 (write {})",
             shown(word),

@@ -80,10 +80,7 @@ impl<'a> Reader<'a> {
             b"false" => Json::Bool(false),
             b"null" => Json::Null,
             word @ [b'0'..=b'9' | b'-' | b'+' | b'.', ..] => number::number(word),
-            word => Json::Invalid(format!(
-                "{} is not a value (text goes in double quotes)",
-                shown(word)
-            )),
+            word => Json::Invalid(format!("{} is not a value (text goes in double quotes)", shown(word))),
         }
     }
 
@@ -198,7 +195,12 @@ mod tests {
             ("{", 1, 2, "expected a key in double quotes"),
             ("[1,]", 1, 4, "expected a value"),
             ("{\"a\" 1}", 1, 6, "expected ':' after a key"),
-            ("{\n  \"a\": 1\n  \"b\": 2\n}", 3, 3, "expected ',' or '}' after a value"),
+            (
+                "{\n  \"a\": 1\n  \"b\": 2\n}",
+                3,
+                3,
+                "expected ',' or '}' after a value",
+            ),
             ("[1 2]", 1, 4, "expected ',' or ']' after a value"),
             ("{\"é\": \"ü\"] ", 1, 10, "expected ',' or '}' after a value"),
             ("{} {}", 1, 4, "unexpected text after the end of the data"),
@@ -208,11 +210,7 @@ mod tests {
             ("{\"a\": 'x'}", 1, 7, "expected a value"),
         ];
         for (text, line, column, message) in cases {
-            assert_eq!(
-                parse(text),
-                Err(JsonError { line, column, message }),
-                "{text:?}"
-            );
+            assert_eq!(parse(text), Err(JsonError { line, column, message }), "{text:?}");
         }
         let deep = "[".repeat(MAX_DEPTH + 2) + &"]".repeat(MAX_DEPTH + 2);
         assert_eq!(
@@ -239,11 +237,20 @@ mod tests {
             ("\"\\q\"", "\\q is not an escape (a backslash is written \\\\)"),
             ("\"\\u+123\"", "a \\u escape needs four hex digits"),
             ("\"\\u 123\"", "a \\u escape needs four hex digits"),
-            ("\"\\ud800\\u0041\"", "a \\u escape pairs a high surrogate with no low one"),
+            (
+                "\"\\ud800\\u0041\"",
+                "a \\u escape pairs a high surrogate with no low one",
+            ),
             ("\"\\ud83d\\u+e00\"", "a \\u escape needs four hex digits"),
             ("\"\\udc00\"", "a \\u escape is not a character"),
-            ("\"\t\"", "a control character inside text must be written as an escape (\\t)"),
-            ("{\"\\x\": 1}", "a key in it cannot be read: \\x is not an escape (a backslash is written \\\\)"),
+            (
+                "\"\t\"",
+                "a control character inside text must be written as an escape (\\t)",
+            ),
+            (
+                "{\"\\x\": 1}",
+                "a key in it cannot be read: \\x is not an escape (a backslash is written \\\\)",
+            ),
         ];
         for (value, reason) in cases {
             let text = format!("[{value}, 7]");
@@ -254,7 +261,10 @@ mod tests {
         let Ok(Json::Invalid(reason)) = parse(&long) else {
             panic!("too large")
         };
-        assert_eq!(reason, "the number 999999999999999999999999\u{2026} is too large", "quoted short");
+        assert_eq!(
+            reason, "the number 999999999999999999999999\u{2026} is too large",
+            "quoted short"
+        );
     }
 
     /// Repeated keys are found by sorting: the comparisons made, counted, grow as n log n.
@@ -279,6 +289,9 @@ mod tests {
         // quadratic check this replaced made n²/2, over a billion here.
         assert!(once <= (n + 1) * (log2 as usize + 1), "{once}");
         assert!(once >= n, "every key is compared: {once}");
-        assert!(twice < once * 5 / 2, "doubling n roughly doubles the work: {once} then {twice}");
+        assert!(
+            twice < once * 5 / 2,
+            "doubling n roughly doubles the work: {once} then {twice}"
+        );
     }
 }

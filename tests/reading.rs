@@ -83,7 +83,9 @@ fn a_bad_value_loses_its_contest_not_the_file() {
     );
     assert_eq!(
         problem.kind,
-        ProblemKind::Unreadable(format!("the number 0{written} starts with a 0 (write {written})"))
+        ProblemKind::Unreadable(format!(
+            "the number 0{written} starts with a 0 (leave out leading zeros)"
+        ))
     );
     assert_eq!(loaded.dataset.contests.len(), all - 1, "every other contest loads");
     assert!(loaded.dataset.contests.iter().all(|c| c.id != first_tx.id));

@@ -47,25 +47,24 @@ impl<'a> Object<'a> {
         })
     }
 
-    /// Absent and `null` both read as "not given"; a value the reader could not read is its
-    /// field's problem.
-    fn get(&self, key: &str) -> Fit<Option<&'a Json>> {
-        match self.members.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
-            None | Some(Json::Null) => Ok(None),
-            Some(Json::Invalid(reason)) => self.unfit(key, reason.clone()),
-            Some(value) => Ok(Some(value)),
+    /// Absent and `null` both read as "not given". A value the reader could not read is given:
+    /// each accessor reports it as its field's problem, with the reader's reason (`unexpected`).
+    fn get(&self, key: &str) -> Option<&'a Json> {
+        match self.members.iter().find(|(k, _)| k == key) {
+            Some((_, Json::Null)) | None => None,
+            Some((_, value)) => Some(value),
         }
     }
 
     fn required(&self, key: &str) -> Fit<&'a Json> {
-        self.get(key)?.ok_or_else(|| Unfit {
+        self.get(key).ok_or_else(|| Unfit {
             field: self.path(key),
             reason: "is missing".into(),
         })
     }
 
     fn opt_text(&self, key: &str) -> Fit<Option<String>> {
-        match self.get(key)? {
+        match self.get(key) {
             None => Ok(None),
             Some(Json::String(s)) => Ok(Some(s.clone())),
             Some(other) => self.unfit(key, unexpected("text", other)),
@@ -78,7 +77,7 @@ impl<'a> Object<'a> {
     }
 
     fn opt_int(&self, key: &str) -> Fit<Option<i64>> {
-        match self.get(key)? {
+        match self.get(key) {
             None => Ok(None),
             // The reader makes every exactly whole number within i64 an `Int` (`2.5e1` too), so a
             // `Float` is a fraction, however close to zero (`1e-400`), or too large.
@@ -100,7 +99,7 @@ impl<'a> Object<'a> {
     }
 
     fn opt_flag(&self, key: &str) -> Fit<Option<bool>> {
-        match self.get(key)? {
+        match self.get(key) {
             None => Ok(None),
             Some(Json::Bool(b)) => Ok(Some(*b)),
             Some(other) => self.unfit(key, unexpected("true or false", other)),
@@ -108,7 +107,7 @@ impl<'a> Object<'a> {
     }
 
     fn list(&self, key: &str) -> Fit<&'a [Json]> {
-        match self.get(key)? {
+        match self.get(key) {
             None => Ok(&[]),
             Some(Json::Array(items)) => Ok(items),
             Some(other) => self.unfit(key, unexpected("a list", other)),
@@ -152,40 +151,29 @@ pub fn contest(value: &Json) -> Fit<Contest> {
         o.code("party", Party::from_code, "D, R")?,
         o.text("territory")?,
     );
-    let (extra, date, kind, status, pledged_delegates, whole_field, binding) = (
-        o.flag("extra")?,
-        o.opt_text("date")?,
-        o.code("kind", ContestKind::from_code, "primary, caucus, party-run primary")?,
-        o.code("status", Status::from_code, "final, cancelled, no-vote")?,
-        o.opt_int("pledged_delegates")?,
-        o.flag("whole_field")?,
-        o.opt_flag("binding")?.unwrap_or(true),
-    );
-    let mut sources = o.texts("sources")?;
-    let notes = o.opt_text("notes")?;
-    o.required("options")?;
-    let options = o
-        .list("options")?
-        .iter()
-        .enumerate()
-        .map(|(i, v)| ballot_option(v, i, &mut sources))
-        .collect::<Fit<_>>()?;
     Ok(Contest {
         // Absent: the usual `{cycle}-{party}-{territory}` (an extra contest must name its own).
         id: id.unwrap_or_else(|| format!("{cycle}-{}-{territory}", party.code())),
         cycle,
         party,
         territory,
-        extra,
-        date,
-        kind,
-        status,
-        pledged_delegates,
-        whole_field,
-        binding,
-        sources,
-        notes,
-        options,
+        extra: o.flag("extra")?,
+        date: o.opt_text("date")?,
+        kind: o.code("kind", ContestKind::from_code, "primary, caucus, party-run primary")?,
+        status: o.code("status", Status::from_code, "final, cancelled, no-vote")?,
+        pledged_delegates: o.opt_int("pledged_delegates")?,
+        whole_field: o.flag("whole_field")?,
+        binding: o.opt_flag("binding")?.unwrap_or(true),
+        sources: o.texts("sources")?,
+        notes: o.opt_text("notes")?,
+        options: {
+            o.required("options")?;
+            o.list("options")?
+                .iter()
+                .enumerate()
+                .map(|(i, v)| ballot_option(v, i))
+                .collect::<Fit<_>>()?
+        },
         corrections: corrections(&o)?,
     })
 }
@@ -200,28 +188,12 @@ pub struct Details {
 
 pub fn contest_details(value: &Json) -> Fit<Details> {
     let o = Object::new(value, String::new())?;
-    let id = o.text("id")?;
-    let mut sources = o.texts("sources")?;
-    // Options' own sources, as older details files kept them, join the contest's.
-    for (i, v) in o.list("options")?.iter().enumerate() {
-        let option = Object::new(v, format!("options[{i}]"))?;
-        add_sources(&mut sources, option.texts("sources")?);
-    }
     Ok(Details {
-        id,
-        sources,
+        id: o.text("id")?,
+        sources: o.texts("sources")?,
         corrections: corrections(&o)?,
         notes: o.opt_text("notes")?,
     })
-}
-
-/// Adds the sources `sources` lacks: an option's sources are shown with its contest's.
-fn add_sources(sources: &mut Vec<String>, more: Vec<String>) {
-    for source in more {
-        if !sources.contains(&source) {
-            sources.push(source);
-        }
-    }
 }
 
 fn corrections(o: &Object) -> Fit<Vec<Correction>> {
@@ -232,29 +204,27 @@ fn corrections(o: &Object) -> Fit<Vec<Correction>> {
         .collect()
 }
 
-/// The option at `index`; its own sources (a newsroom file may give them) join the contest's.
-fn ballot_option(value: &Json, index: usize, sources: &mut Vec<String>) -> Fit<BallotOption> {
+/// The option at `index`. Options have no sources of their own: the contest's list them all.
+fn ballot_option(value: &Json, index: usize) -> Fit<BallotOption> {
     let mut o = Object::new(value, format!("options[{index}]"))?;
     let name = o.text("name")?;
     // Named as validation names it: `options[0] "Jason Palmer" votes`.
     o.path = format!("options[{index}] \"{name}\"");
-    let kind = match o.get("kind")? {
+    let kind = match o.get("kind") {
         // Absent: read from the label, as the CSV does.
         None => OptionKind::classify(&name),
         Some(_) => o.code("kind", OptionKind::from_code, "person, uncommitted, other, void")?,
     };
-    if let Some(Json::Int(_) | Json::Float(_)) = o.get("pct")? {
+    if let Some(Json::Int(_) | Json::Float(_)) = o.get("pct") {
         return o.unfit("pct", "write the percentage as printed, in quotes: \"56.0\"".into());
     }
-    let option = BallotOption {
+    Ok(BallotOption {
         name,
         kind,
         votes: o.opt_int("votes")?,
         pct: o.opt_text("pct")?,
         delegates: o.opt_int("delegates")?,
-    };
-    add_sources(sources, o.texts("sources")?);
-    Ok(option)
+    })
 }
 
 fn correction(value: &Json, path: String) -> Fit<Correction> {

@@ -132,7 +132,7 @@ mod tests {
     const RESULTS: &str = r#"{"schema_version":1,"title":"t","complete_calendar":false,"contests":[
         {"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus",
          "status":"final","sources":["https://example.org/as"],"notes":"A note.",
-         "options":[{"name":"Jason Palmer","votes":51,"delegates":3,"sources":["https://example.org/palmer"]},
+         "options":[{"name":"Jason Palmer","votes":51,"delegates":3},
                     {"name":"Joe Biden","votes":40,"delegates":3}],
          "corrections":[{"reported_at":"2024-03-06T05:25:00Z","field":"delegates","option":"Jason Palmer",
                          "from":"4","to":"3","sources":[]}]}]}"#;
@@ -150,11 +150,7 @@ mod tests {
         let (lean, file) = split_details(&full(), "details.json");
         assert_eq!(lean.details.as_deref(), Some("details.json"));
         assert!(lean.contests[0].sources.is_empty() && lean.contests[0].corrections.is_empty());
-        assert_eq!(
-            file.contests[0].sources,
-            ["https://example.org/as", "https://example.org/palmer"],
-            "an option's own source is among its contest's"
-        );
+        assert_eq!(file.contests[0].sources, ["https://example.org/as"]);
         assert!(!details_json(&file).contains("\"options\""), "options carry no sources");
 
         let (merged, problems) = merge_details(&lean, details_json(&file).as_bytes()).unwrap();
@@ -169,7 +165,7 @@ mod tests {
             {"id":"2024-D-ZZ","sources":["https://example.org"]},
             {"id":"2024-D-AS","corrections":[{"reported_at":"x","field":"votes","option":"Nobody","from":"1","to":"2"}]},
             {"id":"2024-D-AS","sources":"https://example.org"},
-            {"id":"2024-D-AS","options":[{"name":"Jason Palmer","sources":"https://example.org"}]}]}"#;
+            {"id":"2024-D-AS","notes":["A note."]}]}"#;
         let (merged, problems) = merge_details(&lean, text.as_bytes()).unwrap();
         let fields: Vec<(&str, &str)> = problems
             .iter()
@@ -181,7 +177,7 @@ mod tests {
                 ("2024-D-ZZ", "id"),
                 ("2024-D-AS", "corrections[0] option"),
                 ("2024-D-AS", "sources"),
-                ("2024-D-AS", "options[0] sources")
+                ("2024-D-AS", "notes")
             ]
         );
         assert!(
@@ -195,19 +191,6 @@ mod tests {
             "results never change"
         );
         assert_eq!(merged.details, None);
-    }
-
-    #[test]
-    fn options_own_sources_in_an_older_details_file_join_the_contests() {
-        let (lean, _) = split_details(&full(), "details.json");
-        let text = r#"{"schema_version":1,"contests":[{"id":"2024-D-AS","sources":["https://example.org/as"],
-            "options":[{"name":"Jason Palmer","sources":["https://example.org/palmer","https://example.org/as"]}]}]}"#;
-        let (merged, problems) = merge_details(&lean, text.as_bytes()).unwrap();
-        assert!(problems.is_empty(), "{problems:#?}");
-        assert_eq!(
-            merged.contests[0].sources,
-            ["https://example.org/as", "https://example.org/palmer"]
-        );
     }
 
     #[test]

@@ -6,79 +6,79 @@
 //! differently from how it looks (`\` is `/` to it, tabs and newlines vanish, `%2E` is `.`, an
 //! `@` makes what precedes it a user name), the URL is refused: no link, no host.
 
-/// An http(s) URL's authority: whether it is https, its host as written, and its port unless
-/// the scheme's default.
+/// An http(s) URL's authority: whether it is https, its host as written, its port unless the
+/// scheme's default, and the two as a reader sees them (`example.org:8443`).
 struct Authority<'a> {
     secure: bool,
     host: &'a str,
     port: Option<&'a str>,
+    shown: &'a str,
 }
 
 fn authority(url: &str) -> Option<Authority<'_>> {
-    if url.bytes().any(|b| b <= b' ' || b == 0x7f || b == b'\\') {
+    let (scheme, rest) = url.split_once(':')?;
+    let secure = scheme.eq_ignore_ascii_case("https");
+    if !secure && !scheme.eq_ignore_ascii_case("http") {
         return None;
     }
-    let (scheme, rest) = url.split_once("://")?;
-    let secure = match scheme {
-        s if s.eq_ignore_ascii_case("https") => true,
-        s if s.eq_ignore_ascii_case("http") => false,
-        _ => return None,
-    };
+    let rest = rest.strip_prefix("//")?;
     let written = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    let (host, port) = match written.rsplit_once(':') {
-        Some((host, port)) => (host, Some(port)),
-        None => (written, None),
-    };
-    let port = match port {
-        // An empty port is no port, and the scheme's own is dropped, as browsers do.
-        None | Some("") => None,
-        Some(p) if p == if secure { "443" } else { "80" } => None,
-        Some(p) if p.starts_with('0') || p.parse::<u16>().is_err() || !p.bytes().all(|b| b.is_ascii_digit()) => {
-            return None
-        }
-        Some(p) => Some(p),
-    };
-    // Letters, digits, `-`, `_` and dots only: no userinfo (`@`), no percent-escapes a browser would
-    // decode, no IPv6 literal, no non-ASCII name a browser would show as punycode.
+    let (host, port) = written.split_once(':').unwrap_or((written, ""));
+    // Letters, digits, `-`, `_` and dots only: no userinfo (`@`), no percent-escape a browser
+    // would decode, no non-ASCII name it would show as punycode.
     let plain = !host.is_empty()
+        && !is_address(host)
         && host
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
-    (plain && !is_odd_address(host)).then_some(Authority { secure, host, port })
+    // A plain number below 65536 (a browser refuses others); an empty port is no port, and the
+    // scheme's own is dropped, as browsers do.
+    let mut number = 0u32;
+    for b in port.bytes() {
+        if !b.is_ascii_digit() || number > 6553 || port.starts_with('0') {
+            return None;
+        }
+        number = number * 10 + u32::from(b - b'0');
+    }
+    let default = if secure { 443 } else { 80 };
+    let port = (!port.is_empty() && number != default).then_some(port);
+    // A browser reads `\` as `/` and drops tabs and newlines: a URL holding any of them, or a
+    // space or control, is not taken at its word anywhere.
+    let odd = url.bytes().any(|b| b <= b' ' || b == 0x7f || b == b'\\');
+    let shown = if port.is_some() { written } else { host };
+    (plain && number < 65536 && !odd).then_some(Authority {
+        secure,
+        host,
+        port,
+        shown,
+    })
 }
 
-/// Whether a browser would read `host` as an IPv4 address written some other way than four
-/// plain numbers (`0x7f.1`, `2130706433` are 127.0.0.1 to it): the last label is a number.
-fn is_odd_address(host: &str) -> bool {
-    let last = host
-        .strip_suffix('.')
-        .unwrap_or(host)
-        .rsplit('.')
-        .next()
-        .unwrap_or_default();
-    let numeric =
-        last.bytes().all(|b| b.is_ascii_digit()) || last.get(..2).is_some_and(|p| p.eq_ignore_ascii_case("0x"));
-    let dotted_quad = host.split('.').count() == 4
-        && host
-            .split('.')
-            .all(|n| n.parse::<u8>().is_ok() && (n == "0" || !n.starts_with('0')));
-    numeric && !dotted_quad
+/// Whether `host` ends in a number, which makes it an IPv4 address to a browser, which rewrites
+/// it (`0x7f.1` and `2130706433` are 127.0.0.1): no results page sits at a bare address, so even
+/// plain ones are refused. No top-level domain starts with a digit.
+fn is_address(host: &str) -> bool {
+    let name = host.strip_suffix('.').unwrap_or(host).as_bytes();
+    let last = name.iter().rposition(|&b| b == b'.').map_or(0, |dot| dot + 1);
+    name.get(last).is_some_and(u8::is_ascii_digit)
 }
 
 /// `https://www.example.org:8443/path` -> `example.org:8443`; `None` unless the URL is http(s)
 /// and a browser would open the host it shows (see the module's note).
 pub fn host(url: &str) -> Option<&str> {
-    let Authority { host, port, .. } = authority(url)?;
-    let start = url.find("://")? + 3;
-    let shown = &url[start..start + host.len() + port.map_or(0, |p| p.len() + 1)];
-    let www = shown.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("www.")) && host.len() > 4;
-    Some(if www { &shown[4..] } else { shown })
+    let shown = authority(url)?.shown;
+    Some(
+        shown
+            .strip_prefix("www.")
+            .filter(|rest| !rest.is_empty() && !rest.starts_with(':'))
+            .unwrap_or(shown),
+    )
 }
 
 /// `https://example.org:8443/path` -> `https://example.org:8443` (scheme, host and port, lower case,
 /// the scheme's own port dropped), as a browser's `URL.origin`; `None` as for [`host`].
 pub fn origin(url: &str) -> Option<String> {
-    let Authority { secure, host, port } = authority(url)?;
+    let Authority { secure, host, port, .. } = authority(url)?;
     let scheme = if secure { "https" } else { "http" };
     let port = port.map(|p| format!(":{p}")).unwrap_or_default();
     Some(format!("{scheme}://{}{port}", host.to_ascii_lowercase()))
@@ -124,7 +124,6 @@ mod tests {
         ("https://trusted.org", "trusted.org"),
         ("https://trusted.org.", "trusted.org."),
         ("https://Trusted.ORG/", "Trusted.ORG"),
-        ("https://127.0.0.1/", "127.0.0.1"),
         ("https://xn--80ak6aa92e.com/", "xn--80ak6aa92e.com"),
         ("https://www./", "www."),
         // Backslashes: a browser reads `\` as `/`, so the host would be evil.example.
@@ -173,11 +172,13 @@ mod tests {
         ("https://trusted.org:08443/", "-"),
         ("https://trusted.org:+443/", "-"),
         ("https://trusted.org:evil.example/", "-"),
-        // Hosts a browser would rewrite: IPv4 written oddly, IPv6, non-ASCII names.
+        // Addresses, which a browser rewrites (`0x7f.1` is 127.0.0.1), and non-ASCII names.
+        ("https://127.0.0.1/", "-"),
         ("https://0x7f.1/", "-"),
         ("https://2130706433/", "-"),
         ("https://127.000.0.1/", "-"),
         ("https://trusted.org.1/", "-"),
+        ("https://1password.com/", "1password.com"),
         ("https://[::1]/", "-"),
         ("https://\u{430}pple.com/", "-"),
     ];

@@ -1,7 +1,7 @@
 //! The value of a JSON number, decided exactly on its digits: a dataset's counts must be whole
 //! numbers, and rounding through a float would make `1e-400` a count of 0.
 
-use super::reader::shown;
+use super::reader::invalid;
 use super::Json;
 
 /// A bare word that starts like a number: its value, or why it is none, in an editor's words.
@@ -40,25 +40,14 @@ pub(super) fn number(word: &[u8]) -> Json {
         }
     }
     if !well_formed || !rest.is_empty() {
-        return Json::Invalid(format!("{} is not a number", shown(word)));
+        return invalid("", word, " is not a number");
     }
     if whole.len() > 1 && whole[0] == b'0' {
-        let first = whole.iter().position(|&d| d != b'0').unwrap_or(whole.len() - 1);
-        let fixed = [
-            &word[..usize::from(negative)],
-            &whole[first..],
-            &unsigned[whole.len()..],
-        ]
-        .concat();
-        return Json::Invalid(format!(
-            "the number {} starts with a 0 (write {})",
-            shown(word),
-            shown(&fixed)
-        ));
+        return invalid("the number ", word, " starts with a 0 (leave out leading zeros)");
     }
     let significant: Vec<u8> = whole.iter().chain(fraction).copied().collect();
     number_value(negative, &significant, exponent - fraction.len() as i64)
-        .unwrap_or_else(|| Json::Invalid(format!("the number {} is too large", shown(word))))
+        .unwrap_or_else(|| invalid("the number ", word, " is too large"))
 }
 
 /// The value of `digits × 10^scale`: `Int` when that is exactly a whole number within i64 (decided

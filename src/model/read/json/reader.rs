@@ -80,7 +80,7 @@ impl<'a> Reader<'a> {
             b"false" => Json::Bool(false),
             b"null" => Json::Null,
             word @ [b'0'..=b'9' | b'-' | b'+' | b'.', ..] => number::number(word),
-            word => Json::Invalid(format!("{} is not a value (text goes in double quotes)", shown(word))),
+            word => invalid("", word, " is not a value (text goes in double quotes)"),
         }
     }
 
@@ -88,7 +88,7 @@ impl<'a> Reader<'a> {
         self.at += 1;
         let mut members: Vec<(String, Json)> = Vec::new();
         // A key that cannot be read makes its whole object unreadable: which field it was is unknown.
-        let mut bad_key = None;
+        let mut bad_key = false;
         self.space();
         if self.eat(b'}') {
             return Ok(Json::Object(members));
@@ -106,14 +106,13 @@ impl<'a> Reader<'a> {
             let value = self.value(depth + 1)?;
             match key {
                 Json::String(key) => members.push((key, value)),
-                Json::Invalid(reason) => bad_key = bad_key.or(Some(reason)),
-                _ => {}
+                _ => bad_key = true,
             }
             self.space();
             if self.eat(b'}') {
                 return Ok(match bad_key {
-                    Some(reason) => Json::Invalid(format!("a key in it cannot be read: {reason}")),
-                    None => Json::Object(self.first_occurrences(members)),
+                    true => Json::Invalid("one of its keys is not valid JSON text".into()),
+                    false => Json::Object(self.first_occurrences(members)),
                 });
             }
             if !self.eat(b',') {
@@ -174,13 +173,12 @@ fn is_word(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'+' | b'.' | b'_')
 }
 
-/// A word as quoted in a message: whole, or its start when long. Words are ASCII.
-pub(super) fn shown(word: &[u8]) -> String {
-    let text = std::str::from_utf8(&word[..word.len().min(24)]).unwrap_or_default();
-    match word.len() > 24 {
-        true => format!("{text}\u{2026}"),
-        false => text.to_string(),
-    }
+/// A value that cannot be read, and why: `lead`, the word as written (its start when long; words
+/// are ASCII), then `tail`.
+pub(super) fn invalid(lead: &str, word: &[u8], tail: &str) -> Json {
+    let shown = std::str::from_utf8(&word[..word.len().min(24)]).unwrap_or_default();
+    let more = if word.len() > 24 { "\u{2026}" } else { "" };
+    Json::Invalid(format!("{lead}{shown}{more}{tail}"))
 }
 
 #[cfg(test)]
@@ -222,9 +220,9 @@ mod tests {
     #[test]
     fn a_value_wrong_where_it_stands_loses_only_itself() {
         let cases = [
-            ("051", "the number 051 starts with a 0 (write 51)"),
-            ("-01", "the number -01 starts with a 0 (write -1)"),
-            ("00.5", "the number 00.5 starts with a 0 (write 0.5)"),
+            ("051", "the number 051 starts with a 0 (leave out leading zeros)"),
+            ("-01", "the number -01 starts with a 0 (leave out leading zeros)"),
+            ("00.5", "the number 00.5 starts with a 0 (leave out leading zeros)"),
             ("1e", "1e is not a number"),
             ("1.", "1. is not a number"),
             ("1.2.3", "1.2.3 is not a number"),
@@ -234,7 +232,10 @@ mod tests {
             ("fifty", "fifty is not a value (text goes in double quotes)"),
             ("tru", "tru is not a value (text goes in double quotes)"),
             ("NaN", "NaN is not a value (text goes in double quotes)"),
-            ("\"\\q\"", "\\q is not an escape (a backslash is written \\\\)"),
+            (
+                "\"\\q\"",
+                "a backslash starts no escape JSON knows (write \\\\ for a backslash)",
+            ),
             ("\"\\u+123\"", "a \\u escape needs four hex digits"),
             ("\"\\u 123\"", "a \\u escape needs four hex digits"),
             (
@@ -247,10 +248,7 @@ mod tests {
                 "\"\t\"",
                 "a control character inside text must be written as an escape (\\t)",
             ),
-            (
-                "{\"\\x\": 1}",
-                "a key in it cannot be read: \\x is not an escape (a backslash is written \\\\)",
-            ),
+            ("{\"\\x\": 1}", "one of its keys is not valid JSON text"),
         ];
         for (value, reason) in cases {
             let text = format!("[{value}, 7]");

@@ -4,6 +4,8 @@
 use super::reader::Reader;
 use super::{Json, JsonError};
 
+const NOT_AN_ESCAPE: &str = "a backslash starts no escape JSON knows (write \\\\ for a backslash)";
+
 impl Reader<'_> {
     /// From the opening quote: the text, or `Invalid` when something inside it is wrong. JSON text
     /// never spans lines, so a line end before the closing quote is a break, placed at the opening
@@ -12,7 +14,7 @@ impl Reader<'_> {
         let open = self.at;
         self.at += 1;
         let mut out = String::new();
-        let mut wrong: Option<String> = None;
+        let mut wrong: Option<&'static str> = None;
         loop {
             let start = self.at;
             while let Some(&b) = self.bytes.get(self.at) {
@@ -30,7 +32,7 @@ impl Reader<'_> {
                     self.at += 1;
                     return Ok(match wrong {
                         None => Json::String(out),
-                        Some(reason) => Json::Invalid(reason),
+                        Some(reason) => Json::Invalid(reason.into()),
                     });
                 }
                 Some(b'\\') => {
@@ -42,19 +44,20 @@ impl Reader<'_> {
                 }
                 Some(_) => {
                     self.at += 1;
-                    let reason = "a control character inside text must be written as an escape (\\t)";
-                    wrong = wrong.or(Some(reason.into()));
+                    wrong = wrong.or(Some(
+                        "a control character inside text must be written as an escape (\\t)",
+                    ));
                 }
             }
         }
     }
 
     /// The character after a backslash. A line end or the file's end is left for `text` to find.
-    fn escape(&mut self) -> Result<char, String> {
+    fn escape(&mut self) -> Result<char, &'static str> {
         let escape = match self.bytes.get(self.at) {
             Some(&b) if b.is_ascii() && b != b'\n' && b != b'\r' => b,
             // Past ASCII the escape is wrong, and its character is read as text.
-            _ => return Err("a backslash must be followed by an escape such as \\n or \\\\".into()),
+            _ => return Err(NOT_AN_ESCAPE),
         };
         self.at += 1;
         Ok(match escape {
@@ -72,22 +75,17 @@ impl Reader<'_> {
                     self.at += 2;
                     let low = self.hex4()?;
                     if !(0xDC00..0xE000).contains(&low) {
-                        return Err("a \\u escape pairs a high surrogate with no low one".into());
+                        return Err("a \\u escape pairs a high surrogate with no low one");
                     }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
                 }
-                return char::from_u32(code).ok_or_else(|| "a \\u escape is not a character".into());
+                return char::from_u32(code).ok_or("a \\u escape is not a character");
             }
-            other => {
-                return Err(format!(
-                    "\\{} is not an escape (a backslash is written \\\\)",
-                    other as char
-                ))
-            }
+            _ => return Err(NOT_AN_ESCAPE),
         })
     }
 
-    fn hex4(&mut self) -> Result<u32, String> {
+    fn hex4(&mut self) -> Result<u32, &'static str> {
         // Checked first: `from_str_radix` alone would take a sign ("\u+123").
         let digits = self
             .bytes
@@ -99,7 +97,7 @@ impl Reader<'_> {
                 self.at += 4;
                 Ok(code)
             }
-            None => Err("a \\u escape needs four hex digits".into()),
+            None => Err("a \\u escape needs four hex digits"),
         }
     }
 }

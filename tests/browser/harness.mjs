@@ -160,9 +160,6 @@ export async function dataset() {
     contest.id ??= `${contest.cycle}-${contest.party}-${contest.territory}`;
     contest.sources = details.get(contest.id)?.sources ?? [];
     contest.corrections = details.get(contest.id)?.corrections ?? [];
-    for (const { name, sources } of details.get(contest.id)?.options ?? []) {
-      contest.options.find((o) => o.name === name).sources = sources;
-    }
   }
   return results;
 }

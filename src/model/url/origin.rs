@@ -2,9 +2,9 @@
 //! and whether this site may load data from it at all.
 //!
 //! One reading serves both, and it is the browser's: a host is shown (or an origin allowed) only
-//! when a browser's URL parser would open that very host. Where a browser would read the text
-//! differently from how it looks (`\` is `/` to it, tabs and newlines vanish, `%2E` is `.`, an
-//! `@` makes what precedes it a user name), the URL is refused: no link, no host.
+//! when a browser's URL parser would open that very host. Where a browser would read the scheme or
+//! host differently from how it looks (`\` is `/` to it, tabs and newlines vanish, `%2E` is `.`,
+//! an `@` makes what precedes it a user name), the URL is refused: no link, no host.
 
 /// An http(s) URL's authority: whether it is https, its host as written, its port unless the
 /// scheme's default, and the two as a reader sees them (`example.org:8443`).
@@ -24,8 +24,9 @@ fn authority(url: &str) -> Option<Authority<'_>> {
     let rest = rest.strip_prefix("//")?;
     let written = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let (host, port) = written.split_once(':').unwrap_or((written, ""));
-    // Letters, digits, `-`, `_` and dots only: no userinfo (`@`), no percent-escape a browser
-    // would decode, no non-ASCII name it would show as punycode.
+    // Letters, digits, `-`, `_` and dots only: no userinfo (`@`), no `\` (a browser's `/`), no
+    // tab, newline (which it drops) or other space or control, no percent-escape it would decode,
+    // no non-ASCII name it would show as punycode. What follows the host cannot change it.
     let plain = !host.is_empty()
         && !is_address(host)
         && host
@@ -42,11 +43,8 @@ fn authority(url: &str) -> Option<Authority<'_>> {
     }
     let default = if secure { 443 } else { 80 };
     let port = (!port.is_empty() && number != default).then_some(port);
-    // A browser reads `\` as `/` and drops tabs and newlines: a URL holding any of them, or a
-    // space or control, is not taken at its word anywhere.
-    let odd = url.bytes().any(|b| b <= b' ' || b == 0x7f || b == b'\\');
     let shown = if port.is_some() { written } else { host };
-    (plain && number < 65536 && !odd).then_some(Authority {
+    (plain && number < 65536).then_some(Authority {
         secure,
         host,
         port,
@@ -130,13 +128,16 @@ mod tests {
         ("https://evil.example\\@trusted.org/", "-"),
         ("https://evil.example\\.trusted.org/", "-"),
         ("https:\\\\evil.example/", "-"),
-        ("https://trusted.org/\\evil", "-"),
+        ("https://trusted.org/\\evil.example", "trusted.org"),
         // Tabs, newlines, spaces and controls: a browser drops or rejects them.
         ("https://evil.exa\tmple@trusted.org/", "-"),
         ("https://evil.example\n.trusted.org/", "-"),
         ("https://trusted.org\r/", "-"),
+        ("ht\ttps://trusted.org/", "-"),
+        ("https:/\n/evil.example/", "-"),
         (" https://trusted.org/", "-"),
         ("https://trusted.org /x", "-"),
+        ("https://trusted.org/a b\t(note)", "trusted.org"),
         ("https://trusted.org\u{0}.evil.example/", "-"),
         ("https://trusted.org\u{7f}/", "-"),
         // Userinfo: what precedes `@` is a user name, the host follows it.

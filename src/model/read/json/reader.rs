@@ -47,7 +47,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    pub(super) fn eat(&mut self, byte: u8) -> bool {
+    fn eat(&mut self, byte: u8) -> bool {
         let found = self.bytes.get(self.at) == Some(&byte);
         self.at += usize::from(found);
         found

@@ -26,9 +26,10 @@ fn authority(url: &str) -> Option<Authority<'_>> {
     let (host, port) = written.split_once(':').unwrap_or((written, ""));
     // Letters, digits, `-`, `_` and dots only: no userinfo (`@`), no `\` (a browser's `/`), no
     // tab, newline (which it drops) or other space or control, no percent-escape it would decode,
-    // no non-ASCII name it would show as punycode. What follows the host cannot change it.
+    // no IPv6 literal, no non-ASCII name it would show as punycode. What follows the host cannot
+    // change it.
     let plain = !host.is_empty()
-        && !is_address(host)
+        && !is_odd_address(host)
         && host
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'));
@@ -52,13 +53,31 @@ fn authority(url: &str) -> Option<Authority<'_>> {
     })
 }
 
-/// Whether `host` ends in a number, which makes it an IPv4 address to a browser, which rewrites
-/// it (`0x7f.1` and `2130706433` are 127.0.0.1): no results page sits at a bare address, so even
-/// plain ones are refused. No top-level domain starts with a digit.
-fn is_address(host: &str) -> bool {
+/// Whether a browser would rewrite `host` as an IPv4 address (`0x7f.1` and `2130706433` are
+/// 127.0.0.1 to it): its last label starts with a digit, as no top-level domain does, and it is not
+/// four plain numbers up to 255, the one form a browser keeps as written.
+fn is_odd_address(host: &str) -> bool {
     let name = host.strip_suffix('.').unwrap_or(host).as_bytes();
     let last = name.iter().rposition(|&b| b == b'.').map_or(0, |dot| dot + 1);
-    name.get(last).is_some_and(u8::is_ascii_digit)
+    if !name.get(last).is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let mut parts = 0;
+    for part in host.split('.') {
+        let mut value = 0u32;
+        for b in part.bytes() {
+            if !b.is_ascii_digit() || value > 25 {
+                return true;
+            }
+            value = value * 10 + u32::from(b - b'0');
+        }
+        parts += 1;
+        // A leading zero would make it octal to a browser.
+        if part.is_empty() || value > 255 || (part.len() > 1 && part.starts_with('0')) {
+            return true;
+        }
+    }
+    parts != 4
 }
 
 /// `https://www.example.org:8443/path` -> `example.org:8443`; `None` unless the URL is http(s)
@@ -173,8 +192,13 @@ mod tests {
         ("https://trusted.org:08443/", "-"),
         ("https://trusted.org:+443/", "-"),
         ("https://trusted.org:evil.example/", "-"),
-        // Addresses, which a browser rewrites (`0x7f.1` is 127.0.0.1), and non-ASCII names.
-        ("https://127.0.0.1/", "-"),
+        // Addresses: four plain numbers are kept as written; a browser rewrites any other form
+        // (`0x7f.1` is 127.0.0.1). IPv6 literals and non-ASCII names are refused.
+        ("https://127.0.0.1/", "127.0.0.1"),
+        ("http://127.0.0.1:8080/x", "127.0.0.1:8080"),
+        ("https://127.0.0.1./", "-"),
+        ("https://256.1.1.1/", "-"),
+        ("https://1.2.3/", "-"),
         ("https://0x7f.1/", "-"),
         ("https://2130706433/", "-"),
         ("https://127.000.0.1/", "-"),
@@ -237,6 +261,10 @@ mod tests {
         for (data, allowed, ok) in cases {
             assert_eq!(data_allowed(data, page, allowed), ok, "{data} with {allowed:?}");
         }
+        // A site served from an address (a newsroom's machine, the browser tests' loopback).
+        let local = "http://127.0.0.1:8080/graphics/";
+        assert!(data_allowed("http://127.0.0.1:8080/results.json", local, &[]));
+        assert!(!data_allowed("http://127.0.0.1:8081/results.json", local, &[]));
         for (text, alone) in [
             ("https://data.example", true),
             ("https://data.example/", true),

@@ -87,7 +87,8 @@ pub fn host(url: &str) -> Option<&str> {
     Some(
         shown
             .strip_prefix("www.")
-            .filter(|rest| !rest.is_empty() && !rest.starts_with(':'))
+            // `www.com` is a name of its own.
+            .filter(|rest| rest.contains('.'))
             .unwrap_or(shown),
     )
 }
@@ -143,6 +144,8 @@ mod tests {
         ("https://Trusted.ORG/", "Trusted.ORG"),
         ("https://xn--80ak6aa92e.com/", "xn--80ak6aa92e.com"),
         ("https://www./", "www."),
+        ("https://www.com/", "www.com"),
+        ("https://www.example.org:8443/", "example.org:8443"),
         // Backslashes: a browser reads `\` as `/`, so the host would be evil.example.
         ("https://evil.example\\@trusted.org/", "-"),
         ("https://evil.example\\.trusted.org/", "-"),

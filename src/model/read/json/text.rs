@@ -26,8 +26,7 @@ impl Reader<'_> {
             // The input is a &str and we stopped on ASCII, so this slice is valid UTF-8.
             out.push_str(std::str::from_utf8(&self.bytes[start..self.at]).unwrap_or_default());
             match self.bytes.get(self.at) {
-                None => return self.fail(open, "the file ends inside text opened here"),
-                Some(b'\n' | b'\r') => return self.fail(open, "text opened here is not closed on its line"),
+                None | Some(b'\n' | b'\r') => return self.fail(open, "text opened here is not closed on its line"),
                 Some(b'"') => {
                     self.at += 1;
                     return Ok(match wrong {

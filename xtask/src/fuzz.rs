@@ -1,11 +1,13 @@
 //! `cargo xtask fuzz`: a mutational fuzzer over everything a newsroom or a URL can feed Tally:
-//! the dataset reader (JSON and CSV), the details file, validation, the results maths, filters and the URL query.
+//! the dataset reader (JSON and CSV), the details file, validation, the results maths, filters, the URL query
+//! and the hosts and origins of links.
 //! Stable Rust, no extra toolchain; any panic is saved under target/fuzz-panics/ and fails the run.
 
 use std::fs;
 use std::panic;
 use std::time::Instant;
 
+use tally::model::url::origin::{data_allowed, host};
 use tally::model::words::format::summary;
 use tally::model::{delegate_result, load_any, merge_details, outcome, shares, split_details, totals, Catalog, Query};
 
@@ -44,6 +46,10 @@ const DICTIONARY: &[&str] = &[
     ",,",
     "\u{feff}",
     "é",
+    "https://",
+    "@",
+    "%2E",
+    ":443",
 ];
 
 /// xorshift64*: fast, seeded, reproducible.
@@ -131,6 +137,9 @@ fn exercise(input: &[u8]) {
         // The same bytes as a details file for it: a dataset's contests carry sources and corrections.
         let _ = merge_details(&loaded.dataset, input);
         for contest in &loaded.dataset.contests {
+            for source in &contest.sources {
+                let _ = (host(source), data_allowed(source, "https://news.example/", &[source]));
+            }
             let _ = (
                 outcome(contest),
                 delegate_result(contest),
@@ -146,8 +155,9 @@ fn exercise(input: &[u8]) {
         let _ = query.filter.apply(&catalog);
         let _ = query.to_search();
     }
-    let (query, _) = Query::parse(&String::from_utf8_lossy(input));
-    let _ = query.to_search();
+    let text = String::from_utf8_lossy(input);
+    let (query, _) = Query::parse(&text);
+    let _ = (query.to_search(), host(&text), data_allowed(&text, &text, &[&text]));
 }
 
 pub fn run(inputs: u64) -> Result<()> {

@@ -73,7 +73,7 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
                                 <h1 class="embed-title">{ format!("Tally: {}", query.filter.describe(total)) }</h1>
                             }
                             { board(catalog, selected, query, state.edition, true, dispatch) }
-                            { winners(catalog, shown, &query.data, state.limit, true, dispatch) }
+                            { winners(catalog, shown, query.sort, &query.data, state.limit, true, dispatch) }
                             if more > 0 {
                                 <button type="button" class="more" onclick={dispatch.reform(|_| Action::ShowAllInEmbed)}>{ format!("Show all {total} contests") }</button>
                             }

@@ -2,6 +2,7 @@
 //! written back canonically. The one place the URL format lives.
 
 use crate::model::derive::list_order::ListOrder;
+use crate::model::url::foreign;
 use crate::model::url::pages;
 use crate::model::{territory, Catalog, ContestKind, Filter, Party};
 
@@ -73,8 +74,8 @@ impl Query {
                 continue;
             }
             let value = value.trim().to_string();
-            // Pym's own parameters and Medium's are expected; they carry nothing Tally uses but the id.
-            if ["initialWidth", "parentTitle", "parentUrl"].contains(&key.as_str()) {
+            // What other sites add to links (campaign tags, Pym's own) is not a setting: no notice.
+            if foreign::is_foreign(&key) {
                 continue;
             }
             let repeatable = key == "territory";
@@ -149,7 +150,11 @@ impl Query {
             "customize" => self.customize = flag(value),
             "download" => self.download = flag(value),
             "plain" => self.plain = flag(value),
-            "data" if !value.is_empty() => self.data = Some(value.to_string()),
+            // A setting, even left empty (a newsroom's template without its file): said so.
+            "data" if value.is_empty() => {
+                return Err("Ignored an empty data=: it names no file, so these are the bundled results.".into())
+            }
+            "data" => self.data = Some(value.to_string()),
             "childId" => self.child_id = Some(value.chars().take(100).collect()),
             "embedId" => self.embed_id = Some(value.chars().take(100).collect()),
             _ => return Err(format!("Ignored {}: Tally has no such setting.", quote(key))),

@@ -11,8 +11,6 @@ use yew::prelude::*;
 
 use super::browser;
 use super::state::{Action, Shared, State, PAGE_ROWS};
-#[cfg(feature = "newsroom")]
-use crate::model::url::origin::{data_allowed, host};
 use crate::model::{Catalog, Dataset, Loaded, Problem, Query};
 
 /// Where the dataset comes from: `?data=`, or the bundled file the page names (its name carries a
@@ -59,19 +57,15 @@ pub fn read_details(
     read.map_err(|e| e.to_string())
 }
 
-/// Whether this site shows results from `url`, a `?data=` file: its own, and those of sites its
-/// builder allowed. Only the newsroom's build reads such files.
+/// Whether this site reads `url`, a `?data=` file or the details file one names: its own, and
+/// those of sites its builder allowed (`url::permission`). Only the newsroom's build reads them.
 #[cfg(feature = "newsroom")]
 fn permitted(url: &str) -> Result<(), String> {
-    let (absolute, page) = (browser::absolute(url), browser::absolute("./"));
-    let allowed = browser::allowed_origins();
-    if data_allowed(&absolute, &page, &allowed.split_whitespace().collect::<Vec<_>>()) {
-        return Ok(());
-    }
-    let host = host(&absolute).unwrap_or(&absolute);
-    Err(format!(
-        "This site does not load results from {host}: only its own data, and sites its publisher allows, can appear under its name."
-    ))
+    crate::model::url::permission::may_read(
+        &browser::absolute(url),
+        &browser::absolute("./"),
+        &browser::allowed_origins(),
+    )
 }
 
 #[cfg(not(feature = "newsroom"))]
@@ -133,6 +127,11 @@ pub fn use_details(state: &UseReducerHandle<State>) {
         };
         let url = browser::resolve(&file, &browser::absolute(&dataset_url(&data)));
         let bundled = data.is_none();
+        // A newsroom's file may name its details anywhere: they pass the same check as the file.
+        if let (false, Err(message)) = (bundled, permitted(&url)) {
+            return dispatch.dispatch(Action::DetailsFailed { from, message });
+        }
+        // The reply names the catalog it was read for (`from`), which the page may have replaced.
         wasm_bindgen_futures::spawn_local(async move {
             let read = browser::fetch_bytes(&url)
                 .await

@@ -4,4 +4,5 @@
 pub mod foreign;
 pub mod origin;
 pub mod pages;
+pub mod permission;
 pub mod query;

@@ -10,7 +10,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser;
-use super::state::{Action, Shared, State, PAGE_ROWS};
+use super::state::{Action, DataRequest, Shared, State, PAGE_ROWS};
 use crate::model::{Catalog, Dataset, Loaded, Problem, Query};
 
 /// Where the dataset comes from: `?data=`, or the bundled file the page names (its name carries a
@@ -83,19 +83,25 @@ const ANOTHER_SITE: &str = "Another site's results open only from their own addr
 #[hook]
 pub fn use_dataset(state: &UseReducerHandle<State>) {
     let dispatch = state.dispatcher();
-    use_effect_with(state.data_wanted().cloned(), move |wanted| {
-        let Some(data_url) = wanted else { return };
-        let url = dataset_url(data_url);
-        let bundled = data_url.is_none();
+    use_effect_with(state.data_wanted(), move |wanted| {
+        let Some(DataRequest { number: request, data }) = wanted else {
+            return;
+        };
+        let (url, bundled, request) = (dataset_url(data), data.is_none(), *request);
         if let (false, Err(message)) = (bundled, permitted(&url)) {
-            return dispatch.dispatch(Action::Failed(message));
+            return dispatch.dispatch(Action::Failed { request, message });
         }
+        // The reply names its request: the reader may have asked for another file meanwhile.
         wasm_bindgen_futures::spawn_local(async move {
             dispatch.dispatch(match browser::fetch_bytes(&url).await {
-                Err(message) => Action::Failed(message),
+                Err(message) => Action::Failed { request, message },
                 Ok(bytes) => match read_dataset(&bytes, &url, bundled) {
-                    Err(message) => Action::Failed(message),
-                    Ok(loaded) => Action::Loaded(Shared(Rc::new(Catalog::new(loaded.dataset))), loaded.problems),
+                    Err(message) => Action::Failed { request, message },
+                    Ok(loaded) => Action::Loaded {
+                        request,
+                        catalog: Shared(Rc::new(Catalog::new(loaded.dataset))),
+                        problems: loaded.problems,
+                    },
                 },
             });
         });
@@ -148,13 +154,18 @@ pub fn use_details(state: &UseReducerHandle<State>) {
     });
 }
 
-/// The address bar follows the state (the one place that writes it), and back and forward
-/// restore the state it describes.
+/// The address bar and the document's title follow the state (the one place that writes them),
+/// and back and forward restore the state the address describes.
 #[hook]
 pub fn use_address_bar(state: &UseReducerHandle<State>) {
-    use_effect_with((state.query.clone(), state.push_history), |(query, push)| {
+    let shown = state.clone();
+    let view = (state.query.clone(), state.push_history, state.catalog().cloned());
+    use_effect_with(view, move |(query, push, _)| {
         browser::write_address(&query.to_href(), *push);
         browser::apply_theme(query.theme);
+        if let Some(title) = shown.title() {
+            gloo::utils::document().set_title(&title);
+        }
     });
     let dispatch = state.dispatcher();
     use_effect_with((), move |_| {

@@ -42,6 +42,11 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
         Data::Failed(message) => {
             html! { <p class="error-state" role="alert">{ message.clone() }</p> }
         }
+        // An embed that names a contest these results lack says so, rather than show them all.
+        Data::Ready(_) if state.absent_contest.is_some() && query.contest.is_none() => {
+            let id = state.absent_contest.as_deref().unwrap_or_default();
+            html! { <p class="empty" role="status">{ Query::absent_contest(id) }</p> }
+        }
         Data::Ready(catalog) => {
             let as_of = catalog.dataset.as_of.clone();
             match query.contest.as_deref().and_then(|id| catalog.contest(id)) {

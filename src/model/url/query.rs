@@ -3,7 +3,7 @@
 
 use crate::model::derive::list_order::ListOrder;
 use crate::model::url::foreign;
-use crate::model::url::pages;
+use crate::model::url::pages::{self, Page};
 use crate::model::{territory, Catalog, ContestKind, Filter, Party};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -192,25 +192,27 @@ impl Query {
         notices
     }
 
+    /// What an embed shows, in one line, when the contest it names is not in the results
+    /// (`check_against` leaves it out of the query): "No contest “2024-D-ZZ” in these results."
+    pub fn absent_contest(id: &str) -> String {
+        format!("No contest {} in these results.", quote(id))
+    }
+
     /// The page's address relative to the site's root: the static page that shows this view, with
     /// whatever else the query asks for after it ("contest/2024-D-AS.html", "territory/AS.html",
     /// "./?cycle=2024"). A newsroom's own dataset has no static pages, so it stays on the front page.
     pub fn to_href(&self) -> String {
-        let mut rest = self.clone();
-        let path = if self.data.is_some() {
-            None
-        } else if let Some(id) = rest.contest.take() {
-            Some(pages::contest_path(&id))
-        } else {
-            only_territory(&self.filter).map(|code| {
-                rest.filter.territories.clear();
-                pages::territory_path(code)
-            })
+        let page = match self.data {
+            Some(_) => Page::Front,
+            None => Page::showing(self),
         };
-        match path {
-            Some(path) => format!("{path}{}", rest.to_search()),
-            None => format!("./{}", self.to_search()),
+        let mut rest = self.clone();
+        match page {
+            Page::Contest(_) => rest.contest = None,
+            Page::Territory(_) => rest.filter.territories.clear(),
+            _ => return format!("./{}", self.to_search()),
         }
+        format!("{}{}", page.path(), rest.to_search())
     }
 
     /// This view as an embed's address: a contest's static card wherever one exists (no wasm),

@@ -118,6 +118,12 @@ pub struct State {
     pub absent_contest: Option<String>,
 }
 
+/// The document's title for a view of a catalog: the title the build gave the static page that
+/// shows it (`Page::title`), so moving in the app names each page as loading it would.
+pub fn title(query: &Query, catalog: &Catalog) -> String {
+    Page::showing(query).title(catalog)
+}
+
 /// A dataset the page asks for: the file (`None`, the bundled one) and the request's number,
 /// which its reply carries back, so a reply to an earlier request is known when it comes late.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -244,10 +250,10 @@ impl State {
         })
     }
 
-    /// The document's title: the one the static page showing this view has (`Page::title`, as
-    /// the build wrote it), once the data is there to name it.
+    /// The document's title: the one the static page showing this view has, once the data is
+    /// there to name it (`title`).
     pub fn title(&self) -> Option<String> {
-        self.catalog().map(|catalog| Page::showing(&self.query).title(catalog))
+        self.catalog().map(|catalog| title(&self.query, catalog))
     }
 
     pub fn catalog(&self) -> Option<&Shared> {

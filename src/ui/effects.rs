@@ -10,7 +10,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser;
-use super::state::{Action, DataRequest, Shared, State, PAGE_ROWS};
+use super::state::{title, Action, DataRequest, Shared, State, PAGE_ROWS};
 use crate::model::{Catalog, Dataset, Loaded, Problem, Query};
 
 /// Where the dataset comes from: `?data=`, or the bundled file the page names (its name carries a
@@ -158,13 +158,12 @@ pub fn use_details(state: &UseReducerHandle<State>) {
 /// and back and forward restore the state the address describes.
 #[hook]
 pub fn use_address_bar(state: &UseReducerHandle<State>) {
-    let shown = state.clone();
     let view = (state.query.clone(), state.push_history, state.catalog().cloned());
-    use_effect_with(view, move |(query, push, _)| {
+    use_effect_with(view, |(query, push, catalog)| {
         browser::write_address(&query.to_href(), *push);
         browser::apply_theme(query.theme);
-        if let Some(title) = shown.title() {
-            gloo::utils::document().set_title(&title);
+        if let Some(catalog) = catalog {
+            gloo::utils::document().set_title(&title(query, catalog));
         }
     });
     let dispatch = state.dispatcher();

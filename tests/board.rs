@@ -2,11 +2,17 @@
 //! upsets, the tile map and the list's orders.
 
 use tally::model::derive::list_order::{margin_key, ordered, turnout, ListOrder};
-use tally::model::derive::race::{candidate_name, race};
-use tally::model::words::board::{legend, map_choice, tiles, Edition, TileResult};
+use tally::model::derive::race::race;
+use tally::model::words::board::{
+    edition_race, legend, legend_rank, map_choice, map_title, race_title, tiles, TileResult,
+};
 use tally::model::*;
 
 mod common;
+
+use std::rc::Rc;
+
+use tally::app_state::{Shared, State};
 
 fn catalog() -> Catalog {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
@@ -83,120 +89,252 @@ fn the_race_groups_candidates_and_counts_every_missing_figure() {
     assert_eq!(tally::model::derive::race::race(&contests, &[]).standings, []);
 }
 
-/// Each cycle and party's candidate delegate totals, summed here independently of `race`.
-fn delegates_by_name(catalog: &Catalog, cycle: i64, party: Party) -> Vec<(String, i64)> {
-    let mut sums: Vec<(String, i64)> = Vec::new();
-    for contest in catalog
-        .contests()
-        .iter()
-        .filter(|c| c.cycle == cycle && c.party == party)
-    {
-        for option in &contest.options {
-            let name = candidate_name(option).to_string();
-            let d = option.delegates.unwrap_or(0);
-            match sums.iter_mut().find(|(n, _)| *n == name) {
-                Some(entry) => entry.1 += d,
-                None => sums.push((name, d)),
-            }
+/// The reference files as rows keyed by their header, read here apart from the converter.
+fn reference(name: &str) -> Vec<Vec<(String, String)>> {
+    let text = std::fs::read_to_string(format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let rows = parse_csv(&text).unwrap();
+    let (header, rows) = rows.split_first().unwrap();
+    rows.iter()
+        .map(|row| header.iter().cloned().zip(row.iter().cloned()).collect())
+        .collect()
+}
+
+fn cell<'a>(row: &'a [(String, String)], column: &str) -> &'a str {
+    row.iter().find(|(c, _)| c == column).map_or("", |(_, v)| v.trim())
+}
+
+/// How the race groups a row: every uncommitted-type label as one, a person by their folded name
+/// without a "(write-in)"; `None` for rows that stand for no one ("Other", "Blank ballots").
+fn group(candidate: &str) -> Option<String> {
+    match OptionKind::classify(candidate) {
+        OptionKind::Uncommitted => Some("uncommitted".into()),
+        OptionKind::Person => Some(tally::model::data::fold::fold(
+            candidate.split(" (").next().unwrap().trim(),
+        )),
+        _ => None,
+    }
+}
+
+/// One edition's contests, pledged total and per-candidate (delegates, votes), summed from
+/// data/results.csv.
+struct Sums {
+    contests: Vec<String>,
+    pledged: i64,
+    candidates: Vec<(String, i64, i64)>,
+}
+
+fn sums(cycle: i64, party: &str) -> Sums {
+    let mut sums = Sums {
+        contests: Vec::new(),
+        pledged: 0,
+        candidates: Vec::new(),
+    };
+    let number = |text: &str| text.replace(',', "").parse::<i64>().unwrap_or(0);
+    for row in reference("results.csv") {
+        if cell(&row, "cycle") != cycle.to_string() || cell(&row, "party") != party {
+            continue;
+        }
+        let id = cell(&row, "contest_id").to_string();
+        if !sums.contests.contains(&id) {
+            sums.pledged += number(cell(&row, "pledged_delegates"));
+            sums.contests.push(id);
+        }
+        let Some(key) = group(cell(&row, "candidate")) else {
+            continue;
+        };
+        let (delegates, votes) = (number(cell(&row, "delegates_won")), number(cell(&row, "votes")));
+        match sums.candidates.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(entry) => (entry.1, entry.2) = (entry.1 + delegates, entry.2 + votes),
+            None => sums.candidates.push((key, delegates, votes)),
         }
     }
     sums
 }
 
 #[test]
-fn the_leaders_have_the_most_pledged_delegates_of_all_their_contests() {
+fn each_edition_has_its_own_race_and_it_adds_up_to_the_csv() {
     let catalog = catalog();
-    let leaders: Vec<(i64, Party, &str)> = catalog
-        .leaders()
-        .iter()
-        .map(|l| (l.cycle, l.party, l.name.as_str()))
-        .collect();
-    assert!(leaders.contains(&(2024, Party::Democratic, "Joe Biden")), "{leaders:?}");
-    assert!(leaders.contains(&(2024, Party::Republican, "Donald Trump")));
-    assert!(leaders.contains(&(2020, Party::Democratic, "Joe Biden")));
-    for leader in catalog.leaders() {
-        let sums = delegates_by_name(&catalog, leader.cycle, leader.party);
-        let mine = sums.iter().find(|(n, _)| *n == leader.name).unwrap().1;
-        assert_eq!(mine, leader.delegates);
-        assert!(
-            sums.iter().all(|(name, d)| *d < mine || *name == leader.name),
-            "{sums:?}"
-        );
-        // The race over the whole calendar agrees, and its totals match the independent sums.
-        let all: Vec<usize> = (0..catalog.contests().len())
-            .filter(|&i| catalog.contests()[i].cycle == leader.cycle && catalog.contests()[i].party == leader.party)
-            .collect();
-        for standing in race(catalog.contests(), &all).standings {
-            let sum = sums.iter().find(|(n, _)| *n == standing.name).unwrap().1;
-            assert_eq!(standing.delegates, sum, "{}", standing.name);
-        }
-    }
-}
-
-#[test]
-fn upsets_are_the_contests_someone_else_won_on_the_popular_vote() {
-    let catalog = catalog();
-    for (id, winner) in [
-        ("2024-D-AS", "Jason Palmer"),
-        ("2024-R-VT", "Nikki Haley"),
-        ("2024-R-DC", "Nikki Haley"),
-        ("2020-D-AS", "Michael Bloomberg"),
-        ("2020-D-NH", "Bernie Sanders"),
-        ("2020-D-NV", "Bernie Sanders"),
-        // Sanders led Iowa's final-alignment popular vote; Biden led the delegate race overall.
-        ("2020-D-IA", "Bernie Sanders"),
-    ] {
-        let i = index(&catalog, id);
-        let option = catalog.upset(i).unwrap_or_else(|| panic!("{id} is an upset"));
-        assert_eq!(catalog.contests()[i].options[option].name, winner, "{id}");
-    }
-    // Not upsets: Biden's write-in win, a win on delegates alone, a cancelled contest.
-    for id in ["2024-D-NH", "2024-R-MO", "2024-D-DE", "2024-D-MI"] {
-        assert_eq!(catalog.upset(index(&catalog, id)), None, "{id}");
-    }
-    // The property, over every contest: an upset's popular-vote winner is not the leader;
-    // any other contest's popular-vote winner, if it has one, is.
-    for (i, contest) in catalog.contests().iter().enumerate() {
-        let leader = catalog
-            .leaders()
+    let all: Vec<usize> = (0..catalog.contests().len()).collect();
+    assert_eq!(catalog.editions().len(), 3, "2024 D, 2024 R, 2020 D");
+    for &edition in catalog.editions() {
+        let race = edition_race(&catalog, &all, edition);
+        let expected = sums(edition.cycle, edition.party.code());
+        assert_eq!(race.contests, expected.contests.len(), "{}", edition.label());
+        assert_eq!(race.pledged, expected.pledged, "{}", edition.label());
+        let mut rows: Vec<(String, i64, i64)> = race
+            .standings
             .iter()
-            .find(|l| l.cycle == contest.cycle && l.party == contest.party)
-            .unwrap();
-        let popular = match outcome(contest) {
-            Outcome::Winner { option, basis, .. } if !matches!(basis, Basis::Delegates | Basis::Reported) => {
-                Some(candidate_name(&contest.options[option]))
-            }
-            _ => None,
+            .map(|s| (group(&s.name).unwrap(), s.delegates, s.votes))
+            .collect();
+        let mut expected = expected.candidates;
+        rows.sort();
+        expected.sort();
+        assert_eq!(
+            rows,
+            expected,
+            "{}: one row per candidate of this edition, no other",
+            edition.label()
+        );
+    }
+    // The unfiltered front page: one edition's race, the newest cycle's, Democratic first.
+    let (filter, selected) = select(&catalog, "");
+    let shown = map_choice(&catalog, &filter, &selected, None).unwrap().shown;
+    let race = edition_race(&catalog, &selected, shown);
+    let expected = sums(2024, "D");
+    assert_eq!(
+        race_title(shown, &race),
+        format!("2024 Democratic delegate race: {} contests", expected.contests.len())
+    );
+    assert_eq!(race.pledged, expected.pledged);
+    assert!(race.standings.iter().all(|s| s.name != "Donald Trump"));
+}
+
+/// Each edition's presumptive nominee, from data/editions.csv.
+fn presumptive(cycle: i64, party: &str) -> String {
+    let rows = reference("editions.csv");
+    let row = rows
+        .iter()
+        .find(|r| cell(r, "cycle") == cycle.to_string() && cell(r, "party") == party)
+        .unwrap();
+    cell(row, "presumptive_nominee").to_string()
+}
+
+/// The contests of an edition its presumptive nominee lost, worked out here from the CSV files:
+/// those binding delegates (data/fields.csv, and any at stake) that list the nominee and that
+/// someone else led: on votes where every option has a count, else the one with a printed
+/// majority, else on printed percentages or delegates where every option has one.
+fn lost_in_csv(cycle: i64, party: &str) -> Vec<(String, String)> {
+    let nominee = group(&presumptive(cycle, party));
+    let unbound: Vec<String> = reference("fields.csv")
+        .iter()
+        .filter(|r| cell(r, "binding") == "no")
+        .map(|r| cell(r, "contest_id").to_string())
+        .collect();
+    let rows = reference("results.csv");
+    let mut lost = Vec::new();
+    for id in sums(cycle, party).contests {
+        let options: Vec<&Vec<(String, String)>> = rows
+            .iter()
+            .filter(|r| cell(r, "contest_id") == id && group(cell(r, "candidate")).is_some())
+            .collect();
+        // Figures in thousandths, so printed percentages compare as whole numbers.
+        let figure = |r: &[(String, String)], column: &str| {
+            cell(r, column).parse::<f64>().ok().map(|f| (f * 1000.0).round() as i64)
         };
-        match catalog.upset(i) {
-            Some(option) => {
-                assert_eq!(
-                    popular,
-                    Some(candidate_name(&contest.options[option])),
-                    "{}",
-                    contest.id
-                );
-                assert_ne!(popular, Some(leader.name.as_str()), "{}", contest.id);
+        let majority = |r: &&&Vec<(String, String)>| figure(r, "vote_pct").is_some_and(|p| p > 50_000);
+        let deciding = ["votes", "vote_pct", "delegates_won"]
+            .into_iter()
+            .find(|column| options.iter().all(|r| figure(r, column).is_some()));
+        let leaders: Vec<&str> = match (options.iter().find(majority), deciding) {
+            (_, Some("votes")) | (None, Some(_)) => {
+                let column = deciding.unwrap();
+                let top = options.iter().filter_map(|r| figure(r, column)).max();
+                options
+                    .iter()
+                    .filter(|r| figure(r, column) == top)
+                    .map(|r| cell(r, "candidate"))
+                    .collect()
             }
-            None => assert!(popular.is_none_or(|w| w == leader.name), "{}", contest.id),
+            (Some(r), _) => vec![cell(r, "candidate")],
+            (None, None) => continue,
+        };
+        let listed = options.iter().any(|r| group(cell(r, "candidate")) == nominee);
+        let bound = !unbound.contains(&id) && cell(options[0], "pledged_delegates") != "0";
+        let held = cell(options[0], "status") == "final";
+        if bound && listed && held && leaders.iter().all(|name| group(name) != nominee) {
+            lost.push((id, leaders.join(" and ")));
         }
+    }
+    lost.sort();
+    lost
+}
+
+/// The contests the filter `?cycle=..&party=..&lost=1` lists, with their winners.
+fn lost_on_the_page(catalog: &Catalog, cycle: i64, party: &str) -> Vec<(String, String)> {
+    let (_, selected) = select(catalog, &format!("?cycle={cycle}&party={party}&lost=1"));
+    let mut lost: Vec<(String, String)> = selected
+        .iter()
+        .map(|&i| {
+            let contest = &catalog.contests()[i];
+            let winner = match outcome(contest) {
+                Outcome::Winner { option, .. } => contest.options[option].name.clone(),
+                other => format!("{other:?}"),
+            };
+            (contest.id.clone(), winner)
+        })
+        .collect();
+    lost.sort();
+    lost
+}
+
+#[test]
+fn where_the_presumptive_nominee_lost_agrees_with_the_csv() {
+    let catalog = catalog();
+    let ids_of = |lost: &[(String, String)]| lost.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
+    let d2024 = lost_on_the_page(&catalog, 2024, "D");
+    assert_eq!(ids_of(&d2024), ["2024-D-AS"]);
+    assert_eq!(d2024, lost_in_csv(2024, "D"));
+    // Not 2024-R-NV-P, where "None of These Candidates" led: Trump was not on that ballot, and it
+    // bound no delegates.
+    let r2024 = lost_on_the_page(&catalog, 2024, "R");
+    assert_eq!(ids_of(&r2024), ["2024-R-DC", "2024-R-VT"]);
+    assert_eq!(r2024, lost_in_csv(2024, "R"));
+    let d2020 = lost_on_the_page(&catalog, 2020, "D");
+    assert_eq!(d2020, lost_in_csv(2020, "D"));
+    assert!(d2020.len() > 5, "{d2020:?}");
+}
+
+#[test]
+fn a_loss_is_a_bound_contest_that_listed_the_nominee_and_someone_else_won() {
+    let lost = |spec: &str| tally::model::derive::nomination::lost_by(&common::contest(spec), "Joe Biden");
+    for (spec, expected) in [
+        ("final | Jason Palmer:51:: | Joe Biden:40::", true),
+        ("final | Jason Palmer:51:: | Joe Biden (write-in):40::", true),
+        ("final | Jason Palmer:51:: | JOE BIDEN:40::", true),
+        ("final | JOE BIDEN:51:: | Jason Palmer:40::", false),
+        // Bound no delegates: a non-binding vote, or none at stake.
+        ("final non-binding | Jason Palmer:51:: | Joe Biden:40::", false),
+        ("final pledged=0 | Jason Palmer:51:: | Joe Biden:40::", false),
+        // The nominee was not on the ballot.
+        ("final | None of These Candidates:51:: | Nikki Haley:40::", false),
+        // A tie they share is no loss; one between two others above them is.
+        ("final | Jason Palmer:40:: | Joe Biden:40::", false),
+        ("final | Jason Palmer:40:: | Dean Phillips:40:: | Joe Biden:20::", true),
+        // No known result, no loss.
+        ("final | Jason Palmer:40:: | Joe Biden:::", false),
+        ("cancelled | Joe Biden:::6", false),
+    ] {
+        assert_eq!(lost(spec), expected, "{spec}");
     }
 }
 
 #[test]
-fn upsets_only_filters_the_list_and_says_so() {
+fn the_filter_names_whose_losses_it_shows() {
     let catalog = catalog();
-    let (filter, selected) = select(&catalog, "?cycle=2024&party=D&upsets=1");
-    assert_eq!(ids(&catalog, &selected), ["2024-D-AS"]);
-    assert_eq!(filter.describe(selected.len()), "1 contest: 2024, Democratic, upsets");
-    let (_, republican) = select(&catalog, "?cycle=2024&party=R&upsets=1");
-    let republican = ids(&catalog, &republican);
-    assert!(republican.contains(&"2024-R-VT".into()) && republican.contains(&"2024-R-DC".into()));
-    assert!(select(&catalog, "?upsets=1")
+    let (filter, selected) = select(&catalog, "?cycle=2024&party=D&lost=1");
+    assert_eq!(
+        filter.describe(selected.len(), &catalog),
+        "1 contest: 2024, Democratic, where Biden lost"
+    );
+    let who = |search: &str| select(&catalog, search).0.who_lost(&catalog);
+    assert_eq!(who("?party=R").as_deref(), Some("Trump"));
+    assert_eq!(
+        who("?party=D").as_deref(),
+        Some("Biden"),
+        "both Democratic editions: Biden"
+    );
+    assert_eq!(who("").as_deref(), Some("the presumptive nominee"));
+    // Old addresses still open the view.
+    assert_eq!(select(&catalog, "?cycle=2024&party=D&upsets=1").1, selected);
+    assert!(select(&catalog, "?lost=1")
         .1
         .iter()
-        .all(|&i| catalog.upset(i).is_some()));
-    assert_eq!(only_territory(&Query::parse("?territory=AS&upsets=1").0.filter), None);
+        .all(|&i| catalog.nominee_lost(i).is_some()));
+    assert_eq!(only_territory(&Query::parse("?territory=AS&lost=1").0.filter), None);
+    // A dataset that names no nominee offers no such view.
+    let mut dataset = catalog.dataset.clone();
+    dataset.nominations.clear();
+    assert_eq!(Filter::default().who_lost(&Catalog::new(dataset)), None);
 }
 
 /// Figures a source independent of the dataset's own states, per data/SOURCES.md. No national
@@ -278,7 +416,7 @@ fn every_jurisdiction_has_a_tile_in_words() {
     assert_eq!(samoa.text(&catalog), "Palmer");
     assert_eq!(
         samoa.label(&catalog, edition),
-        "American Samoa, 2024 Democratic caucus: Jason Palmer won, an upset"
+        "American Samoa, 2024 Democratic caucus: Jason Palmer won; Biden lost"
     );
     assert_eq!(
         (tile("GU").result.clone(), tile("GU").text(&catalog)),
@@ -298,7 +436,7 @@ fn every_jurisdiction_has_a_tile_in_words() {
         .label(&catalog, edition)
         .contains("won, by the source's percentages"));
     assert_eq!(map.iter().filter(|t| !t.muted).count(), 3);
-    assert_eq!(legend(&map, &catalog)[0].0, "Joe Biden");
+    assert_eq!(legend(&map, &catalog)[0].name, "Joe Biden");
 
     let republican = Edition {
         cycle: 2024,
@@ -307,11 +445,12 @@ fn every_jurisdiction_has_a_tile_in_words() {
     let (_, selected) = select(&catalog, "?cycle=2024&party=R");
     let map = tiles(&catalog, &selected, republican);
     let tile = |code: &str| map.iter().find(|t| t.territory.code == code).unwrap();
-    assert_eq!(tile("DA").result, TileResult::NoContest);
     assert_eq!(
-        tile("DA").label(&catalog, republican),
-        "Democrats Abroad: no 2024 Republican contest"
+        map.len(),
+        TERRITORIES.len() - 1,
+        "no Democrats Abroad tile on a Republican map"
     );
+    assert!(map.iter().all(|t| t.territory.code != "DA"));
     let michigan = tile("MI");
     assert_eq!(
         ids(&catalog, &[michigan.contest.unwrap()]),
@@ -320,12 +459,123 @@ fn every_jurisdiction_has_a_tile_in_words() {
     );
     assert_eq!(michigan.more, 1);
     assert!(michigan.label(&catalog, republican).ends_with("(1 more contest)"));
-    assert!(tile("VT").upset && tile("DC").upset && !tile("TX").upset);
+    assert!(tile("VT").nominee_lost && tile("DC").nominee_lost && !tile("TX").nominee_lost);
+    assert!(tile("VT")
+        .label(&catalog, republican)
+        .contains(": Nikki Haley won; Trump lost"));
     // Where the filter selects only the extra contest, the tile shows that one.
     let (_, caucus) = select(&catalog, "?cycle=2024&party=R&territory=MI&kind=caucus");
-    let michigan = &tiles(&catalog, &caucus, republican)[TERRITORIES.iter().position(|t| t.code == "MI").unwrap()];
+    let map = tiles(&catalog, &caucus, republican);
+    let michigan = map.iter().find(|t| t.territory.code == "MI").unwrap();
     assert_eq!(ids(&catalog, &[michigan.contest.unwrap()]), ["2024-R-MI-C"]);
     assert!(!michigan.muted);
+}
+
+/// Two contests whose winners are spelled two ways, one of a single pledged delegate, and the
+/// edition's presumptive nominee.
+fn spelled_two_ways() -> Shared {
+    let mut guam = common::contest("final pledged=1 | JOE BIDEN:30::1 | Jason Palmer:20::");
+    guam.date = Some("2024-03-02".into());
+    let mut samoa = common::contest("final | Joe Biden:51::6 | Jason Palmer:40::");
+    (samoa.id, samoa.territory) = ("2024-D-AS".into(), "AS".into());
+    let mut vermont = common::contest("final | Jason Palmer:51:: | Joe Biden:40::");
+    (vermont.id, vermont.territory) = ("2024-D-VT".into(), "VT".into());
+    let dataset = Dataset {
+        schema_version: 1,
+        title: "t".into(),
+        as_of: None,
+        complete_calendar: false,
+        details: None,
+        nominations: vec![Nomination {
+            cycle: 2024,
+            party: Party::Democratic,
+            presumptive_nominee: "Joe Biden".into(),
+            nominee: "Kamala Harris".into(),
+            needed_to_nominate: Some(1968),
+            clinched_on: Some("2024-03-12".into()),
+        }],
+        contests: vec![guam, samoa, vermont],
+    };
+    Shared(Rc::new(Catalog::new(dataset)))
+}
+
+#[test]
+fn names_fold_alike_in_the_race_and_the_legend() {
+    let catalog = spelled_two_ways();
+    let edition = catalog.editions()[0];
+    let all = [0, 1, 2];
+    let race = edition_race(&catalog, &all, edition);
+    let names: Vec<&str> = race.standings.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Joe Biden", "Jason Palmer"],
+        "one row, spelled the same whatever came first"
+    );
+    let map = tiles(&catalog, &all, edition);
+    let legend = legend(&map, &catalog);
+    let entries: Vec<(&str, usize)> = legend.iter().map(|e| (e.name, e.tiles)).collect();
+    assert_eq!(
+        entries,
+        [("Joe Biden", 2), ("Jason Palmer", 1)],
+        "one colour for both spellings"
+    );
+    let rank = |code: &str| {
+        legend_rank(
+            &legend,
+            map.iter().find(|t| t.territory.code == code).unwrap(),
+            &catalog,
+        )
+    };
+    assert_eq!((rank("GU"), rank("AS"), rank("VT")), (Some(0), Some(0), Some(1)));
+}
+
+#[test]
+fn the_board_says_one_two_and_what_the_map_holds() {
+    let (democratic, republican) = (
+        Edition {
+            cycle: 2024,
+            party: Party::Democratic,
+        },
+        Edition {
+            cycle: 2024,
+            party: Party::Republican,
+        },
+    );
+    assert_eq!(
+        map_title(republican),
+        "2024 Republican winners: every state, DC and the territories"
+    );
+    assert_eq!(
+        map_title(democratic),
+        "2024 Democratic winners: every state, DC, the territories and Democrats Abroad"
+    );
+    let catalog = spelled_two_ways();
+    assert_eq!(
+        race_title(democratic, &edition_race(&catalog, &[0], democratic)),
+        "2024 Democratic delegate race: 1 contest"
+    );
+    let map = tiles(&catalog, &[0], democratic);
+    let tile = |code: &str| map.iter().find(|t| t.territory.code == code).unwrap();
+    assert_eq!(
+        tile("OH").label(&catalog, democratic),
+        "Ohio: no 2024 Democratic contest"
+    );
+    assert_eq!(
+        map.len(),
+        TERRITORIES.len(),
+        "Democrats Abroad has its tile on a Democratic map"
+    );
+    // As rendered: the front page and the one-delegate contest's page.
+    let render = |search: &str| tally::ui::render(State::prerendered(Query::parse(search).0, catalog.clone()));
+    let front = render("");
+    assert!(front.contains("2024 Democratic delegate race: 3 contests"), "{front}");
+    assert!(front.contains("Where Biden lost") && front.contains(">Biden lost<"));
+    assert!(front.contains("Joe Biden (2)") && !front.contains("JOE BIDEN ("));
+    let guam = render("?contest=2024-D-GU");
+    assert!(
+        guam.contains("1 pledged delegate<") && !guam.contains("1 pledged delegates"),
+        "{guam}"
+    );
 }
 
 #[test]

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 #[cfg(feature = "newsroom")]
 use crate::model::words::format::count;
+#[cfg(feature = "newsroom")]
 use crate::model::Problem;
 
 pub fn notices(notices: &[String]) -> Html {

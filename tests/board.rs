@@ -71,7 +71,7 @@ fn the_race_groups_candidates_and_counts_every_missing_figure() {
     assert_eq!(
         rows,
         [
-            "Joe Biden (Person, Joe Biden/Joe Biden (write-in)/JOE BIDEN): won 2, 42 delegates, 96240 votes, listed 5; ",
+            "Joe Biden (Person, Joe Biden/Joe Biden (write-in)): won 2, 42 delegates, 96240 votes, listed 5; ",
             "Uncommitted (Uncommitted, Uncommitted/No preference/Uninstructed): won 0, 3 delegates, 2279 votes, listed 3; ",
             "Jason Palmer (Person, Jason Palmer): won 1, 3 delegates, 51 votes, listed 1; ",
             "Dean Phillips (Person, Dean Phillips): won 0, 0 delegates, 24000 votes, listed 2; votes not reported in 1 of 5 contests; delegates not reported in 1 of 5 contests",

@@ -59,18 +59,18 @@ impl Filter {
     /// span: the presumptive nominees' surname when they share it ("Biden"), otherwise "the
     /// presumptive nominee"; `None` when the dataset names none of their nominees.
     pub fn who_lost(&self, catalog: &Catalog) -> Option<String> {
-        let mut nominees = catalog
-            .editions()
-            .iter()
-            .filter(|e| self.cycle.is_none_or(|c| c == e.cycle) && self.party.is_none_or(|p| p == e.party))
-            .filter_map(|e| catalog.nomination(*e));
-        let first = nominees.next()?.surname();
-        let shared = nominees.all(|n| fold(n.surname()) == fold(first));
-        Some(if shared {
-            first.into()
-        } else {
-            "the presumptive nominee".into()
-        })
+        let mut who: Option<&str> = None;
+        for &edition in catalog.editions() {
+            let chosen = self.cycle.is_none_or(|c| c == edition.cycle) && self.party.is_none_or(|p| p == edition.party);
+            match (catalog.nomination(edition).filter(|_| chosen), who) {
+                (Some(n), Some(surname)) if fold(n.surname()) != fold(surname) => {
+                    return Some("the presumptive nominee".into())
+                }
+                (Some(n), _) => who = Some(n.surname()),
+                (None, _) => {}
+            }
+        }
+        who.map(str::to_string)
     }
 
     /// What the filters select by, in words ("2024", "Democratic", "matching “palmer”").

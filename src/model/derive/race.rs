@@ -12,7 +12,8 @@ pub struct Standing {
     /// uncommitted kind.
     pub name: String,
     pub kind: OptionKind,
-    /// The ballot labels counted here, as listed ("Uncommitted", "No preference", "Uninstructed").
+    /// The ballot labels counted here, as first listed, each once however spelled ("Uncommitted",
+    /// "No preference", "Uninstructed").
     pub labels: Vec<String>,
     /// Contests that list this candidate.
     pub listed: usize,
@@ -125,7 +126,9 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
             if spelling(&standing.name, candidate_name(option)) != standing.name {
                 standing.name = candidate_name(option).to_string();
             }
-            if !standing.labels.contains(&option.name) {
+            // Labels are listed once however they are spelled ("No Preference", "No preference").
+            let label = fold(&option.name);
+            if !standing.labels.iter().any(|l| fold(l) == label) {
                 standing.labels.push(option.name.clone());
             }
             standing.listed += once(s, 0);

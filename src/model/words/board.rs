@@ -52,19 +52,15 @@ pub fn map_choice(
     Some(MapChoice { shown, choices })
 }
 
-/// The selected contests of `edition`: the set its race is over.
-pub fn in_edition(catalog: &Catalog, selected: &[usize], edition: Edition) -> Vec<usize> {
+/// The race of `edition` over the selected contests: one cycle and party, never a sum of several.
+pub fn edition_race(catalog: &Catalog, selected: &[usize], edition: Edition) -> Race {
     let contests = catalog.contests();
-    selected
+    let set: Vec<usize> = selected
         .iter()
         .copied()
         .filter(|&i| contests[i].edition() == edition)
-        .collect()
-}
-
-/// The race of `edition` over the selected contests: one cycle and party, never a sum of several.
-pub fn edition_race(catalog: &Catalog, selected: &[usize], edition: Edition) -> Race {
-    race(catalog.contests(), &in_edition(catalog, selected, edition))
+        .collect();
+    race(contests, &set)
 }
 
 /// "2024 Democratic delegate race: 57 contests".
@@ -79,15 +75,11 @@ pub fn race_title(edition: Edition, race: &Race) -> String {
 /// "2024 Republican winners: every state, DC and the territories": what the map holds, which is
 /// the party's calendar (Democrats Abroad only for Democrats).
 pub fn map_title(edition: Edition) -> String {
-    let abroad: Vec<&str> = expected_for_party(edition.party)
-        .filter(|t| t.kind == TerritoryKind::Abroad)
-        .map(|t| t.name)
-        .collect();
-    let places = match abroad.as_slice() {
-        [] => "every state, DC and the territories".to_string(),
-        names => format!("every state, DC, the territories and {}", names.join(" and ")),
-    };
-    format!("{} winners: {places}", edition.label())
+    let label = edition.label();
+    match expected_for_party(edition.party).find(|t| t.kind == TerritoryKind::Abroad) {
+        Some(abroad) => format!("{label} winners: every state, DC, the territories and {}", abroad.name),
+        None => format!("{label} winners: every state, DC and the territories"),
+    }
 }
 
 /// A tile's result: the popular-vote result of its contest, or why there is none.

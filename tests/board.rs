@@ -1,6 +1,10 @@
-//! The results board on the bundled dataset and small hand-made ones: the delegate race, the
-//! upsets, the tile map and the list's orders.
+//! The results board on the bundled dataset and small hand-made ones: one edition's delegate race
+//! (against sums of the CSV), the tile map, the board's words and the list's orders. Where the
+//! presumptive nominee lost: `nominee.rs`.
 
+use std::rc::Rc;
+
+use tally::app_state::{Shared, State};
 use tally::model::derive::list_order::{margin_key, ordered, turnout, ListOrder};
 use tally::model::derive::race::race;
 use tally::model::words::board::{
@@ -8,35 +12,10 @@ use tally::model::words::board::{
 };
 use tally::model::*;
 
+mod bundled;
 mod common;
 
-use std::rc::Rc;
-
-use tally::app_state::{Shared, State};
-
-fn catalog() -> Catalog {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
-    Catalog::new(load(&text).unwrap().dataset)
-}
-
-fn index(catalog: &Catalog, id: &str) -> usize {
-    catalog
-        .contests()
-        .iter()
-        .position(|c| c.id == id)
-        .unwrap_or_else(|| panic!("{id} missing"))
-}
-
-fn select(catalog: &Catalog, search: &str) -> (Filter, Vec<usize>) {
-    let (query, notices) = Query::parse(search);
-    assert!(notices.is_empty(), "{notices:?}");
-    let selected = query.filter.apply(catalog);
-    (query.filter, selected)
-}
-
-fn ids(catalog: &Catalog, indices: &[usize]) -> Vec<String> {
-    indices.iter().map(|&i| catalog.contests()[i].id.clone()).collect()
-}
+use bundled::{catalog, group, ids, index, select, sums};
 
 #[test]
 fn the_race_groups_candidates_and_counts_every_missing_figure() {
@@ -89,68 +68,6 @@ fn the_race_groups_candidates_and_counts_every_missing_figure() {
     assert_eq!(tally::model::derive::race::race(&contests, &[]).standings, []);
 }
 
-/// The reference files as rows keyed by their header, read here apart from the converter.
-fn reference(name: &str) -> Vec<Vec<(String, String)>> {
-    let text = std::fs::read_to_string(format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let rows = parse_csv(&text).unwrap();
-    let (header, rows) = rows.split_first().unwrap();
-    rows.iter()
-        .map(|row| header.iter().cloned().zip(row.iter().cloned()).collect())
-        .collect()
-}
-
-fn cell<'a>(row: &'a [(String, String)], column: &str) -> &'a str {
-    row.iter().find(|(c, _)| c == column).map_or("", |(_, v)| v.trim())
-}
-
-/// How the race groups a row: every uncommitted-type label as one, a person by their folded name
-/// without a "(write-in)"; `None` for rows that stand for no one ("Other", "Blank ballots").
-fn group(candidate: &str) -> Option<String> {
-    match OptionKind::classify(candidate) {
-        OptionKind::Uncommitted => Some("uncommitted".into()),
-        OptionKind::Person => Some(tally::model::data::fold::fold(
-            candidate.split(" (").next().unwrap().trim(),
-        )),
-        _ => None,
-    }
-}
-
-/// One edition's contests, pledged total and per-candidate (delegates, votes), summed from
-/// data/results.csv.
-struct Sums {
-    contests: Vec<String>,
-    pledged: i64,
-    candidates: Vec<(String, i64, i64)>,
-}
-
-fn sums(cycle: i64, party: &str) -> Sums {
-    let mut sums = Sums {
-        contests: Vec::new(),
-        pledged: 0,
-        candidates: Vec::new(),
-    };
-    let number = |text: &str| text.replace(',', "").parse::<i64>().unwrap_or(0);
-    for row in reference("results.csv") {
-        if cell(&row, "cycle") != cycle.to_string() || cell(&row, "party") != party {
-            continue;
-        }
-        let id = cell(&row, "contest_id").to_string();
-        if !sums.contests.contains(&id) {
-            sums.pledged += number(cell(&row, "pledged_delegates"));
-            sums.contests.push(id);
-        }
-        let Some(key) = group(cell(&row, "candidate")) else {
-            continue;
-        };
-        let (delegates, votes) = (number(cell(&row, "delegates_won")), number(cell(&row, "votes")));
-        match sums.candidates.iter_mut().find(|(k, _, _)| *k == key) {
-            Some(entry) => (entry.1, entry.2) = (entry.1 + delegates, entry.2 + votes),
-            None => sums.candidates.push((key, delegates, votes)),
-        }
-    }
-    sums
-}
-
 #[test]
 fn each_edition_has_its_own_race_and_it_adds_up_to_the_csv() {
     let catalog = catalog();
@@ -187,154 +104,6 @@ fn each_edition_has_its_own_race_and_it_adds_up_to_the_csv() {
     );
     assert_eq!(race.pledged, expected.pledged);
     assert!(race.standings.iter().all(|s| s.name != "Donald Trump"));
-}
-
-/// Each edition's presumptive nominee, from data/editions.csv.
-fn presumptive(cycle: i64, party: &str) -> String {
-    let rows = reference("editions.csv");
-    let row = rows
-        .iter()
-        .find(|r| cell(r, "cycle") == cycle.to_string() && cell(r, "party") == party)
-        .unwrap();
-    cell(row, "presumptive_nominee").to_string()
-}
-
-/// The contests of an edition its presumptive nominee lost, worked out here from the CSV files:
-/// those binding delegates (data/fields.csv, and any at stake) that list the nominee and that
-/// someone else led: on votes where every option has a count, else the one with a printed
-/// majority, else on printed percentages or delegates where every option has one.
-fn lost_in_csv(cycle: i64, party: &str) -> Vec<(String, String)> {
-    let nominee = group(&presumptive(cycle, party));
-    let unbound: Vec<String> = reference("fields.csv")
-        .iter()
-        .filter(|r| cell(r, "binding") == "no")
-        .map(|r| cell(r, "contest_id").to_string())
-        .collect();
-    let rows = reference("results.csv");
-    let mut lost = Vec::new();
-    for id in sums(cycle, party).contests {
-        let options: Vec<&Vec<(String, String)>> = rows
-            .iter()
-            .filter(|r| cell(r, "contest_id") == id && group(cell(r, "candidate")).is_some())
-            .collect();
-        // Figures in thousandths, so printed percentages compare as whole numbers.
-        let figure = |r: &[(String, String)], column: &str| {
-            cell(r, column).parse::<f64>().ok().map(|f| (f * 1000.0).round() as i64)
-        };
-        let majority = |r: &&&Vec<(String, String)>| figure(r, "vote_pct").is_some_and(|p| p > 50_000);
-        let deciding = ["votes", "vote_pct", "delegates_won"]
-            .into_iter()
-            .find(|column| options.iter().all(|r| figure(r, column).is_some()));
-        let leaders: Vec<&str> = match (options.iter().find(majority), deciding) {
-            (_, Some("votes")) | (None, Some(_)) => {
-                let column = deciding.unwrap();
-                let top = options.iter().filter_map(|r| figure(r, column)).max();
-                options
-                    .iter()
-                    .filter(|r| figure(r, column) == top)
-                    .map(|r| cell(r, "candidate"))
-                    .collect()
-            }
-            (Some(r), _) => vec![cell(r, "candidate")],
-            (None, None) => continue,
-        };
-        let listed = options.iter().any(|r| group(cell(r, "candidate")) == nominee);
-        let bound = !unbound.contains(&id) && cell(options[0], "pledged_delegates") != "0";
-        let held = cell(options[0], "status") == "final";
-        if bound && listed && held && leaders.iter().all(|name| group(name) != nominee) {
-            lost.push((id, leaders.join(" and ")));
-        }
-    }
-    lost.sort();
-    lost
-}
-
-/// The contests the filter `?cycle=..&party=..&lost=1` lists, with their winners.
-fn lost_on_the_page(catalog: &Catalog, cycle: i64, party: &str) -> Vec<(String, String)> {
-    let (_, selected) = select(catalog, &format!("?cycle={cycle}&party={party}&lost=1"));
-    let mut lost: Vec<(String, String)> = selected
-        .iter()
-        .map(|&i| {
-            let contest = &catalog.contests()[i];
-            let winner = match outcome(contest) {
-                Outcome::Winner { option, .. } => contest.options[option].name.clone(),
-                other => format!("{other:?}"),
-            };
-            (contest.id.clone(), winner)
-        })
-        .collect();
-    lost.sort();
-    lost
-}
-
-#[test]
-fn where_the_presumptive_nominee_lost_agrees_with_the_csv() {
-    let catalog = catalog();
-    let ids_of = |lost: &[(String, String)]| lost.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
-    let d2024 = lost_on_the_page(&catalog, 2024, "D");
-    assert_eq!(ids_of(&d2024), ["2024-D-AS"]);
-    assert_eq!(d2024, lost_in_csv(2024, "D"));
-    // Not 2024-R-NV-P, where "None of These Candidates" led: Trump was not on that ballot, and it
-    // bound no delegates.
-    let r2024 = lost_on_the_page(&catalog, 2024, "R");
-    assert_eq!(ids_of(&r2024), ["2024-R-DC", "2024-R-VT"]);
-    assert_eq!(r2024, lost_in_csv(2024, "R"));
-    let d2020 = lost_on_the_page(&catalog, 2020, "D");
-    assert_eq!(d2020, lost_in_csv(2020, "D"));
-    assert!(d2020.len() > 5, "{d2020:?}");
-}
-
-#[test]
-fn a_loss_is_a_bound_contest_that_listed_the_nominee_and_someone_else_won() {
-    let lost = |spec: &str| tally::model::derive::nomination::lost_by(&common::contest(spec), "Joe Biden");
-    for (spec, expected) in [
-        ("final | Jason Palmer:51:: | Joe Biden:40::", true),
-        ("final | Jason Palmer:51:: | Joe Biden (write-in):40::", true),
-        ("final | Jason Palmer:51:: | JOE BIDEN:40::", true),
-        ("final | JOE BIDEN:51:: | Jason Palmer:40::", false),
-        // Bound no delegates: a non-binding vote, or none at stake.
-        ("final non-binding | Jason Palmer:51:: | Joe Biden:40::", false),
-        ("final pledged=0 | Jason Palmer:51:: | Joe Biden:40::", false),
-        // The nominee was not on the ballot.
-        ("final | None of These Candidates:51:: | Nikki Haley:40::", false),
-        // A tie they share is no loss; one between two others above them is.
-        ("final | Jason Palmer:40:: | Joe Biden:40::", false),
-        ("final | Jason Palmer:40:: | Dean Phillips:40:: | Joe Biden:20::", true),
-        // No known result, no loss.
-        ("final | Jason Palmer:40:: | Joe Biden:::", false),
-        ("cancelled | Joe Biden:::6", false),
-    ] {
-        assert_eq!(lost(spec), expected, "{spec}");
-    }
-}
-
-#[test]
-fn the_filter_names_whose_losses_it_shows() {
-    let catalog = catalog();
-    let (filter, selected) = select(&catalog, "?cycle=2024&party=D&lost=1");
-    assert_eq!(
-        filter.describe(selected.len(), &catalog),
-        "1 contest: 2024, Democratic, where Biden lost"
-    );
-    let who = |search: &str| select(&catalog, search).0.who_lost(&catalog);
-    assert_eq!(who("?party=R").as_deref(), Some("Trump"));
-    assert_eq!(
-        who("?party=D").as_deref(),
-        Some("Biden"),
-        "both Democratic editions: Biden"
-    );
-    assert_eq!(who("").as_deref(), Some("the presumptive nominee"));
-    // Old addresses still open the view.
-    assert_eq!(select(&catalog, "?cycle=2024&party=D&upsets=1").1, selected);
-    assert!(select(&catalog, "?lost=1")
-        .1
-        .iter()
-        .all(|&i| catalog.nominee_lost(i).is_some()));
-    assert_eq!(only_territory(&Query::parse("?territory=AS&lost=1").0.filter), None);
-    // A dataset that names no nominee offers no such view.
-    let mut dataset = catalog.dataset.clone();
-    dataset.nominations.clear();
-    assert_eq!(Filter::default().who_lost(&Catalog::new(dataset)), None);
 }
 
 /// Figures a source independent of the dataset's own states, per data/SOURCES.md. No national

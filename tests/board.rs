@@ -12,10 +12,34 @@ use tally::model::words::board::{
 };
 use tally::model::*;
 
-mod bundled;
 mod common;
+mod spreadsheet;
 
-use bundled::{catalog, group, ids, index, select, sums};
+use spreadsheet::editions::{group, sums};
+
+fn catalog() -> Catalog {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    Catalog::new(load(&text).unwrap().dataset)
+}
+
+fn index(catalog: &Catalog, id: &str) -> usize {
+    catalog
+        .contests()
+        .iter()
+        .position(|c| c.id == id)
+        .unwrap_or_else(|| panic!("{id} missing"))
+}
+
+fn select(catalog: &Catalog, search: &str) -> (Filter, Vec<usize>) {
+    let (query, notices) = Query::parse(search);
+    assert!(notices.is_empty(), "{notices:?}");
+    let selected = query.filter.apply(catalog);
+    (query.filter, selected)
+}
+
+fn ids(catalog: &Catalog, indices: &[usize]) -> Vec<String> {
+    indices.iter().map(|&i| catalog.contests()[i].id.clone()).collect()
+}
 
 #[test]
 fn the_race_groups_candidates_and_counts_every_missing_figure() {
@@ -70,12 +94,12 @@ fn the_race_groups_candidates_and_counts_every_missing_figure() {
 
 #[test]
 fn each_edition_has_its_own_race_and_it_adds_up_to_the_csv() {
-    let catalog = catalog();
+    let (catalog, sheet) = (catalog(), spreadsheet::contests());
     let all: Vec<usize> = (0..catalog.contests().len()).collect();
     assert_eq!(catalog.editions().len(), 3, "2024 D, 2024 R, 2020 D");
     for &edition in catalog.editions() {
         let race = edition_race(&catalog, &all, edition);
-        let expected = sums(edition.cycle, edition.party.code());
+        let expected = sums(&sheet, edition.cycle, edition.party.code());
         assert_eq!(race.contests, expected.contests.len(), "{}", edition.label());
         assert_eq!(race.pledged, expected.pledged, "{}", edition.label());
         let mut rows: Vec<(String, i64, i64)> = race
@@ -97,7 +121,7 @@ fn each_edition_has_its_own_race_and_it_adds_up_to_the_csv() {
     let (filter, selected) = select(&catalog, "");
     let shown = map_choice(&catalog, &filter, &selected, None).unwrap().shown;
     let race = edition_race(&catalog, &selected, shown);
-    let expected = sums(2024, "D");
+    let expected = sums(&sheet, 2024, "D");
     assert_eq!(
         race_title(shown, &race),
         format!("2024 Democratic delegate race: {} contests", expected.contests.len())

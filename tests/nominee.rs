@@ -1,12 +1,27 @@
-//! Where each edition's presumptive nominee lost: on the bundled data against the CSV files, on
-//! small hand-made contests, and in the filter's words.
+//! Where each edition's presumptive nominee lost: on the bundled data against the spreadsheet (as
+//! the tests' own reader reads it), on small hand-made contests, and in the filter's words.
 
 use tally::model::*;
 
-mod bundled;
 mod common;
+mod spreadsheet;
 
-use bundled::{catalog, lost_in_csv, select};
+fn catalog() -> Catalog {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    Catalog::new(load(&text).unwrap().dataset)
+}
+
+fn select(catalog: &Catalog, search: &str) -> (Filter, Vec<usize>) {
+    let (query, notices) = Query::parse(search);
+    assert!(notices.is_empty(), "{notices:?}");
+    let selected = query.filter.apply(catalog);
+    (query.filter, selected)
+}
+
+/// What the spreadsheet says the edition's presumptive nominee lost.
+fn lost_in_csv(cycle: i64, party: &str) -> Vec<(String, String)> {
+    spreadsheet::editions::lost(&spreadsheet::contests(), cycle, party)
+}
 
 /// The contests the filter `?cycle=..&party=..&lost=1` lists, with their winners.
 fn lost_on_the_page(catalog: &Catalog, cycle: i64, party: &str) -> Vec<(String, String)> {
@@ -94,4 +109,42 @@ fn the_filter_names_whose_losses_it_shows() {
     let mut dataset = catalog.dataset.clone();
     dataset.nominations.clear();
     assert_eq!(Filter::default().who_lost(&Catalog::new(dataset)), None);
+}
+
+#[test]
+fn the_bundled_file_carries_each_edition_s_nomination_from_editions_csv() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let nominations = json["nominations"].as_array().expect("a nominations list");
+    let rows = spreadsheet::csv::records(&spreadsheet::read("editions.csv"));
+    let mut editions: Vec<(i64, String)> = Vec::new();
+    for contest in spreadsheet::contests() {
+        if !editions.contains(&(contest.cycle, contest.party.clone())) {
+            editions.push((contest.cycle, contest.party));
+        }
+    }
+    assert_eq!(
+        nominations.len(),
+        editions.len(),
+        "one for each edition the file holds, no more"
+    );
+    for (cycle, party) in editions {
+        let row = rows
+            .iter()
+            .find(|r| r.get("cycle") == cycle.to_string() && r.get("party") == party)
+            .unwrap();
+        let entry = nominations
+            .iter()
+            .find(|n| n["cycle"] == cycle && n["party"] == party.as_str())
+            .unwrap_or_else(|| panic!("no {cycle} {party} nomination"));
+        let presumptive = row.get("presumptive_nominee");
+        assert_eq!(entry["presumptive_nominee"], presumptive);
+        assert_eq!(
+            entry.get("nominee").and_then(|n| n.as_str()).unwrap_or(presumptive),
+            row.get("nominee"),
+            "absent when the presumptive nominee was nominated"
+        );
+        assert_eq!(entry["needed_to_nominate"].to_string(), row.get("needed_to_nominate"));
+        assert_eq!(entry["clinched_on"], row.get("clinched_on"));
+    }
 }

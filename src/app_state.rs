@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use crate::model::derive::list_order::ListOrder;
 use crate::model::url::pages::Page;
-use crate::model::words::board::Edition;
+use crate::model::Edition;
 use crate::model::{Catalog, Filter, Problem, Query, Theme};
 
 /// Rows rendered before "Show more"; the real calendar (172 contests) fits in one page.

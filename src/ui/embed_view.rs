@@ -75,7 +75,7 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
                     html! {
                         <>
                             if !query.plain {
-                                <h1 class="embed-title">{ format!("Tally: {}", query.filter.describe(total)) }</h1>
+                                <h1 class="embed-title">{ format!("Tally: {}", query.filter.describe(total, catalog)) }</h1>
                             }
                             { board(catalog, selected, query, state.edition, true, dispatch) }
                             { winners(catalog, shown, query.sort, &query.data, state.limit, true, dispatch) }

@@ -110,7 +110,7 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
             <td>{ contest.kind.label() }</td>
             <td class="winner">
                 { s.winner }
-                if props.catalog.upset(props.index).is_some() { <span class="upset-mark">{ "Upset" }</span> }
+                if let Some(nomination) = props.catalog.nominee_lost(props.index) { <span class="lost-mark">{ format!("{} lost", nomination.surname()) }</span> }
                 if let Some(note) = s.basis_note { <span class="basis">{ note }</span> }
             </td>
             <td class="num">{ s.share }</td>

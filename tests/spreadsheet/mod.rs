@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod csv;
+pub mod editions;
 pub mod winner;
 
 /// One contest: the columns its rows share, each ballot option's figures, and its facts from
@@ -134,7 +135,7 @@ pub fn as_of() -> String {
     read("AS_OF").trim().to_string()
 }
 
-fn read(name: &str) -> String {
+pub fn read(name: &str) -> String {
     let path = format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }

@@ -131,7 +131,8 @@ impl Query {
                 Some(kind) => self.filter.kind = Some(kind),
                 None => return bad("use primary, caucus or party-run"),
             },
-            "upsets" => self.filter.upsets = flag(value),
+            // `upsets=1` is what the same view was called before it was named for what it shows.
+            "lost" | "upsets" => self.filter.nominee_lost = flag(value),
             "sort" => match ListOrder::from_code(value) {
                 Some(order) => self.sort = order,
                 None => return bad("use date, territory, margin or turnout"),
@@ -274,8 +275,8 @@ impl Query {
         if let Some(kind) = f.kind {
             pairs.push(("kind", kind.code().replace(' ', "-")));
         }
-        if f.upsets {
-            pairs.push(("upsets", "1".into()));
+        if f.nominee_lost {
+            pairs.push(("lost", "1".into()));
         }
         if !f.text.is_empty() {
             pairs.push(("q", f.text.clone()));
@@ -320,7 +321,7 @@ pub fn only_territory(filter: &Filter) -> Option<&str> {
                 && filter.cycle.is_none()
                 && filter.kind.is_none()
                 && filter.text.is_empty()
-                && !filter.upsets =>
+                && !filter.nominee_lost =>
         {
             Some(code)
         }

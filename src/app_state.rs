@@ -5,7 +5,8 @@
 use std::rc::Rc;
 
 use crate::model::derive::list_order::ListOrder;
-use crate::model::words::board::Edition;
+use crate::model::url::pages::Page;
+use crate::model::Edition;
 use crate::model::{Catalog, Filter, Problem, Query, Theme};
 
 /// Rows rendered before "Show more"; the real calendar (172 contests) fits in one page.
@@ -110,6 +111,25 @@ pub struct State {
     pub edition: Option<Edition>,
     /// Why the details file (sources and corrections) could not be read, once it failed.
     pub details_error: Option<String>,
+    /// The number of the latest dataset request: only its reply counts (`Action::Loaded`).
+    pub request: u32,
+    /// The contest the address named that these results do not hold: an embed says so in one
+    /// line (a page says it among the notices and shows the rest).
+    pub absent_contest: Option<String>,
+}
+
+/// The document's title for a view of a catalog: the title the build gave the static page that
+/// shows it (`Page::title`), so moving in the app names each page as loading it would.
+pub fn title(query: &Query, catalog: &Catalog) -> String {
+    Page::showing(query).title(catalog)
+}
+
+/// A dataset the page asks for: the file (`None`, the bundled one) and the request's number,
+/// which its reply carries back, so a reply to an earlier request is known when it comes late.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataRequest {
+    pub number: u32,
+    pub data: Option<String>,
 }
 
 /// Whether an opened contest's sources and corrections are there to show.
@@ -121,9 +141,17 @@ pub enum Details {
 }
 
 pub enum Action {
-    Loaded(Shared, Vec<Problem>),
-    Failed(String),
-    /// The details file was read into the catalog it was fetched for.
+    /// The reply to dataset request number `request`; ignored unless it is still the latest.
+    Loaded {
+        request: u32,
+        catalog: Shared,
+        problems: Vec<Problem>,
+    },
+    Failed {
+        request: u32,
+        message: String,
+    },
+    /// The details file was read into the catalog it was fetched for (`from`: what it answers).
     DetailsLoaded {
         from: Shared,
         merged: Shared,
@@ -186,6 +214,8 @@ impl State {
             push_history: false,
             last_was_typing: false,
             details_error: None,
+            request: 0,
+            absent_contest: None,
             embed_expanded: false,
             filters_open: false,
             edition: None,
@@ -212,9 +242,18 @@ impl State {
         }
     }
 
-    /// The dataset address to fetch, while one is wanted: `Some(None)` is the bundled file.
-    pub fn data_wanted(&self) -> Option<&Option<String>> {
-        (self.data == Data::Loading).then_some(&self.query.data)
+    /// The dataset to fetch, while one is wanted.
+    pub fn data_wanted(&self) -> Option<DataRequest> {
+        (self.data == Data::Loading).then(|| DataRequest {
+            number: self.request,
+            data: self.query.data.clone(),
+        })
+    }
+
+    /// The document's title: the one the static page showing this view has, once the data is
+    /// there to name it (`title`).
+    pub fn title(&self) -> Option<String> {
+        self.catalog().map(|catalog| title(&self.query, catalog))
     }
 
     pub fn catalog(&self) -> Option<&Shared> {
@@ -226,10 +265,33 @@ impl State {
 }
 
 impl State {
+    /// A new dataset request: the page shows "Loading" until its reply, and earlier ones no longer count.
+    fn request_data(&mut self) {
+        self.data = Data::Loading;
+        self.problems = Rc::default();
+        self.request = self.request.wrapping_add(1);
+    }
+
+    /// Checks the query against the catalog shown: notices for what it lacks.
+    fn check_query(&mut self, catalog: &Catalog) {
+        let asked = self.query.contest.clone();
+        let notices = self.query.check_against(catalog);
+        self.notices.extend(notices);
+        self.absent_contest = asked.filter(|_| self.query.contest.is_none());
+    }
+
     /// The state after `action`; the same `Rc` back when nothing changed (no render).
     pub fn after(self: Rc<Self>, action: Action) -> Rc<Self> {
-        // The same state back means no render (the list asks for its page after every selection).
-        if matches!(action, Action::ShowRows(limit) if limit == self.limit) {
+        // The same state back means no render (the list asks for its page after every selection);
+        // so does a reply to an earlier dataset request, which the reader has moved on from.
+        let unchanged = match &action {
+            Action::ShowRows(limit) => *limit == self.limit,
+            Action::Loaded { request, .. } | Action::Failed { request, .. } => {
+                *request != self.request || self.data != Data::Loading
+            }
+            _ => false,
+        };
+        if unchanged {
             return self;
         }
         let mut next = (*self).clone();
@@ -237,14 +299,14 @@ impl State {
         next.push_history = false;
         let typing = matches!(action, Action::SetText(_));
         match action {
-            Action::Loaded(catalog, problems) => {
-                next.notices.extend(next.query.check_against(&catalog));
+            Action::Loaded { catalog, problems, .. } => {
+                next.check_query(&catalog);
                 next.data = Data::Ready(catalog);
                 next.problems = Rc::new(problems);
                 next.details_problems = Rc::default();
                 next.details_error = None;
             }
-            Action::Failed(message) => {
+            Action::Failed { message, .. } => {
                 next.data = Data::Failed(message);
             }
             // Either arrives after a fetch; the reader may have moved to another dataset meanwhile.
@@ -265,13 +327,13 @@ impl State {
                 }
                 next.download |= std::mem::take(&mut query.download);
                 if query.data != self.query.data {
-                    next.data = Data::Loading;
-                    next.problems = Rc::default();
+                    next.request_data();
                 }
                 next.query = query;
                 next.notices = notices;
-                if let Some(catalog) = self.catalog() {
-                    next.notices.extend(next.query.check_against(catalog));
+                next.absent_contest = None;
+                if let Some(catalog) = next.catalog().cloned() {
+                    next.check_query(&catalog);
                 }
             }
             Action::SetFilter(filter) => {
@@ -304,8 +366,7 @@ impl State {
             Action::UseBundled => {
                 next.query.data = None;
                 next.push_history = true;
-                next.data = Data::Loading;
-                next.problems = Rc::default();
+                next.request_data();
             }
         }
         // View-only changes (picker, sort, rows shown) do not end a run of typing.
@@ -322,6 +383,9 @@ impl State {
 }
 
 #[cfg(test)]
+mod transitions;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::load;
@@ -336,7 +400,11 @@ mod tests {
 
     fn loaded(search: &str) -> (Rc<State>, Shared) {
         let catalog = catalog();
-        let state = Rc::new(State::from_location(search)).after(Action::Loaded(catalog.clone(), Vec::new()));
+        let state = Rc::new(State::from_location(search)).after(Action::Loaded {
+            request: 0,
+            catalog: catalog.clone(),
+            problems: Vec::new(),
+        });
         (state, catalog)
     }
 

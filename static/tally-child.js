@@ -34,9 +34,11 @@
 
   if (window.ResizeObserver) new ResizeObserver(function () { send(false); }).observe(root);
   window.addEventListener('resize', function () { send(false); });
-  // A Pym parent asks with its width: answer with the height even when it has not changed.
+  // A Pym parent asks with its width, Tally's parent script when it starts (it may start after this
+  // frame's first message): answer with the height even when it has not changed.
   window.addEventListener('message', function (event) {
     var data = event.data;
+    if (data === 'tally:height?') send(true);
     if (typeof data === 'string' && data.indexOf('pymxPYMx') === 0 && data.indexOf('xPYMxwidthxPYMx') > 0) send(true);
   });
   if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { send(false); });

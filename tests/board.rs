@@ -1,12 +1,21 @@
-//! The results board on the bundled dataset and small hand-made ones: the delegate race, the
-//! upsets, the tile map and the list's orders.
+//! The results board on the bundled dataset and small hand-made ones: one edition's delegate race
+//! (against sums of the CSV), the tile map, the board's words and the list's orders. Where the
+//! presumptive nominee lost: `nominee.rs`.
 
+use std::rc::Rc;
+
+use tally::app_state::{Shared, State};
 use tally::model::derive::list_order::{margin_key, ordered, turnout, ListOrder};
-use tally::model::derive::race::{candidate_name, race};
-use tally::model::words::board::{legend, map_choice, tiles, Edition, TileResult};
+use tally::model::derive::race::race;
+use tally::model::words::board::{
+    edition_race, legend, legend_rank, map_choice, map_title, race_title, tiles, TileResult,
+};
 use tally::model::*;
 
 mod common;
+mod spreadsheet;
+
+use spreadsheet::editions::{group, sums};
 
 fn catalog() -> Catalog {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
@@ -65,7 +74,7 @@ fn the_race_groups_candidates_and_counts_every_missing_figure() {
     assert_eq!(
         rows,
         [
-            "Joe Biden (Person, Joe Biden/Joe Biden (write-in)/JOE BIDEN): won 2, 42 delegates, 96240 votes, listed 5; ",
+            "Joe Biden (Person, Joe Biden/Joe Biden (write-in)): won 2, 42 delegates, 96240 votes, listed 5; ",
             "Uncommitted (Uncommitted, Uncommitted/No preference/Uninstructed): won 0, 3 delegates, 2279 votes, listed 3; ",
             "Jason Palmer (Person, Jason Palmer): won 1, 3 delegates, 51 votes, listed 1; ",
             "Dean Phillips (Person, Dean Phillips): won 0, 0 delegates, 24000 votes, listed 2; votes not reported in 1 of 5 contests; delegates not reported in 1 of 5 contests",
@@ -83,120 +92,42 @@ fn the_race_groups_candidates_and_counts_every_missing_figure() {
     assert_eq!(tally::model::derive::race::race(&contests, &[]).standings, []);
 }
 
-/// Each cycle and party's candidate delegate totals, summed here independently of `race`.
-fn delegates_by_name(catalog: &Catalog, cycle: i64, party: Party) -> Vec<(String, i64)> {
-    let mut sums: Vec<(String, i64)> = Vec::new();
-    for contest in catalog
-        .contests()
-        .iter()
-        .filter(|c| c.cycle == cycle && c.party == party)
-    {
-        for option in &contest.options {
-            let name = candidate_name(option).to_string();
-            let d = option.delegates.unwrap_or(0);
-            match sums.iter_mut().find(|(n, _)| *n == name) {
-                Some(entry) => entry.1 += d,
-                None => sums.push((name, d)),
-            }
-        }
-    }
-    sums
-}
-
 #[test]
-fn the_leaders_have_the_most_pledged_delegates_of_all_their_contests() {
-    let catalog = catalog();
-    let leaders: Vec<(i64, Party, &str)> = catalog
-        .leaders()
-        .iter()
-        .map(|l| (l.cycle, l.party, l.name.as_str()))
-        .collect();
-    assert!(leaders.contains(&(2024, Party::Democratic, "Joe Biden")), "{leaders:?}");
-    assert!(leaders.contains(&(2024, Party::Republican, "Donald Trump")));
-    assert!(leaders.contains(&(2020, Party::Democratic, "Joe Biden")));
-    for leader in catalog.leaders() {
-        let sums = delegates_by_name(&catalog, leader.cycle, leader.party);
-        let mine = sums.iter().find(|(n, _)| *n == leader.name).unwrap().1;
-        assert_eq!(mine, leader.delegates);
-        assert!(
-            sums.iter().all(|(name, d)| *d < mine || *name == leader.name),
-            "{sums:?}"
-        );
-        // The race over the whole calendar agrees, and its totals match the independent sums.
-        let all: Vec<usize> = (0..catalog.contests().len())
-            .filter(|&i| catalog.contests()[i].cycle == leader.cycle && catalog.contests()[i].party == leader.party)
-            .collect();
-        for standing in race(catalog.contests(), &all).standings {
-            let sum = sums.iter().find(|(n, _)| *n == standing.name).unwrap().1;
-            assert_eq!(standing.delegates, sum, "{}", standing.name);
-        }
-    }
-}
-
-#[test]
-fn upsets_are_the_contests_someone_else_won_on_the_popular_vote() {
-    let catalog = catalog();
-    for (id, winner) in [
-        ("2024-D-AS", "Jason Palmer"),
-        ("2024-R-VT", "Nikki Haley"),
-        ("2024-R-DC", "Nikki Haley"),
-        ("2020-D-AS", "Michael Bloomberg"),
-        ("2020-D-NH", "Bernie Sanders"),
-        ("2020-D-NV", "Bernie Sanders"),
-        // Sanders led Iowa's final-alignment popular vote; Biden led the delegate race overall.
-        ("2020-D-IA", "Bernie Sanders"),
-    ] {
-        let i = index(&catalog, id);
-        let option = catalog.upset(i).unwrap_or_else(|| panic!("{id} is an upset"));
-        assert_eq!(catalog.contests()[i].options[option].name, winner, "{id}");
-    }
-    // Not upsets: Biden's write-in win, a win on delegates alone, a cancelled contest.
-    for id in ["2024-D-NH", "2024-R-MO", "2024-D-DE", "2024-D-MI"] {
-        assert_eq!(catalog.upset(index(&catalog, id)), None, "{id}");
-    }
-    // The property, over every contest: an upset's popular-vote winner is not the leader;
-    // any other contest's popular-vote winner, if it has one, is.
-    for (i, contest) in catalog.contests().iter().enumerate() {
-        let leader = catalog
-            .leaders()
+fn each_edition_has_its_own_race_and_it_adds_up_to_the_csv() {
+    let (catalog, sheet) = (catalog(), spreadsheet::contests());
+    let all: Vec<usize> = (0..catalog.contests().len()).collect();
+    assert_eq!(catalog.editions().len(), 3, "2024 D, 2024 R, 2020 D");
+    for &edition in catalog.editions() {
+        let race = edition_race(&catalog, &all, edition);
+        let expected = sums(&sheet, edition.cycle, edition.party.code());
+        assert_eq!(race.contests, expected.contests.len(), "{}", edition.label());
+        assert_eq!(race.pledged, expected.pledged, "{}", edition.label());
+        let mut rows: Vec<(String, i64, i64)> = race
+            .standings
             .iter()
-            .find(|l| l.cycle == contest.cycle && l.party == contest.party)
-            .unwrap();
-        let popular = match outcome(contest) {
-            Outcome::Winner { option, basis, .. } if !matches!(basis, Basis::Delegates | Basis::Reported) => {
-                Some(candidate_name(&contest.options[option]))
-            }
-            _ => None,
-        };
-        match catalog.upset(i) {
-            Some(option) => {
-                assert_eq!(
-                    popular,
-                    Some(candidate_name(&contest.options[option])),
-                    "{}",
-                    contest.id
-                );
-                assert_ne!(popular, Some(leader.name.as_str()), "{}", contest.id);
-            }
-            None => assert!(popular.is_none_or(|w| w == leader.name), "{}", contest.id),
-        }
+            .map(|s| (group(&s.name).unwrap(), s.delegates, s.votes))
+            .collect();
+        let mut expected = expected.candidates;
+        rows.sort();
+        expected.sort();
+        assert_eq!(
+            rows,
+            expected,
+            "{}: one row per candidate of this edition, no other",
+            edition.label()
+        );
     }
-}
-
-#[test]
-fn upsets_only_filters_the_list_and_says_so() {
-    let catalog = catalog();
-    let (filter, selected) = select(&catalog, "?cycle=2024&party=D&upsets=1");
-    assert_eq!(ids(&catalog, &selected), ["2024-D-AS"]);
-    assert_eq!(filter.describe(selected.len()), "1 contest: 2024, Democratic, upsets");
-    let (_, republican) = select(&catalog, "?cycle=2024&party=R&upsets=1");
-    let republican = ids(&catalog, &republican);
-    assert!(republican.contains(&"2024-R-VT".into()) && republican.contains(&"2024-R-DC".into()));
-    assert!(select(&catalog, "?upsets=1")
-        .1
-        .iter()
-        .all(|&i| catalog.upset(i).is_some()));
-    assert_eq!(only_territory(&Query::parse("?territory=AS&upsets=1").0.filter), None);
+    // The unfiltered front page: one edition's race, the newest cycle's, Democratic first.
+    let (filter, selected) = select(&catalog, "");
+    let shown = map_choice(&catalog, &filter, &selected, None).unwrap().shown;
+    let race = edition_race(&catalog, &selected, shown);
+    let expected = sums(&sheet, 2024, "D");
+    assert_eq!(
+        race_title(shown, &race),
+        format!("2024 Democratic delegate race: {} contests", expected.contests.len())
+    );
+    assert_eq!(race.pledged, expected.pledged);
+    assert!(race.standings.iter().all(|s| s.name != "Donald Trump"));
 }
 
 /// Figures a source independent of the dataset's own states, per data/SOURCES.md. No national
@@ -278,7 +209,7 @@ fn every_jurisdiction_has_a_tile_in_words() {
     assert_eq!(samoa.text(&catalog), "Palmer");
     assert_eq!(
         samoa.label(&catalog, edition),
-        "American Samoa, 2024 Democratic caucus: Jason Palmer won, an upset"
+        "American Samoa, 2024 Democratic caucus: Jason Palmer won; Biden lost"
     );
     assert_eq!(
         (tile("GU").result.clone(), tile("GU").text(&catalog)),
@@ -298,7 +229,7 @@ fn every_jurisdiction_has_a_tile_in_words() {
         .label(&catalog, edition)
         .contains("won, by the source's percentages"));
     assert_eq!(map.iter().filter(|t| !t.muted).count(), 3);
-    assert_eq!(legend(&map, &catalog)[0].0, "Joe Biden");
+    assert_eq!(legend(&map, &catalog)[0].name, "Joe Biden");
 
     let republican = Edition {
         cycle: 2024,
@@ -307,11 +238,12 @@ fn every_jurisdiction_has_a_tile_in_words() {
     let (_, selected) = select(&catalog, "?cycle=2024&party=R");
     let map = tiles(&catalog, &selected, republican);
     let tile = |code: &str| map.iter().find(|t| t.territory.code == code).unwrap();
-    assert_eq!(tile("DA").result, TileResult::NoContest);
     assert_eq!(
-        tile("DA").label(&catalog, republican),
-        "Democrats Abroad: no 2024 Republican contest"
+        map.len(),
+        TERRITORIES.len() - 1,
+        "no Democrats Abroad tile on a Republican map"
     );
+    assert!(map.iter().all(|t| t.territory.code != "DA"));
     let michigan = tile("MI");
     assert_eq!(
         ids(&catalog, &[michigan.contest.unwrap()]),
@@ -320,12 +252,123 @@ fn every_jurisdiction_has_a_tile_in_words() {
     );
     assert_eq!(michigan.more, 1);
     assert!(michigan.label(&catalog, republican).ends_with("(1 more contest)"));
-    assert!(tile("VT").upset && tile("DC").upset && !tile("TX").upset);
+    assert!(tile("VT").nominee_lost && tile("DC").nominee_lost && !tile("TX").nominee_lost);
+    assert!(tile("VT")
+        .label(&catalog, republican)
+        .contains(": Nikki Haley won; Trump lost"));
     // Where the filter selects only the extra contest, the tile shows that one.
     let (_, caucus) = select(&catalog, "?cycle=2024&party=R&territory=MI&kind=caucus");
-    let michigan = &tiles(&catalog, &caucus, republican)[TERRITORIES.iter().position(|t| t.code == "MI").unwrap()];
+    let map = tiles(&catalog, &caucus, republican);
+    let michigan = map.iter().find(|t| t.territory.code == "MI").unwrap();
     assert_eq!(ids(&catalog, &[michigan.contest.unwrap()]), ["2024-R-MI-C"]);
     assert!(!michigan.muted);
+}
+
+/// Two contests whose winners are spelled two ways, one of a single pledged delegate, and the
+/// edition's presumptive nominee.
+fn spelled_two_ways() -> Shared {
+    let mut guam = common::contest("final pledged=1 | JOE BIDEN:30::1 | Jason Palmer:20::");
+    guam.date = Some("2024-03-02".into());
+    let mut samoa = common::contest("final | Joe Biden:51::6 | Jason Palmer:40::");
+    (samoa.id, samoa.territory) = ("2024-D-AS".into(), "AS".into());
+    let mut vermont = common::contest("final | Jason Palmer:51:: | Joe Biden:40::");
+    (vermont.id, vermont.territory) = ("2024-D-VT".into(), "VT".into());
+    let dataset = Dataset {
+        schema_version: 1,
+        title: "t".into(),
+        as_of: None,
+        complete_calendar: false,
+        details: None,
+        nominations: vec![Nomination {
+            cycle: 2024,
+            party: Party::Democratic,
+            presumptive_nominee: "Joe Biden".into(),
+            nominee: "Kamala Harris".into(),
+            needed_to_nominate: Some(1968),
+            clinched_on: Some("2024-03-12".into()),
+        }],
+        contests: vec![guam, samoa, vermont],
+    };
+    Shared(Rc::new(Catalog::new(dataset)))
+}
+
+#[test]
+fn names_fold_alike_in_the_race_and_the_legend() {
+    let catalog = spelled_two_ways();
+    let edition = catalog.editions()[0];
+    let all = [0, 1, 2];
+    let race = edition_race(&catalog, &all, edition);
+    let names: Vec<&str> = race.standings.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Joe Biden", "Jason Palmer"],
+        "one row, spelled the same whatever came first"
+    );
+    let map = tiles(&catalog, &all, edition);
+    let legend = legend(&map, &catalog);
+    let entries: Vec<(&str, usize)> = legend.iter().map(|e| (e.name, e.tiles)).collect();
+    assert_eq!(
+        entries,
+        [("Joe Biden", 2), ("Jason Palmer", 1)],
+        "one colour for both spellings"
+    );
+    let rank = |code: &str| {
+        legend_rank(
+            &legend,
+            map.iter().find(|t| t.territory.code == code).unwrap(),
+            &catalog,
+        )
+    };
+    assert_eq!((rank("GU"), rank("AS"), rank("VT")), (Some(0), Some(0), Some(1)));
+}
+
+#[test]
+fn the_board_says_one_two_and_what_the_map_holds() {
+    let (democratic, republican) = (
+        Edition {
+            cycle: 2024,
+            party: Party::Democratic,
+        },
+        Edition {
+            cycle: 2024,
+            party: Party::Republican,
+        },
+    );
+    assert_eq!(
+        map_title(republican),
+        "2024 Republican winners: every state, DC and the territories"
+    );
+    assert_eq!(
+        map_title(democratic),
+        "2024 Democratic winners: every state, DC, the territories and Democrats Abroad"
+    );
+    let catalog = spelled_two_ways();
+    assert_eq!(
+        race_title(democratic, &edition_race(&catalog, &[0], democratic)),
+        "2024 Democratic delegate race: 1 contest"
+    );
+    let map = tiles(&catalog, &[0], democratic);
+    let tile = |code: &str| map.iter().find(|t| t.territory.code == code).unwrap();
+    assert_eq!(
+        tile("OH").label(&catalog, democratic),
+        "Ohio: no 2024 Democratic contest"
+    );
+    assert_eq!(
+        map.len(),
+        TERRITORIES.len(),
+        "Democrats Abroad has its tile on a Democratic map"
+    );
+    // As rendered: the front page and the one-delegate contest's page.
+    let render = |search: &str| tally::ui::render(State::prerendered(Query::parse(search).0, catalog.clone()));
+    let front = render("");
+    assert!(front.contains("2024 Democratic delegate race: 3 contests"), "{front}");
+    assert!(front.contains("Where Biden lost") && front.contains(">Biden lost<"));
+    assert!(front.contains("Joe Biden (2)") && !front.contains("JOE BIDEN ("));
+    let guam = render("?contest=2024-D-GU");
+    assert!(
+        guam.contains("1 pledged delegate<") && !guam.contains("1 pledged delegates"),
+        "{guam}"
+    );
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! The bundled dataset: it validates, covers every jurisdiction, and known results come out right.
 
+mod spreadsheet;
+
 use tally::model::*;
 
 /// The bundled results with their details file read in, as the page has them once a contest is open.
@@ -254,4 +256,71 @@ fn json_round_trips_through_the_csv_converter() {
         bundled().contests,
         "static/data/results.json is generated from data/results.csv"
     );
+}
+
+/// The bundled file against the spreadsheet, each read by a reader that is not the app's
+/// (serde_json, and the tests' own CSV reader): the converter is not the judge of its own output.
+#[test]
+fn the_bundled_file_is_the_spreadsheet_figure_for_figure() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let bundled: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(bundled["as_of"].as_str(), Some(spreadsheet::as_of().as_str()));
+    let bundled = bundled["contests"].as_array().unwrap();
+    let sheet = spreadsheet::contests();
+    assert_eq!(
+        bundled.len(),
+        sheet.len(),
+        "one contest per contest of data/results.csv"
+    );
+    for (json, contest) in bundled.iter().zip(&sheet) {
+        let text = |key: &str| json[key].as_str();
+        let usual_id = format!("{}-{}-{}", contest.cycle, contest.party, contest.territory);
+        assert_eq!(
+            (
+                text("id").unwrap_or(&usual_id),
+                json["cycle"].as_i64(),
+                text("party"),
+                text("territory"),
+                text("date"),
+                text("kind"),
+                text("status"),
+                json["pledged_delegates"].as_i64(),
+                json["whole_field"].as_bool().unwrap_or(false),
+                json["binding"].as_bool().unwrap_or(true),
+            ),
+            (
+                contest.id.as_str(),
+                Some(contest.cycle),
+                Some(contest.party.as_str()),
+                Some(contest.territory.as_str()),
+                Some(contest.date.as_str()).filter(|d| !d.is_empty()),
+                Some(contest.kind.as_str()),
+                Some(contest.status.as_str()),
+                contest.pledged,
+                contest.whole_field,
+                contest.binding,
+            ),
+            "{}",
+            contest.id
+        );
+        let options: Vec<_> = json["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| {
+                (
+                    o["name"].as_str(),
+                    o["votes"].as_i64(),
+                    o["pct"].as_str(),
+                    o["delegates"].as_i64(),
+                )
+            })
+            .collect();
+        let candidates: Vec<_> = contest
+            .candidates
+            .iter()
+            .map(|c| (Some(c.name.as_str()), c.votes, c.pct.as_deref(), c.delegates))
+            .collect();
+        assert_eq!(options, candidates, "{}", contest.id);
+    }
 }

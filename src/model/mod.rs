@@ -11,6 +11,7 @@ pub mod url;
 pub mod words;
 
 pub use data::dataset::*;
+pub use data::edition::{Edition, Nomination};
 pub use data::percent::Percent;
 pub use data::territory::*;
 pub use derive::catalog::Catalog;
@@ -24,5 +25,6 @@ pub use read::fields::apply_fields;
 pub use read::load::{
     content_hash, keep_valid, load, load_any, load_as_built, load_bytes, LoadError, Loaded, MAX_BYTES,
 };
+pub use read::nominations::nominations_from_csv;
 pub use read::validate::{parse_date, validate, validate_contest, Problem, ProblemKind, MAX_VOTES};
 pub use url::query::{decode, encode, only_territory, Query, Theme};

@@ -124,7 +124,9 @@ pub fn App(props: &AppProps) -> Html {
     let open = state
         .catalog()
         .and_then(|c| state.query.contest.as_deref().and_then(|id| c.contest(id)));
-    let status = state.query.filter.describe(selected.len());
+    let status = state
+        .catalog()
+        .map_or_else(String::new, |c| state.query.filter.describe(selected.len(), c));
     // The embed's iframe title, in words; only the open customizer shows it.
     let embed_title = match (&state.customizer, open) {
         (None, _) => String::new(),
@@ -164,7 +166,7 @@ pub fn App(props: &AppProps) -> Html {
             .to_href();
             html! {
                 <>
-                    { filters(&state.query.filter, catalog.cycles(), &state.picker, state.filters_open, &dispatch) }
+                    { filters(&state.query.filter, catalog, &state.picker, state.filters_open, &dispatch) }
                     { (*board).clone() }
                     <div class="list-head">
                         <p role="status" class="status">{ status.clone() }</p>
@@ -176,7 +178,7 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(contest) = open {
                         { contest_detail(DetailView { contest, details: state.details(), as_of, embedded: false, plain: false, card: None, back: back.clone(), sort: state.sort, heading: &heading }, &dispatch) }
                     } else {
-                        { winners(catalog, &selected, &state.query.data, state.limit, false, &dispatch) }
+                        { winners(catalog, &selected, state.query.sort, &state.query.data, state.limit, false, &dispatch) }
                         // A territory's own page shows each of its contests in full below the list.
                         if only_territory(&state.query.filter).is_some() {
                             { for selected.iter().map(|&i| contest_detail(DetailView { contest: &catalog.contests()[i], details: state.details(), as_of, embedded: false, plain: false, card: Some(contest_href(&state.query.data, &catalog.contests()[i].id)), back: back.clone(), sort: Sort::default(), heading: &NodeRef::default() }, &dispatch)) }

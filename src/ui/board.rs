@@ -1,16 +1,17 @@
 //! The results board above the list: a tile map with every jurisdiction (one tab stop, arrow keys
-//! between tiles, a table alternative) and the delegate race. It renders what `model::board` and
-//! `model::race` computed for the filtered set.
+//! between tiles, a table alternative) and the delegate race, both of one edition (one switch for
+//! both). It renders what `words::board` and `derive::race` computed for the filtered set.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::state::{Action, Shared};
-use crate::model::derive::race::race;
-use crate::model::words::board::{legend, map_choice, tiles, Edition, Tile, TileResult};
+use crate::model::words::board::{
+    edition_race, legend, legend_rank, map_choice, map_title, race_title, tiles, Tile, TileResult,
+};
 use crate::model::words::format::thousands;
-use crate::model::{at_tile, territory, Filter, Query, TILE_GRID};
+use crate::model::{at_tile, territory, Edition, Filter, Query, TILE_GRID};
 
 /// Colours for the most frequent winners; the rest share the last ("others"). Text always names
 /// the winner: colour is never the only cue.
@@ -36,18 +37,15 @@ pub fn board(
     // In reading order, as the grid shows them: the order keys and screen readers follow.
     crate::model::data::order::sort_short(&mut tiles, |a, b| a.territory.tile.cmp(&b.territory.tile));
     let legend = legend(&tiles, catalog);
-    let colour = |tile: &Tile| match (&tile.result, tile.winner(catalog)) {
-        (_, Some(name)) => {
-            let rank = legend.iter().position(|(n, _)| *n == name).unwrap_or(COLOURS);
-            format!("w{}", rank.min(COLOURS - 1) + 1)
-        }
+    let colour = |tile: &Tile| match (&tile.result, legend_rank(&legend, tile, catalog)) {
+        (_, Some(rank)) => format!("w{}", rank.min(COLOURS - 1) + 1),
         (TileResult::Tie | TileResult::Level | TileResult::Undecided, _) => "tie".into(),
         (TileResult::Cancelled | TileResult::NoVote, _) => "held-none".into(),
         _ => "no-figures".into(),
     };
     let switch = choice.must_choose().then(|| {
         html! {
-            <div class="editions" role="group" aria-label="Results shown on the map">
+            <div class="editions" role="group" aria-label="Edition shown on the map and in the delegate race">
                 { for choice.choices.iter().map(|&e| html! {
                     <button type="button" aria-pressed={(e == edition).to_string()}
                         onclick={dispatch.reform(move |_| Action::PickEdition(e))}>{ e.label() }</button>
@@ -60,7 +58,7 @@ pub fn board(
         let code = tile.territory.code;
         let (row, column) = tile.territory.tile;
         let mut class = format!("tile r{} c{} {}", row + 1, column + 1, colour(tile));
-        for (on, name) in [(tile.muted, " muted"), (tile.upset, " upset")] {
+        for (on, name) in [(tile.muted, " muted"), (tile.nominee_lost, " lost")] {
             if on {
                 class.push_str(name);
             }
@@ -104,7 +102,7 @@ pub fn board(
         <section class="board" aria-labelledby="map-title">
             <div class="map">
             <div class="map-head">
-                <h2 id="map-title">{ format!("{} winners: every state, territory and Democrats Abroad", edition.label()) }</h2>
+                <h2 id="map-title">{ map_title(edition) }</h2>
                 { for switch }
             </div>
             // One tab stop: the map itself; arrow keys then move between its tiles.
@@ -113,18 +111,20 @@ pub fn board(
             </div>
             <p id="map-help" class="hint">{ "Arrow keys move between places; Enter opens one. Faded: outside the filters." }</p>
             <ul class="legend" aria-label="Legend">
-                { for legend.iter().take(COLOURS).enumerate().map(|(i, (name, count))| swatch(&format!("w{}", i + 1), format!("{name} ({count})"))) }
+                { for legend.iter().take(COLOURS).enumerate().map(|(i, e)| swatch(&format!("w{}", i + 1), format!("{} ({})", e.name, e.tiles))) }
                 { swatch("tie", "Tie, level or unclear".into()) }
                 { swatch("held-none", "Cancelled or no vote".into()) }
                 { swatch("no-figures", "No figures or no contest".into()) }
-                { swatch("upset", "Upset: won by someone other than the delegate leader".into()) }
+                if let Some(nomination) = catalog.nomination(edition) {
+                    { swatch("lost", format!("Where {} lost", nomination.surname())) }
+                }
             </ul>
             <details class="map-table">
                 <summary>{ "The map as a table" }</summary>
                 <table><caption>{ format!("{} results by jurisdiction", edition.label()) }</caption><tbody>{ for rows }</tbody></table>
             </details>
             </div>
-            { delegate_race(catalog, selected) }
+            { delegate_race(catalog, selected, edition) }
         </section>
     }
 }
@@ -166,23 +166,21 @@ fn move_between_tiles(event: KeyboardEvent) {
         if !(0..rows).contains(&row) || !(0..columns).contains(&column) {
             return;
         }
-        if let Some(next) = at_tile(row as u8, column as u8) {
-            let document = gloo::utils::document();
-            if let Some(to) = document
-                .get_element_by_id(&format!("tile-{}", next.code))
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-            {
-                let _ = to.focus();
-            }
+        // A jurisdiction off this party's calendar has no tile: skipped like an empty cell.
+        let next = at_tile(row as u8, column as u8)
+            .and_then(|next| gloo::utils::document().get_element_by_id(&format!("tile-{}", next.code)))
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        if let Some(to) = next {
+            let _ = to.focus();
             return;
         }
     }
 }
 
-/// Per candidate: pledged delegates as bars with the figures beside them, contests won, votes;
-/// every figure the data lacks is counted and said.
-fn delegate_race(catalog: &Shared, selected: &[usize]) -> Html {
-    let race = race(catalog.contests(), selected);
+/// The edition's race, per candidate: pledged delegates as bars with the figures beside them,
+/// contests won, votes; every figure the data lacks is counted and said.
+fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html {
+    let race = edition_race(catalog, selected, edition);
     if race.standings.is_empty() {
         return html! {};
     }
@@ -208,7 +206,7 @@ fn delegate_race(catalog: &Shared, selected: &[usize]) -> Html {
     let gaps = race.gaps();
     html! {
         <section class="race" aria-labelledby="race-title">
-            <h2 id="race-title">{ format!("Delegate race: {} contests", race.contests) }</h2>
+            <h2 id="race-title">{ race_title(edition, &race) }</h2>
             <table class="race-table">
                 <thead><tr>
                     <th scope="col">{ "Candidate" }</th>

@@ -206,7 +206,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             <p class="meta">
                 { party_badge(contest) }{ " " }
                 { date(contest.date.as_deref()) }{ " \u{00b7} " }{ status_label(contest.status) }
-                { " \u{00b7} " }{ contest.pledged_delegates.map(|p| format!("{p} pledged delegates")).unwrap_or_else(|| "Pledged delegates not reported".into()) }
+                { " \u{00b7} " }{ contest.pledged_delegates.map(|p| crate::model::words::format::count(p, "pledged delegate", "pledged delegates")).unwrap_or_else(|| "Pledged delegates not reported".into()) }
             </p>
             <p class="result">{ popular_sentence(contest) }</p>
             <p class="result">{ delegate_sentence(contest) }</p>

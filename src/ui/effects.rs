@@ -10,9 +10,7 @@ use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::browser;
-use super::state::{Action, Shared, State, PAGE_ROWS};
-#[cfg(feature = "newsroom")]
-use crate::model::url::origin::{data_allowed, host};
+use super::state::{title, Action, DataRequest, Shared, State, PAGE_ROWS};
 use crate::model::{Catalog, Dataset, Loaded, Problem, Query};
 
 /// Where the dataset comes from: `?data=`, or the bundled file the page names (its name carries a
@@ -59,19 +57,15 @@ pub fn read_details(
     read.map_err(|e| e.to_string())
 }
 
-/// Whether this site shows results from `url`, a `?data=` file: its own, and those of sites its
-/// builder allowed. Only the newsroom's build reads such files.
+/// Whether this site reads `url`, a `?data=` file or the details file one names: its own, and
+/// those of sites its builder allowed (`url::permission`). Only the newsroom's build reads them.
 #[cfg(feature = "newsroom")]
 fn permitted(url: &str) -> Result<(), String> {
-    let (absolute, page) = (browser::absolute(url), browser::absolute("./"));
-    let allowed = browser::allowed_origins();
-    if data_allowed(&absolute, &page, &allowed.split_whitespace().collect::<Vec<_>>()) {
-        return Ok(());
-    }
-    let host = host(&absolute).unwrap_or(&absolute);
-    Err(format!(
-        "This site does not load results from {host}: only its own data, and sites its publisher allows, can appear under its name."
-    ))
+    crate::model::url::permission::may_read(
+        &browser::absolute(url),
+        &browser::absolute("./"),
+        &browser::allowed_origins(),
+    )
 }
 
 #[cfg(not(feature = "newsroom"))]
@@ -89,19 +83,25 @@ const ANOTHER_SITE: &str = "Another site's results open only from their own addr
 #[hook]
 pub fn use_dataset(state: &UseReducerHandle<State>) {
     let dispatch = state.dispatcher();
-    use_effect_with(state.data_wanted().cloned(), move |wanted| {
-        let Some(data_url) = wanted else { return };
-        let url = dataset_url(data_url);
-        let bundled = data_url.is_none();
+    use_effect_with(state.data_wanted(), move |wanted| {
+        let Some(DataRequest { number: request, data }) = wanted else {
+            return;
+        };
+        let (url, bundled, request) = (dataset_url(data), data.is_none(), *request);
         if let (false, Err(message)) = (bundled, permitted(&url)) {
-            return dispatch.dispatch(Action::Failed(message));
+            return dispatch.dispatch(Action::Failed { request, message });
         }
+        // The reply names its request: the reader may have asked for another file meanwhile.
         wasm_bindgen_futures::spawn_local(async move {
             dispatch.dispatch(match browser::fetch_bytes(&url).await {
-                Err(message) => Action::Failed(message),
+                Err(message) => Action::Failed { request, message },
                 Ok(bytes) => match read_dataset(&bytes, &url, bundled) {
-                    Err(message) => Action::Failed(message),
-                    Ok(loaded) => Action::Loaded(Shared(Rc::new(Catalog::new(loaded.dataset))), loaded.problems),
+                    Err(message) => Action::Failed { request, message },
+                    Ok(loaded) => Action::Loaded {
+                        request,
+                        catalog: Shared(Rc::new(Catalog::new(loaded.dataset))),
+                        problems: loaded.problems,
+                    },
                 },
             });
         });
@@ -133,6 +133,11 @@ pub fn use_details(state: &UseReducerHandle<State>) {
         };
         let url = browser::resolve(&file, &browser::absolute(&dataset_url(&data)));
         let bundled = data.is_none();
+        // A newsroom's file may name its details anywhere: they pass the same check as the file.
+        if let (false, Err(message)) = (bundled, permitted(&url)) {
+            return dispatch.dispatch(Action::DetailsFailed { from, message });
+        }
+        // The reply names the catalog it was read for (`from`), which the page may have replaced.
         wasm_bindgen_futures::spawn_local(async move {
             let read = browser::fetch_bytes(&url)
                 .await
@@ -149,13 +154,17 @@ pub fn use_details(state: &UseReducerHandle<State>) {
     });
 }
 
-/// The address bar follows the state (the one place that writes it), and back and forward
-/// restore the state it describes.
+/// The address bar and the document's title follow the state (the one place that writes them),
+/// and back and forward restore the state the address describes.
 #[hook]
 pub fn use_address_bar(state: &UseReducerHandle<State>) {
-    use_effect_with((state.query.clone(), state.push_history), |(query, push)| {
+    let view = (state.query.clone(), state.push_history, state.catalog().cloned());
+    use_effect_with(view, |(query, push, catalog)| {
         browser::write_address(&query.to_href(), *push);
         browser::apply_theme(query.theme);
+        if let Some(catalog) = catalog {
+            gloo::utils::document().set_title(&title(query, catalog));
+        }
     });
     let dispatch = state.dispatcher();
     use_effect_with((), move |_| {

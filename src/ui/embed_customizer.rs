@@ -25,21 +25,14 @@ pub fn embed_customizer(
     let embed_url = absolute(&embed.embed_href());
     let script_url = absolute("tally-embed.js");
     let title = format!("Tally: {title}");
-    let container = format!(
-        "tally-{}",
-        query
-            .contest
-            .clone()
-            .unwrap_or_else(|| "results".into())
-            .to_ascii_lowercase()
-    );
+    let name = query.contest.as_deref().unwrap_or("list");
     let snippets = [
         (
             "snippet-iframe",
             "Iframe with Tally's resize script",
             iframe_snippet(&embed_url, &title, &script_url),
         ),
-        ("snippet-pym", "Pym.js", pym_snippet(&embed_url, &title, &container)),
+        ("snippet-pym", "Pym.js", pym_snippet(&embed_url, &title, name)),
     ];
 
     let update = |change: fn(&mut Customizer, &Event)| {

@@ -42,6 +42,11 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
         Data::Failed(message) => {
             html! { <p class="error-state" role="alert">{ message.clone() }</p> }
         }
+        // An embed that names a contest these results lack says so, rather than show them all.
+        Data::Ready(_) if state.absent_contest.is_some() && query.contest.is_none() => {
+            let id = state.absent_contest.as_deref().unwrap_or_default();
+            html! { <p class="empty" role="status">{ Query::absent_contest(id) }</p> }
+        }
         Data::Ready(catalog) => {
             let as_of = catalog.dataset.as_of.clone();
             match query.contest.as_deref().and_then(|id| catalog.contest(id)) {
@@ -70,10 +75,10 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
                     html! {
                         <>
                             if !query.plain {
-                                <h1 class="embed-title">{ format!("Tally: {}", query.filter.describe(total)) }</h1>
+                                <h1 class="embed-title">{ format!("Tally: {}", query.filter.describe(total, catalog)) }</h1>
                             }
                             { board(catalog, selected, query, state.edition, true, dispatch) }
-                            { winners(catalog, shown, &query.data, state.limit, true, dispatch) }
+                            { winners(catalog, shown, query.sort, &query.data, state.limit, true, dispatch) }
                             if more > 0 {
                                 <button type="button" class="more" onclick={dispatch.reform(|_| Action::ShowAllInEmbed)}>{ format!("Show all {total} contests") }</button>
                             }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::state::{Action, Picker};
 use super::territory_picker::territory_picker;
 use crate::model::derive::list_order::ListOrder;
-use crate::model::{ContestKind, Filter, Party};
+use crate::model::{Catalog, ContestKind, Filter, Party};
 
 fn select_value(event: Event) -> String {
     event.target_unchecked_into::<HtmlSelectElement>().value()
@@ -34,7 +34,7 @@ fn choice(
 }
 
 /// A view function, not a component: it has no state of its own, and each component costs wasm.
-pub fn filters(filter: &Filter, cycles: &[i64], picker: &Picker, open: bool, dispatch: &Callback<Action>) -> Html {
+pub fn filters(filter: &Filter, catalog: &Catalog, picker: &Picker, open: bool, dispatch: &Callback<Action>) -> Html {
     let on_change = &dispatch.reform(Action::SetFilter);
     let change = |update: fn(&mut Filter, String)| {
         let (filter, on_change) = (filter.clone(), on_change.clone());
@@ -58,7 +58,12 @@ pub fn filters(filter: &Filter, cycles: &[i64], picker: &Picker, open: bool, dis
     let on_clear = on_change.reform(|_: MouseEvent| Filter::default());
 
     // On a phone one button stands for the whole form, saying what is active.
-    let active = filter.active();
+    let active = filter.active(catalog);
+    // Offered where the dataset names a presumptive nominee of the editions chosen, or when the
+    // address asked for it (so it can be cleared).
+    let who_lost = filter
+        .who_lost(catalog)
+        .or_else(|| filter.nominee_lost.then(|| "the presumptive nominee".into()));
     let summary = if active.is_empty() {
         "none".to_string()
     } else {
@@ -74,7 +79,7 @@ pub fn filters(filter: &Filter, cycles: &[i64], picker: &Picker, open: bool, dis
             { territory_picker(&filter.territories, picker, &on_territories, dispatch) }
             { choice("filter-party", "Party", Some("Both parties"), Party::ALL.iter().map(|p| (p.code().into(), p.name().into(), filter.party == Some(*p))).collect(),
                 change(|f, v| f.party = Party::from_code(&v))) }
-            { choice("filter-cycle", "Cycle", Some("All years"), cycles.iter().map(|c| (c.to_string(), c.to_string(), filter.cycle == Some(*c))).collect(),
+            { choice("filter-cycle", "Cycle", Some("All years"), catalog.cycles().iter().map(|c| (c.to_string(), c.to_string(), filter.cycle == Some(*c))).collect(),
                 change(|f, v| f.cycle = v.parse().ok())) }
             { choice("filter-kind", "Contest", Some("All kinds"), ContestKind::ALL.iter().map(|k| (k.code().into(), k.label().into(), filter.kind == Some(*k))).collect(),
                 change(|f, v| f.kind = ContestKind::from_code(&v))) }
@@ -83,7 +88,9 @@ pub fn filters(filter: &Filter, cycles: &[i64], picker: &Picker, open: bool, dis
                 <input id="filter-text" type="search" placeholder="Candidate, state or territory" autocomplete="off"
                     value={filter.text.clone()} oninput={on_input} />
             </div>
-            <label class="check"><input id="filter-upsets" type="checkbox" checked={filter.upsets} onchange={change(|f, _| f.upsets = !f.upsets)} />{ " Upsets only" }</label>
+            if let Some(who) = who_lost {
+                <label class="check"><input id="filter-lost" type="checkbox" checked={filter.nominee_lost} onchange={change(|f, _| f.nominee_lost = !f.nominee_lost)} />{ format!(" Where {who} lost") }</label>
+            }
             <button type="button" class="clear" onclick={on_clear} disabled={filter.is_empty()}>{ "Clear filters" }</button>
         </form>
         </>

@@ -4,9 +4,7 @@
 use yew::prelude::*;
 
 #[cfg(feature = "newsroom")]
-use crate::model::words::format::count;
-#[cfg(feature = "newsroom")]
-use crate::model::Problem;
+use crate::model::{words::format::count, Problem};
 
 pub fn notices(notices: &[String]) -> Html {
     if notices.is_empty() {

@@ -117,10 +117,10 @@ fn with_choices_made(page_root: &Element, (mut query, notices): (Query, Vec<Stri
     if let Some(text) = changed("filter-text") {
         f.text = text;
     }
-    if let Some(upsets) = page_root.query_selector("#filter-upsets").ok().flatten() {
-        let (now, built) = (read(&upsets, "checked"), read(&upsets, "defaultChecked"));
+    if let Some(lost) = page_root.query_selector("#filter-lost").ok().flatten() {
+        let (now, built) = (read(&lost, "checked"), read(&lost, "defaultChecked"));
         if now != built {
-            f.upsets = now.and_then(|v| v.as_bool()).unwrap_or(f.upsets);
+            f.nominee_lost = now.and_then(|v| v.as_bool()).unwrap_or(f.nominee_lost);
         }
     }
     if let Some(order) = changed("list-sort").and_then(|v| crate::model::derive::list_order::ListOrder::from_code(&v)) {

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::state::{Action, Shared, PAGE_ROWS};
+use crate::model::derive::list_order::ListOrder;
 use crate::model::words::format::{date, summary};
 use crate::model::{Contest, Query};
 
@@ -24,11 +25,12 @@ pub fn party_badge(contest: &Contest) -> Html {
 
 /// The list as a view function. Long lists render `limit` rows at a time, so a newsroom's 10,000
 /// contests stay fast to filter; rows are components, so unchanged ones are skipped.
-/// `data` is the newsroom dataset's address, kept in the links; `external`: links open the full
-/// explorer in a new tab (inside an embed).
+/// `data` is the newsroom dataset's address, kept in the links; `order` is the list's, said in its
+/// caption; `external`: links open the full explorer in a new tab (inside an embed).
 pub fn winners(
     catalog: &Shared,
     selected: &[usize],
+    order: ListOrder,
     data: &Option<String>,
     limit: usize,
     external: bool,
@@ -50,7 +52,7 @@ pub fn winners(
     html! {
         <>
         <table class="winners" aria-busy={(limit < PAGE_ROWS && selected.len() > limit).to_string()}>
-            <caption elementtiming="results">{ "Winners by contest, in date order" }</caption>
+            <caption elementtiming="results">{ order.caption() }</caption>
             <thead>
                 <tr>
                     <th scope="col">{ "Territory" }</th>
@@ -108,7 +110,7 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
             <td>{ contest.kind.label() }</td>
             <td class="winner">
                 { s.winner }
-                if props.catalog.upset(props.index).is_some() { <span class="upset-mark">{ "Upset" }</span> }
+                if let Some(nomination) = props.catalog.nominee_lost(props.index) { <span class="lost-mark">{ format!("{} lost", nomination.surname()) }</span> }
                 if let Some(note) = s.basis_note { <span class="basis">{ note }</span> }
             </td>
             <td class="num">{ s.share }</td>

@@ -1,8 +1,10 @@
 // The results board: the tile map (every jurisdiction, keyboard, table alternative), the delegate
-// race, upsets, and the list made for phones.
+// race of one edition, where the presumptive nominee lost, and the list made for phones.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, axe, screenshot, dataset, openReady } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, newPage, ready, axe, screenshot, dataset, openReady, ROOT } from './harness.mjs';
 
 let server, browser, data;
 before(async () => { server = await serve(); browser = await launch(); data = await dataset(); });
@@ -77,15 +79,80 @@ test('the delegate race sums the set from the dataset and states what is missing
   assert.deepEqual(page.problems, []);
 });
 
-test('"Upsets only" on 2024 Democratic lists American Samoa, marked in words in the list and on the map', async () => {
-  const page = await open('?cycle=2024&party=D');
-  await page.check('#filter-upsets');
-  await page.waitForFunction(() => location.search.includes('upsets=1'));
-  const ids = await page.locator('table.winners tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('a').getAttribute('href').match(/contest\/([^./?]+)\.html/)[1]));
-  assert.ok(ids.includes('2024-D-AS'), `upsets: ${ids.join(', ')}`);
-  assert.match(await page.locator('tr:has(a[href*="contest/2024-D-AS.html"]) .upset-mark').innerText(), /upset/i);
-  assert.match(await page.locator('#tile-AS').innerText(), /upset/);
+/** RFC 4180 rows of a CSV file in data/, each keyed by the header's names. */
+async function csvRows(name) {
+  const text = await readFile(join(ROOT, 'data', name), 'utf8');
+  const rows = [[]];
+  let cell = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+    else if (c === '"') quoted = !quoted;
+    else if (!quoted && c === ',') { rows.at(-1).push(cell); cell = ''; }
+    else if (!quoted && (c === '\n' || c === '\r')) {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      rows.at(-1).push(cell); cell = ''; rows.push([]);
+    } else cell += c;
+  }
+  if (cell || rows.at(-1).length) rows.at(-1).push(cell);
+  const [header, ...body] = rows.filter((r) => r.length > 1);
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, (r[i] ?? '').trim()])));
+}
+
+const PARTIES = { Democratic: 'D', Republican: 'R' };
+
+test('the unfiltered front page shows one edition\'s race, totalled as the CSV totals it', async () => {
+  const rows = await csvRows('results.csv');
+  const page = await open('');
+  const title = await page.locator('#race-title').innerText();
+  const [, cycle, partyName, count] = title.match(/^(\d{4}) (Democratic|Republican) delegate race: (\d+) contests?$/) ?? [];
+  assert.ok(cycle, `the heading names one edition: "${title}"`);
+  const newest = Math.max(...rows.map((r) => Number(r.cycle)));
+  assert.equal(Number(cycle), newest, 'the newest cycle');
+  assert.match(await page.locator('#map-title').innerText(), new RegExp(`^${cycle} ${partyName} winners`), 'the map shows the same edition');
+  const party = PARTIES[partyName];
+  const mine = rows.filter((r) => r.cycle === cycle && r.party === party);
+  const contests = new Map(mine.map((r) => [r.contest_id, Number(r.pledged_delegates || 0)]));
+  assert.equal(Number(count), contests.size);
+  const pledged = [...contests.values()].reduce((a, b) => a + b, 0);
+  const bars = await page.locator('.race-table td.bar span').allInnerTexts();
+  assert.ok(bars.length > 0);
+  for (const bar of bars) assert.match(bar, new RegExp(` of ${pledged.toLocaleString('en-US')}$`), 'out of this edition\'s pledged total');
+  // Every row is a candidate of this edition; none is only another edition's.
+  const fold = (name) => name.split(' (')[0].trim().toLowerCase();
+  const here = new Set(mine.map((r) => fold(r.candidate)));
+  const elsewhere = new Set(rows.filter((r) => !(r.cycle === cycle && r.party === party)).map((r) => fold(r.candidate)).filter((n) => !here.has(n)));
+  const names = await page.locator('.race-table tbody th').evaluateAll((ths) => ths.map((th) => th.firstChild.textContent));
+  for (const name of names) {
+    assert.ok(here.has(fold(name)) || name === 'Uncommitted', `${name} ran in ${cycle} ${partyName}`);
+    assert.ok(!elsewhere.has(fold(name)), `${name} is another edition's`);
+  }
+  // One switch for both: the map and the race move to another edition together.
+  const other = page.locator('.editions button[aria-pressed="false"]').first();
+  const label = await other.innerText();
+  await other.click();
+  await page.waitForFunction((l) => document.querySelector('#race-title').textContent.startsWith(`${l} delegate race`), label);
+  assert.match(await page.locator('#map-title').innerText(), new RegExp(`^${label} winners`));
   assert.deepEqual(page.problems, []);
+});
+
+test('"Where Biden lost" on 2024 Democratic lists American Samoa alone, marked in words in the list and on the map', async () => {
+  const page = await open('?cycle=2024&party=D');
+  assert.equal((await page.locator('label:has(#filter-lost)').innerText()).trim(), 'Where Biden lost');
+  await page.check('#filter-lost');
+  await page.waitForFunction(() => location.search.includes('lost=1'));
+  const ids = await page.locator('table.winners tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('a').getAttribute('href').match(/contest\/([^./?]+)\.html/)[1]));
+  assert.deepEqual(ids, ['2024-D-AS']);
+  assert.match(await page.locator('.status').innerText(), /where Biden lost/);
+  assert.match(await page.locator('tr:has(a[href*="contest/2024-D-AS.html"]) .lost-mark').innerText(), /Biden lost/i);
+  assert.match(await page.locator('#tile-AS').innerText(), /Biden lost/);
+  assert.match(await page.locator('.legend').innerText(), /Where Biden lost/);
+  // An address from before keeps working.
+  const old = await open('?cycle=2024&party=R&upsets=1');
+  const oldIds = await old.locator('table.winners tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('a').getAttribute('href').match(/contest\/([^./?]+)\.html/)[1]));
+  assert.deepEqual(oldIds.sort(), ['2024-R-DC', '2024-R-VT']);
+  assert.ok(await old.isChecked('#filter-lost'));
+  assert.deepEqual([...page.problems, ...old.problems], []);
 });
 
 test('phones: the 2024 Democratic list is compact, the filters fold, the status stays in view', async () => {

@@ -1,7 +1,9 @@
 // Embeds: heights in a news article, the Pym/AMP/Datawrapper/Medium messages, links, accessibility.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, axe, openCustomizer, buildsLoaded } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, newPage, ready, axe, openCustomizer, buildsLoaded, ROOT } from './harness.mjs';
 
 const PYM_PARENT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pym-style parent</title><link rel="icon" href="favicon.svg"></head><body>
 <p>Parent page</p><div id="box"></div>
@@ -22,15 +24,14 @@ document.getElementById('box').appendChild(frame);
 `;
 
 let server, browser;
+// Fixture pages, read at each request: a test may add its own.
+const routes = {
+  '/graphics/tally/pym-parent.html': { body: PYM_PARENT, type: 'text/html' },
+  '/graphics/tally/pym-parent.js': { body: PYM_SCRIPT, type: 'text/javascript' },
+};
 before(async () => {
   // A sub-path, as a newsroom's CDN would host it: relative asset URLs must hold.
-  server = await serve({
-    prefix: '/graphics/tally/',
-    routes: {
-      '/graphics/tally/pym-parent.html': { body: PYM_PARENT, type: 'text/html' },
-      '/graphics/tally/pym-parent.js': { body: PYM_SCRIPT, type: 'text/javascript' },
-    },
-  });
+  server = await serve({ prefix: '/graphics/tally/', routes });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -149,4 +150,115 @@ test('the embed fits from 280px to 800px wide without sideways scrolling', async
       assert.deepEqual(page.problems, []);
     }
   }
+});
+
+/** Waits until an iframe's height matches its content's (the child's real height) and holds. */
+async function settled(page, selector) {
+  const frame = await (await page.$(selector)).contentFrame();
+  await frame.waitForSelector('.embed');
+  const measure = () => page.evaluate((sel) => {
+    const iframe = document.querySelector(sel);
+    return { iframe: iframe.getBoundingClientRect().height, content: iframe.contentDocument.documentElement.getBoundingClientRect().height };
+  }, selector);
+  for (let i = 0; i < 50; i++) {
+    const h = await measure();
+    if (Math.abs(h.iframe - h.content) <= 2) return h;
+    await page.waitForTimeout(100);
+  }
+  return measure();
+}
+
+const LATE_ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Late parent script</title><link rel="icon" href="favicon.svg"><style>iframe { border: 0; display: block }</style></head><body>
+<p>An article whose frames load before Tally's parent script.</p>
+<iframe data-tally id="card" src="embed/2024-D-AS.html" title="Tally card" width="100%" height="480" scrolling="no"></iframe>
+<iframe data-tally id="list" src="./?embed=1&amp;territory=AS,GU,MP,PR,VI&amp;cycle=2024" title="Tally list" width="100%" height="480" scrolling="no"></iframe>
+<iframe data-tally id="absent" src="./?embed=1&amp;contest=2024-D-ZZ" title="Tally absent" width="100%" height="480" scrolling="no"></iframe>
+</body></html>`;
+
+test('frames that load before the async parent script still end at their real height: the parent asks', async () => {
+  routes['/graphics/tally/late-article.html'] = { body: LATE_ARTICLE, type: 'text/html' };
+  const page = await newPage(browser, { width: 700, height: 900 });
+  await page.goto(server.base + 'late-article.html');
+  for (const selector of ['#card', '#list', '#absent']) {
+    const frame = await (await page.$(selector)).contentFrame();
+    await frame.waitForSelector(selector === '#absent' ? '.embed .empty' : '.embed .credit');
+  }
+  // Every frame has sent its height by now, to a page with no one listening.
+  await page.waitForTimeout(500);
+  const before = await page.$eval('#card', (f) => f.getBoundingClientRect().height);
+  assert.equal(before, 480, 'nothing has set the height yet');
+  await page.addScriptTag({ url: 'tally-embed.js' });
+  for (const selector of ['#card', '#list', '#absent']) {
+    const h = await settled(page, selector);
+    assert.ok(Math.abs(h.iframe - h.content) <= 2, `${selector}: iframe ${h.iframe}px, content ${h.content}px`);
+  }
+  const absent = await settled(page, '#absent');
+  assert.ok(absent.iframe < 150, `the one-line embed is one line tall (${absent.iframe}px)`);
+  assert.deepEqual(page.problems, []);
+});
+
+test('an embed naming a contest the results lack is one line with the id, not the whole explorer', async () => {
+  const page = await newPage(browser, { width: 600 });
+  await page.goto(server.base + '?embed=1&contest=2024-D-ZZ');
+  await ready(page);
+  assert.equal((await page.locator('.embed').innerText()).trim(), 'No contest \u201c2024-D-ZZ\u201d in these results.');
+  assert.equal(await page.locator('.embed table, .embed .board, .embed .tile-map, .notice').count(), 0, 'no list, no map, no notice');
+  assert.deepEqual(page.problems, []);
+});
+
+test('heights from messages are clamped; what is not a number is ignored', async () => {
+  const page = await newPage(browser, { width: 800, height: 800 });
+  await page.goto(server.base + 'demo/article.html');
+  await page.locator('#card').scrollIntoViewIfNeeded();
+  const real = (await heights(page, '#card')).iframe;
+  const frame = await (await page.$('#card')).contentFrame();
+  const say = async (height) => {
+    await frame.evaluate((h) => parent.postMessage({ sentinel: 'amp', type: 'embed-size', height: h }, '*'), height);
+    await page.waitForTimeout(150);
+    return page.$eval('#card', (f) => f.getBoundingClientRect().height);
+  };
+  const tallest = await say(1e9);
+  assert.ok(tallest <= 40000, `a billion pixels is clamped (${tallest}px)`);
+  assert.equal(await say('300'), tallest, 'a string is ignored');
+  assert.equal(await say(null), tallest, 'null is ignored');
+  assert.equal(await say(Number.NaN), tallest, 'NaN is ignored');
+  const lowest = await say(-500);
+  assert.ok(lowest >= 32 && lowest < 100, `a negative height is clamped up (${lowest}px)`);
+  // Asked again, the child restores its real height.
+  await page.$eval('#card', (f) => f.contentWindow.postMessage('tally:height?', '*'));
+  await page.waitForFunction((h) => Math.abs(document.querySelector('#card').getBoundingClientRect().height - h) <= 2, real);
+  assert.deepEqual(page.problems, []);
+});
+
+test('two list embeds in one article: each Pym snippet has its own container, and each gets its own frame', async () => {
+  const snippets = [];
+  for (const view of ['?cycle=2024&party=D', '?territory=AS,GU,MP,PR,VI&cycle=2024']) {
+    const page = await newPage(browser, { width: 1000 });
+    await page.goto(server.base + view);
+    await ready(page);
+    await openCustomizer(page);
+    snippets.push(await page.inputValue('#snippet-pym'));
+    assert.deepEqual(page.problems, []);
+  }
+  const ids = snippets.map((s) => s.match(/^<div id="([^"]+)"><\/div>/)?.[1]);
+  assert.ok(ids.every((id) => /^tally-list-[0-9a-f]{8}$/.test(id)), `ids: ${ids}`);
+  assert.notEqual(ids[0], ids[1], 'two list embeds, two ids');
+  const pym = await readFile(join(ROOT, 'node_modules', 'pym.js', 'dist', 'pym.v1.min.js'), 'utf8');
+  routes['/graphics/tally/pym.v1.min.js'] = { body: pym, type: 'text/javascript' };
+  const local = (s) => s.replace('https://pym.nprapps.org/pym.v1.min.js', 'pym.v1.min.js').replace('<script src="pym.v1.min.js"></script>', '');
+  routes['/graphics/tally/two-lists.html'] = {
+    type: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two lists</title><link rel="icon" href="favicon.svg"><script src="pym.v1.min.js"></script></head><body>
+<h1>Two lists</h1>${local(snippets[0])}<p>Between the lists.</p>${local(snippets[1])}</body></html>`,
+  };
+  const page = await newPage(browser, { width: 800 });
+  await page.goto(server.base + 'two-lists.html');
+  for (const [i, id] of ids.entries()) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.waitForSelector(`#${id} iframe`);
+    assert.equal(await page.locator(`#${id} iframe`).count(), 1, `${id} holds one frame`);
+    const src = await page.locator(`#${id} iframe`).getAttribute('src');
+    assert.ok(src.includes(i === 0 ? 'party=D' : 'territory=AS,GU,MP,PR,VI'), `${id} shows its own view: ${src}`);
+  }
+  assert.deepEqual(page.problems, []);
 });

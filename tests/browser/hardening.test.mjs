@@ -42,6 +42,8 @@ before(async () => {
         { id: '2024-D-GU', sources: ['https://example.org/guam'] },
         { id: '2024-D-ZZ', sources: ['https://example.org/nowhere'] },
       ] }) },
+      // A newsroom file whose details file lives on a site the builder never allowed.
+      '/far-details/results.json': { body: dataset([{ ...contest('2024-D-GU', 'GU', ['Ann Example', 'Bob Example']), sources: [] }], { details: 'https://evil.example/details.json' }) },
       '/huge.json': { body: '{"schema_version":1,"contests":[' + ' '.repeat(21 * 1024 * 1024) + ']}' },
     },
   });
@@ -181,4 +183,48 @@ test('the release build runs under a strict Content-Security-Policy with no viol
   await (await (await page.$('iframe.preview')).contentFrame()).waitForSelector('.embed .credit');
   assert.deepEqual(page.problems, [], 'customizer and preview under the policy');
   assert.deepEqual(await axe(page), []);
+});
+
+test('links shared with campaign tags open without a notice, and the address drops the tags', async () => {
+  for (const [path, kept] of [
+    ['?utm_source=newsletter&utm_medium=email&utm_campaign=primaries&fbclid=IwAR0x&gclid=Cj0K&party=D', /\?party=D$/],
+    ['contest/2024-D-AS.html?utm_source=twitter&fbclid=abc&gclid=xyz', /\/contest\/2024-D-AS\.html$/],
+  ]) {
+    const page = await open(path);
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('.notice').count(), 0, `${path}: no notice`);
+    assert.match(page.url(), kept, `${path}: the view's own address`);
+    assert.deepEqual(page.problems, [], path);
+  }
+});
+
+test('an empty data= is said to name no file; the bundled results show', async () => {
+  const page = await open('?data=&party=D');
+  const notice = await page.locator('.notice').innerText();
+  assert.match(notice, /empty data=: it names no file/);
+  assert.ok(!notice.includes('no such setting'), notice);
+  assert.ok((await page.locator('table.winners tbody tr').count()) > 0);
+  assert.equal(await page.locator('.provenance').count(), 0, 'the bundled results, said as such');
+  assert.deepEqual(page.problems, []);
+});
+
+test("the details file a newsroom's file names passes the same origin check as the file", async () => {
+  const page = await newPage(browser);
+  const asked = [];
+  page.on('request', (request) => asked.push(request.url()));
+  await page.goto(server.base + '?data=far-details/results.json&contest=2024-D-GU');
+  await ready(page);
+  await page.waitForSelector('.details-error');
+  assert.match(await page.locator('.details-error').innerText(), /This site does not load results from evil\.example/);
+  assert.ok(!asked.some((url) => url.includes('evil.example')), 'never asked for');
+  assert.match(await page.locator('table.options').innerText(), /Ann Example/, 'the contest still shows');
+  assert.deepEqual(page.problems, []);
+});
+
+test("an embed of a contest a newsroom's file lacks is one line, under the file's provenance", async () => {
+  const page = await open('?data=newsroom.json&embed=1&contest=2024-D-VI');
+  assert.match(await page.locator('.embed .provenance').innerText(), /^Results from a file on this site/);
+  assert.equal(await page.locator('.embed .empty').innerText(), 'No contest \u201c2024-D-VI\u201d in these results.');
+  assert.equal(await page.locator('.embed table, .embed .board').count(), 0);
+  assert.deepEqual(page.problems, []);
 });

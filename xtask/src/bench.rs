@@ -102,6 +102,7 @@ pub fn synthetic(size: usize) -> Dataset {
         as_of: None,
         complete_calendar: false,
         details: None,
+        nominations: Vec::new(),
         contests,
     }
 }

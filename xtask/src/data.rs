@@ -4,7 +4,9 @@ use std::fs;
 use std::path::Path;
 
 use tally::model::words::format::count;
-use tally::model::{apply_fields, dataset_from_csv, split_details, validate, Dataset, OptionKind};
+use tally::model::{
+    apply_fields, dataset_from_csv, nominations_from_csv, split_details, validate, Dataset, OptionKind,
+};
 
 use crate::{root, Result};
 
@@ -20,6 +22,7 @@ pub fn refresh() -> Result<()> {
     for (from, to) in [
         ("results.csv", "results.csv"),
         ("corrections.csv", "corrections.csv"),
+        ("editions.csv", "editions.csv"),
         ("NOTES.md", "SOURCES.md"),
     ] {
         fs::copy(shared.join(from), root().join("data").join(to)).map_err(|e| format!("copying {from}: {e}"))?;
@@ -49,11 +52,11 @@ delegates. Its `note` column gives readers what the notes above say about a cont
 /// Says so when ../shared/data holds newer reference facts than data/ (it is absent on a clone).
 pub fn warn_if_behind_reference() {
     let shared = root().join("../shared/data");
-    for (from, to) in [("results.csv", "results.csv"), ("corrections.csv", "corrections.csv")] {
-        if let (Ok(reference), Ok(ours)) = (fs::read(shared.join(from)), fs::read(root().join("data").join(to))) {
+    for name in ["results.csv", "corrections.csv", "editions.csv"] {
+        if let (Ok(reference), Ok(ours)) = (fs::read(shared.join(name)), fs::read(root().join("data").join(name))) {
             if reference != ours {
                 println!(
-                    "note: ../shared/data/{from} differs from data/{to}: `cargo xtask data --refresh` brings it in"
+                    "note: ../shared/data/{name} differs from data/{name}: `cargo xtask data --refresh` brings it in"
                 );
             }
         }
@@ -62,6 +65,9 @@ pub fn warn_if_behind_reference() {
 
 /// Facts about whole contests that the reference rows do not carry, each row citing its basis.
 const FIELDS: &str = "fields.csv";
+/// Each edition's nomination (presumptive nominee, nominee, delegates needed, clinch date), from
+/// the reference facts; the bundled file carries the rows of the editions it holds.
+const EDITIONS: &str = "editions.csv";
 
 /// Reads data/*.csv and returns the dataset, or every problem found, each on a line.
 pub fn convert() -> Result<Dataset> {
@@ -79,6 +85,10 @@ pub fn convert() -> Result<Dataset> {
     // The bundled dataset is the whole calendar: every jurisdiction must be there.
     dataset.complete_calendar = true;
     problems.extend(apply_fields(&mut dataset, &read(FIELDS)?).map_err(|e| format!("data/{FIELDS}: {e}"))?);
+    let (nominations, unread) =
+        nominations_from_csv(&read(EDITIONS)?, &dataset).map_err(|e| format!("data/{EDITIONS}: {e}"))?;
+    dataset.nominations = nominations;
+    problems.extend(unread);
     problems.extend(validate(&dataset));
     if problems.is_empty() {
         return Ok(dataset);
@@ -89,9 +99,19 @@ pub fn convert() -> Result<Dataset> {
 }
 
 /// The dataset as JSON, leaving out what a reader derives the same way: a contest's `id` when it
-/// is the usual `{cycle}-{party}-{territory}`, an option's `kind` when its label says it.
+/// is the usual `{cycle}-{party}-{territory}`, an option's `kind` when its label says it, a
+/// nomination's `nominee` when it is the presumptive nominee.
 pub fn render(dataset: &Dataset) -> Result<String> {
     let mut value = serde_json::to_value(dataset)?;
+    for (nomination, json) in dataset
+        .nominations
+        .iter()
+        .zip(value["nominations"].as_array_mut().into_iter().flatten())
+    {
+        if nomination.nominee == nomination.presumptive_nominee {
+            json.as_object_mut().map(|o| o.shift_remove("nominee"));
+        }
+    }
     for (contest, json) in dataset
         .contests
         .iter()

@@ -17,6 +17,10 @@ pub struct Dataset {
     /// to this one, fetched when a contest is opened (see `details.rs`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub details: Option<String>,
+    /// Each edition's nomination, where the dataset records it (the presumptive nominee's losses
+    /// are shown only for these).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub nominations: Vec<crate::model::Nomination>,
     pub contests: Vec<Contest>,
 }
 

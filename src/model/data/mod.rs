@@ -1,8 +1,10 @@
-//! The dataset's types as the JSON spells them, the one table of jurisdictions, percentages as
-//! printed, and the small text and ordering tools every other layer uses.
+//! The dataset's types as the JSON spells them, editions and their nominations, the one table of
+//! jurisdictions, percentages as printed, and the small text and ordering tools every layer uses.
 
 pub mod dataset;
+pub mod edition;
 pub mod fold;
+pub mod names;
 pub mod numbers;
 pub mod order;
 pub mod percent;

@@ -1,7 +1,8 @@
-//! A loaded dataset made ready for reading: contests in display order, with search text prepared once.
+//! A loaded dataset made ready for reading: contests in display order, with search text prepared
+//! once, and the editions it holds.
 
-use crate::model::derive::race::{leaders, upset, Leader};
-use crate::model::{territory, Contest, Dataset, TerritoryKind};
+use crate::model::derive::nomination::lost_by;
+use crate::model::{territory, Contest, Dataset, Edition, Nomination, TerritoryKind};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Catalog {
@@ -11,8 +12,7 @@ pub struct Catalog {
     /// Lower-cased territory name and code, contest id and every option's name, per contest.
     haystacks: Vec<String>,
     cycles: Vec<i64>,
-    /// Each cycle and party's delegate leader, for the upsets; found once per dataset.
-    leaders: Vec<Leader>,
+    editions: Vec<Edition>,
 }
 
 impl Catalog {
@@ -23,19 +23,21 @@ impl Catalog {
         let key = |i: usize| (contests[i].date.is_none(), &contests[i].date, names[i], &contests[i].id);
         let order = crate::model::data::order::sorted_indices(contests.len(), &mut |a, b| key(a).cmp(&key(b)));
         let haystacks = contests.iter().map(haystack).collect();
-        let mut cycles: Vec<i64> = Vec::new();
+        let mut editions: Vec<Edition> = Vec::new();
         for contest in contests {
-            if !cycles.contains(&contest.cycle) {
-                cycles.push(contest.cycle);
+            if !editions.contains(&contest.edition()) {
+                editions.push(contest.edition());
             }
         }
-        crate::model::data::order::sort_short(&mut cycles, |a, b| b.cmp(a));
+        crate::model::data::order::sort_short(&mut editions, |a, b| (b.cycle, a.party).cmp(&(a.cycle, b.party)));
+        let mut cycles: Vec<i64> = editions.iter().map(|e| e.cycle).collect();
+        cycles.dedup();
         Catalog {
-            leaders: leaders(&dataset.contests),
             dataset,
             order,
             haystacks,
             cycles,
+            editions,
         }
     }
 
@@ -51,19 +53,26 @@ impl Catalog {
         &self.haystacks[index]
     }
 
-    /// Each cycle and party's delegate leader over all its contests.
-    pub fn leaders(&self) -> &[Leader] {
-        &self.leaders
+    /// The nomination of `edition`, when the dataset records it.
+    pub fn nomination(&self, edition: Edition) -> Option<&Nomination> {
+        self.dataset.nominations.iter().find(|n| n.edition() == edition)
     }
 
-    /// The winning option of contest `index` if it is an upset (see `race::upset`).
-    pub fn upset(&self, index: usize) -> Option<usize> {
-        upset(&self.dataset.contests[index], &self.leaders)
+    /// The nomination whose presumptive nominee lost contest `index` (see `nomination::lost_by`).
+    pub fn nominee_lost(&self, index: usize) -> Option<&Nomination> {
+        let contest = &self.dataset.contests[index];
+        self.nomination(contest.edition())
+            .filter(|n| lost_by(contest, &n.presumptive_nominee))
     }
 
     /// Cycles present, newest first.
     pub fn cycles(&self) -> &[i64] {
         &self.cycles
+    }
+
+    /// Editions present, newest cycle first, Democratic before Republican.
+    pub fn editions(&self) -> &[Edition] {
+        &self.editions
     }
 }
 

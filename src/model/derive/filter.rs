@@ -12,8 +12,8 @@ pub struct Filter {
     pub kind: Option<ContestKind>,
     /// Free text, matched against territory, contest id and ballot option names.
     pub text: String,
-    /// Only contests won on the popular vote by someone other than the delegate leader.
-    pub upsets: bool,
+    /// Only the contests their edition's presumptive nominee lost (see `nomination::lost_by`).
+    pub nominee_lost: bool,
 }
 
 impl Filter {
@@ -39,14 +39,14 @@ impl Filter {
                     && self.cycle.is_none_or(|c| c == contest.cycle)
                     && self.kind.is_none_or(|k| k == contest.kind)
                     && (needle.is_empty() || catalog.haystack(i).contains(&needle))
-                    && (!self.upsets || catalog.upset(i).is_some())
+                    && (!self.nominee_lost || catalog.nominee_lost(i).is_some())
             })
             .collect()
     }
 
     /// The polite status line: "3 contests: Democratic, territories".
-    pub fn describe(&self, count: usize) -> String {
-        let parts = self.active();
+    pub fn describe(&self, count: usize, catalog: &Catalog) -> String {
+        let parts = self.active(catalog);
         let noun = if count == 1 { "contest" } else { "contests" };
         if parts.is_empty() {
             format!("{count} {noun}")
@@ -55,8 +55,26 @@ impl Filter {
         }
     }
 
+    /// Whose losses the "where … lost" choice shows, for the editions the cycle and party chosen
+    /// span: the presumptive nominees' surname when they share it ("Biden"), otherwise "the
+    /// presumptive nominee"; `None` when the dataset names none of their nominees.
+    pub fn who_lost(&self, catalog: &Catalog) -> Option<String> {
+        let mut who: Option<&str> = None;
+        for &edition in catalog.editions() {
+            let chosen = self.cycle.is_none_or(|c| c == edition.cycle) && self.party.is_none_or(|p| p == edition.party);
+            match (catalog.nomination(edition).filter(|_| chosen), who) {
+                (Some(n), Some(surname)) if fold(n.surname()) != fold(surname) => {
+                    return Some("the presumptive nominee".into())
+                }
+                (Some(n), _) => who = Some(n.surname()),
+                (None, _) => {}
+            }
+        }
+        who.map(str::to_string)
+    }
+
     /// What the filters select by, in words ("2024", "Democratic", "matching “palmer”").
-    pub fn active(&self) -> Vec<String> {
+    pub fn active(&self, catalog: &Catalog) -> Vec<String> {
         let mut parts: Vec<String> = Vec::new();
         if let Some(cycle) = self.cycle {
             parts.push(cycle.to_string());
@@ -70,8 +88,11 @@ impl Filter {
         if let Some(kind) = self.kind {
             parts.push(kind.label().to_ascii_lowercase());
         }
-        if self.upsets {
-            parts.push("upsets".into());
+        if self.nominee_lost {
+            let who = self
+                .who_lost(catalog)
+                .unwrap_or_else(|| "the presumptive nominee".into());
+            parts.push(format!("where {who} lost"));
         }
         if !self.text.trim().is_empty() {
             parts.push(format!("matching \u{201c}{}\u{201d}", self.text.trim()));

@@ -37,6 +37,16 @@ impl ListOrder {
         }
     }
 
+    /// The list's caption, which says the order it is in.
+    pub fn caption(self) -> &'static str {
+        match self {
+            Self::Date => "Winners by contest, in date order",
+            Self::Territory => "Winners by contest, by territory name",
+            Self::Margin => "Winners by contest, closest race first",
+            Self::Turnout => "Winners by contest, most votes counted first",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL
             .into_iter()

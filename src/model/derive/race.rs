@@ -1,19 +1,19 @@
-//! The delegate race over a set of contests, per candidate, with every missing figure counted; and
-//! the upsets: contests won on the popular vote by someone other than the delegate leader.
+//! The delegate race over a set of contests (one edition's: never a sum across cycles or parties),
+//! per candidate, with every missing figure counted.
 
 use crate::model::data::fold::fold;
 use crate::model::data::numbers::count;
-use crate::model::{
-    delegate_figures, outcome, BallotOption, Basis, Contest, DelegateFigure, OptionKind, Outcome, Party, Status,
-};
+use crate::model::{delegate_figures, outcome, BallotOption, Contest, DelegateFigure, OptionKind, Outcome, Status};
 
 /// One candidate's figures over a set of contests; every uncommitted-type option is one standing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Standing {
-    /// The name as first listed, without a "(write-in)"; "Uncommitted" for the uncommitted kind.
+    /// The name without a "(write-in)", spelled as [`spelling`] prefers; "Uncommitted" for the
+    /// uncommitted kind.
     pub name: String,
     pub kind: OptionKind,
-    /// The ballot labels counted here, as listed ("Uncommitted", "No preference", "Uninstructed").
+    /// The ballot labels counted here, as first listed, each once however spelled ("Uncommitted",
+    /// "No preference", "Uninstructed").
     pub labels: Vec<String>,
     /// Contests that list this candidate.
     pub listed: usize,
@@ -55,8 +55,15 @@ pub fn candidate_name(option: &BallotOption) -> &str {
 }
 
 /// What options are grouped by: the candidate name folded, so case and marks do not split a person.
-fn key(option: &BallotOption) -> String {
+pub fn candidate_key(option: &BallotOption) -> String {
     fold(candidate_name(option))
+}
+
+/// Of two spellings that fold alike, the one a reader sees (in the race and the map's legend
+/// alike, whatever order the contests come in): the greater in byte order, which prefers lower
+/// case and marks ("Joe Biden" to "JOE BIDEN", "José" to "Jose").
+pub fn spelling<'a>(a: &'a str, b: &'a str) -> &'a str {
+    a.max(b)
 }
 
 /// The race over `set`, indices into `contests`.
@@ -96,7 +103,7 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
             usize::from(first)
         };
         for (i, option) in contest.options.iter().enumerate().filter(|(_, o)| o.kind.can_win()) {
-            let key = key(option);
+            let key = candidate_key(option);
             let s = match keys.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
                 Ok(found) => keys[found].1,
                 Err(slot) => {
@@ -116,7 +123,12 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
                 }
             };
             let standing = &mut race.standings[s];
-            if !standing.labels.contains(&option.name) {
+            if spelling(&standing.name, candidate_name(option)) != standing.name {
+                standing.name = candidate_name(option).to_string();
+            }
+            // Labels are listed once however they are spelled ("No Preference", "No preference").
+            let label = fold(&option.name);
+            if !standing.labels.iter().any(|l| fold(l) == label) {
                 standing.labels.push(option.name.clone());
             }
             standing.listed += once(s, 0);
@@ -173,57 +185,5 @@ impl Race {
             of,
         );
         gaps
-    }
-}
-
-/// The candidate with the most pledged delegates over every contest of a cycle and party.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Leader {
-    pub cycle: i64,
-    pub party: Party,
-    pub name: String,
-    pub delegates: i64,
-}
-
-/// The delegate leader of each cycle and party present, from all of its contests.
-pub fn leaders(contests: &[Contest]) -> Vec<Leader> {
-    let mut pairs: Vec<(i64, Party)> = Vec::new();
-    for c in contests {
-        if !pairs.contains(&(c.cycle, c.party)) {
-            pairs.push((c.cycle, c.party));
-        }
-    }
-    pairs
-        .into_iter()
-        .filter_map(|(cycle, party)| {
-            let all: Vec<usize> = (0..contests.len())
-                .filter(|&i| contests[i].cycle == cycle && contests[i].party == party)
-                .collect();
-            let top = race(contests, &all).standings.into_iter().next()?;
-            (top.delegates > 0).then_some(Leader {
-                cycle,
-                party,
-                name: top.name,
-                delegates: top.delegates,
-            })
-        })
-        .collect()
-}
-
-/// The winning option, when `contest` is an upset: won on the popular vote (counts, partial counts
-/// or printed percentages) by someone other than its cycle and party's delegate leader. A winner
-/// decided by delegates, or merely reported with no figures, is not a popular-vote result.
-pub fn upset(contest: &Contest, leaders: &[Leader]) -> Option<usize> {
-    let leader = leaders
-        .iter()
-        .find(|l| l.cycle == contest.cycle && l.party == contest.party)?;
-    match outcome(contest) {
-        Outcome::Winner { option, basis, .. }
-            if matches!(basis, Basis::Votes | Basis::PartialVotes | Basis::Percentage)
-                && key(&contest.options[option]) != fold(&leader.name) =>
-        {
-            Some(option)
-        }
-        _ => None,
     }
 }

@@ -285,6 +285,7 @@ pub fn dataset_from_csv(
         // A spreadsheet may hold one state; only the bundled calendar claims to be whole.
         complete_calendar: false,
         details: None,
+        nominations: Vec::new(),
         contests,
     };
     Ok((dataset, problems))

@@ -4,7 +4,7 @@
 //! as its field's problem, so only its contest is lost.
 
 use crate::model::read::json::Json;
-use crate::model::{BallotOption, Contest, ContestKind, Correction, OptionKind, Party, Status};
+use crate::model::{BallotOption, Contest, ContestKind, Correction, Nomination, OptionKind, Party, Status};
 
 /// The field that did not fit and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -175,6 +175,20 @@ pub fn contest(value: &Json) -> Fit<Contest> {
                 .collect::<Fit<_>>()?
         },
         corrections: corrections(&o)?,
+    })
+}
+
+/// One entry of the dataset's `nominations`; without a `nominee`, the presumptive one was nominated.
+pub fn nomination(value: &Json) -> Fit<Nomination> {
+    let o = Object::new(value, String::new())?;
+    let presumptive_nominee = o.text("presumptive_nominee")?;
+    Ok(Nomination {
+        cycle: o.int("cycle")?,
+        party: o.code("party", Party::from_code, "D, R")?,
+        nominee: o.opt_text("nominee")?.unwrap_or_else(|| presumptive_nominee.clone()),
+        presumptive_nominee,
+        needed_to_nominate: o.opt_int("needed_to_nominate")?,
+        clinched_on: o.opt_text("clinched_on")?,
     })
 }
 

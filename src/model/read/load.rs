@@ -9,6 +9,7 @@ use thiserror::Error;
 use crate::model::data::order::sorted;
 use crate::model::read::decode;
 use crate::model::read::json::{self, Json, JsonError};
+use crate::model::read::nominations::nomination_id;
 use crate::model::{dataset_from_csv, validate, Dataset, Problem, ProblemKind, Unfit, SCHEMA_VERSION};
 
 /// Larger files are refused before parsing: no real calendar comes near it.
@@ -176,12 +177,22 @@ fn read_json(text: &str) -> Result<(Dataset, Vec<Problem>), LoadError> {
             Err(unfit) => problems.push(unreadable(raw, "contest", index, unfit)),
         }
     }
+    let mut nominations = Vec::new();
+    if let Some(Json::Array(raw)) = value.get("nominations") {
+        for (index, raw) in raw.iter().enumerate() {
+            match decode::nomination(raw) {
+                Ok(nomination) => nominations.push(nomination),
+                Err(unfit) => problems.push(unreadable(raw, "nomination", index, unfit)),
+            }
+        }
+    }
     let dataset = Dataset {
         schema_version: SCHEMA_VERSION,
         title: text_of("title").unwrap_or_else(|| "Untitled dataset".into()),
         as_of: text_of("as_of"),
         complete_calendar: value.get("complete_calendar") == Some(&Json::Bool(true)),
         details: text_of("details"),
+        nominations,
         contests,
     };
     Ok((dataset, problems))
@@ -206,6 +217,9 @@ pub fn keep_valid(mut dataset: Dataset, mut problems: Vec<Problem>) -> Loaded {
     dataset
         .contests
         .retain(|c| rejected.binary_search(&c.id.as_str()).is_err());
+    dataset
+        .nominations
+        .retain(|n| rejected.binary_search(&nomination_id(n).as_str()).is_err());
     Loaded { dataset, problems }
 }
 

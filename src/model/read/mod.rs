@@ -8,4 +8,5 @@ pub mod details;
 pub mod fields;
 pub mod json;
 pub mod load;
+pub mod nominations;
 pub mod validate;

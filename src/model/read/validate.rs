@@ -3,6 +3,7 @@
 use thiserror::Error;
 
 use crate::model::data::fold::fold;
+use crate::model::read::nominations::nomination_problems;
 use crate::model::{expected_for_party, territory, Contest, Dataset, Party, Percent, Status};
 
 /// The largest vote count accepted; anything above is a typo, not a primary.
@@ -209,7 +210,8 @@ pub fn parse_date(text: &str) -> Option<(i64, u32, u32)> {
     ((1..=12).contains(&month) && day >= 1 && day <= days[month as usize - 1]).then_some((year, month, day))
 }
 
-/// Checks each contest, then the rules that span contests (ids, one contest per jurisdiction, the calendar).
+/// Checks each contest, then the rules that span contests (ids, one contest per jurisdiction, the
+/// calendar), then the nominations.
 pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     let mut problems: Vec<Problem> = dataset.contests.iter().flat_map(validate_contest).collect();
     // Sorted keys find repeats and gaps in n log n without a hash map's code in the browser.
@@ -256,5 +258,6 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
             }
         }
     }
+    problems.extend(nomination_problems(&dataset.nominations));
     problems
 }

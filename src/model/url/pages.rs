@@ -47,6 +47,16 @@ impl Page {
         pages
     }
 
+    /// The page that shows a view: an opened contest's, a territory's own (the one territory the
+    /// filters select, by nothing else), or the front page with the filters applied.
+    pub fn showing(query: &Query) -> Page {
+        match (&query.contest, crate::model::only_territory(&query.filter)) {
+            (Some(id), _) => Page::Contest(id.clone()),
+            (None, Some(code)) => Page::Territory(code.to_string()),
+            (None, None) => Page::Front,
+        }
+    }
+
     /// Where the page is written, relative to the site's root.
     pub fn path(&self) -> String {
         match self {

@@ -2,7 +2,8 @@
 //! written back canonically. The one place the URL format lives.
 
 use crate::model::derive::list_order::ListOrder;
-use crate::model::url::pages;
+use crate::model::url::foreign;
+use crate::model::url::pages::{self, Page};
 use crate::model::{territory, Catalog, ContestKind, Filter, Party};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -73,8 +74,8 @@ impl Query {
                 continue;
             }
             let value = value.trim().to_string();
-            // Pym's own parameters and Medium's are expected; they carry nothing Tally uses but the id.
-            if ["initialWidth", "parentTitle", "parentUrl"].contains(&key.as_str()) {
+            // What other sites add to links (campaign tags, Pym's own) is not a setting: no notice.
+            if foreign::is_foreign(&key) {
                 continue;
             }
             let repeatable = key == "territory";
@@ -130,7 +131,8 @@ impl Query {
                 Some(kind) => self.filter.kind = Some(kind),
                 None => return bad("use primary, caucus or party-run"),
             },
-            "upsets" => self.filter.upsets = flag(value),
+            // `upsets=1` is what the same view was called before it was named for what it shows.
+            "lost" | "upsets" => self.filter.nominee_lost = flag(value),
             "sort" => match ListOrder::from_code(value) {
                 Some(order) => self.sort = order,
                 None => return bad("use date, territory, margin or turnout"),
@@ -149,7 +151,11 @@ impl Query {
             "customize" => self.customize = flag(value),
             "download" => self.download = flag(value),
             "plain" => self.plain = flag(value),
-            "data" if !value.is_empty() => self.data = Some(value.to_string()),
+            // A setting, even left empty (a newsroom's template without its file): said so.
+            "data" if value.is_empty() => {
+                return Err("Ignored an empty data=: it names no file, so these are the bundled results.".into())
+            }
+            "data" => self.data = Some(value.to_string()),
             "childId" => self.child_id = Some(value.chars().take(100).collect()),
             "embedId" => self.embed_id = Some(value.chars().take(100).collect()),
             _ => return Err(format!("Ignored {}: Tally has no such setting.", quote(key))),
@@ -187,25 +193,27 @@ impl Query {
         notices
     }
 
+    /// What an embed shows, in one line, when the contest it names is not in the results
+    /// (`check_against` leaves it out of the query): "No contest “2024-D-ZZ” in these results."
+    pub fn absent_contest(id: &str) -> String {
+        format!("No contest {} in these results.", quote(id))
+    }
+
     /// The page's address relative to the site's root: the static page that shows this view, with
     /// whatever else the query asks for after it ("contest/2024-D-AS.html", "territory/AS.html",
     /// "./?cycle=2024"). A newsroom's own dataset has no static pages, so it stays on the front page.
     pub fn to_href(&self) -> String {
-        let mut rest = self.clone();
-        let path = if self.data.is_some() {
-            None
-        } else if let Some(id) = rest.contest.take() {
-            Some(pages::contest_path(&id))
-        } else {
-            only_territory(&self.filter).map(|code| {
-                rest.filter.territories.clear();
-                pages::territory_path(code)
-            })
+        let page = match self.data {
+            Some(_) => Page::Front,
+            None => Page::showing(self),
         };
-        match path {
-            Some(path) => format!("{path}{}", rest.to_search()),
-            None => format!("./{}", self.to_search()),
+        let mut rest = self.clone();
+        match page {
+            Page::Contest(_) => rest.contest = None,
+            Page::Territory(_) => rest.filter.territories.clear(),
+            _ => return format!("./{}", self.to_search()),
         }
+        format!("{}{}", page.path(), rest.to_search())
     }
 
     /// This view as an embed's address: a contest's static card wherever one exists (no wasm),
@@ -267,8 +275,8 @@ impl Query {
         if let Some(kind) = f.kind {
             pairs.push(("kind", kind.code().replace(' ', "-")));
         }
-        if f.upsets {
-            pairs.push(("upsets", "1".into()));
+        if f.nominee_lost {
+            pairs.push(("lost", "1".into()));
         }
         if !f.text.is_empty() {
             pairs.push(("q", f.text.clone()));
@@ -313,7 +321,7 @@ pub fn only_territory(filter: &Filter) -> Option<&str> {
                 && filter.cycle.is_none()
                 && filter.kind.is_none()
                 && filter.text.is_empty()
-                && !filter.upsets =>
+                && !filter.nominee_lost =>
         {
             Some(code)
         }

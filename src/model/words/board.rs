@@ -1,25 +1,12 @@
-//! The results board's tile map: which cycle and party it shows, and each jurisdiction's tile
-//! (its contest, result, whether the filter leaves it out, whether it is an upset) in words.
+//! The results board in words: which edition the map and the race show (one at a time, the reader
+//! may switch), each jurisdiction's tile (its contest, result, whether the filter leaves it out,
+//! whether the presumptive nominee lost it) and its label, the legend, the headings.
 
-use crate::model::derive::race::candidate_name;
-use crate::model::words::format::{contest_label, surname};
-use crate::model::{outcome, Basis, Catalog, Filter, Outcome, Party, Territory, TERRITORIES};
+use crate::model::derive::race::{candidate_key, candidate_name, race, spelling, Race};
+use crate::model::words::format::{contest_label, count, surname};
+use crate::model::{expected_for_party, outcome, Basis, Catalog, Edition, Filter, Outcome, Territory, TerritoryKind};
 
-/// One cycle and party: what the map shows at a time, as each jurisdiction holds one contest of it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Edition {
-    pub cycle: i64,
-    pub party: Party,
-}
-
-impl Edition {
-    /// "2024 Democratic".
-    pub fn label(self) -> String {
-        format!("{} {}", self.cycle, self.party.name())
-    }
-}
-
-/// What the map shows, and the editions the reader can switch to.
+/// What the map and the race show, and the editions the reader can switch to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MapChoice {
     pub shown: Edition,
@@ -34,43 +21,65 @@ impl MapChoice {
     }
 }
 
-/// The map shows one cycle and party at a time, because a jurisdiction has one tile: the reader's
-/// pick if the selection holds it, otherwise the newest cycle and, of both parties, the Democratic
-/// one. With nothing selected, the filter's cycle and party still choose (every tile muted).
-/// `None` only for an empty dataset.
+/// The board shows one edition at a time, because a jurisdiction has one tile and a race is one
+/// party's in one cycle: the reader's pick if the selection holds it, otherwise the newest cycle
+/// and, of both parties, the Democratic one. With nothing selected, the filter's cycle and party
+/// still choose (every tile muted). `None` only for an empty dataset.
 pub fn map_choice(
     catalog: &Catalog,
     filter: &Filter,
     selected: &[usize],
     picked: Option<Edition>,
 ) -> Option<MapChoice> {
-    let editions_of = |indices: &mut dyn Iterator<Item = usize>| {
-        let mut editions: Vec<Edition> = Vec::new();
-        for i in indices {
-            let c = &catalog.contests()[i];
-            let edition = Edition {
-                cycle: c.cycle,
-                party: c.party,
-            };
-            if !editions.contains(&edition) {
-                editions.push(edition);
-            }
+    let mut found: Vec<Edition> = Vec::new();
+    for &i in selected {
+        let edition = catalog.contests()[i].edition();
+        if !found.contains(&edition) {
+            found.push(edition);
         }
-        crate::model::data::order::sort_short(&mut editions, |a, b| (b.cycle, a.party).cmp(&(a.cycle, b.party)));
-        editions
-    };
-    let choices = editions_of(&mut selected.iter().copied());
-    let fallback = || {
-        let all = editions_of(&mut (0..catalog.contests().len()));
-        let fits =
-            |e: &&Edition| filter.cycle.is_none_or(|c| c == e.cycle) && filter.party.is_none_or(|p| p == e.party);
-        all.iter().find(fits).or(all.first()).copied()
-    };
+    }
+    let all = catalog.editions();
+    let choices: Vec<Edition> = all.iter().filter(|e| found.contains(e)).copied().collect();
+    let fits = |e: &&Edition| filter.cycle.is_none_or(|c| c == e.cycle) && filter.party.is_none_or(|p| p == e.party);
     let shown = match picked {
         Some(pick) if choices.contains(&pick) => pick,
-        _ => choices.first().copied().or_else(fallback)?,
+        _ => choices
+            .first()
+            .or_else(|| all.iter().find(fits))
+            .or(all.first())
+            .copied()?,
     };
     Some(MapChoice { shown, choices })
+}
+
+/// The race of `edition` over the selected contests: one cycle and party, never a sum of several.
+pub fn edition_race(catalog: &Catalog, selected: &[usize], edition: Edition) -> Race {
+    let contests = catalog.contests();
+    let set: Vec<usize> = selected
+        .iter()
+        .copied()
+        .filter(|&i| contests[i].edition() == edition)
+        .collect();
+    race(contests, &set)
+}
+
+/// "2024 Democratic delegate race: 57 contests".
+pub fn race_title(edition: Edition, race: &Race) -> String {
+    format!(
+        "{} delegate race: {}",
+        edition.label(),
+        count(race.contests as i64, "contest", "contests")
+    )
+}
+
+/// "2024 Republican winners: every state, DC and the territories": what the map holds, which is
+/// the party's calendar (Democrats Abroad only for Democrats).
+pub fn map_title(edition: Edition) -> String {
+    let label = edition.label();
+    match expected_for_party(edition.party).find(|t| t.kind == TerritoryKind::Abroad) {
+        Some(abroad) => format!("{label} winners: every state, DC, the territories and {}", abroad.name),
+        None => format!("{label} winners: every state, DC and the territories"),
+    }
 }
 
 /// A tile's result: the popular-vote result of its contest, or why there is none.
@@ -87,7 +96,7 @@ pub enum TileResult {
     Cancelled,
     NoVote,
     NotReported,
-    /// The jurisdiction held no contest of this cycle and party in the dataset.
+    /// The jurisdiction held no contest of this edition in the dataset.
     NoContest,
 }
 
@@ -99,27 +108,24 @@ pub struct Tile {
     pub result: TileResult,
     /// The filter leaves this contest out: shown, but muted.
     pub muted: bool,
-    /// The popular-vote winner is not the delegate leader (see `race::upset`).
-    pub upset: bool,
+    /// The edition's presumptive nominee lost this contest (see `nomination::lost_by`).
+    pub nominee_lost: bool,
     /// Other contests of the same edition here (Michigan's caucus, Nevada's primary), not shown.
     pub more: usize,
 }
 
-/// One tile per jurisdiction, in the territory table's order. Where a jurisdiction held several
-/// contests of the edition, the tile shows one the filter selects, the main (non-extra) one first.
+/// One tile per jurisdiction of the party's calendar, in the territory table's order. Where a
+/// jurisdiction held several contests of the edition, the tile shows one the filter selects, the
+/// main (non-extra) one first.
 pub fn tiles(catalog: &Catalog, selected: &[usize], edition: Edition) -> Vec<Tile> {
     let contests = catalog.contests();
-    TERRITORIES
-        .iter()
+    expected_for_party(edition.party)
         .map(|territory| {
             let mut here: Vec<usize> = catalog
                 .order
                 .iter()
                 .copied()
-                .filter(|&i| {
-                    let c = &contests[i];
-                    c.cycle == edition.cycle && c.party == edition.party && c.territory == territory.code
-                })
+                .filter(|&i| contests[i].edition() == edition && contests[i].territory == territory.code)
                 .collect();
             crate::model::data::order::sort_short(&mut here, |&a, &b| {
                 (!selected.contains(&a), contests[a].extra).cmp(&(!selected.contains(&b), contests[b].extra))
@@ -130,7 +136,7 @@ pub fn tiles(catalog: &Catalog, selected: &[usize], edition: Edition) -> Vec<Til
                     contest: None,
                     result: TileResult::NoContest,
                     muted: true,
-                    upset: false,
+                    nominee_lost: false,
                     more: 0,
                 };
             };
@@ -148,7 +154,7 @@ pub fn tiles(catalog: &Catalog, selected: &[usize], edition: Edition) -> Vec<Til
                 contest: Some(index),
                 result,
                 muted: !selected.contains(&index),
-                upset: catalog.upset(index).is_some(),
+                nominee_lost: catalog.nominee_lost(index).is_some(),
                 more: here.len() - 1,
             }
         })
@@ -160,6 +166,14 @@ impl Tile {
     pub fn winner<'a>(&self, catalog: &'a Catalog) -> Option<&'a str> {
         match (self.contest, &self.result) {
             (Some(i), TileResult::Won { option, .. }) => Some(candidate_name(&catalog.contests()[i].options[*option])),
+            _ => None,
+        }
+    }
+
+    /// What the winner's name folds to, as the race and the legend group names.
+    fn winner_key(&self, catalog: &Catalog) -> Option<String> {
+        match (self.contest, &self.result) {
+            (Some(i), TileResult::Won { option, .. }) => Some(candidate_key(&catalog.contests()[i].options[*option])),
             _ => None,
         }
     }
@@ -182,7 +196,7 @@ impl Tile {
     }
 
     /// The tile in words, for screen readers: "American Samoa, 2024 Democratic caucus: Jason Palmer
-    /// won, an upset".
+    /// won; Biden lost".
     pub fn label(&self, catalog: &Catalog, edition: Edition) -> String {
         let name = self.territory.name;
         let Some(index) = self.contest else {
@@ -207,15 +221,12 @@ impl Tile {
             TileResult::NoContest => String::new(),
         };
         let mut label = format!("{name}, {}: {result}", contest_label(contest));
-        if self.upset {
-            label.push_str(", an upset");
+        if let Some(nomination) = catalog.nomination(edition).filter(|_| self.nominee_lost) {
+            label.push_str(&format!("; {} lost", nomination.surname()));
         }
         if self.more > 0 {
-            label.push_str(&format!(
-                " ({} more {})",
-                self.more,
-                if self.more == 1 { "contest" } else { "contests" }
-            ));
+            let noun = if self.more == 1 { "contest" } else { "contests" };
+            label.push_str(&format!(" ({} more {noun})", self.more));
         }
         if self.muted {
             label.push_str("; outside the current filter");
@@ -224,15 +235,36 @@ impl Tile {
     }
 }
 
-/// The winners the map colours, most tiles first, for its legend.
-pub fn legend<'a>(tiles: &[Tile], catalog: &'a Catalog) -> Vec<(&'a str, usize)> {
-    let mut legend: Vec<(&str, usize)> = Vec::new();
-    for name in tiles.iter().filter_map(|t| t.winner(catalog)) {
-        match legend.iter_mut().find(|(n, _)| *n == name) {
-            Some(entry) => entry.1 += 1,
-            None => legend.push((name, 1)),
+/// A winner the map colours: their name, what it folds to, and how many tiles they won.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LegendEntry<'a> {
+    pub name: &'a str,
+    key: String,
+    pub tiles: usize,
+}
+
+/// The winners the map colours, most tiles first, for its legend. Names are grouped as the race
+/// groups them (folded) and spelled as it spells them, so "JOE BIDEN" is no second colour.
+pub fn legend<'a>(tiles: &[Tile], catalog: &'a Catalog) -> Vec<LegendEntry<'a>> {
+    let mut legend: Vec<LegendEntry> = Vec::new();
+    for tile in tiles {
+        let (Some(name), Some(key)) = (tile.winner(catalog), tile.winner_key(catalog)) else {
+            continue;
+        };
+        match legend.iter_mut().find(|e| e.key == key) {
+            Some(entry) => {
+                entry.tiles += 1;
+                entry.name = spelling(entry.name, name);
+            }
+            None => legend.push(LegendEntry { name, key, tiles: 1 }),
         }
     }
-    crate::model::data::order::sort_short(&mut legend, |a, b| b.1.cmp(&a.1));
+    crate::model::data::order::sort_short(&mut legend, |a, b| b.tiles.cmp(&a.tiles));
     legend
+}
+
+/// Which legend entry colours `tile`: its winner's place in the legend.
+pub fn legend_rank(legend: &[LegendEntry], tile: &Tile, catalog: &Catalog) -> Option<usize> {
+    let key = tile.winner_key(catalog)?;
+    legend.iter().position(|e| e.key == key)
 }

@@ -7,25 +7,42 @@ use crate::model::words::snippet::html_attr;
 use crate::model::{outcome, shares, Catalog, Contest, Outcome};
 
 impl Page {
+    /// The page's `<title>`; the app gives the document the same one as the reader moves between
+    /// pages in place (so it is apart from the rest of the head, which the wasm never needs).
+    pub fn title(&self, catalog: &Catalog) -> String {
+        match self {
+            Page::Contest(id) | Page::Card(id) if catalog.contest(id).is_some() => {
+                let contest = catalog.contest(id).expect("checked above");
+                format!(
+                    "{}: {} results | Tally",
+                    contest.territory_name(),
+                    contest_label(contest)
+                )
+            }
+            Page::Territory(code) => format!(
+                "{}: presidential primary and caucus results | Tally",
+                territory_name(code)
+            ),
+            _ => "Tally: US presidential primary and caucus results".into(),
+        }
+    }
+
     /// What the page says of itself in `<title>`, the description and link previews.
     pub fn head(&self, catalog: &Catalog) -> Head {
         let contest = |id: &str| catalog.contest(id);
+        let title = self.title(catalog);
         match self {
             Page::Contest(id) | Page::Card(id) if contest(id).is_some() => {
                 let contest = contest(id).expect("checked above");
                 let headline = headline(contest);
                 Head {
-                    title: format!(
-                        "{}: {} results | Tally",
-                        contest.territory_name(),
-                        contest_label(contest)
-                    ),
+                    title,
                     description: format!("{headline}. {}", delegate_sentence(contest)),
                     headline,
                 }
             }
             Page::Territory(code) => {
-                let name = crate::model::data::territory::territory(code).map_or(code.as_str(), |t| t.name);
+                let name = territory_name(code);
                 let headlines: Vec<String> = catalog
                     .order
                     .iter()
@@ -34,13 +51,13 @@ impl Page {
                     .map(headline)
                     .collect();
                 Head {
-                    title: format!("{name}: presidential primary and caucus results | Tally"),
+                    title,
                     headline: format!("{name}: every presidential primary and caucus"),
                     description: format!("{}.", headlines.join(". ")),
                 }
             }
             _ => Head {
-                title: "Tally: US presidential primary and caucus results".into(),
+                title,
                 headline: "Who won every presidential primary and caucus".into(),
                 description: "Who won every 2024 and 2020 presidential primary and caucus: the 50 states, DC, \
                     American Samoa, Guam, the Northern Mariana Islands, Puerto Rico, the US Virgin Islands and \
@@ -49,6 +66,11 @@ impl Page {
             },
         }
     }
+}
+
+/// A jurisdiction's name, or its code when the table has none.
+fn territory_name(code: &str) -> &str {
+    crate::model::data::territory::territory(code).map_or(code, |t| t.name)
 }
 
 /// A page's own words about itself.

@@ -1,0 +1,60 @@
+//! An edition (one cycle and party's primaries: "2024 Democratic") and what the dataset says of its
+//! nomination: the presumptive nominee, the nominee, the delegates needed, the day it was clinched.
+
+use serde::Serialize;
+
+use crate::model::{Contest, Party};
+
+/// One cycle and party: a delegate race of its own, and what the map shows at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Edition {
+    pub cycle: i64,
+    pub party: Party,
+}
+
+impl Edition {
+    /// "2024 Democratic".
+    pub fn label(self) -> String {
+        format!("{} {}", self.cycle, self.party.name())
+    }
+}
+
+impl Contest {
+    pub fn edition(&self) -> Edition {
+        Edition {
+            cycle: self.cycle,
+            party: self.party,
+        }
+    }
+}
+
+/// An edition's nomination, as `data/editions.csv` records it (see docs/DATA.md, "Nominations").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Nomination {
+    pub cycle: i64,
+    pub party: Party,
+    /// Who had clinched a majority of the delegates when the primaries ended (Biden in 2024).
+    pub presumptive_nominee: String,
+    /// Who the convention nominated, where it differs (Harris in 2024).
+    pub nominee: String,
+    /// Delegates needed to nominate on the first ballot, by the count the press used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub needed_to_nominate: Option<i64>,
+    /// ISO date the presumptive nominee passed that number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clinched_on: Option<String>,
+}
+
+impl Nomination {
+    /// The presumptive nominee's surname, as the page's short phrases name them ("Where Biden lost").
+    pub fn surname(&self) -> &str {
+        crate::model::data::names::surname(&self.presumptive_nominee)
+    }
+
+    pub fn edition(&self) -> Edition {
+        Edition {
+            cycle: self.cycle,
+            party: self.party,
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! Each edition's delegate race and where its presumptive nominee lost, worked out from the
+//! spreadsheet alone (`data/results.csv`, `data/fields.csv`, `data/editions.csv`).
+
+use super::{csv, is_void, read, Candidate, Contest};
+
+/// How a race groups an option, by its label: every uncommitted-type label as one, a person by
+/// their name in lower case without a "(write-in)"; `None` for a row that stands for no one
+/// ("Other", "Write-in votes", blank ballots).
+pub fn group(name: &str) -> Option<String> {
+    let name = name.split(" (").next().unwrap_or(name).trim().to_ascii_lowercase();
+    let starts = |words: &[&str]| words.iter().any(|w| name.starts_with(w));
+    if starts(&[
+        "uncommitted",
+        "noncommitted",
+        "no preference",
+        "uninstructed",
+        "none of",
+    ]) {
+        Some("uncommitted".into())
+    } else if starts(&["other", "write-in", "scattering"]) || is_void(&name) {
+        None
+    } else {
+        Some(name)
+    }
+}
+
+/// One edition's contest ids, pledged delegates at stake, and each candidate group's
+/// (delegates, votes), summed from the rows.
+pub struct Sums {
+    pub contests: Vec<String>,
+    pub pledged: i64,
+    pub candidates: Vec<(String, i64, i64)>,
+}
+
+pub fn sums(contests: &[Contest], cycle: i64, party: &str) -> Sums {
+    let mut sums = Sums {
+        contests: Vec::new(),
+        pledged: 0,
+        candidates: Vec::new(),
+    };
+    for contest in contests.iter().filter(|c| c.cycle == cycle && c.party == party) {
+        sums.contests.push(contest.id.clone());
+        sums.pledged += contest.pledged.unwrap_or(0);
+        for candidate in &contest.candidates {
+            let Some(key) = group(&candidate.name) else {
+                continue;
+            };
+            let (delegates, votes) = (candidate.delegates.unwrap_or(0), candidate.votes.unwrap_or(0));
+            match sums.candidates.iter_mut().find(|(k, _, _)| *k == key) {
+                Some(entry) => (entry.1, entry.2) = (entry.1 + delegates, entry.2 + votes),
+                None => sums.candidates.push((key, delegates, votes)),
+            }
+        }
+    }
+    sums
+}
+
+/// An edition's presumptive nominee, from `data/editions.csv`.
+pub fn presumptive(cycle: i64, party: &str) -> String {
+    let rows = csv::records(&read("editions.csv"));
+    let row = rows
+        .iter()
+        .find(|r| r.get("cycle") == cycle.to_string() && r.get("party") == party)
+        .unwrap_or_else(|| panic!("editions.csv has no {cycle} {party} row"));
+    row.get("presumptive_nominee").to_string()
+}
+
+/// The contests of an edition its presumptive nominee lost, with whoever led: contests binding
+/// delegates (fields.csv, and some at stake) that list the nominee and that someone else led on
+/// votes where every option has a count, else the one with a printed majority, else on printed
+/// percentages or delegates where every option has one. (Iowa's and Nevada's 2020 Democratic
+/// winners were declared on delegate equivalents, which Biden did not lead either.)
+pub fn lost(contests: &[Contest], cycle: i64, party: &str) -> Vec<(String, String)> {
+    let nominee = group(&presumptive(cycle, party));
+    let mut lost = Vec::new();
+    for contest in contests.iter().filter(|c| c.cycle == cycle && c.party == party) {
+        let options: Vec<_> = contest.candidates.iter().filter(|c| group(&c.name).is_some()).collect();
+        let majority = options.iter().find(|c| figure(c, PCT).is_some_and(|p| p > 50_000));
+        let deciding = (0..3).find(|&i| options.iter().all(|c| figure(c, i).is_some()));
+        let led_on = |i: usize| -> Vec<&str> {
+            let top = options.iter().filter_map(|c| figure(c, i)).max();
+            options
+                .iter()
+                .filter(|c| figure(c, i) == top)
+                .map(|c| c.name.as_str())
+                .collect()
+        };
+        let leaders = match (deciding, majority) {
+            (Some(0), _) => led_on(0),
+            (_, Some(c)) => vec![c.name.as_str()],
+            (Some(i), None) => led_on(i),
+            (None, None) => continue,
+        };
+        let listed = options.iter().any(|c| group(&c.name) == nominee);
+        let bound = contest.binding && contest.pledged != Some(0);
+        if bound && listed && contest.status == "final" && leaders.iter().all(|name| group(name) != nominee) {
+            lost.push((contest.id.clone(), leaders.join(" and ")));
+        }
+    }
+    lost.sort();
+    lost
+}
+
+const PCT: usize = 1;
+
+/// An option's figures in the order they decide: votes, printed percentage (in thousandths, so
+/// they compare as whole numbers), delegates.
+fn figure(candidate: &Candidate, which: usize) -> Option<i64> {
+    match which {
+        0 => candidate.votes,
+        PCT => candidate
+            .pct
+            .as_deref()?
+            .parse::<f64>()
+            .ok()
+            .map(|p| (p * 1000.0).round() as i64),
+        _ => candidate.delegates,
+    }
+}

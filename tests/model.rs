@@ -350,6 +350,56 @@ fn json_counts_are_whole_numbers_read_exactly() {
     }
 }
 
+/// A newsroom's "as" is American Samoa: codes are read as the territory table spells them, so every
+/// exact comparison (tiles, territory pages, filters) finds it; an unknown code is named as written.
+#[test]
+fn territory_codes_are_read_in_capitals() {
+    let from_json = |code: &str| {
+        let json = format!(
+            r#"{{"cycle":2024,"party":"D","territory":"{code}","date":"2024-03-05","kind":"caucus","status":"final","options":[{{"name":"Ann","votes":1}}]}}"#
+        );
+        contest_from_json(&json::parse(&json).unwrap()).unwrap()
+    };
+    let header = "cycle,party,contest_id,territory_code,date,contest_type,status,pledged_delegates,candidate,votes,vote_pct,delegates_won,source_url";
+    let from_csv = |code: &str, id: &str| {
+        let row = format!("2024,D,{id},{code},2024-03-05,caucus,final,6,Ann,1,,,x");
+        let (dataset, problems) = dataset_from_csv(&format!("{header}\n{row}\n"), None, "t", None).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        dataset.contests.into_iter().next().unwrap()
+    };
+    for contest in [from_json("as"), from_json("As"), from_csv("as", "2024-D-AS")] {
+        assert_eq!((contest.territory.as_str(), contest.id.as_str()), ("AS", "2024-D-AS"));
+        assert_eq!(contest.territory_name(), "American Samoa");
+        assert!(
+            validate_contest(&contest).is_empty(),
+            "{:?}",
+            validate_contest(&contest)
+        );
+        let catalog = Catalog::new(Dataset {
+            schema_version: SCHEMA_VERSION,
+            title: "t".into(),
+            as_of: None,
+            complete_calendar: false,
+            details: None,
+            contests: vec![contest],
+        });
+        let page = tally::model::url::pages::Page::Territory("AS".into()).head(&catalog);
+        assert!(
+            page.description.contains("Ann wins the 2024 American Samoa"),
+            "{page:?}"
+        );
+    }
+    for unknown in [from_json("zz"), from_csv("zz", "2024-D-zz")] {
+        let problems = validate_contest(&unknown);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.kind == ProblemKind::UnknownTerritory("zz".into()) && p.to_string().contains("\"zz\"")),
+            "{problems:?}"
+        );
+    }
+}
+
 #[test]
 fn csv_files_load_as_spreadsheets_save_them() {
     let header = "cycle,party,contest_id,territory_code,territory_name,territory_kind,date,contest_type,status,pledged_delegates,candidate,votes,vote_pct,delegates_won,source_url";

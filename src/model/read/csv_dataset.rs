@@ -135,7 +135,7 @@ impl<'a> Row<'a> {
         if cycle.is_none() && self.cell("cycle").is_empty() {
             self.report("cycle", ProblemKind::Empty);
         }
-        let territory = self.cell("territory_code").to_string();
+        let territory = crate::model::data::territory::canonical_code(self.cell("territory_code").to_string());
         if let Some(known) = crate::model::data::territory::territory(&territory) {
             let (name, kind) = (self.cell("territory_name"), self.cell("territory_kind"));
             for (column, written, expected) in [

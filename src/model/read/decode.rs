@@ -139,7 +139,7 @@ pub fn contest(value: &Json) -> Fit<Contest> {
     let (cycle, party, territory) = (
         o.int("cycle")?,
         o.code("party", Party::from_code, "D, R")?,
-        o.text("territory")?,
+        crate::model::data::territory::canonical_code(o.text("territory")?),
     );
     Ok(Contest {
         // Absent: the usual `{cycle}-{party}-{territory}` (an extra contest must name its own).

@@ -241,41 +241,6 @@ pub struct BallotOption {
     pub sources: Vec<String>,
 }
 
-impl BallotOption {
-    /// The printed percentage as a number; "<0.1" reads as 0.1, its upper bound.
-    pub fn pct_value(&self) -> Option<f64> {
-        parse_pct(self.pct.as_deref()?)
-    }
-}
-
-pub fn parse_pct(text: &str) -> Option<f64> {
-    let text = text.trim();
-    let number = text.strip_prefix('<').unwrap_or(text).trim();
-    parse_decimal(number)
-}
-
-/// Reads a plain decimal ("56.0", "12", "-3.25"); no exponent. Small and exact enough for
-/// printed percentages, and keeps the float parser out of the wasm.
-pub fn parse_decimal(text: &str) -> Option<f64> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    if whole.is_empty() && fraction.is_empty() || !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    if whole.len() + fraction.len() > 18 {
-        return None;
-    }
-    let mut value = 0f64;
-    for b in whole.bytes().chain(fraction.bytes()) {
-        value = value * 10.0 + f64::from(b - b'0');
-    }
-    value /= 10f64.powi(fraction.len() as i32);
-    Some(if negative { -value } else { value })
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Correction {
     /// ISO 8601 timestamp of the corrected report.
@@ -332,17 +297,5 @@ mod tests {
         for (name, kind) in cases {
             assert_eq!(OptionKind::classify(name), kind, "{name}");
         }
-    }
-
-    #[test]
-    fn printed_percentages_parse() {
-        assert_eq!(parse_pct("56.0"), Some(56.0));
-        assert_eq!(parse_pct("<0.1"), Some(0.1));
-        assert_eq!(parse_pct("abc"), None);
-        assert_eq!(parse_pct("NaN"), None);
-        assert_eq!(parse_pct("1e5"), None);
-        assert_eq!(parse_pct("."), None);
-        assert_eq!(parse_decimal("-3.25"), Some(-3.25));
-        assert_eq!(parse_decimal("12"), Some(12.0));
     }
 }

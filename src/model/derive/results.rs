@@ -359,8 +359,3 @@ pub fn winners_differ(contest: &Contest) -> bool {
         _ => false,
     }
 }
-
-/// Whether any figure a reader might look for is missing: a count, a percentage or a delegate number.
-pub fn has_missing_figure(contest: &Contest) -> bool {
-    contest.status == Status::Final && contest.options.iter().any(|o| o.votes.is_none() || o.pct.is_none())
-}

@@ -7,11 +7,11 @@ use std::fs;
 use std::path::Path;
 use std::rc::Rc;
 
+use tally::app_state::{Shared, State};
 use tally::model::url::pages::Page;
 use tally::model::words::site::{sitemap, Head};
 use tally::model::words::snippet::html_attr as escape;
 use tally::model::{load_bytes, merge_details, Catalog};
-use tally::app_state::{Shared, State};
 
 use crate::data::{BUNDLED, BUNDLED_DETAILS};
 use crate::{root, Result};

@@ -1,7 +1,9 @@
-//! What a contest's figures mean: totals, shares, the popular-vote result and the delegate result.
-//! Everything here is derived on demand and never stored in the dataset.
+//! The popular-vote result of a contest: winner, tie, level or undecided, on which figures, and
+//! by how much. Derived on demand, never stored in the dataset.
 
-use crate::model::{BallotOption, Contest, OptionKind, Percent, Status};
+use crate::model::derive::delegates::{delegate_figures, delegate_result, DelegateFigure, DelegateResult};
+use crate::model::derive::shares::{printed, shares};
+use crate::model::{Contest, OptionKind, Percent, Status};
 
 /// Which figures decided the popular-vote result; shown to the reader beside the winner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,99 +64,6 @@ pub enum Outcome {
     Undecided {
         uncounted: Vec<usize>,
     },
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum DelegateResult {
-    /// This vote binds no delegates (a non-binding primary, an unbound delegation).
-    NotBinding,
-    /// The source states that no delegates were at stake.
-    NoneAtStake,
-    NotReported,
-    Winner {
-        option: usize,
-    },
-    /// The most delegates, shared by several options (American Samoa 2024: 3-3).
-    Split {
-        options: Vec<usize>,
-    },
-}
-
-/// One option's delegates as the reader should read them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DelegateFigure {
-    Won(i64),
-    /// The source leaves it empty, but the listed delegates add up to all those pledged.
-    ZeroByArithmetic,
-    NotReported,
-    /// The vote binds no delegates, and the source states no number.
-    NotBound,
-}
-
-/// Ballots counted for someone or something, and ballots that chose no one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Totals {
-    /// Person, uncommitted and other rows: the denominator of every computed share.
-    pub valid: i64,
-    /// Blank, void and overvote rows: listed, never part of a share.
-    pub void: i64,
-    /// The listed options are the whole field and each has a count: `valid` is the total.
-    pub complete: bool,
-}
-
-pub fn totals(contest: &Contest) -> Totals {
-    let mut totals = Totals {
-        complete: contest.whole_field,
-        ..Totals::default()
-    };
-    for option in &contest.options {
-        match (option.kind, option.votes) {
-            (OptionKind::Void, Some(v)) => totals.void = totals.void.saturating_add(v),
-            (OptionKind::Void, None) => {}
-            (_, Some(v)) => totals.valid = totals.valid.saturating_add(v),
-            (_, None) => totals.complete = false,
-        }
-    }
-    totals
-}
-
-/// Where the shares shown come from: the counts, or the source's printed figures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ShareBasis {
-    /// Each option's votes out of all votes for a candidate or option (blank and void left out):
-    /// only when the field is whole and every option has a count.
-    Counts,
-    /// The source's percentages as printed, on whatever base the source used.
-    Printed,
-}
-
-pub fn share_basis(contest: &Contest) -> ShareBasis {
-    let totals = totals(contest);
-    if totals.complete && totals.valid > 0 {
-        ShareBasis::Counts
-    } else {
-        ShareBasis::Printed
-    }
-}
-
-/// Each option's share as shown: computed from counts (one decimal) or as printed. Void rows have
-/// no computed share; with printed figures they keep the source's.
-pub fn shares(contest: &Contest) -> Vec<Option<Percent>> {
-    let totals = totals(contest);
-    let basis = share_basis(contest);
-    contest
-        .options
-        .iter()
-        .map(|option| match basis {
-            ShareBasis::Counts if option.kind == OptionKind::Void => None,
-            ShareBasis::Counts => Percent::of(option.votes?, totals.valid),
-            ShareBasis::Printed => printed(option),
-        })
-        .collect()
-}
-
-pub fn printed(option: &BallotOption) -> Option<Percent> {
-    Percent::parse(option.pct.as_deref()?)
 }
 
 /// The most that any one option without a printed figure can have had: what the printed
@@ -309,41 +218,6 @@ fn by_delegates(contest: &Contest, contenders: &[usize], delegates: Figure) -> O
             options: top,
             basis: Basis::Delegates,
         },
-    }
-}
-
-/// Each option's delegates: as stated; 0 where the listed delegates already add up to all those
-/// pledged; otherwise not reported, or not bound when the vote binds none.
-pub fn delegate_figures(contest: &Contest) -> Vec<DelegateFigure> {
-    let listed: i64 = contest.options.iter().filter_map(|o| o.delegates).sum();
-    let accounted = contest.pledged_delegates.is_some_and(|p| p > 0 && listed == p);
-    contest
-        .options
-        .iter()
-        .map(|o| match o.delegates {
-            Some(d) => DelegateFigure::Won(d),
-            None if !contest.binding => DelegateFigure::NotBound,
-            None if accounted => DelegateFigure::ZeroByArithmetic,
-            None => DelegateFigure::NotReported,
-        })
-        .collect()
-}
-
-/// Whether some empty delegate cells are 0 by arithmetic (said once, in words).
-pub fn delegates_accounted(contest: &Contest) -> bool {
-    delegate_figures(contest).contains(&DelegateFigure::ZeroByArithmetic)
-}
-
-pub fn delegate_result(contest: &Contest) -> DelegateResult {
-    let contenders: Vec<usize> = (0..contest.options.len()).collect();
-    // Zero is no win: options level at 0 delegates are not a split.
-    let (top, _) = leaders(&contenders, &|i| contest.options[i].delegates.filter(|&d| d > 0));
-    match top.as_slice() {
-        [] if !contest.binding => DelegateResult::NotBinding,
-        [] if contest.pledged_delegates == Some(0) => DelegateResult::NoneAtStake,
-        [] => DelegateResult::NotReported,
-        [winner] => DelegateResult::Winner { option: *winner },
-        _ => DelegateResult::Split { options: top },
     }
 }
 

@@ -34,6 +34,14 @@ final | Ann:10:30.0: | Bob::52.0:                     | Bob by the source's perc
 final | Ann::45.0: | Bob::30.0: | Cy:::               | Ann by the source's percentages
 final | Ann::40.0: | Bob::30.0: | Cy:::               | Ann by the source's percentages
 final | Ann::35.0: | Bob::20.0: | Cy:::               | undecided Cy
+final | Ann::50: | Bob::49.8:                         | level Ann+Bob
+final | Ann::49.8: | Bob::50: | Cy::0.2:              | level Bob+Ann
+final | Ann:10:50: | Bob::49.8:                       | level Ann+Bob
+final | Ann::50: | Bob::49.8: | Cy:::                 | level Ann+Bob
+final | Ann::50.0: | Bob::49.8:                       | Ann by the source's percentages
+final | Ann::40.1: | Bob::40.0:                       | Ann by the source's percentages
+final | Ann::<0.1: | Bob::0.1:                        | level Bob+Ann
+final | Ann:10:50: | Bob:9:49.8:                      | Ann by votes
 cancelled | Ann:::6                                   | cancelled
 no-vote | Ann:::6                                     | no vote held
 ";
@@ -59,6 +67,50 @@ fn popular_vote_outcomes() {
             Outcome::Cancelled => "cancelled".into(),
             Outcome::NoVoteHeld => "no vote held".into(),
             Outcome::NotReported => "not reported".into(),
+        };
+        if actual != expected.trim() {
+            failures.push(format!("{spec}: expected {:?}, got {actual:?}", expected.trim()));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// contest spec | the winner's margin: votes and points, "-" for a figure not given
+const MARGINS: &str = "
+whole | Ann:60:: | Bob:40::                            | 20 / 20.0
+final | Ann:1000:50.0: | Bob::30.0: | Cy:200::         | no margin
+final | Ann:1000:50.0: | Bob::30.0: | Cy:200:10.0:     | - / 20.0
+final | Ann:1000:50.0: | Bob::10.0: | Cy:200:10.0:     | - / 40.0
+final | Ann:1000:50.0: | Bob:300:20.0: | Cy::20.0:     | - / 30.0
+final | Ann:1000:50.0: | Bob:300:20.0: | Cy:250:20.0: | Dee::5.0: | 700 / 30.0
+final | Ann:1000:50.0: | Bob::9.9: | Cy:200:10.0:      | 800 / 40.0
+final | Ann:1000:50.0: | Bob::: | Cy:200:10.0:         | no margin
+final | Ann:1000:50.0: | Bob::5.0: | Cy:200:10.0: | Dee:::  | no margin
+final | Ann:1000:50.0: | Bob::5.0: | Cy:200:44.9: | Dee:::  | 800 / 5.1
+final | Ann::45.0: | Bob::30.0: | Cy:::               | - / 15.0
+final | Ann::40.0: | Bob::30.0: | Cy:::               | no margin
+final | Ann:15:40.0: | Bob:12:45.0: | Cy::10.0:       | - / 5.0
+final | Ann::50.0: | Bob::49.75:                      | - / 0.3
+final | Ann::60: | Bob::20.5:                         | - / 40
+final | Ann:10:50: | Bob:9:49.8:                      | 1 / 0
+final | Ann:9:99.9: | Bob:1:<0.1:                     | 8 / -
+whole | Ann:9999:: | Bob:1::                          | 9998 / -
+final | Ann::60.0: | Bob::                           | no margin
+";
+
+#[test]
+fn margins_only_against_a_certain_runner_up_and_at_the_coarser_precision() {
+    let mut failures = Vec::new();
+    for line in MARGINS.lines().filter(|l| !l.trim().is_empty()) {
+        let (spec, expected) = line.rsplit_once('|').unwrap();
+        let actual = match outcome(&contest(spec)) {
+            Outcome::Winner { margin: Some(m), .. } => format!(
+                "{} / {}",
+                m.votes.map_or("-".into(), |v| v.to_string()),
+                m.points.map_or("-".into(), |p| p.to_string())
+            ),
+            Outcome::Winner { margin: None, .. } => "no margin".into(),
+            other => format!("{other:?}"),
         };
         if actual != expected.trim() {
             failures.push(format!("{spec}: expected {:?}, got {actual:?}", expected.trim()));
@@ -109,6 +161,9 @@ whole | Ann:90:90.0: | Bob::10.0:                       | 90.0 10.0            |
 final | Ann:9:99.9: | Bob:1:<0.1:                       | 99.9 <0.1            | partial
 whole | Ann:533096:80.5: | Blank ballots:8930:1.3: | Bob:120583:18.2: | 81.6 - 18.4 | total
 final | Ann:1136679:64.62: | Blank ballots:140107:7.96: | 64.62 7.96  | partial
+whole | Ann:799918:: | Bob:82:: | Cy:0::                | 100.0 <0.1 0.0       | total
+whole | Ann:1995:: | Bob:1:: | Cy:4::                   | 99.8 0.1 0.2         | total
+whole | Ann:2001:: | Bob:1::                            | 100.0 <0.1           | total
 ";
 
 #[test]

@@ -36,7 +36,8 @@ impl Basis {
 pub struct Margin {
     /// Exact, when both options have counts.
     pub votes: Option<i64>,
-    /// The difference of the two shares as shown (see `shares`); none when one is a bound ("<0.1").
+    /// The difference of the two shares as shown (see `shares`), at the coarser of their two
+    /// precisions; none when one is a bound ("<0.1").
     pub points: Option<Percent>,
 }
 
@@ -56,7 +57,8 @@ pub enum Outcome {
         options: Vec<usize>,
         basis: Basis,
     },
-    /// Equal printed percentages and no counts to separate them: level as printed, not a tie.
+    /// Printed percentages that cannot be told apart within their rounding ("40.0" and "40.0", or
+    /// "50" and "49.8"), and no counts to separate them: level as printed, never a tie.
     Level {
         options: Vec<usize>,
     },
@@ -79,6 +81,15 @@ fn unprinted_ceiling(contest: &Contest) -> i64 {
     (100_000_000 - printed_floor).max(0)
 }
 
+/// Whether option `behind` is shown by the printed percentages to have had no more than `ahead`:
+/// its figure, or without one what the others leave of 100, cannot pass the least `ahead` can be.
+fn shown_behind(contest: &Contest, ahead: usize, behind: usize) -> bool {
+    let ceiling = unprinted_ceiling(contest);
+    printed(&contest.options[ahead]).is_some_and(|lead| {
+        printed(&contest.options[behind]).map_or(ceiling, Percent::upper_millionths) <= lead.lower_millionths()
+    })
+}
+
 /// Indices of `candidates` level at the top of `figure`, and the best figure below them.
 /// One instance for every figure (`dyn`): each generic copy would cost wasm.
 type Figure<'a> = &'a dyn Fn(usize) -> Option<i64>;
@@ -94,6 +105,27 @@ fn leaders(candidates: &[usize], figure: Figure) -> (Vec<usize>, Option<usize>) 
     (top, runner_up)
 }
 
+/// The printed figures that could be the highest once their rounding is allowed for ("50" is
+/// anything from 49.5 up to 50.5, so it cannot be told from "49.8"), highest shown first.
+fn could_lead_as_printed(contest: &Contest, contenders: &[usize]) -> Vec<usize> {
+    let pct = |i: usize| printed(&contest.options[i]);
+    let mut ranked: Vec<usize> = contenders.iter().copied().filter(|&i| pct(i).is_some()).collect();
+    // By the middle of each figure's range, so "<0.1" ranks below "0.1".
+    crate::model::data::order::sort_short(&mut ranked, |&a, &b| {
+        let middle = |i: usize| pct(i).map_or(0, |p| p.lower_millionths() + p.upper_millionths());
+        middle(b).cmp(&middle(a))
+    });
+    let least = |i: usize| pct(i).map_or(0, Percent::lower_millionths);
+    ranked
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let most = pct(i).map_or(0, Percent::upper_millionths);
+            ranked.iter().all(|&j| j == i || most > least(j))
+        })
+        .collect()
+}
+
 pub fn outcome(contest: &Contest) -> Outcome {
     match contest.status {
         Status::Cancelled => return Outcome::Cancelled,
@@ -104,6 +136,7 @@ pub fn outcome(contest: &Contest) -> Outcome {
     let contenders: Vec<usize> = (0..options.len()).filter(|&i| options[i].kind.can_win()).collect();
     let votes = |i: usize| options[i].votes;
     let pct = |i: usize| printed(&options[i]);
+    let shown = |i: usize| pct(i).map(Percent::millionths);
     let all = |has: &dyn Fn(usize) -> bool| !contenders.is_empty() && contenders.iter().all(|&i| has(i));
     let any = |has: &dyn Fn(usize) -> bool| contenders.iter().any(|&i| has(i));
 
@@ -111,9 +144,7 @@ pub fn outcome(contest: &Contest) -> Outcome {
         return decide(contest, &contenders, Basis::Votes, &votes);
     }
     if all(&|i| pct(i).is_some()) {
-        return decide(contest, &contenders, Basis::Percentage, &|i| {
-            pct(i).map(Percent::millionths)
-        });
+        return decide(contest, &contenders, Basis::Percentage, &shown);
     }
     // A printed majority decides, whatever the missing figures would have been.
     if let Some(&i) = contenders
@@ -128,18 +159,10 @@ pub fn outcome(contest: &Contest) -> Outcome {
     }
     // Otherwise a leader is named only if every option without the deciding figure is shown to be
     // behind it by the printed percentages.
-    let behind = |leader: usize, without: &[usize]| {
-        let ceiling = unprinted_ceiling(contest);
-        pct(leader).is_some_and(|lead| {
-            without
-                .iter()
-                .all(|&i| pct(i).map_or(ceiling, Percent::upper_millionths) <= lead.lower_millionths())
-        })
-    };
     let (basis, figure): (Basis, Figure) = if any(&|i| votes(i).is_some()) {
         (Basis::PartialVotes, &votes)
     } else if any(&|i| pct(i).is_some()) {
-        (Basis::Percentage, &|i| pct(i).map(Percent::millionths))
+        (Basis::Percentage, &shown)
     } else if any(&|i| options[i].delegates.is_some()) {
         let delegates = |i: usize| options[i].delegates;
         return by_delegates(contest, &contenders, &delegates);
@@ -154,39 +177,64 @@ pub fn outcome(contest: &Contest) -> Outcome {
     };
     let without: Vec<usize> = contenders.iter().copied().filter(|&i| figure(i).is_none()).collect();
     let (top, _) = leaders(&contenders, figure);
-    if top.iter().all(|&leader| behind(leader, &without)) {
+    if top
+        .iter()
+        .all(|&leader| without.iter().all(|&i| shown_behind(contest, leader, i)))
+    {
         decide(contest, &contenders, basis, figure)
     } else {
         Outcome::Undecided { uncounted: without }
     }
 }
 
-/// The result among `contenders` on one figure; `Basis::Percentage` can only be level, never tied.
+/// The result among `contenders` on one figure, those without it already shown to be behind the
+/// leader. Printed percentages are never tied, only level within their rounding.
 fn decide(contest: &Contest, contenders: &[usize], basis: Basis, figure: Figure) -> Outcome {
+    if basis == Basis::Percentage {
+        let level = could_lead_as_printed(contest, contenders);
+        if level.len() > 1 {
+            return Outcome::Level { options: level };
+        }
+    }
     let (top, runner_up) = leaders(contenders, figure);
     match top.as_slice() {
         [] => Outcome::NotReported,
         [winner] => Outcome::Winner {
             option: *winner,
             basis,
-            margin: runner_up.map(|runner| margin(contest, *winner, runner)),
+            margin: runner_up.and_then(|runner| margin(contest, contenders, figure, *winner, runner)),
         },
-        _ if basis == Basis::Percentage => Outcome::Level { options: top },
         _ => Outcome::Tie { options: top, basis },
     }
 }
 
-fn margin(contest: &Contest, winner: usize, runner: usize) -> Margin {
+/// The winner's lead over `runner`, only where `runner` is surely second: an option without the
+/// deciding figure could otherwise sit between the two (A 1,000 votes, B no count but 30.0%, C
+/// 200 votes: B may well have more than C). Votes likewise need every other option's count, or its
+/// printed figure, to be behind the runner-up's.
+fn margin(contest: &Contest, contenders: &[usize], figure: Figure, winner: usize, runner: usize) -> Option<Margin> {
+    let others = || contenders.iter().copied().filter(|&i| i != winner && i != runner);
+    if !others().all(|i| figure(i).is_some() || shown_behind(contest, runner, i)) {
+        return None;
+    }
     let (a, b) = (&contest.options[winner], &contest.options[runner]);
+    let votes_second = others().all(|i| match (contest.options[i].votes, b.votes) {
+        (Some(other), Some(second)) => other <= second,
+        _ => shown_behind(contest, runner, i),
+    });
     let shares = shares(contest);
-    Margin {
-        votes: a.votes.zip(b.votes).map(|(a, b)| a - b),
-        // Points only where they agree with the order: printed figures of a partial count may not.
+    // Only where they agree with the order: printed figures and counts of a partial source may not.
+    Some(Margin {
+        votes: a
+            .votes
+            .zip(b.votes)
+            .map(|(a, b)| a - b)
+            .filter(|v| *v >= 0 && votes_second),
         points: shares[winner]
             .zip(shares[runner])
             .and_then(|(a, b)| a.minus(b))
             .filter(|p| !p.is_negative()),
-    }
+    })
 }
 
 fn by_delegates(contest: &Contest, contenders: &[usize], delegates: Figure) -> Outcome {

@@ -69,11 +69,21 @@ fn assert_states_in_full(html: &str, contest: &Contest, as_of: Option<&str>, at:
     if contest.status == Status::Final && contenders.iter().all(|o| o.votes.is_some()) {
         let most = contenders.iter().map(|o| o.votes.unwrap()).max().unwrap_or(0);
         let top: Vec<&&BallotOption> = contenders.iter().filter(|o| o.votes == Some(most)).collect();
-        if let [winner] = top.as_slice() {
-            must(
+        match (top.as_slice(), &contest.votes_are) {
+            // Votes that are not the official result name no winner: the row says what it led.
+            ([most], Some(votes_are)) => must(
+                format!(
+                    "<tr><th scope=\"row\">{}<span class=\"mark\">Most votes, {}</span>",
+                    text(&most.name),
+                    text(votes_are)
+                ),
+                "most votes' marked row",
+            ),
+            ([winner], None) => must(
                 format!("<tr class=\"is-winner\"><th scope=\"row\">{}", text(&winner.name)),
                 "winner's marked row",
-            );
+            ),
+            _ => {}
         }
     }
     for source in &contest.sources {

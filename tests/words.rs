@@ -41,11 +41,26 @@ fn list_cells() {
         final pledged=0 | Ann:5:: | Bob:3::                  => Ann; ; +2 votes; None at stake
         final pledged=7 | Ann:::3 | Bob:::3 | Cy:::1         => Tie: Ann and Bob; ; Tied; Ann 3, Bob 3, Cy 1, of 7 pledged
         cancelled | Ann:::6                                  => Cancelled; ; ; Ann 6 of 6 pledged
+        final | Ann:1000:50.0: | Bob::30.0: | Cy:200::       => Ann; 50.0%; ; Not reported
+        final | Ann::50.0: | Bob::49.75:                     => Ann; 50.0%; +0.3 pts; Not reported
+        final | Ann::60: | Bob::20.5:                        => Ann; 60%; +40 pts; Not reported
+        final | Ann::50: | Bob::49.8:                        => Level: Ann and Bob; 50%; Level; Not reported
+        whole | Ann:799918:: | Bob:82::                      => Ann; 100.0%; +799,836 votes; Not reported
         ",
         |c| {
             let s = summary(c);
             format!("{}; {}; {}; {}", s.winner, s.share, s.margin, s.delegates)
         },
+    );
+    check(
+        "
+        final | Ann:5:: | Bob:3::                            => by votes
+        final | Ann::50: | Bob::49.8:                        => printed percentages within their rounding, no counts
+        final | Ann::40.0: | Bob::40.0:                      => equal printed percentages, no counts
+        final votes_are=final_alignment | Ann:60::2 | Bob:40::4 => most votes, final alignment; not the official result
+        final votes_are=final_alignment | Ann:::2 | Bob:::4  => by delegates (no vote counts)
+        ",
+        |c| summary(c).basis_note.unwrap_or_else(|| "by votes".into()),
     );
 }
 
@@ -64,6 +79,11 @@ fn result_sentences() {
         cancelled | Ann:::6                                  => The contest was cancelled; no votes were cast.
         no-vote | Ann:::6                                    => No vote was held, so there is no popular vote.
         final | Ann::: | Bob:::                              => The popular vote has not been reported.
+        final | Ann::50: | Bob::49.8:                        => Ann and Bob are level within the rounding of the source's printed percentages (50% and 49.8%); with no counts to separate them, no winner is named.
+        final | Ann::50: | Bob::49.8: | Cy::0.2:             => Ann and Bob are level within the rounding of the source's printed percentages (50% and 49.8%); with no counts to separate them, no winner is named.
+        final | Ann::50.0: | Bob::49.75:                     => Ann won the popular vote by 0.3 points (by the source's percentages).
+        final | Ann:1000:50.0: | Bob::30.0: | Cy:200::       => Ann won the popular vote (by votes reported (some counts missing)).
+        final votes_are=final_alignment | Ann:60::2 | Bob:40::4 => Ann led the final alignment by 20 votes; these votes are not the contest's official result, so no winner is named on them.
         ",
         popular_sentence,
     );
@@ -100,6 +120,7 @@ fn table_cells_and_labels() {
         final | Ann:60:60.0:4 | Bob:40:<0.1: | Blank ballots:5:1.3: => 60.0% <0.1% 1.3% | Sum of the listed counts | 4 Not reported Not reported
         whole | Ann:60::3 | Bob:::                         => Not reported Not reported | Sum of the listed counts | 3 Not reported
         final non-binding pledged= | Ann:5:: | Bob:3::0     => Not reported Not reported | Sum of the listed counts | Not bound 0
+        whole | Ann:799918:: | Bob:82:: | Cy:0::             => 100.0% <0.1% 0.0% | Total | Not reported Not reported Not reported
         ",
         |c| {
             format!(
@@ -110,6 +131,143 @@ fn table_cells_and_labels() {
             )
         },
     );
+}
+
+#[test]
+fn headlines_and_marks() {
+    check(
+        "
+        whole | Ann:51:: | Bob:40::                          => Ann wins the 2024 Guam Democratic caucus, 51 votes to 40
+        final | Ann:1000:50.0: | Bob::30.0: | Cy:200::       => Ann wins the 2024 Guam Democratic caucus, with 50.0%
+        final | Ann:1000:50.0: | Bob::5.0: | Cy:200:10.0:    => Ann wins the 2024 Guam Democratic caucus, 1,000 votes to 200
+        final | Ann::50: | Bob::49.8:                        => The 2024 Guam Democratic caucus: Ann and Bob are level within the rounding of the source's printed percentages (50% and 49.8%); with no counts to separate them, no winner is named
+        final votes_are=final_alignment | Ann:60::2 | Bob:40::4 => Ann leads the final alignment and Bob wins the most delegates in the 2024 Guam Democratic caucus
+        final votes_are=final_alignment | Ann:60::4 | Bob:40::2 => Ann leads the final alignment and wins the most delegates in the 2024 Guam Democratic caucus
+        final votes_are=final_alignment | Ann:60:: | Bob:40::  => Ann leads the final alignment in the 2024 Guam Democratic caucus
+        ",
+        tally::model::words::site::headline,
+    );
+    check(
+        "
+        final | Ann:60::4 | Bob:40::2                        => Ann* Winner | Bob
+        final | Ann:60::2 | Bob:40::4                        => Ann* Winner | Bob Most delegates
+        final | Ann:10::3 | Bob:10::3                        => Ann* Tied, Tied on delegates | Bob* Tied, Tied on delegates
+        final votes_are=final_alignment | Ann:60::2 | Bob:40::4 => Ann Most votes, final alignment | Bob Most delegates
+        final votes_are=final_alignment | Ann:60::4 | Bob:40::2 => Ann Most votes, final alignment, Most delegates | Bob
+        final | Ann::50: | Bob::49.8:                        => Ann | Bob
+        ",
+        |c| {
+            let marks = option_marks(c);
+            let rows: Vec<String> = c
+                .options
+                .iter()
+                .zip(&marks)
+                .map(|(o, m)| {
+                    let star = if m.winner { "*" } else { "" };
+                    format!("{}{star} {}", o.name, m.marks.join(", ")).trim_end().to_string()
+                })
+                .collect();
+            rows.join(" | ")
+        },
+    );
+}
+
+#[test]
+fn names_are_listed_as_a_sentence_lists_them() {
+    assert_eq!(and_list(&[]), "");
+    assert_eq!(and_list(&["Guam"]), "Guam");
+    assert_eq!(and_list(&["Guam", "Ohio"]), "Guam and Ohio");
+    assert_eq!(and_list(&["Guam", "Ohio", "Utah"]), "Guam, Ohio and Utah");
+    let describe = |search: &str, count: usize| Query::parse(search).0.filter.describe(count);
+    assert_eq!(describe("?territory=UT,GU,OH", 3), "3 contests: Guam, Ohio and Utah");
+    assert_eq!(describe("?territory=OH,GU", 2), "2 contests: Guam and Ohio");
+}
+
+/// The bundled dataset, as the first load has it.
+fn bundled() -> Dataset {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    load(&text).unwrap().dataset
+}
+
+/// No computed share of a count that is not zero reads "0.0%": not in a list cell, a detail row, a
+/// headline nor the CSV export. The bundled data has such counts (2024-D-MA's smallest rows).
+#[test]
+fn no_count_above_zero_reads_as_zero_percent() {
+    let dataset = bundled();
+    let mut tiny = 0;
+    for contest in &dataset.contests {
+        let computed = share_basis(contest) == ShareBasis::Counts;
+        let valid = totals(contest).valid;
+        let cells = share_cells(contest);
+        for (option, cell) in contest.options.iter().zip(&cells) {
+            let Some(votes) = option
+                .votes
+                .filter(|&v| v > 0 && computed && option.kind != OptionKind::Void)
+            else {
+                continue;
+            };
+            assert_ne!(cell, "0.0%", "{} {}", contest.id, option.name);
+            // Below half a tenth of a percent, the share rounds to nothing.
+            if votes * 2000 < valid {
+                tiny += 1;
+                assert_eq!(cell, "<0.1%", "{} {}", contest.id, option.name);
+            }
+        }
+        assert_ne!(summary(contest).share, "0.0%", "{}", contest.id);
+        assert!(
+            !tally::model::words::site::headline(contest).contains(" 0.0%"),
+            "{}",
+            contest.id
+        );
+    }
+    assert!(tiny > 0, "the bundled data has shares below the precision");
+    let catalog = Catalog::new(dataset);
+    let all: Vec<usize> = (0..catalog.contests().len()).collect();
+    let csv = tally::model::words::export::list_csv(&catalog, &all);
+    assert!(!csv.contains(",0.0%,"), "the CSV export");
+}
+
+/// Where the votes are not the official result (2020-D-IA's final alignment; the party declared
+/// state delegate equivalents), their leader is never called the winner.
+#[test]
+fn votes_that_are_not_the_result_name_no_winner() {
+    let dataset = bundled();
+    let iowa = dataset.contests.iter().find(|c| c.id == "2020-D-IA").unwrap();
+    let votes_are = iowa.votes_are.as_deref().expect("the data marks Iowa's votes");
+    let most = |figure: fn(&BallotOption) -> Option<i64>| {
+        let best = iowa.options.iter().filter_map(figure).max();
+        iowa.options.iter().position(|o| figure(o) == best).unwrap()
+    };
+    let (most_votes, most_delegates) = (most(|o| o.votes), most(|o| o.delegates));
+    assert_ne!(
+        most_votes, most_delegates,
+        "Iowa's votes and delegates had different leaders"
+    );
+    let leader = &iowa.options[most_votes].name;
+    let marks = option_marks(iowa);
+    assert_eq!(marks[most_votes].marks, [format!("Most votes, {votes_are}")]);
+    assert!(!marks[most_votes].winner);
+    assert_eq!(marks[most_delegates].marks, ["Most delegates"]);
+    assert!(marks
+        .iter()
+        .all(|m| !m.winner && !m.marks.contains(&"Winner".to_string())));
+    let headline = tally::model::words::site::headline(iowa);
+    assert!(
+        headline.starts_with(&format!(
+            "{leader} leads the {votes_are} and {}",
+            iowa.options[most_delegates].name
+        )),
+        "{headline}"
+    );
+    assert!(!headline.contains(" wins the 2020"), "{headline}");
+    let sentence = popular_sentence(iowa);
+    assert!(
+        sentence.starts_with(&format!("{leader} led the {votes_are}")) && !sentence.contains("won"),
+        "{sentence}"
+    );
+    assert!(summary(iowa)
+        .basis_note
+        .is_some_and(|n| n.contains("not the official result")));
 }
 
 #[test]

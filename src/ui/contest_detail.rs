@@ -5,10 +5,10 @@ use yew::prelude::*;
 use super::state::{Action, Details, Sort, SortKey};
 use super::winners::party_badge;
 use crate::model::words::format::{
-    contest_label, date, decimal, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence,
-    thousands, total_label, NOT_REPORTED,
+    contest_label, date, decimal, delegate_cells, delegate_sentence, option_marks, popular_sentence, share_cells,
+    share_sentence, thousands, total_label, NOT_REPORTED,
 };
-use crate::model::{delegate_result, outcome, shares, totals, Contest, DelegateResult, OptionKind, Outcome, Status};
+use crate::model::{shares, totals, Contest, OptionKind, Status};
 
 /// What the detail shows and how; the sort order lives in the app's state.
 pub struct DetailView<'a> {
@@ -44,17 +44,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
     let shares = shares(contest);
     let (share_cells, delegate_cells) = (share_cells(contest), delegate_cells(contest));
     let totals = totals(contest);
-    let winner = match outcome(contest) {
-        Outcome::Winner { option, .. } => vec![option],
-        Outcome::Tie { options, .. } => options,
-        _ => Vec::new(),
-    };
-    // A delegate mark only where it adds to the popular-vote mark.
-    let (delegate_leaders, delegate_mark) = match delegate_result(contest) {
-        DelegateResult::Winner { option } if !winner.contains(&option) => (vec![option], "Most delegates"),
-        DelegateResult::Split { options } => (options, "Tied on delegates"),
-        _ => (Vec::new(), ""),
-    };
+    let marks = option_marks(contest);
 
     let Sort { key, descending } = props.sort;
     let mut order: Vec<usize> = (0..contest.options.len()).collect();
@@ -124,25 +114,16 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
     let rows = order.iter().map(|&i| {
         let o = &contest.options[i];
         let share = shares[i];
-        let marks: Vec<&str> = [
-            winner
-                .contains(&i)
-                .then_some(if winner.len() > 1 { "Tied" } else { "Winner" }),
-            delegate_leaders.contains(&i).then_some(delegate_mark),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
         let kind_note = match o.kind {
             OptionKind::Void => Some("not a vote for anyone; outside the shares"),
             OptionKind::Other => Some("several people's votes together"),
             _ => None,
         };
         html! {
-            <tr class={winner.contains(&i).then_some("is-winner")}>
+            <tr class={marks[i].winner.then_some("is-winner")}>
                 <th scope="row">
                     { o.name.clone() }
-                    { for marks.iter().map(|m| html! { <span class="mark">{ *m }</span> }) }
+                    { for marks[i].marks.iter().map(|m| html! { <span class="mark">{ m.clone() }</span> }) }
                     if let Some(note) = kind_note { <span class="basis">{ note }</span> }
                 </th>
                 <td class="num">{ o.votes.map(thousands).unwrap_or_else(|| NOT_REPORTED.into()) }</td>

@@ -142,6 +142,11 @@ pub struct Contest {
     /// goes to the convention unbound (2024-R-MT, 2024-R-SD, 2024-R-NV-P).
     #[serde(skip_serializing_if = "is_true")]
     pub binding: bool,
+    /// What the votes are, when they are not the contest's official result: "final alignment" for
+    /// a caucus whose party declared its result in delegate equivalents (2020-D-IA, 2020-D-NV).
+    /// No winner is named on such votes; the words say what each option led.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub votes_are: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -154,6 +154,7 @@ pub fn contest(value: &Json) -> Fit<Contest> {
         pledged_delegates: o.opt_int("pledged_delegates")?,
         whole_field: o.flag("whole_field")?,
         binding: o.opt_flag("binding")?.unwrap_or(true),
+        votes_are: o.opt_text("votes_are")?,
         sources: o.texts("sources")?,
         notes: o.opt_text("notes")?,
         options: {

@@ -2,7 +2,7 @@
 //! (its contest, result, whether the filter leaves it out, whether it is an upset) in words.
 
 use crate::model::derive::race::candidate_name;
-use crate::model::words::format::{contest_label, surname};
+use crate::model::words::format::{contest_label, surname, votes_not_the_result};
 use crate::model::{outcome, Basis, Catalog, Filter, Outcome, Party, Territory, TERRITORIES};
 
 /// One cycle and party: what the map shows at a time, as each jurisdiction holds one contest of it.
@@ -191,12 +191,12 @@ impl Tile {
         let contest = &catalog.contests()[index];
         let result = match &self.result {
             TileResult::Won { option, basis } => {
-                let how = if *basis == Basis::Votes {
-                    String::new()
-                } else {
-                    format!(", {}", basis.label())
-                };
-                format!("{} won{how}", contest.options[*option].name)
+                let name = &contest.options[*option].name;
+                match votes_not_the_result(contest, *basis) {
+                    Some(votes_are) => format!("{name} led the {votes_are}"),
+                    None if *basis == Basis::Votes => format!("{name} won"),
+                    None => format!("{name} won, {}", basis.label()),
+                }
             }
             TileResult::Tie => "a tie".into(),
             TileResult::Level => "level on printed percentages, no winner named".into(),

@@ -1,11 +1,12 @@
 //! Numbers, dates and the popular-vote result in the words and figures a reader sees: list cells,
-//! the detail's sentences and cells. The delegate result's words are in `delegates`.
+//! the detail's sentences, cells and marks. The delegate result's words are in `delegates`.
 
 pub use crate::model::data::numbers::{and_list, count, decimal, thousands, NOT_REPORTED};
 pub use crate::model::words::delegates::{delegate_cells, delegate_sentence, delegates_text, surname};
 
 use crate::model::{
-    outcome, share_basis, shares, totals, Basis, Contest, Margin, OptionKind, Outcome, Percent, ShareBasis, Status,
+    delegate_result, outcome, share_basis, shares, totals, Basis, Contest, DelegateResult, Margin, OptionKind, Outcome,
+    Percent, ShareBasis, Status,
 };
 
 /// A share as shown: "56.0%", "82.98%", "<0.1%".
@@ -48,6 +49,26 @@ pub fn contest_label(contest: &Contest) -> String {
     )
 }
 
+/// What the votes are when they are not the contest's official result (`votes_are`, a caucus's
+/// final alignment): the option with most of them led them and is never called the winner.
+pub fn votes_not_the_result(contest: &Contest, basis: Basis) -> Option<&str> {
+    contest
+        .votes_are
+        .as_deref()
+        .filter(|_| !matches!(basis, Basis::Delegates | Basis::Reported))
+}
+
+/// Each level option's share as shown, and whether they are all the same figure.
+fn level_figures(contest: &Contest, options: &[usize]) -> (Vec<String>, bool) {
+    let shares = shares(contest);
+    let figures: Vec<String> = options
+        .iter()
+        .map(|&i| shares[i].map(percent).unwrap_or_default())
+        .collect();
+    let equal = figures.iter().all(|f| *f == figures[0]);
+    (figures, equal)
+}
+
 fn names(contest: &Contest, options: &[usize]) -> String {
     let names: Vec<&str> = options.iter().map(|&i| contest.options[i].name.as_str()).collect();
     and_list(&names)
@@ -78,7 +99,11 @@ pub fn summary(contest: &Contest) -> Summary {
         ),
         Outcome::Level { options } => (
             format!("Level: {}", names(contest, &options)),
-            Some("equal printed percentages, no counts".into()),
+            Some(if level_figures(contest, &options).1 {
+                "equal printed percentages, no counts".into()
+            } else {
+                "printed percentages within their rounding, no counts".into()
+            }),
             share(options[0]),
             "Level".into(),
         ),
@@ -90,7 +115,10 @@ pub fn summary(contest: &Contest) -> Summary {
         ),
         Outcome::Winner { option, basis, margin } => (
             contest.options[option].name.clone(),
-            (basis != Basis::Votes).then(|| basis.label().to_string()),
+            match votes_not_the_result(contest, basis) {
+                Some(what) => Some(format!("most votes, {what}; not the official result")),
+                None => (basis != Basis::Votes).then(|| basis.label().to_string()),
+            },
             share(option),
             margin.as_ref().map(margin_cell).unwrap_or_default(),
         ),
@@ -122,11 +150,18 @@ pub fn popular_sentence(contest: &Contest) -> String {
             format!("{} tied for first place{each}.", names(contest, &options))
         }
         Outcome::Level { options } => {
-            let at = shares(contest)[options[0]]
-                .map(|s| format!(" at {} each", percent(s)))
-                .unwrap_or_default();
+            let (figures, equal) = level_figures(contest, &options);
+            let figures: Vec<&str> = figures.iter().map(String::as_str).collect();
+            let level = if equal {
+                format!("on the source's printed percentages at {} each", figures[0])
+            } else {
+                format!(
+                    "within the rounding of the source's printed percentages ({})",
+                    and_list(&figures)
+                )
+            };
             format!(
-                "{} are level on the source's printed percentages{at}; with no counts to separate them, no winner is named.",
+                "{} are level {level}; with no counts to separate them, no winner is named.",
                 names(contest, &options)
             )
         }
@@ -146,6 +181,12 @@ pub fn popular_sentence(contest: &Contest) -> String {
                 Some((None, Some(votes))) => format!(" by {}", count(votes, "vote", "votes")),
                 _ => String::new(),
             };
+            if let Some(what) = votes_not_the_result(contest, basis) {
+                return format!(
+                    "{} led the {what}{by}; these votes are not the contest's official result, so no winner is named on them.",
+                    name(option)
+                );
+            }
             match basis {
                 Basis::Reported => format!("{} is reported as the winner; no figures were published.", name(option)),
                 Basis::Delegates => format!(
@@ -193,6 +234,43 @@ pub fn total_label(contest: &Contest) -> &'static str {
     } else {
         "Sum of the listed counts"
     }
+}
+
+/// An option's marks in the detail's table, and whether its row is the popular-vote winner's.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OptionMarks {
+    pub winner: bool,
+    /// "Winner", "Tied", "Most votes, final alignment", "Most delegates", "Tied on delegates".
+    pub marks: Vec<String>,
+}
+
+/// Each option's marks: the popular-vote result's, then the delegate result's where it adds to it.
+pub fn option_marks(contest: &Contest) -> Vec<OptionMarks> {
+    let (leaders, mark, won) = match outcome(contest) {
+        Outcome::Winner { option, basis, .. } => match votes_not_the_result(contest, basis) {
+            Some(what) => (vec![option], format!("Most votes, {what}"), false),
+            None => (vec![option], "Winner".to_string(), true),
+        },
+        Outcome::Tie { options, .. } => (options, "Tied".to_string(), true),
+        _ => (Vec::new(), String::new(), false),
+    };
+    let (delegate_leaders, delegate_mark) = match delegate_result(contest) {
+        DelegateResult::Winner { option } if !(won && leaders.contains(&option)) => (vec![option], "Most delegates"),
+        DelegateResult::Split { options } => (options, "Tied on delegates"),
+        _ => (Vec::new(), ""),
+    };
+    (0..contest.options.len())
+        .map(|i| OptionMarks {
+            winner: won && leaders.contains(&i),
+            marks: [
+                leaders.contains(&i).then(|| mark.clone()),
+                delegate_leaders.contains(&i).then(|| delegate_mark.to_string()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+        })
+        .collect()
 }
 
 /// Each option's share cell: as shown by `shares`; a blank or void row has none when shares are computed.

@@ -55,8 +55,8 @@ fn list_cells() {
     check(
         "
         final | Ann:5:: | Bob:3::                            => by votes
-        final | Ann::50: | Bob::49.8:                        => printed percentages within their rounding, no counts
-        final | Ann::40.0: | Bob::40.0:                      => equal printed percentages, no counts
+        final | Ann::50: | Bob::49.8:                        => level on printed percentages, no counts
+        final | Ann::40.0: | Bob::40.0:                      => level on printed percentages, no counts
         final votes_are=final_alignment | Ann:60::2 | Bob:40::4 => most votes, final alignment; not the official result
         final votes_are=final_alignment | Ann:::2 | Bob:::4  => by delegates (no vote counts)
         ",
@@ -79,8 +79,9 @@ fn result_sentences() {
         cancelled | Ann:::6                                  => The contest was cancelled; no votes were cast.
         no-vote | Ann:::6                                    => No vote was held, so there is no popular vote.
         final | Ann::: | Bob:::                              => The popular vote has not been reported.
-        final | Ann::50: | Bob::49.8:                        => Ann and Bob are level within the rounding of the source's printed percentages (50% and 49.8%); with no counts to separate them, no winner is named.
-        final | Ann::50: | Bob::49.8: | Cy::0.2:             => Ann and Bob are level within the rounding of the source's printed percentages (50% and 49.8%); with no counts to separate them, no winner is named.
+        final | Ann::50: | Bob::49.8:                        => Ann and Bob are level on the source's printed percentages, within their rounding; with no counts to separate them, no winner is named.
+        final | Ann::50: | Bob::49.8: | Cy::0.2:             => Ann and Bob are level on the source's printed percentages, within their rounding; with no counts to separate them, no winner is named.
+        final | Ann::50: | Bob::50.0:                        => Ann and Bob are level on the source's printed percentages, within their rounding; with no counts to separate them, no winner is named.
         final | Ann::50.0: | Bob::49.75:                     => Ann won the popular vote by 0.3 points (by the source's percentages).
         final | Ann:1000:50.0: | Bob::30.0: | Cy:200::       => Ann won the popular vote (by votes reported (some counts missing)).
         final votes_are=final_alignment | Ann:60::2 | Bob:40::4 => Ann led the final alignment by 20 votes; these votes are not the contest's official result, so no winner is named on them.
@@ -140,7 +141,7 @@ fn headlines_and_marks() {
         whole | Ann:51:: | Bob:40::                          => Ann wins the 2024 Guam Democratic caucus, 51 votes to 40
         final | Ann:1000:50.0: | Bob::30.0: | Cy:200::       => Ann wins the 2024 Guam Democratic caucus, with 50.0%
         final | Ann:1000:50.0: | Bob::5.0: | Cy:200:10.0:    => Ann wins the 2024 Guam Democratic caucus, 1,000 votes to 200
-        final | Ann::50: | Bob::49.8:                        => The 2024 Guam Democratic caucus: Ann and Bob are level within the rounding of the source's printed percentages (50% and 49.8%); with no counts to separate them, no winner is named
+        final | Ann::50: | Bob::49.8:                        => The 2024 Guam Democratic caucus: Ann and Bob are level on the source's printed percentages, within their rounding; with no counts to separate them, no winner is named
         final votes_are=final_alignment | Ann:60::2 | Bob:40::4 => Ann leads the final alignment and Bob wins the most delegates in the 2024 Guam Democratic caucus
         final votes_are=final_alignment | Ann:60::4 | Bob:40::2 => Ann leads the final alignment and wins the most delegates in the 2024 Guam Democratic caucus
         final votes_are=final_alignment | Ann:60:: | Bob:40::  => Ann leads the final alignment in the 2024 Guam Democratic caucus
@@ -157,14 +158,15 @@ fn headlines_and_marks() {
         final | Ann::50: | Bob::49.8:                        => Ann | Bob
         ",
         |c| {
-            let marks = option_marks(c);
+            let marks = Marks::new(c);
             let rows: Vec<String> = c
                 .options
                 .iter()
-                .zip(&marks)
-                .map(|(o, m)| {
-                    let star = if m.winner { "*" } else { "" };
-                    format!("{}{star} {}", o.name, m.marks.join(", ")).trim_end().to_string()
+                .enumerate()
+                .map(|(i, o)| {
+                    let star = if marks.winner(i) { "*" } else { "" };
+                    let of: Vec<&str> = marks.of(i).collect();
+                    format!("{}{star} {}", o.name, of.join(", ")).trim_end().to_string()
                 })
                 .collect();
             rows.join(" | ")
@@ -244,13 +246,17 @@ fn votes_that_are_not_the_result_name_no_winner() {
         "Iowa's votes and delegates had different leaders"
     );
     let leader = &iowa.options[most_votes].name;
-    let marks = option_marks(iowa);
-    assert_eq!(marks[most_votes].marks, [format!("Most votes, {votes_are}")]);
-    assert!(!marks[most_votes].winner);
-    assert_eq!(marks[most_delegates].marks, ["Most delegates"]);
-    assert!(marks
-        .iter()
-        .all(|m| !m.winner && !m.marks.contains(&"Winner".to_string())));
+    let marks = Marks::new(iowa);
+    let of = |i: usize| marks.of(i).collect::<Vec<_>>();
+    assert_eq!(of(most_votes), [format!("Most votes, {votes_are}")]);
+    assert_eq!(of(most_delegates), ["Most delegates"]);
+    for i in 0..iowa.options.len() {
+        assert!(
+            !marks.winner(i) && !of(i).contains(&"Winner"),
+            "{}",
+            iowa.options[i].name
+        );
+    }
     let headline = tally::model::words::site::headline(iowa);
     assert!(
         headline.starts_with(&format!(

@@ -5,8 +5,8 @@ use yew::prelude::*;
 use super::state::{Action, Details, Sort, SortKey};
 use super::winners::party_badge;
 use crate::model::words::format::{
-    contest_label, date, decimal, delegate_cells, delegate_sentence, option_marks, popular_sentence, share_cells,
-    share_sentence, thousands, total_label, NOT_REPORTED,
+    contest_label, date, decimal, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence,
+    thousands, total_label, Marks, NOT_REPORTED,
 };
 use crate::model::{shares, totals, Contest, OptionKind, Status};
 
@@ -44,7 +44,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
     let shares = shares(contest);
     let (share_cells, delegate_cells) = (share_cells(contest), delegate_cells(contest));
     let totals = totals(contest);
-    let marks = option_marks(contest);
+    let marks = Marks::new(contest);
 
     let Sort { key, descending } = props.sort;
     let mut order: Vec<usize> = (0..contest.options.len()).collect();
@@ -120,10 +120,10 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             _ => None,
         };
         html! {
-            <tr class={marks[i].winner.then_some("is-winner")}>
+            <tr class={marks.winner(i).then_some("is-winner")}>
                 <th scope="row">
                     { o.name.clone() }
-                    { for marks[i].marks.iter().map(|m| html! { <span class="mark">{ m.clone() }</span> }) }
+                    { for marks.of(i).map(|m| html! { <span class="mark">{ m.to_string() }</span> }) }
                     if let Some(note) = kind_note { <span class="basis">{ note }</span> }
                 </th>
                 <td class="num">{ o.votes.map(thousands).unwrap_or_else(|| NOT_REPORTED.into()) }</td>

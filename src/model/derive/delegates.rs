@@ -1,6 +1,7 @@
 //! The delegate result of a contest: each option's delegates as a reader should read them, and
 //! who won the most. Derived on demand, never stored.
 
+use crate::model::data::order::leaders;
 use crate::model::Contest;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -53,12 +54,9 @@ pub fn delegates_accounted(contest: &Contest) -> bool {
 }
 
 pub fn delegate_result(contest: &Contest) -> DelegateResult {
-    let won = |i: usize| contest.options[i].delegates;
+    let everyone: Vec<usize> = (0..contest.options.len()).collect();
     // Zero is no win: options level at 0 delegates are not a split.
-    let most = (0..contest.options.len()).filter_map(won).filter(|&d| d > 0).max();
-    let top: Vec<usize> = (0..contest.options.len())
-        .filter(|&i| most.is_some() && won(i) == most)
-        .collect();
+    let (top, _) = leaders(&everyone, &|i| contest.options[i].delegates.filter(|&d| d > 0));
     match top.as_slice() {
         [] if !contest.binding => DelegateResult::NotBinding,
         [] if contest.pledged_delegates == Some(0) => DelegateResult::NoneAtStake,

@@ -1,6 +1,7 @@
 //! The popular-vote result of a contest: winner, tie, level or undecided, on which figures, and
 //! by how much. Derived on demand, never stored in the dataset.
 
+use crate::model::data::order::{leaders, ranked, Figure};
 use crate::model::derive::delegates::{delegate_figures, delegate_result, DelegateFigure, DelegateResult};
 use crate::model::derive::shares::{printed, shares};
 use crate::model::{Contest, OptionKind, Percent, Status};
@@ -90,38 +91,21 @@ fn shown_behind(contest: &Contest, ahead: usize, behind: usize) -> bool {
     })
 }
 
-/// Indices of `candidates` level at the top of `figure`, and the best figure below them.
-/// One instance for every figure (`dyn`): each generic copy would cost wasm.
-type Figure<'a> = &'a dyn Fn(usize) -> Option<i64>;
-
-fn leaders(candidates: &[usize], figure: Figure) -> (Vec<usize>, Option<usize>) {
-    let mut ranked: Vec<(usize, i64)> = candidates.iter().filter_map(|&i| figure(i).map(|f| (i, f))).collect();
-    crate::model::data::order::sort_short(&mut ranked, |a, b| b.1.cmp(&a.1));
-    let Some(&(_, best)) = ranked.first() else {
-        return (Vec::new(), None);
-    };
-    let top: Vec<usize> = ranked.iter().take_while(|(_, f)| *f == best).map(|(i, _)| *i).collect();
-    let runner_up = ranked.get(top.len()).map(|(i, _)| *i);
-    (top, runner_up)
-}
-
 /// The printed figures that could be the highest once their rounding is allowed for ("50" is
 /// anything from 49.5 up to 50.5, so it cannot be told from "49.8"), highest shown first.
 fn could_lead_as_printed(contest: &Contest, contenders: &[usize]) -> Vec<usize> {
     let pct = |i: usize| printed(&contest.options[i]);
-    let mut ranked: Vec<usize> = contenders.iter().copied().filter(|&i| pct(i).is_some()).collect();
     // By the middle of each figure's range, so "<0.1" ranks below "0.1".
-    crate::model::data::order::sort_short(&mut ranked, |&a, &b| {
-        let middle = |i: usize| pct(i).map_or(0, |p| p.lower_millionths() + p.upper_millionths());
-        middle(b).cmp(&middle(a))
+    let ranked = ranked(contenders, &|i| {
+        pct(i).map(|p| p.lower_millionths() + p.upper_millionths())
     });
     let least = |i: usize| pct(i).map_or(0, Percent::lower_millionths);
     ranked
         .iter()
-        .copied()
+        .map(|&(i, _)| i)
         .filter(|&i| {
             let most = pct(i).map_or(0, Percent::upper_millionths);
-            ranked.iter().all(|&j| j == i || most > least(j))
+            ranked.iter().all(|&(j, _)| j == i || most > least(j))
         })
         .collect()
 }

@@ -58,17 +58,6 @@ pub fn votes_not_the_result(contest: &Contest, basis: Basis) -> Option<&str> {
         .filter(|_| !matches!(basis, Basis::Delegates | Basis::Reported))
 }
 
-/// Each level option's share as shown, and whether they are all the same figure.
-fn level_figures(contest: &Contest, options: &[usize]) -> (Vec<String>, bool) {
-    let shares = shares(contest);
-    let figures: Vec<String> = options
-        .iter()
-        .map(|&i| shares[i].map(percent).unwrap_or_default())
-        .collect();
-    let equal = figures.iter().all(|f| *f == figures[0]);
-    (figures, equal)
-}
-
 fn names(contest: &Contest, options: &[usize]) -> String {
     let names: Vec<&str> = options.iter().map(|&i| contest.options[i].name.as_str()).collect();
     and_list(&names)
@@ -99,11 +88,7 @@ pub fn summary(contest: &Contest) -> Summary {
         ),
         Outcome::Level { options } => (
             format!("Level: {}", names(contest, &options)),
-            Some(if level_figures(contest, &options).1 {
-                "equal printed percentages, no counts".into()
-            } else {
-                "printed percentages within their rounding, no counts".into()
-            }),
+            Some("level on printed percentages, no counts".into()),
             share(options[0]),
             "Level".into(),
         ),
@@ -150,18 +135,15 @@ pub fn popular_sentence(contest: &Contest) -> String {
             format!("{} tied for first place{each}.", names(contest, &options))
         }
         Outcome::Level { options } => {
-            let (figures, equal) = level_figures(contest, &options);
-            let figures: Vec<&str> = figures.iter().map(String::as_str).collect();
-            let level = if equal {
-                format!("on the source's printed percentages at {} each", figures[0])
-            } else {
-                format!(
-                    "within the rounding of the source's printed percentages ({})",
-                    and_list(&figures)
-                )
+            // The same figure, or figures their rounding cannot separate ("50" and "49.8").
+            let shares = shares(contest);
+            let first = shares[options[0]];
+            let at = match first {
+                Some(share) if options.iter().all(|&i| shares[i] == first) => format!(" at {} each", percent(share)),
+                _ => ", within their rounding".into(),
             };
             format!(
-                "{} are level {level}; with no counts to separate them, no winner is named.",
+                "{} are level on the source's printed percentages{at}; with no counts to separate them, no winner is named.",
                 names(contest, &options)
             )
         }
@@ -236,41 +218,57 @@ pub fn total_label(contest: &Contest) -> &'static str {
     }
 }
 
-/// An option's marks in the detail's table, and whether its row is the popular-vote winner's.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OptionMarks {
-    pub winner: bool,
-    /// "Winner", "Tied", "Most votes, final alignment", "Most delegates", "Tied on delegates".
-    pub marks: Vec<String>,
+/// The marks beside the options' names in the detail's table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marks {
+    /// The popular vote's leaders, and whether they won it (alone, or tied for first).
+    pub leaders: Vec<usize>,
+    pub won: bool,
+    /// "Winner", "Tied", or what they led when the votes are not the result ("Most votes, final
+    /// alignment").
+    pub mark: String,
+    /// The delegate result's, where it adds to the popular vote's.
+    pub delegate_leaders: Vec<usize>,
+    pub delegate_mark: &'static str,
 }
 
-/// Each option's marks: the popular-vote result's, then the delegate result's where it adds to it.
-pub fn option_marks(contest: &Contest) -> Vec<OptionMarks> {
-    let (leaders, mark, won) = match outcome(contest) {
-        Outcome::Winner { option, basis, .. } => match votes_not_the_result(contest, basis) {
-            Some(what) => (vec![option], format!("Most votes, {what}"), false),
-            None => (vec![option], "Winner".to_string(), true),
-        },
-        Outcome::Tie { options, .. } => (options, "Tied".to_string(), true),
-        _ => (Vec::new(), String::new(), false),
-    };
-    let (delegate_leaders, delegate_mark) = match delegate_result(contest) {
-        DelegateResult::Winner { option } if !(won && leaders.contains(&option)) => (vec![option], "Most delegates"),
-        DelegateResult::Split { options } => (options, "Tied on delegates"),
-        _ => (Vec::new(), ""),
-    };
-    (0..contest.options.len())
-        .map(|i| OptionMarks {
-            winner: won && leaders.contains(&i),
-            marks: [
-                leaders.contains(&i).then(|| mark.clone()),
-                delegate_leaders.contains(&i).then(|| delegate_mark.to_string()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
-        })
-        .collect()
+impl Marks {
+    pub fn new(contest: &Contest) -> Marks {
+        let (leaders, mark, won) = match outcome(contest) {
+            Outcome::Winner { option, basis, .. } => match votes_not_the_result(contest, basis) {
+                Some(what) => (vec![option], format!("Most votes, {what}"), false),
+                None => (vec![option], "Winner".into(), true),
+            },
+            Outcome::Tie { options, .. } => (options, "Tied".into(), true),
+            _ => (Vec::new(), String::new(), false),
+        };
+        let (delegate_leaders, delegate_mark) = match delegate_result(contest) {
+            DelegateResult::Winner { option } if !(won && leaders.contains(&option)) => {
+                (vec![option], "Most delegates")
+            }
+            DelegateResult::Split { options } => (options, "Tied on delegates"),
+            _ => (Vec::new(), ""),
+        };
+        Marks {
+            leaders,
+            won,
+            mark,
+            delegate_leaders,
+            delegate_mark,
+        }
+    }
+
+    /// Whether the option's row is the popular-vote winner's.
+    pub fn winner(&self, option: usize) -> bool {
+        self.won && self.leaders.contains(&option)
+    }
+
+    /// The option's marks: the popular vote's, then the delegates'.
+    pub fn of(&self, option: usize) -> impl Iterator<Item = &str> {
+        let vote = self.leaders.contains(&option).then_some(self.mark.as_str());
+        let delegates = self.delegate_leaders.contains(&option).then_some(self.delegate_mark);
+        vote.into_iter().chain(delegates)
+    }
 }
 
 /// Each option's share cell: as shown by `shares`; a blank or void row has none when shares are computed.

@@ -5,10 +5,10 @@ use yew::prelude::*;
 use super::state::{Action, Details, Sort, SortKey};
 use super::winners::party_badge;
 use crate::model::words::format::{
-    contest_label, date, decimal, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence,
-    thousands, total_label, Marks, NOT_REPORTED,
+    contest_label, date, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence, thousands,
+    total_label, Marks, NOT_REPORTED,
 };
-use crate::model::{shares, totals, Contest, OptionKind, Status};
+use crate::model::{shares, totals, Contest, OptionKind, Percent, Status};
 
 /// What the detail shows and how; the sort order lives in the app's state.
 pub struct DetailView<'a> {
@@ -48,16 +48,17 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
 
     let Sort { key, descending } = props.sort;
     let mut order: Vec<usize> = (0..contest.options.len()).collect();
-    let figure = |i: usize| -> f64 {
+    // In millionths: a count weighs as that many percent, as a share does (no floats in the wasm).
+    let figure = |i: usize| -> i64 {
         let o = &contest.options[i];
         match key {
             SortKey::Votes => o
                 .votes
-                .map(|v| v as f64)
-                .or(shares[i].map(|s| s.value()))
-                .unwrap_or(-1.0),
-            SortKey::Delegates => o.delegates.map(|d| d as f64).unwrap_or(-1.0),
-            SortKey::Name => 0.0,
+                .map(|v| v.saturating_mul(1_000_000))
+                .or(shares[i].map(Percent::millionths))
+                .unwrap_or(-1),
+            SortKey::Delegates => o.delegates.map_or(-1, |d| d.saturating_mul(1_000_000)),
+            SortKey::Name => 0,
         }
     };
     crate::model::data::order::sort_short(&mut order, |&a, &b| {
@@ -68,7 +69,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 .name
                 .to_ascii_lowercase()
                 .cmp(&contest.options[b].name.to_ascii_lowercase()),
-            _ => figure(a).total_cmp(&figure(b)),
+            _ => figure(a).cmp(&figure(b)),
         };
         void(a)
             .cmp(&void(b))
@@ -130,7 +131,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 <td class="num share">
                     <span>{ share_cells[i].clone() }</span>
                     if let Some(value) = share {
-                        <meter aria-hidden="true" min="0" max="100" value={decimal(value.value(), 2)}></meter>
+                        <meter aria-hidden="true" min="0" max="100" value={value.drawn()}></meter>
                     }
                 </td>
                 <td class="num">{ delegate_cells[i].clone() }</td>

@@ -92,9 +92,10 @@ impl Percent {
         }
     }
 
-    /// For drawing and sorting only: never for a figure shown as text.
-    pub fn value(self) -> f64 {
-        self.millionths() as f64 / 1_000_000.0
+    /// For drawing only (a meter's value), never shown as text: the figure as a plain number, a
+    /// bound as its limit ("<0.1" is 0.1).
+    pub fn drawn(self) -> String {
+        Percent { below: false, ..self }.to_string()
     }
 
     pub fn is_bound(self) -> bool {

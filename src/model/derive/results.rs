@@ -99,15 +99,18 @@ fn could_lead_as_printed(contest: &Contest, contenders: &[usize]) -> Vec<usize> 
     let ranked = ranked(contenders, &|i| {
         pct(i).map(|p| p.lower_millionths() + p.upper_millionths())
     });
-    let least = |i: usize| pct(i).map_or(0, Percent::lower_millionths);
-    ranked
-        .iter()
-        .map(|&(i, _)| i)
-        .filter(|&i| {
-            let most = pct(i).map_or(0, Percent::upper_millionths);
-            ranked.iter().all(|&(j, _)| j == i || most > least(j))
-        })
-        .collect()
+    let mut level = Vec::new();
+    for &(i, _) in &ranked {
+        // It could be first if the most it can be passes the least each other can be.
+        let most = pct(i).map_or(0, Percent::upper_millionths);
+        if ranked
+            .iter()
+            .all(|&(j, _)| j == i || pct(j).is_some_and(|p| most > p.lower_millionths()))
+        {
+            level.push(i);
+        }
+    }
+    level
 }
 
 pub fn outcome(contest: &Contest) -> Outcome {

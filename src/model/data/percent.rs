@@ -41,7 +41,11 @@ impl Percent {
         {
             return None;
         }
-        let units: i64 = format!("{whole}{fraction}").parse().ok()?;
+        // At most 18 digits: within i64.
+        let units = whole
+            .bytes()
+            .chain(fraction.bytes())
+            .fold(0i64, |units, digit| units * 10 + i64::from(digit - b'0'));
         Some(Percent {
             units: if negative { -units } else { units },
             places: fraction.len() as u32,

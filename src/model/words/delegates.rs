@@ -2,6 +2,7 @@
 //! the surnames that cell uses.
 
 use crate::model::data::numbers::{and_list, NOT_REPORTED};
+use crate::model::data::order::ranked;
 use crate::model::{delegate_figures, delegate_result, delegates_accounted, Contest, DelegateFigure, DelegateResult};
 
 /// Each option's delegates cell: 0 where it follows by arithmetic (said in `delegate_sentence`).
@@ -76,12 +77,8 @@ pub fn delegate_sentence(contest: &Contest) -> String {
 
 /// The list's delegates cell: "Biden 52 of 52 pledged", "Palmer 3, Biden 3, of 6 pledged".
 pub fn delegates_text(contest: &Contest) -> String {
-    let mut won: Vec<(&str, i64)> = contest
-        .options
-        .iter()
-        .filter_map(|o| o.delegates.filter(|&d| d > 0).map(|d| (o.name.as_str(), d)))
-        .collect();
-    crate::model::data::order::sort_short(&mut won, |a, b| b.1.cmp(&a.1));
+    let everyone: Vec<usize> = (0..contest.options.len()).collect();
+    let won = ranked(&everyone, &|i| contest.options[i].delegates.filter(|&d| d > 0));
     if won.is_empty() {
         return match delegate_result(contest) {
             DelegateResult::NotBinding => "Non-binding".into(),
@@ -89,7 +86,10 @@ pub fn delegates_text(contest: &Contest) -> String {
             _ => NOT_REPORTED.into(),
         };
     }
-    let listed: Vec<String> = won.iter().map(|(name, d)| format!("{} {d}", surname(name))).collect();
+    let listed: Vec<String> = won
+        .iter()
+        .map(|&(i, d)| format!("{} {d}", surname(&contest.options[i].name)))
+        .collect();
     let mut text = listed.join(", ");
     if let Some(pledged) = contest.pledged_delegates {
         // With several names, a comma keeps "of N" from reading as the last name's share.

@@ -422,8 +422,21 @@ fn territory_codes_are_read_in_capitals() {
         assert!(problems.is_empty(), "{problems:?}");
         dataset.contests.into_iter().next().unwrap()
     };
-    for contest in [from_json("as"), from_json("As"), from_csv("as", "2024-D-AS")] {
-        assert_eq!((contest.territory.as_str(), contest.id.as_str()), ("AS", "2024-D-AS"));
+    let with_id = |code: &str, id: &str| {
+        let json = format!(
+            r#"{{"id":"{id}","cycle":2024,"party":"D","territory":"{code}","date":"2024-03-05","kind":"caucus","status":"final","options":[{{"name":"Ann","votes":1}}]}}"#
+        );
+        contest_from_json(&json::parse(&json).unwrap()).unwrap()
+    };
+    // An id keeps its letters as written; it still fits its code, case aside.
+    for (contest, id) in [
+        (from_json("as"), "2024-D-AS"),
+        (from_json("As"), "2024-D-AS"),
+        (from_csv("as", "2024-D-AS"), "2024-D-AS"),
+        (from_csv("as", "2024-D-as"), "2024-D-as"),
+        (with_id("as", "2024-d-as"), "2024-d-as"),
+    ] {
+        assert_eq!((contest.territory.as_str(), contest.id.as_str()), ("AS", id));
         assert_eq!(contest.territory_name(), "American Samoa");
         assert!(
             validate_contest(&contest).is_empty(),

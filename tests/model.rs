@@ -34,6 +34,14 @@ final | Ann:10:30.0: | Bob::52.0:                     | Bob by the source's perc
 final | Ann::45.0: | Bob::30.0: | Cy:::               | Ann by the source's percentages
 final | Ann::40.0: | Bob::30.0: | Cy:::               | Ann by the source's percentages
 final | Ann::35.0: | Bob::20.0: | Cy:::               | undecided Cy
+final | Ann::50: | Bob::49.8:                         | level Ann+Bob
+final | Ann::49.8: | Bob::50: | Cy::0.2:              | level Bob+Ann
+final | Ann:10:50: | Bob::49.8:                       | level Ann+Bob
+final | Ann::50: | Bob::49.8: | Cy:::                 | level Ann+Bob
+final | Ann::50.0: | Bob::49.8:                       | Ann by the source's percentages
+final | Ann::40.1: | Bob::40.0:                       | Ann by the source's percentages
+final | Ann::<0.1: | Bob::0.1:                        | level Bob+Ann
+final | Ann:10:50: | Bob:9:49.8:                      | Ann by votes
 cancelled | Ann:::6                                   | cancelled
 no-vote | Ann:::6                                     | no vote held
 ";
@@ -109,6 +117,9 @@ whole | Ann:90:90.0: | Bob::10.0:                       | 90.0 10.0            |
 final | Ann:9:99.9: | Bob:1:<0.1:                       | 99.9 <0.1            | partial
 whole | Ann:533096:80.5: | Blank ballots:8930:1.3: | Bob:120583:18.2: | 81.6 - 18.4 | total
 final | Ann:1136679:64.62: | Blank ballots:140107:7.96: | 64.62 7.96  | partial
+whole | Ann:799918:: | Bob:82:: | Cy:0::                | 100.0 <0.1 0.0       | total
+whole | Ann:1995:: | Bob:1:: | Cy:4::                   | 99.8 0.1 0.2         | total
+whole | Ann:2001:: | Bob:1::                            | 100.0 <0.1           | total
 ";
 
 #[test]
@@ -329,6 +340,70 @@ fn json_counts_are_whole_numbers_read_exactly() {
             (unfit.field.as_str(), unfit.reason.as_str()),
             ("options[0] \"Ann\" votes", reason),
             "{written}"
+        );
+    }
+}
+
+/// A newsroom's "as" is American Samoa: codes are read as the territory table spells them, so every
+/// exact comparison (tiles, territory pages, filters) finds it; an unknown code is named as written.
+#[test]
+fn territory_codes_are_read_in_capitals() {
+    let from_json = |code: &str| {
+        let json = format!(
+            r#"{{"cycle":2024,"party":"D","territory":"{code}","date":"2024-03-05","kind":"caucus","status":"final","options":[{{"name":"Ann","votes":1}}]}}"#
+        );
+        contest_from_json(&json::parse(&json).unwrap()).unwrap()
+    };
+    let header = "cycle,party,contest_id,territory_code,date,contest_type,status,pledged_delegates,candidate,votes,vote_pct,delegates_won,source_url";
+    let from_csv = |code: &str, id: &str| {
+        let row = format!("2024,D,{id},{code},2024-03-05,caucus,final,6,Ann,1,,,x");
+        let (dataset, problems) = dataset_from_csv(&format!("{header}\n{row}\n"), None, "t", None).unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        dataset.contests.into_iter().next().unwrap()
+    };
+    let with_id = |code: &str, id: &str| {
+        let json = format!(
+            r#"{{"id":"{id}","cycle":2024,"party":"D","territory":"{code}","date":"2024-03-05","kind":"caucus","status":"final","options":[{{"name":"Ann","votes":1}}]}}"#
+        );
+        contest_from_json(&json::parse(&json).unwrap()).unwrap()
+    };
+    // An id keeps its letters as written; it still fits its code, case aside.
+    for (contest, id) in [
+        (from_json("as"), "2024-D-AS"),
+        (from_json("As"), "2024-D-AS"),
+        (from_csv("as", "2024-D-AS"), "2024-D-AS"),
+        (from_csv("as", "2024-D-as"), "2024-D-as"),
+        (with_id("as", "2024-d-as"), "2024-d-as"),
+    ] {
+        assert_eq!((contest.territory.as_str(), contest.id.as_str()), ("AS", id));
+        assert_eq!(contest.territory_name(), "American Samoa");
+        assert!(
+            validate_contest(&contest).is_empty(),
+            "{:?}",
+            validate_contest(&contest)
+        );
+        let catalog = Catalog::new(Dataset {
+            schema_version: SCHEMA_VERSION,
+            title: "t".into(),
+            as_of: None,
+            complete_calendar: false,
+            details: None,
+            nominations: Vec::new(),
+            contests: vec![contest],
+        });
+        let page = tally::model::url::pages::Page::Territory("AS".into()).head(&catalog);
+        assert!(
+            page.description.contains("Ann wins the 2024 American Samoa"),
+            "{page:?}"
+        );
+    }
+    for unknown in [from_json("zz"), from_csv("zz", "2024-D-zz")] {
+        let problems = validate_contest(&unknown);
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.kind == ProblemKind::UnknownTerritory("zz".into()) && p.to_string().contains("\"zz\"")),
+            "{problems:?}"
         );
     }
 }

@@ -41,11 +41,26 @@ fn list_cells() {
         final pledged=0 | Ann:5:: | Bob:3::                  => Ann; ; +2 votes; None at stake
         final pledged=7 | Ann:::3 | Bob:::3 | Cy:::1         => Tie: Ann and Bob; ; Tied; Ann 3, Bob 3, Cy 1, of 7 pledged
         cancelled | Ann:::6                                  => Cancelled; ; ; Ann 6 of 6 pledged
+        final | Ann:1000:50.0: | Bob::30.0: | Cy:200::       => Ann; 50.0%; ; Not reported
+        final | Ann::50.0: | Bob::49.75:                     => Ann; 50.0%; +0.3 pts; Not reported
+        final | Ann::60: | Bob::20.5:                        => Ann; 60%; +40 pts; Not reported
+        final | Ann::50: | Bob::49.8:                        => Level: Ann and Bob; 50%; Level; Not reported
+        whole | Ann:799918:: | Bob:82::                      => Ann; 100.0%; +799,836 votes; Not reported
         ",
         |c| {
             let s = summary(c);
             format!("{}; {}; {}; {}", s.winner, s.share, s.margin, s.delegates)
         },
+    );
+    check(
+        "
+        final | Ann:5:: | Bob:3::                            => by votes
+        final | Ann::50: | Bob::49.8:                        => level on printed percentages, no counts
+        final | Ann::40.0: | Bob::40.0:                      => level on printed percentages, no counts
+        final votes_are=final_alignment | Ann:60::2 | Bob:40::4 => most votes, final alignment; not the official result
+        final votes_are=final_alignment | Ann:::2 | Bob:::4  => by delegates (no vote counts)
+        ",
+        |c| summary(c).basis_note.unwrap_or_else(|| "by votes".into()),
     );
 }
 
@@ -64,6 +79,12 @@ fn result_sentences() {
         cancelled | Ann:::6                                  => The contest was cancelled; no votes were cast.
         no-vote | Ann:::6                                    => No vote was held, so there is no popular vote.
         final | Ann::: | Bob:::                              => The popular vote has not been reported.
+        final | Ann::50: | Bob::49.8:                        => Ann and Bob are level on the source's printed percentages, within their rounding; with no counts to separate them, no winner is named.
+        final | Ann::50: | Bob::49.8: | Cy::0.2:             => Ann and Bob are level on the source's printed percentages, within their rounding; with no counts to separate them, no winner is named.
+        final | Ann::50: | Bob::50.0:                        => Ann and Bob are level on the source's printed percentages, within their rounding; with no counts to separate them, no winner is named.
+        final | Ann::50.0: | Bob::49.75:                     => Ann won the popular vote by 0.3 points (by the source's percentages).
+        final | Ann:1000:50.0: | Bob::30.0: | Cy:200::       => Ann won the popular vote (by votes reported (some counts missing)).
+        final votes_are=final_alignment | Ann:60::2 | Bob:40::4 => Ann led the final alignment by 20 votes; these votes are not the contest's official result, so no winner is named on them.
         ",
         popular_sentence,
     );
@@ -100,6 +121,7 @@ fn table_cells_and_labels() {
         final | Ann:60:60.0:4 | Bob:40:<0.1: | Blank ballots:5:1.3: => 60.0% <0.1% 1.3% | Sum of the listed counts | 4 Not reported Not reported
         whole | Ann:60::3 | Bob:::                         => Not reported Not reported | Sum of the listed counts | 3 Not reported
         final non-binding pledged= | Ann:5:: | Bob:3::0     => Not reported Not reported | Sum of the listed counts | Not bound 0
+        whole | Ann:799918:: | Bob:82:: | Cy:0::             => 100.0% <0.1% 0.0% | Total | Not reported Not reported Not reported
         ",
         |c| {
             format!(
@@ -110,6 +132,59 @@ fn table_cells_and_labels() {
             )
         },
     );
+}
+
+#[test]
+fn headlines_and_marks() {
+    check(
+        "
+        whole | Ann:51:: | Bob:40::                          => Ann wins the 2024 Guam Democratic caucus, 51 votes to 40
+        final | Ann:1000:50.0: | Bob::30.0: | Cy:200::       => Ann wins the 2024 Guam Democratic caucus, with 50.0%
+        final | Ann:1000:50.0: | Bob::5.0: | Cy:200:10.0:    => Ann wins the 2024 Guam Democratic caucus, 1,000 votes to 200
+        final | Ann::50: | Bob::49.8:                        => The 2024 Guam Democratic caucus: Ann and Bob are level on the source's printed percentages, within their rounding; with no counts to separate them, no winner is named
+        final votes_are=final_alignment | Ann:60::2 | Bob:40::4 => Ann leads the final alignment and Bob wins the most delegates in the 2024 Guam Democratic caucus
+        final votes_are=final_alignment | Ann:60::4 | Bob:40::2 => Ann leads the final alignment and wins the most delegates in the 2024 Guam Democratic caucus
+        final votes_are=final_alignment | Ann:60:: | Bob:40::  => Ann leads the final alignment in the 2024 Guam Democratic caucus
+        ",
+        tally::model::words::site::headline,
+    );
+    check(
+        "
+        final | Ann:60::4 | Bob:40::2                        => Ann* Winner | Bob
+        final | Ann:60::2 | Bob:40::4                        => Ann* Winner | Bob Most delegates
+        final | Ann:10::3 | Bob:10::3                        => Ann* Tied, Tied on delegates | Bob* Tied, Tied on delegates
+        final votes_are=final_alignment | Ann:60::2 | Bob:40::4 => Ann Most votes, final alignment | Bob Most delegates
+        final votes_are=final_alignment | Ann:60::4 | Bob:40::2 => Ann Most votes, final alignment, Most delegates | Bob
+        final | Ann::50: | Bob::49.8:                        => Ann | Bob
+        ",
+        |c| {
+            let marks = Marks::new(c);
+            let rows: Vec<String> = c
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let star = if marks.winner(i) { "*" } else { "" };
+                    let of: Vec<&str> = marks.of(i).collect();
+                    format!("{}{star} {}", o.name, of.join(", ")).trim_end().to_string()
+                })
+                .collect();
+            rows.join(" | ")
+        },
+    );
+}
+
+#[test]
+fn names_are_listed_as_a_sentence_lists_them() {
+    assert_eq!(and_list(&[]), "");
+    assert_eq!(and_list(&["Guam"]), "Guam");
+    assert_eq!(and_list(&["Guam", "Ohio"]), "Guam and Ohio");
+    assert_eq!(and_list(&["Guam", "Ohio", "Utah"]), "Guam, Ohio and Utah");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let catalog = Catalog::new(load(&text).unwrap().dataset);
+    let describe = |search: &str, count: usize| Query::parse(search).0.filter.describe(count, &catalog);
+    assert_eq!(describe("?territory=UT,GU,OH", 3), "3 contests: Guam, Ohio and Utah");
+    assert_eq!(describe("?territory=OH,GU", 2), "2 contests: Guam and Ohio");
 }
 
 #[test]

@@ -5,10 +5,10 @@ use yew::prelude::*;
 use super::state::{Action, Details, Sort, SortKey};
 use super::winners::party_badge;
 use crate::model::words::format::{
-    contest_label, date, decimal, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence,
-    thousands, total_label, NOT_REPORTED,
+    contest_label, date, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence, thousands,
+    total_label, Marks, NOT_REPORTED,
 };
-use crate::model::{delegate_result, outcome, shares, totals, Contest, DelegateResult, OptionKind, Outcome, Status};
+use crate::model::{shares, totals, Contest, OptionKind, Percent, Status};
 
 /// What the detail shows and how; the sort order lives in the app's state.
 pub struct DetailView<'a> {
@@ -44,30 +44,21 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
     let shares = shares(contest);
     let (share_cells, delegate_cells) = (share_cells(contest), delegate_cells(contest));
     let totals = totals(contest);
-    let winner = match outcome(contest) {
-        Outcome::Winner { option, .. } => vec![option],
-        Outcome::Tie { options, .. } => options,
-        _ => Vec::new(),
-    };
-    // A delegate mark only where it adds to the popular-vote mark.
-    let (delegate_leaders, delegate_mark) = match delegate_result(contest) {
-        DelegateResult::Winner { option } if !winner.contains(&option) => (vec![option], "Most delegates"),
-        DelegateResult::Split { options } => (options, "Tied on delegates"),
-        _ => (Vec::new(), ""),
-    };
+    let marks = Marks::new(contest);
 
     let Sort { key, descending } = props.sort;
     let mut order: Vec<usize> = (0..contest.options.len()).collect();
-    let figure = |i: usize| -> f64 {
+    // In millionths: a count weighs as that many percent, as a share does (no floats in the wasm).
+    let figure = |i: usize| -> i64 {
         let o = &contest.options[i];
         match key {
             SortKey::Votes => o
                 .votes
-                .map(|v| v as f64)
-                .or(shares[i].map(|s| s.value()))
-                .unwrap_or(-1.0),
-            SortKey::Delegates => o.delegates.map(|d| d as f64).unwrap_or(-1.0),
-            SortKey::Name => 0.0,
+                .map(|v| v.saturating_mul(1_000_000))
+                .or(shares[i].map(Percent::millionths))
+                .unwrap_or(-1),
+            SortKey::Delegates => o.delegates.map_or(-1, |d| d.saturating_mul(1_000_000)),
+            SortKey::Name => 0,
         }
     };
     crate::model::data::order::sort_short(&mut order, |&a, &b| {
@@ -78,7 +69,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 .name
                 .to_ascii_lowercase()
                 .cmp(&contest.options[b].name.to_ascii_lowercase()),
-            _ => figure(a).total_cmp(&figure(b)),
+            _ => figure(a).cmp(&figure(b)),
         };
         void(a)
             .cmp(&void(b))
@@ -124,32 +115,23 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
     let rows = order.iter().map(|&i| {
         let o = &contest.options[i];
         let share = shares[i];
-        let marks: Vec<&str> = [
-            winner
-                .contains(&i)
-                .then_some(if winner.len() > 1 { "Tied" } else { "Winner" }),
-            delegate_leaders.contains(&i).then_some(delegate_mark),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
         let kind_note = match o.kind {
             OptionKind::Void => Some("not a vote for anyone; outside the shares"),
             OptionKind::Other => Some("several people's votes together"),
             _ => None,
         };
         html! {
-            <tr class={winner.contains(&i).then_some("is-winner")}>
+            <tr class={marks.winner(i).then_some("is-winner")}>
                 <th scope="row">
                     { o.name.clone() }
-                    { for marks.iter().map(|m| html! { <span class="mark">{ *m }</span> }) }
+                    { for marks.of(i).map(|m| html! { <span class="mark">{ m.to_string() }</span> }) }
                     if let Some(note) = kind_note { <span class="basis">{ note }</span> }
                 </th>
                 <td class="num">{ o.votes.map(thousands).unwrap_or_else(|| NOT_REPORTED.into()) }</td>
                 <td class="num share">
                     <span>{ share_cells[i].clone() }</span>
                     if let Some(value) = share {
-                        <meter aria-hidden="true" min="0" max="100" value={decimal(value.value(), 2)}></meter>
+                        <meter aria-hidden="true" min="0" max="100" value={value.drawn()}></meter>
                     }
                 </td>
                 <td class="num">{ delegate_cells[i].clone() }</td>

@@ -5,7 +5,7 @@ use tally::model::*;
 
 /// A contest from `"flags | name:votes:pct:delegates | ..."` (an empty cell is not reported).
 /// Flags: a status (`final`, `cancelled`, `no-vote`), `whole` (the whole field is listed),
-/// `non-binding`, `pledged=N` (default 6).
+/// `non-binding`, `pledged=N` (default 6), `votes_are=final_alignment` (underscores are spaces).
 pub fn contest(spec: &str) -> Contest {
     let mut parts = spec.split('|').map(str::trim);
     let flags: Vec<&str> = parts.next().unwrap_or("").split_whitespace().collect();
@@ -25,6 +25,10 @@ pub fn contest(spec: &str) -> Contest {
                     format!(",\"pledged_delegates\":{p}")
                 }
             });
+    let votes_are = flags
+        .iter()
+        .find_map(|f| f.strip_prefix("votes_are="))
+        .map_or(String::new(), |v| format!(",\"votes_are\":\"{}\"", v.replace('_', " ")));
     let options: Vec<String> = parts
         .filter(|p| !p.is_empty())
         .map(|spec| {
@@ -44,7 +48,7 @@ pub fn contest(spec: &str) -> Contest {
         })
         .collect();
     let json = format!(
-        "{{\"id\":\"2024-D-GU\",\"cycle\":2024,\"party\":\"D\",\"territory\":\"GU\",\"date\":\"2024-03-05\",\"kind\":\"caucus\",\"status\":\"{status}\"{pledged},\"whole_field\":{},\"binding\":{},\"options\":[{}]}}",
+        "{{\"id\":\"2024-D-GU\",\"cycle\":2024,\"party\":\"D\",\"territory\":\"GU\",\"date\":\"2024-03-05\",\"kind\":\"caucus\",\"status\":\"{status}\"{pledged},\"whole_field\":{},\"binding\":{}{votes_are},\"options\":[{}]}}",
         flags.contains(&"whole"),
         !flags.contains(&"non-binding"),
         options.join(",")

@@ -3,9 +3,8 @@
 
 /// The page with its entities decoded, so names and notes are searched as written.
 pub fn decoded(html: &str) -> String {
-    html.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
+    // `&lt;` and `&gt;` stay encoded until the tags are gone (`text_of`): "<0.1%" is text, not a tag.
+    html.replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&#x27;", "'")
         .replace("&amp;", "&")
@@ -23,7 +22,7 @@ pub fn text_of(html: &str) -> String {
             _ => {}
         }
     }
-    text.trim().to_string()
+    text.trim().replace("&lt;", "<").replace("&gt;", ">")
 }
 
 /// `html` from the first `start` to the first `end` after it.

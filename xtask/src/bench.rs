@@ -88,6 +88,7 @@ pub fn synthetic(size: usize) -> Dataset {
                     pledged_delegates: None,
                     whole_field: true,
                     binding: true,
+                    votes_are: None,
                     sources: vec![format!("https://example.org/results/{n}")],
                     notes: None,
                     options,

@@ -46,7 +46,10 @@ never infers a whole field from how the printed percentages add up. A contest it
 to be whole (its shares stay as printed and its listed counts are never called a total) and binds its
 delegates. Its `note` column gives readers what the notes above say about a contest: a secondary source
 (2024-R-HI), a field known to be incomplete (2024-D-PA), a vote that binds no delegates (2024-R-MT, 2024-R-SD,
-2024-R-NV-P).
+2024-R-NV-P). Its `votes_are` column says what a contest's votes are when they are not its official result:
+`final alignment` for the 2020 Iowa and Nevada Democratic caucuses, whose parties declared their results in
+state delegate equivalents and county convention delegates, which the reference rows do not hold (see 2020
+Democratic, IA and NV, above); no winner is named on those votes.
 ";
 
 /// Says so when ../shared/data holds newer reference facts than data/ (it is absent on a clone).

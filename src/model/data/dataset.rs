@@ -146,6 +146,11 @@ pub struct Contest {
     /// goes to the convention unbound (2024-R-MT, 2024-R-SD, 2024-R-NV-P).
     #[serde(skip_serializing_if = "is_true")]
     pub binding: bool,
+    /// What the votes are, when they are not the contest's official result: "final alignment" for
+    /// a caucus whose party declared its result in delegate equivalents (2020-D-IA, 2020-D-NV).
+    /// No winner is named on such votes; the words say what each option led.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub votes_are: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -242,41 +247,6 @@ pub struct BallotOption {
     pub delegates: Option<i64>,
 }
 
-impl BallotOption {
-    /// The printed percentage as a number; "<0.1" reads as 0.1, its upper bound.
-    pub fn pct_value(&self) -> Option<f64> {
-        parse_pct(self.pct.as_deref()?)
-    }
-}
-
-pub fn parse_pct(text: &str) -> Option<f64> {
-    let text = text.trim();
-    let number = text.strip_prefix('<').unwrap_or(text).trim();
-    parse_decimal(number)
-}
-
-/// Reads a plain decimal ("56.0", "12", "-3.25"); no exponent. Small and exact enough for
-/// printed percentages, and keeps the float parser out of the wasm.
-pub fn parse_decimal(text: &str) -> Option<f64> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    if whole.is_empty() && fraction.is_empty() || !whole.bytes().chain(fraction.bytes()).all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    if whole.len() + fraction.len() > 18 {
-        return None;
-    }
-    let mut value = 0f64;
-    for b in whole.bytes().chain(fraction.bytes()) {
-        value = value * 10.0 + f64::from(b - b'0');
-    }
-    value /= 10f64.powi(fraction.len() as i32);
-    Some(if negative { -value } else { value })
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Correction {
     /// ISO 8601 timestamp of the corrected report.
@@ -333,17 +303,5 @@ mod tests {
         for (name, kind) in cases {
             assert_eq!(OptionKind::classify(name), kind, "{name}");
         }
-    }
-
-    #[test]
-    fn printed_percentages_parse() {
-        assert_eq!(parse_pct("56.0"), Some(56.0));
-        assert_eq!(parse_pct("<0.1"), Some(0.1));
-        assert_eq!(parse_pct("abc"), None);
-        assert_eq!(parse_pct("NaN"), None);
-        assert_eq!(parse_pct("1e5"), None);
-        assert_eq!(parse_pct("."), None);
-        assert_eq!(parse_decimal("-3.25"), Some(-3.25));
-        assert_eq!(parse_decimal("12"), Some(12.0));
     }
 }

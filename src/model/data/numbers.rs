@@ -1,4 +1,8 @@
-//! Numbers as a reader reads them: thousands grouped, a count with its noun, decimals rounded.
+//! Numbers and lists as a reader reads them: thousands grouped, a count with its noun, decimals
+//! rounded, names joined as a list in words.
+
+/// How a missing figure reads: never 0, never left blank.
+pub const NOT_REPORTED: &str = "Not reported";
 
 /// 3207687 -> "3,207,687".
 pub fn thousands(n: i64) -> String {
@@ -35,5 +39,14 @@ pub fn decimal(value: f64, places: u32) -> String {
         format!("{sign}{whole}")
     } else {
         format!("{sign}{whole}.{fraction:0width$}", width = places as usize)
+    }
+}
+
+/// "Guam", "Guam and Ohio", "Guam, Ohio and Utah": names joined as a sentence joins them.
+pub fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }

@@ -45,6 +45,28 @@ pub fn sort_short<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Orderin
     }
 }
 
+/// A figure of each of a few candidates (by index), where known. One instance for every figure
+/// (`dyn`): each generic copy would cost wasm.
+pub type Figure<'a> = &'a dyn Fn(usize) -> Option<i64>;
+
+/// The `candidates` that have `figure`, highest first (stable), with it.
+pub fn ranked(candidates: &[usize], figure: Figure) -> Vec<(usize, i64)> {
+    let mut ranked: Vec<(usize, i64)> = candidates.iter().filter_map(|&i| figure(i).map(|f| (i, f))).collect();
+    sort_short(&mut ranked, |a, b| b.1.cmp(&a.1));
+    ranked
+}
+
+/// The candidates level at the top of `figure`, and the first below them.
+pub fn leaders(candidates: &[usize], figure: Figure) -> (Vec<usize>, Option<usize>) {
+    let ranked = ranked(candidates, figure);
+    let Some(&(_, best)) = ranked.first() else {
+        return (Vec::new(), None);
+    };
+    let top: Vec<usize> = ranked.iter().take_while(|(_, f)| *f == best).map(|(i, _)| *i).collect();
+    let runner_up = ranked.get(top.len()).map(|(i, _)| *i);
+    (top, runner_up)
+}
+
 /// The items in ascending order, through [`sorted_indices`].
 pub fn sorted<T: Ord>(mut items: Vec<T>) -> Vec<T> {
     let order = sorted_indices(items.len(), &mut |a, b| items[a].cmp(&items[b]));

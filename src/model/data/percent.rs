@@ -1,6 +1,7 @@
 //! A percentage as a reader sees it: an exact decimal with its own precision ("82.98", "56.0",
 //! "34") or an upper bound ("<0.1"). Printed figures keep the source's digits; a computed share is
 //! rounded to one decimal once, here, so that a margin is the difference of the figures shown.
+//! This is the one reader of a printed percentage.
 
 use std::fmt;
 
@@ -40,7 +41,11 @@ impl Percent {
         {
             return None;
         }
-        let units: i64 = format!("{whole}{fraction}").parse().ok()?;
+        // At most 18 digits: within i64.
+        let units = whole
+            .bytes()
+            .chain(fraction.bytes())
+            .fold(0i64, |units, digit| units * 10 + i64::from(digit - b'0'));
         Some(Percent {
             units: if negative { -units } else { units },
             places: fraction.len() as u32,
@@ -49,16 +54,18 @@ impl Percent {
     }
 
     /// `part` of `whole` in percent, rounded half up to one decimal, in integers (no float error).
+    /// A count that is not zero never shows as "0.0": below the precision it is "<0.1".
     pub fn of(part: i64, whole: i64) -> Option<Percent> {
         if whole <= 0 || part < 0 {
             return None;
         }
         // Checked i64, not i128: counts are at most a billion, and 128-bit division costs 1 KB of wasm.
         let tenths = part.checked_mul(2000)?.checked_add(whole)? / whole.checked_mul(2)?;
+        let below = tenths == 0 && part > 0;
         Some(Percent {
-            units: tenths,
+            units: if below { 1 } else { tenths },
             places: 1,
-            below: false,
+            below,
         })
     }
 
@@ -89,25 +96,30 @@ impl Percent {
         }
     }
 
-    /// For drawing and sorting only: never for a figure shown as text.
-    pub fn value(self) -> f64 {
-        self.millionths() as f64 / 1_000_000.0
+    /// For drawing only (a meter's value), never shown as text: the figure as a plain number, a
+    /// bound as its limit ("<0.1" is 0.1).
+    pub fn drawn(self) -> String {
+        Percent { below: false, ..self }.to_string()
     }
 
     pub fn is_bound(self) -> bool {
         self.below
     }
 
-    /// `self - other` exactly, at the finer of the two precisions; none when either is a bound.
+    /// `self - other`, rounded half up to the coarser of the two precisions: a difference knows no
+    /// more than its less precise figure ("50.0" - "49.75" is "0.3"). None when either is a bound.
     pub fn minus(self, other: Percent) -> Option<Percent> {
         if self.below || other.below {
             return None;
         }
-        let places = self.places.max(other.places);
-        let at = |p: Percent| p.units * 10i64.pow(places - p.places);
+        let (finer, coarser) = (self.places.max(other.places), self.places.min(other.places));
+        let at = |p: Percent| p.units * 10i64.pow(finer - p.places);
+        let exact = at(self) - at(other);
+        let step = 10i64.pow(finer - coarser);
+        let magnitude = (exact.abs() + step / 2) / step;
         Some(Percent {
-            units: at(self) - at(other),
-            places,
+            units: if exact < 0 { -magnitude } else { magnitude },
+            places: coarser,
             below: false,
         })
     }
@@ -180,8 +192,35 @@ mod tests {
         assert_eq!(Percent::of(1, 8).unwrap().to_string(), "12.5", "0.125 rounds half up");
         assert_eq!(Percent::of(5, 0), None);
         let p = |t: &str| Percent::parse(t).unwrap();
-        assert_eq!(p("82.98").minus(p("4.4")).unwrap().to_string(), "78.58");
         assert_eq!(p("5").minus(p("<0.1")), None);
         assert!(p("40.0").minus(p("40.5")).unwrap().is_negative());
+    }
+
+    #[test]
+    fn a_difference_is_printed_at_the_coarser_precision() {
+        let p = |t: &str| Percent::parse(t).unwrap();
+        let cases = [
+            ("50.0", "49.75", "0.3"),
+            ("82.98", "4.4", "78.6"),
+            ("60", "20.4", "40"),
+            ("60", "20.5", "40"),
+            ("60", "20.6", "39"),
+            ("56.0", "44.0", "12.0"),
+            ("40.25", "40.5", "-0.3"),
+            ("10.125", "0.1", "10.0"),
+        ];
+        for (a, b, difference) in cases {
+            assert_eq!(p(a).minus(p(b)).unwrap().to_string(), difference, "{a} - {b}");
+        }
+    }
+
+    #[test]
+    fn a_share_of_a_count_that_is_not_zero_is_never_zero() {
+        let shown = |part, whole| Percent::of(part, whole).unwrap().to_string();
+        assert_eq!(shown(82, 800_000), "<0.1");
+        assert_eq!(shown(0, 800_000), "0.0");
+        assert_eq!(shown(400, 800_000), "0.1", "0.05 rounds half up to 0.1");
+        assert_eq!(shown(399, 800_000), "<0.1");
+        assert!(Percent::of(1, 10_000).unwrap().is_bound());
     }
 }

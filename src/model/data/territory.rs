@@ -145,6 +145,12 @@ pub fn territory(code: &str) -> Option<&'static Territory> {
     TERRITORIES.iter().find(|t| t.code.eq_ignore_ascii_case(code))
 }
 
+/// A code as read from a file: a known one as the table spells it ("as" is "AS"), so every later
+/// comparison may be exact; an unknown one as given, so the problem names what the editor wrote.
+pub fn canonical_code(code: String) -> String {
+    territory(&code).map_or(code, |t| t.code.to_string())
+}
+
 /// Jurisdictions a party's nominating calendar covers: Democrats Abroad only exists for Democrats.
 pub fn expected_for_party(party: crate::model::Party) -> impl Iterator<Item = &'static Territory> {
     TERRITORIES

@@ -120,6 +120,6 @@ fn describe_territories(codes: &[String]) -> String {
     if names.len() > 3 {
         format!("{} jurisdictions", names.len())
     } else {
-        names.join(" and ")
+        crate::model::data::numbers::and_list(&names)
     }
 }

@@ -1,7 +1,10 @@
-//! What a contest's figures mean: totals, shares, the popular-vote result and the delegate result.
-//! Everything here is derived on demand and never stored in the dataset.
+//! The popular-vote result of a contest: winner, tie, level or undecided, on which figures, and
+//! by how much. Derived on demand, never stored in the dataset.
 
-use crate::model::{BallotOption, Contest, OptionKind, Percent, Status};
+use crate::model::data::order::{leaders, ranked, Figure};
+use crate::model::derive::delegates::{delegate_figures, delegate_result, DelegateFigure, DelegateResult};
+use crate::model::derive::shares::{printed, shares};
+use crate::model::{Contest, OptionKind, Percent, Status};
 
 /// Which figures decided the popular-vote result; shown to the reader beside the winner.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,7 +37,8 @@ impl Basis {
 pub struct Margin {
     /// Exact, when both options have counts.
     pub votes: Option<i64>,
-    /// The difference of the two shares as shown (see `shares`); none when one is a bound ("<0.1").
+    /// The difference of the two shares as shown (see `shares`), at the coarser of their two
+    /// precisions; none when one is a bound ("<0.1").
     pub points: Option<Percent>,
 }
 
@@ -54,7 +58,8 @@ pub enum Outcome {
         options: Vec<usize>,
         basis: Basis,
     },
-    /// Equal printed percentages and no counts to separate them: level as printed, not a tie.
+    /// Printed percentages that cannot be told apart within their rounding ("40.0" and "40.0", or
+    /// "50" and "49.8"), and no counts to separate them: level as printed, never a tie.
     Level {
         options: Vec<usize>,
     },
@@ -62,99 +67,6 @@ pub enum Outcome {
     Undecided {
         uncounted: Vec<usize>,
     },
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum DelegateResult {
-    /// This vote binds no delegates (a non-binding primary, an unbound delegation).
-    NotBinding,
-    /// The source states that no delegates were at stake.
-    NoneAtStake,
-    NotReported,
-    Winner {
-        option: usize,
-    },
-    /// The most delegates, shared by several options (American Samoa 2024: 3-3).
-    Split {
-        options: Vec<usize>,
-    },
-}
-
-/// One option's delegates as the reader should read them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DelegateFigure {
-    Won(i64),
-    /// The source leaves it empty, but the listed delegates add up to all those pledged.
-    ZeroByArithmetic,
-    NotReported,
-    /// The vote binds no delegates, and the source states no number.
-    NotBound,
-}
-
-/// Ballots counted for someone or something, and ballots that chose no one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub struct Totals {
-    /// Person, uncommitted and other rows: the denominator of every computed share.
-    pub valid: i64,
-    /// Blank, void and overvote rows: listed, never part of a share.
-    pub void: i64,
-    /// The listed options are the whole field and each has a count: `valid` is the total.
-    pub complete: bool,
-}
-
-pub fn totals(contest: &Contest) -> Totals {
-    let mut totals = Totals {
-        complete: contest.whole_field,
-        ..Totals::default()
-    };
-    for option in &contest.options {
-        match (option.kind, option.votes) {
-            (OptionKind::Void, Some(v)) => totals.void = totals.void.saturating_add(v),
-            (OptionKind::Void, None) => {}
-            (_, Some(v)) => totals.valid = totals.valid.saturating_add(v),
-            (_, None) => totals.complete = false,
-        }
-    }
-    totals
-}
-
-/// Where the shares shown come from: the counts, or the source's printed figures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ShareBasis {
-    /// Each option's votes out of all votes for a candidate or option (blank and void left out):
-    /// only when the field is whole and every option has a count.
-    Counts,
-    /// The source's percentages as printed, on whatever base the source used.
-    Printed,
-}
-
-pub fn share_basis(contest: &Contest) -> ShareBasis {
-    let totals = totals(contest);
-    if totals.complete && totals.valid > 0 {
-        ShareBasis::Counts
-    } else {
-        ShareBasis::Printed
-    }
-}
-
-/// Each option's share as shown: computed from counts (one decimal) or as printed. Void rows have
-/// no computed share; with printed figures they keep the source's.
-pub fn shares(contest: &Contest) -> Vec<Option<Percent>> {
-    let totals = totals(contest);
-    let basis = share_basis(contest);
-    contest
-        .options
-        .iter()
-        .map(|option| match basis {
-            ShareBasis::Counts if option.kind == OptionKind::Void => None,
-            ShareBasis::Counts => Percent::of(option.votes?, totals.valid),
-            ShareBasis::Printed => printed(option),
-        })
-        .collect()
-}
-
-pub fn printed(option: &BallotOption) -> Option<Percent> {
-    Percent::parse(option.pct.as_deref()?)
 }
 
 /// The most that any one option without a printed figure can have had: what the printed
@@ -170,19 +82,35 @@ fn unprinted_ceiling(contest: &Contest) -> i64 {
     (100_000_000 - printed_floor).max(0)
 }
 
-/// Indices of `candidates` level at the top of `figure`, and the best figure below them.
-/// One instance for every figure (`dyn`): each generic copy would cost wasm.
-type Figure<'a> = &'a dyn Fn(usize) -> Option<i64>;
+/// Whether option `behind` is shown by the printed percentages to have had no more than `ahead`:
+/// its figure, or without one what the others leave of 100, cannot pass the least `ahead` can be.
+fn shown_behind(contest: &Contest, ahead: usize, behind: usize) -> bool {
+    let ceiling = unprinted_ceiling(contest);
+    printed(&contest.options[ahead]).is_some_and(|lead| {
+        printed(&contest.options[behind]).map_or(ceiling, Percent::upper_millionths) <= lead.lower_millionths()
+    })
+}
 
-fn leaders(candidates: &[usize], figure: Figure) -> (Vec<usize>, Option<usize>) {
-    let mut ranked: Vec<(usize, i64)> = candidates.iter().filter_map(|&i| figure(i).map(|f| (i, f))).collect();
-    crate::model::data::order::sort_short(&mut ranked, |a, b| b.1.cmp(&a.1));
-    let Some(&(_, best)) = ranked.first() else {
-        return (Vec::new(), None);
-    };
-    let top: Vec<usize> = ranked.iter().take_while(|(_, f)| *f == best).map(|(i, _)| *i).collect();
-    let runner_up = ranked.get(top.len()).map(|(i, _)| *i);
-    (top, runner_up)
+/// The printed figures that could be the highest once their rounding is allowed for ("50" is
+/// anything from 49.5 up to 50.5, so it cannot be told from "49.8"), highest shown first.
+fn could_lead_as_printed(contest: &Contest, contenders: &[usize]) -> Vec<usize> {
+    let pct = |i: usize| printed(&contest.options[i]);
+    // By the middle of each figure's range, so "<0.1" ranks below "0.1".
+    let ranked = ranked(contenders, &|i| {
+        pct(i).map(|p| p.lower_millionths() + p.upper_millionths())
+    });
+    let mut level = Vec::new();
+    for &(i, _) in &ranked {
+        // It could be first if the most it can be passes the least each other can be.
+        let most = pct(i).map_or(0, Percent::upper_millionths);
+        if ranked
+            .iter()
+            .all(|&(j, _)| j == i || pct(j).is_some_and(|p| most > p.lower_millionths()))
+        {
+            level.push(i);
+        }
+    }
+    level
 }
 
 pub fn outcome(contest: &Contest) -> Outcome {
@@ -195,6 +123,7 @@ pub fn outcome(contest: &Contest) -> Outcome {
     let contenders: Vec<usize> = (0..options.len()).filter(|&i| options[i].kind.can_win()).collect();
     let votes = |i: usize| options[i].votes;
     let pct = |i: usize| printed(&options[i]);
+    let shown = |i: usize| pct(i).map(Percent::millionths);
     let all = |has: &dyn Fn(usize) -> bool| !contenders.is_empty() && contenders.iter().all(|&i| has(i));
     let any = |has: &dyn Fn(usize) -> bool| contenders.iter().any(|&i| has(i));
 
@@ -202,9 +131,7 @@ pub fn outcome(contest: &Contest) -> Outcome {
         return decide(contest, &contenders, Basis::Votes, &votes);
     }
     if all(&|i| pct(i).is_some()) {
-        return decide(contest, &contenders, Basis::Percentage, &|i| {
-            pct(i).map(Percent::millionths)
-        });
+        return decide(contest, &contenders, Basis::Percentage, &shown);
     }
     // A printed majority decides, whatever the missing figures would have been.
     if let Some(&i) = contenders
@@ -219,18 +146,10 @@ pub fn outcome(contest: &Contest) -> Outcome {
     }
     // Otherwise a leader is named only if every option without the deciding figure is shown to be
     // behind it by the printed percentages.
-    let behind = |leader: usize, without: &[usize]| {
-        let ceiling = unprinted_ceiling(contest);
-        pct(leader).is_some_and(|lead| {
-            without
-                .iter()
-                .all(|&i| pct(i).map_or(ceiling, Percent::upper_millionths) <= lead.lower_millionths())
-        })
-    };
     let (basis, figure): (Basis, Figure) = if any(&|i| votes(i).is_some()) {
         (Basis::PartialVotes, &votes)
     } else if any(&|i| pct(i).is_some()) {
-        (Basis::Percentage, &|i| pct(i).map(Percent::millionths))
+        (Basis::Percentage, &shown)
     } else if any(&|i| options[i].delegates.is_some()) {
         let delegates = |i: usize| options[i].delegates;
         return by_delegates(contest, &contenders, &delegates);
@@ -245,39 +164,64 @@ pub fn outcome(contest: &Contest) -> Outcome {
     };
     let without: Vec<usize> = contenders.iter().copied().filter(|&i| figure(i).is_none()).collect();
     let (top, _) = leaders(&contenders, figure);
-    if top.iter().all(|&leader| behind(leader, &without)) {
+    if top
+        .iter()
+        .all(|&leader| without.iter().all(|&i| shown_behind(contest, leader, i)))
+    {
         decide(contest, &contenders, basis, figure)
     } else {
         Outcome::Undecided { uncounted: without }
     }
 }
 
-/// The result among `contenders` on one figure; `Basis::Percentage` can only be level, never tied.
+/// The result among `contenders` on one figure, those without it already shown to be behind the
+/// leader. Printed percentages are never tied, only level within their rounding.
 fn decide(contest: &Contest, contenders: &[usize], basis: Basis, figure: Figure) -> Outcome {
+    if basis == Basis::Percentage {
+        let level = could_lead_as_printed(contest, contenders);
+        if level.len() > 1 {
+            return Outcome::Level { options: level };
+        }
+    }
     let (top, runner_up) = leaders(contenders, figure);
     match top.as_slice() {
         [] => Outcome::NotReported,
         [winner] => Outcome::Winner {
             option: *winner,
             basis,
-            margin: runner_up.map(|runner| margin(contest, *winner, runner)),
+            margin: runner_up.and_then(|runner| margin(contest, contenders, figure, *winner, runner)),
         },
-        _ if basis == Basis::Percentage => Outcome::Level { options: top },
         _ => Outcome::Tie { options: top, basis },
     }
 }
 
-fn margin(contest: &Contest, winner: usize, runner: usize) -> Margin {
+/// The winner's lead over `runner`, only where `runner` is surely second: an option without the
+/// deciding figure could otherwise sit between the two (A 1,000 votes, B no count but 30.0%, C
+/// 200 votes: B may well have more than C). Votes likewise need every other option's count, or its
+/// printed figure, to be behind the runner-up's.
+fn margin(contest: &Contest, contenders: &[usize], figure: Figure, winner: usize, runner: usize) -> Option<Margin> {
+    let others = || contenders.iter().copied().filter(|&i| i != winner && i != runner);
+    if !others().all(|i| figure(i).is_some() || shown_behind(contest, runner, i)) {
+        return None;
+    }
     let (a, b) = (&contest.options[winner], &contest.options[runner]);
+    let votes_second = others().all(|i| match (contest.options[i].votes, b.votes) {
+        (Some(other), Some(second)) => other <= second,
+        _ => shown_behind(contest, runner, i),
+    });
     let shares = shares(contest);
-    Margin {
-        votes: a.votes.zip(b.votes).map(|(a, b)| a - b),
-        // Points only where they agree with the order: printed figures of a partial count may not.
+    // Only where they agree with the order: printed figures and counts of a partial source may not.
+    Some(Margin {
+        votes: a
+            .votes
+            .zip(b.votes)
+            .map(|(a, b)| a - b)
+            .filter(|v| *v >= 0 && votes_second),
         points: shares[winner]
             .zip(shares[runner])
             .and_then(|(a, b)| a.minus(b))
             .filter(|p| !p.is_negative()),
-    }
+    })
 }
 
 fn by_delegates(contest: &Contest, contenders: &[usize], delegates: Figure) -> Outcome {
@@ -312,41 +256,6 @@ fn by_delegates(contest: &Contest, contenders: &[usize], delegates: Figure) -> O
     }
 }
 
-/// Each option's delegates: as stated; 0 where the listed delegates already add up to all those
-/// pledged; otherwise not reported, or not bound when the vote binds none.
-pub fn delegate_figures(contest: &Contest) -> Vec<DelegateFigure> {
-    let listed: i64 = contest.options.iter().filter_map(|o| o.delegates).sum();
-    let accounted = contest.pledged_delegates.is_some_and(|p| p > 0 && listed == p);
-    contest
-        .options
-        .iter()
-        .map(|o| match o.delegates {
-            Some(d) => DelegateFigure::Won(d),
-            None if !contest.binding => DelegateFigure::NotBound,
-            None if accounted => DelegateFigure::ZeroByArithmetic,
-            None => DelegateFigure::NotReported,
-        })
-        .collect()
-}
-
-/// Whether some empty delegate cells are 0 by arithmetic (said once, in words).
-pub fn delegates_accounted(contest: &Contest) -> bool {
-    delegate_figures(contest).contains(&DelegateFigure::ZeroByArithmetic)
-}
-
-pub fn delegate_result(contest: &Contest) -> DelegateResult {
-    let contenders: Vec<usize> = (0..contest.options.len()).collect();
-    // Zero is no win: options level at 0 delegates are not a split.
-    let (top, _) = leaders(&contenders, &|i| contest.options[i].delegates.filter(|&d| d > 0));
-    match top.as_slice() {
-        [] if !contest.binding => DelegateResult::NotBinding,
-        [] if contest.pledged_delegates == Some(0) => DelegateResult::NoneAtStake,
-        [] => DelegateResult::NotReported,
-        [winner] => DelegateResult::Winner { option: *winner },
-        _ => DelegateResult::Split { options: top },
-    }
-}
-
 /// Whether the popular-vote leader and the delegate leader are different options.
 pub fn winners_differ(contest: &Contest) -> bool {
     match (outcome(contest), delegate_result(contest)) {
@@ -358,9 +267,4 @@ pub fn winners_differ(contest: &Contest) -> bool {
         }
         _ => false,
     }
-}
-
-/// Whether any figure a reader might look for is missing: a count, a percentage or a delegate number.
-pub fn has_missing_figure(contest: &Contest) -> bool {
-    contest.status == Status::Final && contest.options.iter().any(|o| o.votes.is_none() || o.pct.is_none())
 }

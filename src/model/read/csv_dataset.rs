@@ -24,7 +24,7 @@ pub const RESULT_COLUMNS: [&str; 13] = [
 ];
 /// The columns that describe the contest rather than the option: each of its rows repeats them.
 /// `territory_name` and `territory_kind` are optional; when given, they must match the territory table.
-const CONTEST_COLUMNS: [&str; 11] = [
+const CONTEST_COLUMNS: [&str; 12] = [
     "cycle",
     "party",
     "territory_code",
@@ -36,6 +36,7 @@ const CONTEST_COLUMNS: [&str; 11] = [
     "pledged_delegates",
     "whole_field",
     "binding",
+    "votes_are",
 ];
 const CORRECTION_COLUMNS: [&str; 8] = [
     "contest_id",
@@ -135,7 +136,7 @@ impl<'a> Row<'a> {
         if cycle.is_none() && self.cell("cycle").is_empty() {
             self.report("cycle", ProblemKind::Empty);
         }
-        let territory = self.cell("territory_code").to_string();
+        let territory = crate::model::data::territory::canonical_code(self.cell("territory_code").to_string());
         if let Some(known) = crate::model::data::territory::territory(&territory) {
             let (name, kind) = (self.cell("territory_name"), self.cell("territory_kind"));
             for (column, written, expected) in [
@@ -166,6 +167,7 @@ impl<'a> Row<'a> {
             pledged_delegates: self.number("pledged_delegates"),
             whole_field: self.yes_no("whole_field", false),
             binding: self.yes_no("binding", true),
+            votes_are: optional(self.cell("votes_are")),
             sources: Vec::new(),
             notes: None,
             options: Vec::new(),

@@ -149,7 +149,7 @@ pub fn contest(value: &Json) -> Fit<Contest> {
     let (cycle, party, territory) = (
         o.int("cycle")?,
         o.code("party", Party::from_code, "D, R")?,
-        o.text("territory")?,
+        crate::model::data::territory::canonical_code(o.text("territory")?),
     );
     Ok(Contest {
         // Absent: the usual `{cycle}-{party}-{territory}` (an extra contest must name its own).
@@ -164,6 +164,7 @@ pub fn contest(value: &Json) -> Fit<Contest> {
         pledged_delegates: o.opt_int("pledged_delegates")?,
         whole_field: o.flag("whole_field")?,
         binding: o.opt_flag("binding")?.unwrap_or(true),
+        votes_are: o.opt_text("votes_are")?,
         sources: o.texts("sources")?,
         notes: o.opt_text("notes")?,
         options: {

@@ -1,11 +1,13 @@
 //! Facts about whole contests that the rows of results.csv do not carry, from a side file
 //! (data/fields.csv in the repository): whether the listed options are the whole field, whether
-//! the vote binds delegates, a note for readers. Each row there cites its basis.
+//! the vote binds delegates, what the votes are when they are not the official result, a note for
+//! readers. Each row there cites its basis.
 
 use crate::model::{parse_csv, CsvError, Dataset, Problem, ProblemKind};
 
-/// Sets each contest's `whole_field`, `binding` and `notes` from data/fields.csv. A contest it does
-/// not name keeps the safe defaults: not known to be the whole field, binding, no note.
+/// Sets each contest's `whole_field`, `binding`, `votes_are` and `notes` from data/fields.csv. A
+/// contest it does not name keeps the safe defaults: not known to be the whole field, binding, its
+/// votes the result, no note. The `votes_are` column is optional.
 pub fn apply_fields(dataset: &mut Dataset, text: &str) -> Result<Vec<Problem>, CsvError> {
     let rows = parse_csv(text)?;
     let (header, rows) = rows.split_first().ok_or(CsvError::MissingColumn("contest_id".into()))?;
@@ -22,6 +24,7 @@ pub fn apply_fields(dataset: &mut Dataset, text: &str) -> Result<Vec<Problem>, C
         column("note")?,
     );
     column("basis")?;
+    let votes_are = column("votes_are").ok();
     let mut problems = Vec::new();
     for row in rows {
         let cell = |i: usize| row.get(i).map_or("", |c| c.trim());
@@ -53,6 +56,7 @@ pub fn apply_fields(dataset: &mut Dataset, text: &str) -> Result<Vec<Problem>, C
                 }
             };
         }
+        contest.votes_are = votes_are.map(cell).filter(|v| !v.is_empty()).map(String::from);
         contest.notes = Some(cell(note).to_string()).filter(|n| !n.is_empty());
     }
     Ok(problems)
@@ -68,10 +72,11 @@ mod tests {
         let results = "cycle,party,contest_id,territory_code,territory_name,territory_kind,date,contest_type,status,pledged_delegates,candidate,votes,vote_pct,delegates_won,source_url\n\
             2024,D,2024-D-AS,AS,American Samoa,territory,2024-03-05,caucus,final,6,Ann,51,,,\n";
         let (mut dataset, _) = dataset_from_csv(results, None, "t", None).unwrap();
-        let fields = "contest_id,whole_field,binding,note,basis\n2024-D-AS,yes,no,Unbound.,why\n2024-D-ZZ,yes,,,\n";
+        let fields = "contest_id,whole_field,binding,note,basis,votes_are\n2024-D-AS,yes,no,Unbound.,why,final alignment\n2024-D-ZZ,yes,,,\n";
         let problems = apply_fields(&mut dataset, fields).unwrap();
         let contest = &dataset.contests[0];
         assert!(contest.whole_field && !contest.binding);
+        assert_eq!(contest.votes_are.as_deref(), Some("final alignment"));
         assert_eq!(contest.notes.as_deref(), Some("Unbound."));
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].contest, "2024-D-ZZ");

@@ -99,7 +99,15 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
         );
     }
     let prefix = format!("{}-{}-{}", contest.cycle, contest.party.code(), contest.territory);
-    let id_fits = contest.id == prefix || (contest.extra && contest.id.starts_with(&format!("{prefix}-")));
+    // Case aside: a file may write its codes in small letters ("2024-D-as"), as it may the territory.
+    let head = contest
+        .id
+        .get(..prefix.len())
+        .filter(|head| head.eq_ignore_ascii_case(&prefix));
+    let id_fits = head.is_some_and(|head| {
+        let rest = &contest.id[head.len()..];
+        rest.is_empty() || (contest.extra && rest.starts_with('-'))
+    });
     if !id_fits {
         report("id".into(), ProblemKind::IdMismatch(prefix));
     }

@@ -3,7 +3,7 @@
 //! whether the presumptive nominee lost it) and its label, the legend, the headings.
 
 use crate::model::derive::race::{candidate_key, candidate_name, race, spelling, Race};
-use crate::model::words::format::{contest_label, count, surname};
+use crate::model::words::format::{contest_label, count, surname, votes_not_the_result};
 use crate::model::{expected_for_party, outcome, Basis, Catalog, Edition, Filter, Outcome, Territory, TerritoryKind};
 
 /// What the map and the race show, and the editions the reader can switch to.
@@ -205,12 +205,12 @@ impl Tile {
         let contest = &catalog.contests()[index];
         let result = match &self.result {
             TileResult::Won { option, basis } => {
-                let how = if *basis == Basis::Votes {
-                    String::new()
-                } else {
-                    format!(", {}", basis.label())
-                };
-                format!("{} won{how}", contest.options[*option].name)
+                let name = &contest.options[*option].name;
+                match votes_not_the_result(contest, *basis) {
+                    Some(votes_are) => format!("{name} led the {votes_are}"),
+                    None if *basis == Basis::Votes => format!("{name} won"),
+                    None => format!("{name} won, {}", basis.label()),
+                }
             }
             TileResult::Tie => "a tie".into(),
             TileResult::Level => "level on printed percentages, no winner named".into(),

@@ -1,11 +1,13 @@
-//! Numbers, dates and results in the words and figures a reader sees.
+//! Numbers, dates and the popular-vote result in the words and figures a reader sees: list cells,
+//! the detail's sentences, cells and marks. The delegate result's words are in `delegates`.
 
 pub use crate::model::data::names::surname;
-pub use crate::model::data::numbers::{count, decimal, thousands};
+pub use crate::model::data::numbers::{and_list, count, decimal, thousands, NOT_REPORTED};
+pub use crate::model::words::delegates::{delegate_cells, delegate_sentence, delegates_text};
 
 use crate::model::{
-    delegate_figures, delegate_result, delegates_accounted, outcome, share_basis, shares, totals, Basis, Contest,
-    DelegateFigure, DelegateResult, Margin, OptionKind, Outcome, Percent, ShareBasis, Status,
+    delegate_result, outcome, share_basis, shares, totals, Basis, Contest, DelegateResult, Margin, OptionKind, Outcome,
+    Percent, ShareBasis, Status,
 };
 
 /// A share as shown: "56.0%", "82.98%", "<0.1%".
@@ -26,8 +28,6 @@ pub fn date(iso: Option<&str>) -> String {
         None => iso.to_string(),
     }
 }
-
-pub const NOT_REPORTED: &str = "Not reported";
 
 /// The winners-list cells of one contest: winner in words, share, margin, delegates.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,13 +50,13 @@ pub fn contest_label(contest: &Contest) -> String {
     )
 }
 
-/// "Ann", "Ann and Bob", "Ann, Bob and Cy".
-fn and_list(names: &[&str]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
+/// What the votes are when they are not the contest's official result (`votes_are`, a caucus's
+/// final alignment): the option with most of them led them and is never called the winner.
+pub fn votes_not_the_result(contest: &Contest, basis: Basis) -> Option<&str> {
+    contest
+        .votes_are
+        .as_deref()
+        .filter(|_| !matches!(basis, Basis::Delegates | Basis::Reported))
 }
 
 fn names(contest: &Contest, options: &[usize]) -> String {
@@ -89,7 +89,7 @@ pub fn summary(contest: &Contest) -> Summary {
         ),
         Outcome::Level { options } => (
             format!("Level: {}", names(contest, &options)),
-            Some("equal printed percentages, no counts".into()),
+            Some("level on printed percentages, no counts".into()),
             share(options[0]),
             "Level".into(),
         ),
@@ -101,7 +101,10 @@ pub fn summary(contest: &Contest) -> Summary {
         ),
         Outcome::Winner { option, basis, margin } => (
             contest.options[option].name.clone(),
-            (basis != Basis::Votes).then(|| basis.label().to_string()),
+            match votes_not_the_result(contest, basis) {
+                Some(what) => Some(format!("most votes, {what}; not the official result")),
+                None => (basis != Basis::Votes).then(|| basis.label().to_string()),
+            },
             share(option),
             margin.as_ref().map(margin_cell).unwrap_or_default(),
         ),
@@ -133,9 +136,13 @@ pub fn popular_sentence(contest: &Contest) -> String {
             format!("{} tied for first place{each}.", names(contest, &options))
         }
         Outcome::Level { options } => {
-            let at = shares(contest)[options[0]]
-                .map(|s| format!(" at {} each", percent(s)))
-                .unwrap_or_default();
+            // The same figure, or figures their rounding cannot separate ("50" and "49.8").
+            let shares = shares(contest);
+            let first = shares[options[0]];
+            let at = match first {
+                Some(share) if options.iter().all(|&i| shares[i] == first) => format!(" at {} each", percent(share)),
+                _ => ", within their rounding".into(),
+            };
             format!(
                 "{} are level on the source's printed percentages{at}; with no counts to separate them, no winner is named.",
                 names(contest, &options)
@@ -157,6 +164,12 @@ pub fn popular_sentence(contest: &Contest) -> String {
                 Some((None, Some(votes))) => format!(" by {}", count(votes, "vote", "votes")),
                 _ => String::new(),
             };
+            if let Some(what) = votes_not_the_result(contest, basis) {
+                return format!(
+                    "{} led the {what}{by}; these votes are not the contest's official result, so no winner is named on them.",
+                    name(option)
+                );
+            }
             match basis {
                 Basis::Reported => format!("{} is reported as the winner; no figures were published.", name(option)),
                 Basis::Delegates => format!(
@@ -206,6 +219,59 @@ pub fn total_label(contest: &Contest) -> &'static str {
     }
 }
 
+/// The marks beside the options' names in the detail's table.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Marks {
+    /// The popular vote's leaders, and whether they won it (alone, or tied for first).
+    pub leaders: Vec<usize>,
+    pub won: bool,
+    /// "Winner", "Tied", or what they led when the votes are not the result ("Most votes, final
+    /// alignment").
+    pub mark: String,
+    /// The delegate result's, where it adds to the popular vote's.
+    pub delegate_leaders: Vec<usize>,
+    pub delegate_mark: &'static str,
+}
+
+impl Marks {
+    pub fn new(contest: &Contest) -> Marks {
+        let (leaders, mark, won) = match outcome(contest) {
+            Outcome::Winner { option, basis, .. } => match votes_not_the_result(contest, basis) {
+                Some(what) => (vec![option], format!("Most votes, {what}"), false),
+                None => (vec![option], "Winner".into(), true),
+            },
+            Outcome::Tie { options, .. } => (options, "Tied".into(), true),
+            _ => (Vec::new(), String::new(), false),
+        };
+        let (delegate_leaders, delegate_mark) = match delegate_result(contest) {
+            DelegateResult::Winner { option } if !(won && leaders.contains(&option)) => {
+                (vec![option], "Most delegates")
+            }
+            DelegateResult::Split { options } => (options, "Tied on delegates"),
+            _ => (Vec::new(), ""),
+        };
+        Marks {
+            leaders,
+            won,
+            mark,
+            delegate_leaders,
+            delegate_mark,
+        }
+    }
+
+    /// Whether the option's row is the popular-vote winner's.
+    pub fn winner(&self, option: usize) -> bool {
+        self.won && self.leaders.contains(&option)
+    }
+
+    /// The option's marks: the popular vote's, then the delegates'.
+    pub fn of(&self, option: usize) -> impl Iterator<Item = &str> {
+        let vote = self.leaders.contains(&option).then_some(self.mark.as_str());
+        let delegates = self.delegate_leaders.contains(&option).then_some(self.delegate_mark);
+        vote.into_iter().chain(delegates)
+    }
+}
+
 /// Each option's share cell: as shown by `shares`; a blank or void row has none when shares are computed.
 pub fn share_cells(contest: &Contest) -> Vec<String> {
     let computed = share_basis(contest) == ShareBasis::Counts;
@@ -218,94 +284,4 @@ pub fn share_cells(contest: &Contest) -> Vec<String> {
             None => NOT_REPORTED.into(),
         })
         .collect()
-}
-
-/// Each option's delegates cell: 0 where it follows by arithmetic (said in `delegate_sentence`).
-pub fn delegate_cells(contest: &Contest) -> Vec<String> {
-    delegate_figures(contest)
-        .iter()
-        .map(|figure| match figure {
-            DelegateFigure::Won(d) => d.to_string(),
-            DelegateFigure::ZeroByArithmetic => "0".into(),
-            DelegateFigure::NotReported => NOT_REPORTED.into(),
-            DelegateFigure::NotBound => "Not bound".into(),
-        })
-        .collect()
-}
-
-/// Whether every option that won delegates won the same number.
-fn evenly(contest: &Contest) -> bool {
-    let mut won = contest.options.iter().filter_map(|o| o.delegates.filter(|&d| d > 0));
-    let first = won.next();
-    won.all(|d| Some(d) == first)
-}
-
-/// The delegate result in a sentence.
-pub fn delegate_sentence(contest: &Contest) -> String {
-    let stake = |joiner: &str| {
-        contest
-            .pledged_delegates
-            .map(|p| format!("{joiner}of {p} pledged"))
-            .unwrap_or_default()
-    };
-    let rest = if delegates_accounted(contest) {
-        let pledged = contest.pledged_delegates.unwrap_or(0);
-        format!(" The options left blank by the source won none: the delegates listed add up to all {pledged} pledged.")
-    } else {
-        String::new()
-    };
-    let won = |i: usize| contest.options[i].delegates.unwrap_or(0);
-    match delegate_result(contest) {
-        DelegateResult::NotBinding => "This vote bound no delegates.".into(),
-        DelegateResult::NoneAtStake => "No delegates were at stake.".into(),
-        DelegateResult::NotReported => "The delegate allocation has not been reported.".into(),
-        DelegateResult::Winner { option } => format!(
-            "{} won the most delegates: {}{}.{rest}",
-            contest.options[option].name,
-            won(option),
-            stake(" ")
-        ),
-        DelegateResult::Split { options } if evenly(contest) => {
-            let parts: Vec<String> = options
-                .iter()
-                .map(|&i| format!("{} {}", contest.options[i].name, won(i)))
-                .collect();
-            format!(
-                "The delegates were split evenly: {}{}.{rest}",
-                parts.join(", "),
-                stake(", ")
-            )
-        }
-        DelegateResult::Split { options } => format!(
-            "{} won the most delegates, {} each{}.{rest}",
-            names(contest, &options),
-            won(options[0]),
-            stake(", ")
-        ),
-    }
-}
-
-/// The list's delegates cell: "Biden 52 of 52 pledged", "Palmer 3, Biden 3, of 6 pledged".
-pub fn delegates_text(contest: &Contest) -> String {
-    let mut won: Vec<(&str, i64)> = contest
-        .options
-        .iter()
-        .filter_map(|o| o.delegates.filter(|&d| d > 0).map(|d| (o.name.as_str(), d)))
-        .collect();
-    crate::model::data::order::sort_short(&mut won, |a, b| b.1.cmp(&a.1));
-    if won.is_empty() {
-        return match delegate_result(contest) {
-            DelegateResult::NotBinding => "Non-binding".into(),
-            DelegateResult::NoneAtStake => "None at stake".into(),
-            _ => NOT_REPORTED.into(),
-        };
-    }
-    let listed: Vec<String> = won.iter().map(|(name, d)| format!("{} {d}", surname(name))).collect();
-    let mut text = listed.join(", ");
-    if let Some(pledged) = contest.pledged_delegates {
-        // With several names, a comma keeps "of N" from reading as the last name's share.
-        let joiner = if listed.len() > 1 { ", " } else { " " };
-        text.push_str(&format!("{joiner}of {pledged} pledged"));
-    }
-    text
 }

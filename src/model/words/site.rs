@@ -2,9 +2,11 @@
 //! the sitemap. Which pages exist and where they live is `url::pages`.
 
 use crate::model::url::pages::Page;
-use crate::model::words::format::{contest_label, delegate_sentence, popular_sentence, thousands};
+use crate::model::words::format::{
+    contest_label, delegate_sentence, percent, popular_sentence, thousands, votes_not_the_result,
+};
 use crate::model::words::snippet::html_attr;
-use crate::model::{outcome, shares, Catalog, Contest, Outcome};
+use crate::model::{delegate_result, outcome, shares, Catalog, Contest, DelegateResult, Outcome};
 
 impl Page {
     /// The page's `<title>`; the app gives the document the same one as the reader moves between
@@ -83,7 +85,8 @@ pub struct Head {
 }
 
 /// A contest's result as a headline: "Jason Palmer wins the 2024 American Samoa Democratic
-/// caucus, 51 votes to 40". Figures only as the dataset gives them.
+/// caucus, 51 votes to 40". Figures only as the dataset gives them; where the votes are not the
+/// official result, what each option led ("… leads the final alignment and … wins the most delegates").
 pub fn headline(contest: &Contest) -> String {
     let what = format!(
         "the {} {} {} {}",
@@ -92,7 +95,23 @@ pub fn headline(contest: &Contest) -> String {
         contest.party.name(),
         contest.kind.label().to_ascii_lowercase()
     );
-    match outcome(contest) {
+    let outcome = outcome(contest);
+    if let Outcome::Winner { option, basis, .. } = outcome {
+        if let Some(votes_are) = votes_not_the_result(contest, basis) {
+            let name = |i: usize| contest.options[i].name.as_str();
+            let led = format!("{} leads the {votes_are}", name(option));
+            return match delegate_result(contest) {
+                DelegateResult::Winner { option: most } if most == option => {
+                    format!("{led} and wins the most delegates in {what}")
+                }
+                DelegateResult::Winner { option: most } => {
+                    format!("{led} and {} wins the most delegates in {what}", name(most))
+                }
+                _ => format!("{led} in {what}"),
+            };
+        }
+    }
+    match outcome {
         Outcome::Winner { option, margin, .. } => {
             let winner = &contest.options[option];
             let figures = match (winner.votes, margin.and_then(|m| m.votes)) {
@@ -103,7 +122,7 @@ pub fn headline(contest: &Contest) -> String {
                     thousands(votes - ahead)
                 ),
                 _ => shares(contest)[option]
-                    .map(|share| format!(", with {}", crate::model::words::format::percent(share)))
+                    .map(|share| format!(", with {}", percent(share)))
                     .unwrap_or_default(),
             };
             format!("{} wins {what}{figures}", winner.name)

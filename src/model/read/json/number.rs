@@ -75,7 +75,9 @@ pub(crate) fn number_value(negative: bool, digits: &[u8], mut scale: i64) -> Opt
     }
     let head = &significant[..significant.len().min(17)];
     let power = scale + (significant.len() - head.len()) as i64;
-    let head = crate::model::parse_decimal(head).unwrap_or(0.0);
+    let head = head
+        .bytes()
+        .fold(0f64, |value, digit| value * 10.0 + f64::from(digit - b'0'));
     // Dividing rounds as printed decimals expect; past 10^400 the divisor is infinite and the value 0.
     let value = if power < 0 {
         head / 10f64.powi(power.max(-400).unsigned_abs() as i32)

@@ -1,0 +1,144 @@
+//! Figures about a contest's result that a reader could be misled by: margins against a runner-up
+//! that is not certain, shares of a count below the display precision, votes that are not the
+//! official result; on small tables and on the bundled dataset.
+
+mod common;
+
+use common::contest;
+use tally::model::words::format::*;
+use tally::model::*;
+
+/// contest spec | the winner's margin: votes and points, "-" for a figure not given
+const MARGINS: &str = "
+whole | Ann:60:: | Bob:40::                            | 20 / 20.0
+final | Ann:1000:50.0: | Bob::30.0: | Cy:200::         | no margin
+final | Ann:1000:50.0: | Bob::30.0: | Cy:200:10.0:     | - / 20.0
+final | Ann:1000:50.0: | Bob::10.0: | Cy:200:10.0:     | - / 40.0
+final | Ann:1000:50.0: | Bob:300:20.0: | Cy::20.0:     | - / 30.0
+final | Ann:1000:50.0: | Bob:300:20.0: | Cy:250:20.0: | Dee::5.0: | 700 / 30.0
+final | Ann:1000:50.0: | Bob::9.9: | Cy:200:10.0:      | 800 / 40.0
+final | Ann:1000:50.0: | Bob::: | Cy:200:10.0:         | no margin
+final | Ann:1000:50.0: | Bob::5.0: | Cy:200:10.0: | Dee:::  | no margin
+final | Ann:1000:50.0: | Bob::5.0: | Cy:200:44.9: | Dee:::  | 800 / 5.1
+final | Ann::45.0: | Bob::30.0: | Cy:::               | - / 15.0
+final | Ann::40.0: | Bob::30.0: | Cy:::               | no margin
+final | Ann:15:40.0: | Bob:12:45.0: | Cy::10.0:       | - / 5.0
+final | Ann::50.0: | Bob::49.75:                      | - / 0.3
+final | Ann::60: | Bob::20.5:                         | - / 40
+final | Ann:10:50: | Bob:9:49.8:                      | 1 / 0
+final | Ann:9:99.9: | Bob:1:<0.1:                     | 8 / -
+whole | Ann:9999:: | Bob:1::                          | 9998 / -
+final | Ann::60.0: | Bob::                           | no margin
+";
+
+#[test]
+fn margins_only_against_a_certain_runner_up_and_at_the_coarser_precision() {
+    let mut failures = Vec::new();
+    for line in MARGINS.lines().filter(|l| !l.trim().is_empty()) {
+        let (spec, expected) = line.rsplit_once('|').unwrap();
+        let actual = match outcome(&contest(spec)) {
+            Outcome::Winner { margin: Some(m), .. } => format!(
+                "{} / {}",
+                m.votes.map_or("-".into(), |v| v.to_string()),
+                m.points.map_or("-".into(), |p| p.to_string())
+            ),
+            Outcome::Winner { margin: None, .. } => "no margin".into(),
+            other => format!("{other:?}"),
+        };
+        if actual != expected.trim() {
+            failures.push(format!("{spec}: expected {:?}, got {actual:?}", expected.trim()));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The bundled dataset, as the first load has it.
+fn bundled() -> Dataset {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    load(&text).unwrap().dataset
+}
+
+/// No computed share of a count that is not zero reads "0.0%": not in a list cell, a detail row, a
+/// headline nor the CSV export. The bundled data has such counts (2024-D-MA's smallest rows).
+#[test]
+fn no_count_above_zero_reads_as_zero_percent() {
+    let dataset = bundled();
+    let mut tiny = 0;
+    for contest in &dataset.contests {
+        let computed = share_basis(contest) == ShareBasis::Counts;
+        let valid = totals(contest).valid;
+        let cells = share_cells(contest);
+        for (option, cell) in contest.options.iter().zip(&cells) {
+            let Some(votes) = option
+                .votes
+                .filter(|&v| v > 0 && computed && option.kind != OptionKind::Void)
+            else {
+                continue;
+            };
+            assert_ne!(cell, "0.0%", "{} {}", contest.id, option.name);
+            // Below half a tenth of a percent, the share rounds to nothing.
+            if votes * 2000 < valid {
+                tiny += 1;
+                assert_eq!(cell, "<0.1%", "{} {}", contest.id, option.name);
+            }
+        }
+        assert_ne!(summary(contest).share, "0.0%", "{}", contest.id);
+        assert!(
+            !tally::model::words::site::headline(contest).contains(" 0.0%"),
+            "{}",
+            contest.id
+        );
+    }
+    assert!(tiny > 0, "the bundled data has shares below the precision");
+    let catalog = Catalog::new(dataset);
+    let all: Vec<usize> = (0..catalog.contests().len()).collect();
+    let csv = tally::model::words::export::list_csv(&catalog, &all);
+    assert!(!csv.contains(",0.0%,"), "the CSV export");
+}
+
+/// Where the votes are not the official result (2020-D-IA's final alignment; the party declared
+/// state delegate equivalents), their leader is never called the winner.
+#[test]
+fn votes_that_are_not_the_result_name_no_winner() {
+    let dataset = bundled();
+    let iowa = dataset.contests.iter().find(|c| c.id == "2020-D-IA").unwrap();
+    let votes_are = iowa.votes_are.as_deref().expect("the data marks Iowa's votes");
+    let most = |figure: fn(&BallotOption) -> Option<i64>| {
+        let best = iowa.options.iter().filter_map(figure).max();
+        iowa.options.iter().position(|o| figure(o) == best).unwrap()
+    };
+    let (most_votes, most_delegates) = (most(|o| o.votes), most(|o| o.delegates));
+    assert_ne!(
+        most_votes, most_delegates,
+        "Iowa's votes and delegates had different leaders"
+    );
+    let leader = &iowa.options[most_votes].name;
+    let marks = Marks::new(iowa);
+    let of = |i: usize| marks.of(i).collect::<Vec<_>>();
+    assert_eq!(of(most_votes), [format!("Most votes, {votes_are}")]);
+    assert_eq!(of(most_delegates), ["Most delegates"]);
+    for i in 0..iowa.options.len() {
+        assert!(
+            !marks.winner(i) && !of(i).contains(&"Winner"),
+            "{}",
+            iowa.options[i].name
+        );
+    }
+    let headline = tally::model::words::site::headline(iowa);
+    assert!(
+        headline.starts_with(&format!(
+            "{leader} leads the {votes_are} and {}",
+            iowa.options[most_delegates].name
+        )),
+        "{headline}"
+    );
+    assert!(!headline.contains(" wins the 2020"), "{headline}");
+    let sentence = popular_sentence(iowa);
+    assert!(
+        sentence.starts_with(&format!("{leader} led the {votes_are}")) && !sentence.contains("won"),
+        "{sentence}"
+    );
+    assert!(summary(iowa)
+        .basis_note
+        .is_some_and(|n| n.contains("not the official result")));
+}

@@ -1,8 +1,8 @@
 //! Pure Rust: the dataset, its validation, the results maths, the words a reader sees and the
 //! address format. Nothing here knows about the browser; `cargo test` covers it natively.
 //!
-//! Layers, each using only those before it: `data` (the dataset's types) ← `read` (files into
-//! data) and `derive` (results, race, filters) ← `words` (what a reader reads) and `url`.
+//! Imports go one way: `read` (files into data) and `derive` (results, race, filters) use only
+//! `data` (the dataset's types); `url` uses `derive`; `words` (what a reader reads) uses any.
 
 pub mod data;
 pub mod derive;

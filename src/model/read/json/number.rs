@@ -1,7 +1,6 @@
 //! The value of a JSON number, decided exactly on its digits: a dataset's counts must be whole
 //! numbers, and rounding through a float would make `1e-400` a count of 0.
 
-use super::reader::invalid;
 use super::Json;
 
 /// A bare word that starts like a number: its value, or why it is none, in an editor's words.
@@ -85,6 +84,13 @@ pub(crate) fn number_value(negative: bool, digits: &[u8], mut scale: i64) -> Opt
         head * 10f64.powi(power as i32)
     };
     Some(Json::Float(if negative { -value } else { value }))
+}
+
+/// A value that cannot be read, and why: `lead`, the word as written (its first 24 characters:
+/// a message stays short however long the word; words are ASCII), then `tail`.
+pub(super) fn invalid(lead: &str, word: &[u8], tail: &str) -> Json {
+    let shown = std::str::from_utf8(&word[..word.len().min(24)]).unwrap_or_default();
+    Json::Invalid(format!("{lead}{shown}{tail}"))
 }
 
 #[cfg(test)]

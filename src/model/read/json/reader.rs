@@ -1,6 +1,7 @@
 //! The structure of a JSON file: objects, lists, bare words; where a break is, by line and column.
 
-use super::{number, Json, JsonError, MAX_DEPTH};
+use super::number::{self, invalid};
+use super::{Json, JsonError, MAX_DEPTH};
 use crate::model::data::order::sorted_indices;
 
 pub(super) struct Reader<'a> {
@@ -172,13 +173,6 @@ impl<'a> Reader<'a> {
 /// What a bare word may be made of: letters, digits and a number's signs and points.
 fn is_word(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'+' | b'.' | b'_')
-}
-
-/// A value that cannot be read, and why: `lead`, the word as written (its first 24 characters:
-/// a message stays short however long the word; words are ASCII), then `tail`.
-pub(super) fn invalid(lead: &str, word: &[u8], tail: &str) -> Json {
-    let shown = std::str::from_utf8(&word[..word.len().min(24)]).unwrap_or_default();
-    Json::Invalid(format!("{lead}{shown}{tail}"))
 }
 
 #[cfg(test)]

@@ -190,16 +190,16 @@ pub fn use_focus_on_open(state: &UseReducerHandle<State>) -> NodeRef {
     let shown = use_mut_ref(|| state.catalog().is_some().then(|| state.query.contest.clone()));
     {
         let heading = heading.clone();
-        let data = state.query.data.clone();
+        // Going back closes the contest, so the effect runs then; which one is read from the state.
+        let (back, data) = (state.back_from.clone(), state.query.data.clone());
         let opened = (
             state.query.contest.clone(),
             state.query.embed,
             state.catalog().is_some(),
-            state.back_from.clone(),
         );
-        use_effect_with(opened, move |(contest, embed, ready, back)| {
+        use_effect_with(opened, move |(contest, embed, ready)| {
             let before = shown.replace(ready.then(|| contest.clone()));
-            let place = match (contest, back) {
+            let place = match (contest, &back) {
                 _ if *embed || !*ready => None,
                 (Some(_), _) if before.as_ref() != Some(contest) => heading.get(),
                 (None, Some((id, opener))) => {

@@ -7,10 +7,12 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
-use super::state::{title, Action, DataRequest, Shared, State, PAGE_ROWS};
+use super::state::{title, Action, DataRequest, Opener, Shared, State, PAGE_ROWS};
+use super::winners::contest_href;
 use crate::model::{Catalog, Dataset, Loaded, Problem, Query};
 
 /// Where the dataset comes from: `?data=`, or the bundled file the page names (its name carries a
@@ -179,14 +181,17 @@ pub fn use_address_bar(state: &UseReducerHandle<State>) {
 
 /// Opening a contest moves focus (and a phone's scroll) to its title, as a new page would; not
 /// inside an embed, where it would scroll the news article, and not when the app takes over a
-/// page that already shows the contest, where the reader's focus and scroll stay. Returns the
-/// title's ref.
+/// page that already shows the contest, where the reader's focus and scroll stay. Going back
+/// returns it to where the contest was opened (its row or its tile; the results if that is not
+/// shown), not to the top of the page. Returns the title's ref.
 #[hook]
 pub fn use_focus_on_open(state: &UseReducerHandle<State>) -> NodeRef {
     let heading = use_node_ref();
     let shown = use_mut_ref(|| state.catalog().is_some().then(|| state.query.contest.clone()));
     {
         let heading = heading.clone();
+        // Going back closes the contest, so the effect runs then; which one is read from the state.
+        let (back, data) = (state.back_from.clone(), state.query.data.clone());
         let opened = (
             state.query.contest.clone(),
             state.query.embed,
@@ -194,11 +199,27 @@ pub fn use_focus_on_open(state: &UseReducerHandle<State>) -> NodeRef {
         );
         use_effect_with(opened, move |(contest, embed, ready)| {
             let before = shown.replace(ready.then(|| contest.clone()));
-            if let (Some(_), false, true, Some(title)) = (contest, embed, ready, heading.cast::<web_sys::HtmlElement>())
-            {
-                if before.as_ref() != Some(contest) {
-                    let _ = title.focus();
+            let place = match (contest, &back) {
+                _ if *embed || !*ready => None,
+                (Some(_), _) if before.as_ref() != Some(contest) => heading.get(),
+                (None, Some((id, opener))) => {
+                    let scope = match opener {
+                        Opener::List => "table.winners",
+                        Opener::Map => ".tiles",
+                    };
+                    let document = gloo::utils::document();
+                    let link = format!("{scope} a[href=\"{}\"]", contest_href(&data, id));
+                    document
+                        .query_selector(&link)
+                        .ok()
+                        .flatten()
+                        .or_else(|| document.get_element_by_id("results"))
+                        .map(Into::into)
                 }
+                _ => None,
+            };
+            if let Some(place) = place.and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = place.focus();
             }
         });
     }

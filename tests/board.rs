@@ -74,7 +74,7 @@ fn the_race_groups_candidates_and_counts_every_missing_figure() {
     assert_eq!(
         rows,
         [
-            "Joe Biden (Person, Joe Biden/Joe Biden (write-in)): won 2, 42 delegates, 96240 votes, listed 5; ",
+            "Joe Biden (Person, Joe Biden/Joe Biden (write-in)): won 0, 42 delegates, 96240 votes, listed 5; ",
             "Uncommitted (Uncommitted, Uncommitted/No preference/Uninstructed): won 0, 3 delegates, 2279 votes, listed 3; ",
             "Jason Palmer (Person, Jason Palmer): won 1, 3 delegates, 51 votes, listed 1; ",
             "Dean Phillips (Person, Dean Phillips): won 0, 0 delegates, 24000 votes, listed 2; votes not reported in 1 of 5 contests; delegates not reported in 1 of 5 contests",
@@ -90,6 +90,31 @@ fn the_race_groups_candidates_and_counts_every_missing_figure() {
         ]
     );
     assert_eq!(tally::model::derive::race::race(&contests, &[]).standings, []);
+}
+
+/// A none-of-the-above line is no uncommitted vote; a contest won counts only where it bound
+/// delegates, and never where the votes are not the official result.
+#[test]
+fn a_contest_won_bound_delegates_and_none_of_these_is_its_own_line() {
+    let nevada = common::contest("final non-binding pledged=0 | None of These Candidates:60:: | Nikki Haley:30::");
+    let bound =
+        common::contest("final pledged=4 | None of the Names Shown:60::3 | Uncommitted:50::1 | Nikki Haley:30::");
+    let alignment = common::contest("final votes_are=final_alignment | Nikki Haley:60::2 | Uncommitted:50::4");
+    let race = race(&[nevada, bound, alignment], &[0, 1, 2]);
+    let rows: Vec<(&str, usize, usize)> = race
+        .standings
+        .iter()
+        .map(|s| (s.name.as_str(), s.listed, s.won))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Uncommitted", 2, 0),
+            ("None of these candidates", 2, 1),
+            ("Nikki Haley", 3, 0)
+        ]
+    );
+    assert_eq!(race.no_winner, 1, "the final alignment names no winner");
 }
 
 #[test]
@@ -116,6 +141,16 @@ fn each_edition_has_its_own_race_and_it_adds_up_to_the_csv() {
             "{}: one row per candidate of this edition, no other",
             edition.label()
         );
+        let mut won: Vec<(String, usize)> = race
+            .standings
+            .iter()
+            .filter(|s| s.won > 0)
+            .map(|s| (group(&s.name).unwrap(), s.won))
+            .collect();
+        let mut expected_won = sums(&sheet, edition.cycle, edition.party.code()).won;
+        won.sort();
+        expected_won.sort();
+        assert_eq!(won, expected_won, "{}: contests won", edition.label());
     }
     // The unfiltered front page: one edition's race, the newest cycle's, Democratic first.
     let (filter, selected) = select(&catalog, "");
@@ -262,6 +297,58 @@ fn every_jurisdiction_has_a_tile_in_words() {
     let michigan = map.iter().find(|t| t.territory.code == "MI").unwrap();
     assert_eq!(ids(&catalog, &[michigan.contest.unwrap()]), ["2024-R-MI-C"]);
     assert!(!michigan.muted);
+}
+
+/// Where the votes are not the official result (fields.csv's votes_are: Iowa's and Nevada's 2020
+/// final alignments), the tile names no winner and the legend counts no win: 2020's legend
+/// counts what the spreadsheet's contests won (every 2020 contest bound delegates).
+#[test]
+fn votes_that_are_not_the_result_colour_no_tile() {
+    let (catalog, sheet) = (catalog(), spreadsheet::contests());
+    let edition = Edition {
+        cycle: 2020,
+        party: Party::Democratic,
+    };
+    let (_, selected) = select(&catalog, "?cycle=2020");
+    let map = tiles(&catalog, &selected, edition);
+    let not_the_result: Vec<&str> = sheet
+        .iter()
+        .filter(|c| c.cycle == 2020 && c.votes_are.is_some())
+        .map(|c| c.territory.as_str())
+        .collect();
+    assert!(not_the_result.len() >= 2, "{not_the_result:?}");
+    for tile in &map {
+        let led = matches!(tile.result, TileResult::Led { .. });
+        assert_eq!(
+            led,
+            not_the_result.contains(&tile.territory.code),
+            "{}",
+            tile.territory.code
+        );
+        if led {
+            assert_eq!(tile.text(&catalog), "No winner");
+            assert!(tile.winner(&catalog).is_none());
+            let label = tile.label(&catalog, edition);
+            assert!(
+                label.contains(" led the final alignment") && !label.contains(" won"),
+                "{label}"
+            );
+        }
+    }
+    let mut entries: Vec<(String, usize)> = legend(&map, &catalog)
+        .iter()
+        .map(|e| (group(e.name).unwrap(), e.tiles))
+        .collect();
+    let mut expected = sums(&sheet, 2020, "D").won;
+    entries.sort();
+    expected.sort();
+    assert_eq!(entries, expected);
+    let race = edition_race(&catalog, &selected, edition);
+    let sanders = race.standings.iter().find(|s| s.name == "Bernie Sanders").unwrap();
+    let (_, iowa) = select(&catalog, "?cycle=2020&party=D&territory=IA");
+    let iowa_race = edition_race(&catalog, &iowa, edition);
+    assert!(iowa_race.standings.iter().all(|s| s.won == 0), "Iowa: no contest won");
+    assert!(sanders.won > 0);
 }
 
 /// Two contests whose winners are spelled two ways, one of a single pledged delegate, and the

@@ -39,7 +39,7 @@ pub fn board(
     let legend = legend(&tiles, catalog);
     let colour = |tile: &Tile| match (&tile.result, legend_rank(&legend, tile, catalog)) {
         (_, Some(rank)) => format!("w{}", rank.min(COLOURS - 1) + 1),
-        (TileResult::Tie | TileResult::Level | TileResult::Undecided, _) => "tie".into(),
+        (TileResult::Led { .. } | TileResult::Tie | TileResult::Level | TileResult::Undecided, _) => "tie".into(),
         (TileResult::Cancelled | TileResult::NoVote, _) => "held-none".into(),
         _ => "no-figures".into(),
     };
@@ -112,7 +112,7 @@ pub fn board(
             <p id="map-help" class="hint">{ "Arrow keys move between places; Enter opens one. Faded: outside the filters." }</p>
             <ul class="legend" aria-label="Legend">
                 { for legend.iter().take(COLOURS).enumerate().map(|(i, e)| swatch(&format!("w{}", i + 1), format!("{} ({})", e.name, e.tiles))) }
-                { swatch("tie", "Tie, level or unclear".into()) }
+                { swatch("tie", "Tie, level, unclear or no winner named".into()) }
                 { swatch("held-none", "Cancelled or no vote".into()) }
                 { swatch("no-figures", "No figures or no contest".into()) }
                 if let Some(nomination) = catalog.nomination(edition) {

@@ -270,6 +270,11 @@ impl Contest {
     pub fn territory_name(&self) -> &str {
         self.territory().map_or(self.territory.as_str(), |t| t.name)
     }
+
+    /// Whether this vote bound delegates: binding, and some at stake (or not stated).
+    pub fn binds_delegates(&self) -> bool {
+        self.binding && self.pledged_delegates != Some(0)
+    }
 }
 
 #[cfg(test)]

@@ -256,6 +256,24 @@ fn by_delegates(contest: &Contest, contenders: &[usize], delegates: Figure) -> O
     }
 }
 
+/// What the votes are when they are not the contest's official result (`votes_are`, a caucus's
+/// final alignment): the option with most of them led them and is never called the winner.
+pub fn votes_not_the_result(contest: &Contest, basis: Basis) -> Option<&str> {
+    contest
+        .votes_are
+        .as_deref()
+        .filter(|_| !matches!(basis, Basis::Delegates | Basis::Reported))
+}
+
+/// The option the contest's result names its winner: none where the votes it leads are not the
+/// official result (Iowa's and Nevada's 2020 final alignments).
+pub fn winner(contest: &Contest) -> Option<usize> {
+    match outcome(contest) {
+        Outcome::Winner { option, basis, .. } if votes_not_the_result(contest, basis).is_none() => Some(option),
+        _ => None,
+    }
+}
+
 /// Whether the popular-vote leader and the delegate leader are different options.
 pub fn winners_differ(contest: &Contest) -> bool {
     match (outcome(contest), delegate_result(contest)) {

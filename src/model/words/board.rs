@@ -90,6 +90,11 @@ pub enum TileResult {
         option: usize,
         basis: Basis,
     },
+    /// The option led votes that are not the official result (`votes_are`): no winner is named,
+    /// and the legend counts no win.
+    Led {
+        option: usize,
+    },
     Tie,
     Level,
     Undecided,
@@ -140,7 +145,11 @@ pub fn tiles(catalog: &Catalog, selected: &[usize], edition: Edition) -> Vec<Til
                     more: 0,
                 };
             };
-            let result = match outcome(&contests[index]) {
+            let contest = &contests[index];
+            let result = match outcome(contest) {
+                Outcome::Winner { option, basis, .. } if votes_not_the_result(contest, basis).is_some() => {
+                    TileResult::Led { option }
+                }
                 Outcome::Winner { option, basis, .. } => TileResult::Won { option, basis },
                 Outcome::Tie { .. } => TileResult::Tie,
                 Outcome::Level { .. } => TileResult::Level,
@@ -184,6 +193,7 @@ impl Tile {
             return surname(name).to_string();
         }
         match self.result {
+            TileResult::Led { .. } => "No winner",
             TileResult::Tie => "Tie",
             TileResult::Level => "Level",
             TileResult::Undecided => "Unclear",
@@ -206,12 +216,16 @@ impl Tile {
         let result = match &self.result {
             TileResult::Won { option, basis } => {
                 let name = &contest.options[*option].name;
-                match votes_not_the_result(contest, *basis) {
-                    Some(votes_are) => format!("{name} led the {votes_are}"),
-                    None if *basis == Basis::Votes => format!("{name} won"),
-                    None => format!("{name} won, {}", basis.label()),
+                match basis {
+                    Basis::Votes => format!("{name} won"),
+                    _ => format!("{name} won, {}", basis.label()),
                 }
             }
+            TileResult::Led { option } => format!(
+                "{} led the {}, not the official result; no winner named",
+                contest.options[*option].name,
+                contest.votes_are.as_deref().unwrap_or_default()
+            ),
             TileResult::Tie => "a tie".into(),
             TileResult::Level => "level on printed percentages, no winner named".into(),
             TileResult::Undecided => "leader unclear, figures missing".into(),

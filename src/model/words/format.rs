@@ -3,6 +3,7 @@
 
 pub use crate::model::data::names::surname;
 pub use crate::model::data::numbers::{and_list, count, decimal, thousands, NOT_REPORTED};
+pub use crate::model::derive::results::votes_not_the_result;
 pub use crate::model::words::delegates::{delegate_cells, delegate_sentence, delegates_text};
 
 use crate::model::{
@@ -48,15 +49,6 @@ pub fn contest_label(contest: &Contest) -> String {
         contest.party.name(),
         contest.kind.label().to_ascii_lowercase()
     )
-}
-
-/// What the votes are when they are not the contest's official result (`votes_are`, a caucus's
-/// final alignment): the option with most of them led them and is never called the winner.
-pub fn votes_not_the_result(contest: &Contest, basis: Basis) -> Option<&str> {
-    contest
-        .votes_are
-        .as_deref()
-        .filter(|_| !matches!(basis, Basis::Delegates | Basis::Reported))
 }
 
 fn names(contest: &Contest, options: &[usize]) -> String {

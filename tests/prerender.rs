@@ -462,3 +462,54 @@ fn the_tests_own_readers_read_as_a_reader_would() {
     );
     assert_eq!(html::text_of(&html::decoded("<td>&lt;0.1%</td>")), "<0.1%");
 }
+
+/// The front page's link preview and masthead name exactly the editions the data holds (there
+/// are no 2020 Republican contests), read back from its words and compared with the spreadsheet's.
+#[test]
+fn the_front_page_names_exactly_the_editions_it_holds() {
+    let catalog = bundled();
+    let head = Page::Front.head(&catalog);
+    let editions = head
+        .headline
+        .strip_prefix("Who won the ")
+        .and_then(|h| h.strip_suffix(" presidential primaries and caucuses"))
+        .unwrap_or_else(|| panic!("{}", head.headline));
+    let mut named: Vec<(i64, String)> = Vec::new();
+    for cycle in editions.split(", ") {
+        let (year, parties) = cycle.split_once(' ').unwrap();
+        for party in parties.split(" and ") {
+            named.push((year.parse().unwrap(), party.to_string()));
+        }
+    }
+    let mut held: Vec<(i64, String)> = Vec::new();
+    for contest in spreadsheet::contests() {
+        let edition = (contest.cycle, contest.party_name().to_string());
+        if !held.contains(&edition) {
+            held.push(edition);
+        }
+    }
+    named.sort();
+    held.sort();
+    assert_eq!(named, held);
+    assert!(head
+        .description
+        .starts_with(&format!("Who won every {editions} presidential")));
+    let html = render(&Page::Front, &catalog);
+    assert!(
+        html.contains(&format!("{editions} presidential primaries and caucuses: every state")),
+        "the masthead"
+    );
+    // A newsroom's file of one edition, its calendar not complete, claims no more.
+    let one = spreadsheet::read("results.csv")
+        .lines()
+        .filter(|l| l.starts_with("cycle,") || l.contains(",2024-R-VT,"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (dataset, _) = tally::model::dataset_from_csv(&one, None, "Vermont", None).unwrap();
+    let vermont = Catalog::new(dataset);
+    assert_eq!(
+        tally::model::words::site::tagline(Some(&vermont)),
+        "2024 Republican presidential primaries and caucuses."
+    );
+    assert!(!Page::Front.head(&vermont).description.contains("Democrats"));
+}

@@ -8,7 +8,7 @@ use tally::app_state::{Shared, State};
 use tally::model::derive::list_order::{margin_key, ordered, turnout, ListOrder};
 use tally::model::derive::race::race;
 use tally::model::words::board::{
-    edition_race, legend, legend_rank, map_choice, map_title, race_title, tiles, TileResult,
+    edition_race, legend, legend_rank, map_choice, map_title, race_rest, race_title, tiles, TileResult,
 };
 use tally::model::*;
 
@@ -499,4 +499,27 @@ fn the_list_sorts_by_date_territory_closeness_and_turnout() {
     // The URL's spelling, leniently read.
     assert_eq!(ListOrder::from_code(" Margin"), Some(ListOrder::Margin));
     assert_eq!(ListOrder::from_code("closeness"), None);
+}
+
+/// Below the race's rows, the rest in words, as the spreadsheet's sums have them: how many, and
+/// the most delegates any of them won ("with no delegates" on the 2024 Democratic front page).
+#[test]
+fn the_rest_of_the_race_in_true_words() {
+    let (catalog, sheet) = (catalog(), spreadsheet::contests());
+    let all: Vec<usize> = (0..catalog.contests().len()).collect();
+    for &edition in catalog.editions() {
+        let race = edition_race(&catalog, &all, edition);
+        let mut groups = sums(&sheet, edition.cycle, edition.party.code()).candidates;
+        groups.sort_by_key(|&(_, delegates, votes)| std::cmp::Reverse((delegates, votes)));
+        let rest = &groups[6.min(groups.len())..];
+        let expected = match rest.iter().map(|g| g.1).max() {
+            None => None,
+            Some(0) => Some(format!("And {} more, with no delegates.", rest.len())),
+            Some(1) => Some(format!("And {} more, with 1 delegate or fewer each.", rest.len())),
+            Some(most) => Some(format!("And {} more, with {most} delegates or fewer each.", rest.len())),
+        };
+        assert_eq!(race_rest(&race, 6), expected, "{}", edition.label());
+    }
+    let front = tally::ui::render(State::prerendered(Query::default(), Shared(Rc::new(catalog))));
+    assert!(front.contains("more, with ") && !front.contains("on the ballots"));
 }

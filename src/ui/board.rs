@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::state::{Action, Shared};
 use crate::model::words::board::{
-    edition_race, legend, legend_rank, map_choice, map_title, race_title, tiles, Tile, TileResult,
+    edition_race, legend, legend_rank, map_choice, map_title, race_rest, race_title, tiles, Tile, TileResult,
 };
 use crate::model::words::format::thousands;
 use crate::model::{at_tile, territory, Edition, Filter, Query, TILE_GRID};
@@ -184,7 +184,6 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
     if race.standings.is_empty() {
         return html! {};
     }
-    let rest = race.standings.len().saturating_sub(RACE_ROWS);
     let rows = race.standings.iter().take(RACE_ROWS).map(|s| {
         let gaps = s.gaps(race.contests);
         html! {
@@ -216,7 +215,7 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
-            if rest > 0 { <p class="hint">{ format!("And {rest} more on the ballots, with fewer delegates.") }</p> }
+            if let Some(rest) = race_rest(&race, RACE_ROWS) { <p class="hint">{ rest }</p> }
             if !gaps.is_empty() { <p class="hint">{ format!("Not in these totals: {}.", gaps.join("; ")) }</p> }
         </section>
     }

@@ -72,6 +72,22 @@ pub fn race_title(edition: Edition, race: &Race) -> String {
     )
 }
 
+/// The race's rows beyond the `shown` first, in words: "And 22 more, with no delegates." (or "with
+/// 3 delegates or fewer" each); none when every row is shown.
+pub fn race_rest(race: &Race, shown: usize) -> Option<String> {
+    let rest = race.standings.get(shown..).filter(|r| !r.is_empty())?;
+    // Standings are by delegates, most first: the first of the rest has the most.
+    let most = rest[0].delegates;
+    Some(match most {
+        0 => format!("And {} more, with no delegates.", rest.len()),
+        _ => format!(
+            "And {} more, with {} or fewer each.",
+            rest.len(),
+            count(most, "delegate", "delegates")
+        ),
+    })
+}
+
 /// "2024 Republican winners: every state, DC and the territories": what the map holds, which is
 /// the party's calendar (Democrats Abroad only for Democrats).
 pub fn map_title(edition: Edition) -> String {

@@ -248,8 +248,19 @@ fn every_jurisdiction_has_a_tile_in_words() {
     );
     assert_eq!(
         (tile("GU").result.clone(), tile("GU").text(&catalog)),
-        (TileResult::NoVote, "No vote".into())
+        (TileResult::NoVote, "No count".into())
     );
+    // Status no-vote (data/SOURCES.md: AK by voice vote, GU unopposed): no count, not "no vote held".
+    for contest in spreadsheet::contests()
+        .iter()
+        .filter(|c| c.status == "no-vote" && c.cycle == 2024 && c.party == "D")
+    {
+        let tile = tile(&contest.territory);
+        assert_eq!(tile.text(&catalog), "No count", "{}", contest.id);
+        assert!(tile.label(&catalog, edition).contains(": decided without a vote count"));
+        let summary = tally::model::words::format::summary(&catalog.contests()[tile.contest.unwrap()]);
+        assert_eq!(summary.winner, "No count", "{}", contest.id);
+    }
     assert_eq!(tile("DE").text(&catalog), "Cancelled");
     assert!(tile("DE").muted && !tile("VT").muted && !samoa.muted);
     assert!(tile("DE")

@@ -77,7 +77,7 @@ fn result_sentences() {
         final | Ann:::4 | Bob:::2                            => No vote counts were published; Ann won the most delegates.
         final | Ann:::                                       => Ann is reported as the winner; no figures were published.
         cancelled | Ann:::6                                  => The contest was cancelled; no votes were cast.
-        no-vote | Ann:::6                                    => No vote was held, so there is no popular vote.
+        no-vote | Ann:::6                                    => Decided without a vote count (by voice vote, or with no ballot), so there is no popular vote.
         final | Ann::: | Bob:::                              => The popular vote has not been reported.
         final | Ann::50: | Bob::49.8:                        => Ann and Bob are level on the source's printed percentages, within their rounding; with no counts to separate them, no winner is named.
         final | Ann::50: | Bob::49.8: | Cy::0.2:             => Ann and Bob are level on the source's printed percentages, within their rounding; with no counts to separate them, no winner is named.

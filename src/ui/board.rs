@@ -113,7 +113,7 @@ pub fn board(
             <ul class="legend" aria-label="Legend">
                 { for legend.iter().take(COLOURS).enumerate().map(|(i, e)| swatch(&format!("w{}", i + 1), format!("{} ({})", e.name, e.tiles))) }
                 { swatch("tie", "Tie, level, unclear or no winner named".into()) }
-                { swatch("held-none", "Cancelled or no vote".into()) }
+                { swatch("held-none", "Cancelled or no count".into()) }
                 { swatch("no-figures", "No figures or no contest".into()) }
                 if let Some(nomination) = catalog.nomination(edition) {
                     { swatch("lost", format!("Where {} lost", nomination.surname())) }

@@ -118,6 +118,16 @@ impl Status {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.code() == code.trim())
     }
+
+    /// In a reader's words. `no-vote` is a contest decided without a count (a voice vote, or
+    /// an unopposed candidate with no ballot), not one that was never held.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Final => "Final",
+            Self::Cancelled => "Cancelled",
+            Self::NoVote => "No count",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -214,7 +214,7 @@ impl Tile {
             TileResult::Level => "Level",
             TileResult::Undecided => "Unclear",
             TileResult::Cancelled => "Cancelled",
-            TileResult::NoVote => "No vote",
+            TileResult::NoVote => "No count",
             TileResult::NotReported => "No figures",
             _ => "",
         }
@@ -246,7 +246,7 @@ impl Tile {
             TileResult::Level => "level on printed percentages, no winner named".into(),
             TileResult::Undecided => "leader unclear, figures missing".into(),
             TileResult::Cancelled => "cancelled".into(),
-            TileResult::NoVote => "no vote held".into(),
+            TileResult::NoVote => "decided without a vote count".into(),
             TileResult::NotReported => "result not reported".into(),
             TileResult::NoContest => String::new(),
         };

@@ -71,7 +71,7 @@ pub fn summary(contest: &Contest) -> Summary {
     let share = |i: usize| shares[i].map(percent).unwrap_or_default();
     let (winner, basis_note, share, margin) = match outcome(contest) {
         Outcome::Cancelled => ("Cancelled".into(), None, String::new(), String::new()),
-        Outcome::NoVoteHeld => ("No vote held".into(), None, String::new(), String::new()),
+        Outcome::NoVoteHeld => (Status::NoVote.label().into(), None, String::new(), String::new()),
         Outcome::NotReported => (NOT_REPORTED.into(), None, String::new(), String::new()),
         Outcome::Tie { options, basis } => (
             format!("Tie: {}", names(contest, &options)),
@@ -115,7 +115,9 @@ pub fn popular_sentence(contest: &Contest) -> String {
     let name = |i: usize| contest.options[i].name.as_str();
     match outcome(contest) {
         Outcome::Cancelled => "The contest was cancelled; no votes were cast.".into(),
-        Outcome::NoVoteHeld => "No vote was held, so there is no popular vote.".into(),
+        Outcome::NoVoteHeld => {
+            "Decided without a vote count (by voice vote, or with no ballot), so there is no popular vote.".into()
+        }
         Outcome::NotReported => "The popular vote has not been reported.".into(),
         Outcome::Tie { options, basis } => {
             let each = match basis {

@@ -227,6 +227,12 @@ fn the_map_shows_one_cycle_and_party_the_newest_and_democratic_first() {
         shown("?party=R&q=nobody-at-all", None),
         ("2024 Republican".into(), false)
     );
+    // An edition the data do not hold (the spreadsheet has no 2020 Republican row): no map.
+    assert!(!spreadsheet::contests()
+        .iter()
+        .any(|c| c.cycle == 2020 && c.party == "R"));
+    let (filter, selected) = select(&catalog, "?cycle=2020&party=R");
+    assert_eq!(map_choice(&catalog, &filter, &selected, None), None);
 }
 
 #[test]

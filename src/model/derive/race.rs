@@ -9,8 +9,8 @@ use crate::model::{delegate_figures, winner, BallotOption, Contest, DelegateFigu
 /// "Uncommitted" and "None of these candidates".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Standing {
-    /// The name without a "(write-in)", spelled as [`spelling`] prefers; "Uncommitted" for the
-    /// uncommitted kind.
+    /// The name without a "(write-in)", spelled as [`spelling`] prefers; "Uncommitted" or "None of
+    /// these candidates" for the uncommitted kind (see [`candidate_name`]).
     pub name: String,
     pub kind: OptionKind,
     /// The ballot labels counted here, as first listed, each once however spelled ("Uncommitted",

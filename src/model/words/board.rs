@@ -24,7 +24,8 @@ impl MapChoice {
 /// The board shows one edition at a time, because a jurisdiction has one tile and a race is one
 /// party's in one cycle: the reader's pick if the selection holds it, otherwise the newest cycle
 /// and, of both parties, the Democratic one. With nothing selected, the filter's cycle and party
-/// still choose (every tile muted). `None` only for an empty dataset.
+/// still choose (every tile muted). `None` when the data hold no edition the filter fits (no 2020
+/// Republican contests): no map of another edition.
 pub fn map_choice(
     catalog: &Catalog,
     filter: &Filter,
@@ -43,11 +44,7 @@ pub fn map_choice(
     let fits = |e: &&Edition| filter.cycle.is_none_or(|c| c == e.cycle) && filter.party.is_none_or(|p| p == e.party);
     let shown = match picked {
         Some(pick) if choices.contains(&pick) => pick,
-        _ => choices
-            .first()
-            .or_else(|| all.iter().find(fits))
-            .or(all.first())
-            .copied()?,
+        _ => choices.first().or_else(|| all.iter().find(fits)).copied()?,
     };
     Some(MapChoice { shown, choices })
 }

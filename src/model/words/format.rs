@@ -56,9 +56,14 @@ fn names(contest: &Contest, options: &[usize]) -> String {
     and_list(&names)
 }
 
+/// A margin's points, unless they round to nothing: "by 1 vote", never "(0 points)".
+fn points(margin: &Margin) -> Option<Percent> {
+    margin.points.filter(|p| p.millionths() != 0)
+}
+
 /// "+12.0 pts (11 votes)", "+48.37 pts", "+1 vote", or nothing.
 pub fn margin_cell(margin: &Margin) -> String {
-    match (margin.points, margin.votes) {
+    match (points(margin), margin.votes) {
         (Some(points), Some(votes)) => format!("+{points} pts ({})", count(votes, "vote", "votes")),
         (Some(points), None) => format!("+{points} pts"),
         (None, Some(votes)) => format!("+{}", count(votes, "vote", "votes")),
@@ -150,7 +155,7 @@ pub fn popular_sentence(contest: &Contest) -> String {
             )
         }
         Outcome::Winner { option, basis, margin } => {
-            let by = match margin.map(|m| (m.points, m.votes)) {
+            let by = match margin.map(|m| (points(&m), m.votes)) {
                 Some((Some(points), Some(votes))) => {
                     format!(" by {} ({points} points)", count(votes, "vote", "votes"))
                 }

@@ -8,7 +8,7 @@ use tally::app_state::{Shared, State};
 use tally::model::derive::list_order::{margin_key, ordered, turnout, ListOrder};
 use tally::model::derive::race::race;
 use tally::model::words::board::{
-    edition_race, legend, legend_rank, map_choice, map_title, race_title, tiles, TileResult,
+    edition_race, legend, legend_rank, map_choice, map_title, race_rest, race_title, tiles, TileResult,
 };
 use tally::model::*;
 
@@ -74,7 +74,7 @@ fn the_race_groups_candidates_and_counts_every_missing_figure() {
     assert_eq!(
         rows,
         [
-            "Joe Biden (Person, Joe Biden/Joe Biden (write-in)): won 2, 42 delegates, 96240 votes, listed 5; ",
+            "Joe Biden (Person, Joe Biden/Joe Biden (write-in)): won 0, 42 delegates, 96240 votes, listed 5; ",
             "Uncommitted (Uncommitted, Uncommitted/No preference/Uninstructed): won 0, 3 delegates, 2279 votes, listed 3; ",
             "Jason Palmer (Person, Jason Palmer): won 1, 3 delegates, 51 votes, listed 1; ",
             "Dean Phillips (Person, Dean Phillips): won 0, 0 delegates, 24000 votes, listed 2; votes not reported in 1 of 5 contests; delegates not reported in 1 of 5 contests",
@@ -90,6 +90,31 @@ fn the_race_groups_candidates_and_counts_every_missing_figure() {
         ]
     );
     assert_eq!(tally::model::derive::race::race(&contests, &[]).standings, []);
+}
+
+/// A none-of-the-above line is no uncommitted vote; a contest won counts only where it bound
+/// delegates, and never where the votes are not the official result.
+#[test]
+fn a_contest_won_bound_delegates_and_none_of_these_is_its_own_line() {
+    let nevada = common::contest("final non-binding pledged=0 | None of These Candidates:60:: | Nikki Haley:30::");
+    let bound =
+        common::contest("final pledged=4 | None of the Names Shown:60::3 | Uncommitted:50::1 | Nikki Haley:30::");
+    let alignment = common::contest("final votes_are=final_alignment | Nikki Haley:60::2 | Uncommitted:50::4");
+    let race = race(&[nevada, bound, alignment], &[0, 1, 2]);
+    let rows: Vec<(&str, usize, usize)> = race
+        .standings
+        .iter()
+        .map(|s| (s.name.as_str(), s.listed, s.won))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Uncommitted", 2, 0),
+            ("None of these candidates", 2, 1),
+            ("Nikki Haley", 3, 0)
+        ]
+    );
+    assert_eq!(race.no_winner, 1, "the final alignment names no winner");
 }
 
 #[test]
@@ -116,6 +141,16 @@ fn each_edition_has_its_own_race_and_it_adds_up_to_the_csv() {
             "{}: one row per candidate of this edition, no other",
             edition.label()
         );
+        let mut won: Vec<(String, usize)> = race
+            .standings
+            .iter()
+            .filter(|s| s.won > 0)
+            .map(|s| (group(&s.name).unwrap(), s.won))
+            .collect();
+        let mut expected_won = sums(&sheet, edition.cycle, edition.party.code()).won;
+        won.sort();
+        expected_won.sort();
+        assert_eq!(won, expected_won, "{}: contests won", edition.label());
     }
     // The unfiltered front page: one edition's race, the newest cycle's, Democratic first.
     let (filter, selected) = select(&catalog, "");
@@ -192,6 +227,12 @@ fn the_map_shows_one_cycle_and_party_the_newest_and_democratic_first() {
         shown("?party=R&q=nobody-at-all", None),
         ("2024 Republican".into(), false)
     );
+    // An edition the data do not hold (the spreadsheet has no 2020 Republican row): no map.
+    assert!(!spreadsheet::contests()
+        .iter()
+        .any(|c| c.cycle == 2020 && c.party == "R"));
+    let (filter, selected) = select(&catalog, "?cycle=2020&party=R");
+    assert_eq!(map_choice(&catalog, &filter, &selected, None), None);
 }
 
 #[test]
@@ -213,8 +254,19 @@ fn every_jurisdiction_has_a_tile_in_words() {
     );
     assert_eq!(
         (tile("GU").result.clone(), tile("GU").text(&catalog)),
-        (TileResult::NoVote, "No vote".into())
+        (TileResult::NoVote, "No count".into())
     );
+    // Status no-vote (data/SOURCES.md: AK by voice vote, GU unopposed): no count, not "no vote held".
+    for contest in spreadsheet::contests()
+        .iter()
+        .filter(|c| c.status == "no-vote" && c.cycle == 2024 && c.party == "D")
+    {
+        let tile = tile(&contest.territory);
+        assert_eq!(tile.text(&catalog), "No count", "{}", contest.id);
+        assert!(tile.label(&catalog, edition).contains(": decided without a vote count"));
+        let summary = tally::model::words::format::summary(&catalog.contests()[tile.contest.unwrap()]);
+        assert_eq!(summary.winner, "No count", "{}", contest.id);
+    }
     assert_eq!(tile("DE").text(&catalog), "Cancelled");
     assert!(tile("DE").muted && !tile("VT").muted && !samoa.muted);
     assert!(tile("DE")
@@ -262,6 +314,58 @@ fn every_jurisdiction_has_a_tile_in_words() {
     let michigan = map.iter().find(|t| t.territory.code == "MI").unwrap();
     assert_eq!(ids(&catalog, &[michigan.contest.unwrap()]), ["2024-R-MI-C"]);
     assert!(!michigan.muted);
+}
+
+/// Where the votes are not the official result (fields.csv's votes_are: Iowa's and Nevada's 2020
+/// final alignments), the tile names no winner and the legend counts no win: 2020's legend
+/// counts what the spreadsheet's contests won (every 2020 contest bound delegates).
+#[test]
+fn votes_that_are_not_the_result_colour_no_tile() {
+    let (catalog, sheet) = (catalog(), spreadsheet::contests());
+    let edition = Edition {
+        cycle: 2020,
+        party: Party::Democratic,
+    };
+    let (_, selected) = select(&catalog, "?cycle=2020");
+    let map = tiles(&catalog, &selected, edition);
+    let not_the_result: Vec<&str> = sheet
+        .iter()
+        .filter(|c| c.cycle == 2020 && c.votes_are.is_some())
+        .map(|c| c.territory.as_str())
+        .collect();
+    assert!(not_the_result.len() >= 2, "{not_the_result:?}");
+    for tile in &map {
+        let led = matches!(tile.result, TileResult::Led { .. });
+        assert_eq!(
+            led,
+            not_the_result.contains(&tile.territory.code),
+            "{}",
+            tile.territory.code
+        );
+        if led {
+            assert_eq!(tile.text(&catalog), "No winner");
+            assert!(tile.winner(&catalog).is_none());
+            let label = tile.label(&catalog, edition);
+            assert!(
+                label.contains(" led the final alignment") && !label.contains(" won"),
+                "{label}"
+            );
+        }
+    }
+    let mut entries: Vec<(String, usize)> = legend(&map, &catalog)
+        .iter()
+        .map(|e| (group(e.name).unwrap(), e.tiles))
+        .collect();
+    let mut expected = sums(&sheet, 2020, "D").won;
+    entries.sort();
+    expected.sort();
+    assert_eq!(entries, expected);
+    let race = edition_race(&catalog, &selected, edition);
+    let sanders = race.standings.iter().find(|s| s.name == "Bernie Sanders").unwrap();
+    let (_, iowa) = select(&catalog, "?cycle=2020&party=D&territory=IA");
+    let iowa_race = edition_race(&catalog, &iowa, edition);
+    assert!(iowa_race.standings.iter().all(|s| s.won == 0), "Iowa: no contest won");
+    assert!(sanders.won > 0);
 }
 
 /// Two contests whose winners are spelled two ways, one of a single pledged delegate, and the
@@ -412,4 +516,27 @@ fn the_list_sorts_by_date_territory_closeness_and_turnout() {
     // The URL's spelling, leniently read.
     assert_eq!(ListOrder::from_code(" Margin"), Some(ListOrder::Margin));
     assert_eq!(ListOrder::from_code("closeness"), None);
+}
+
+/// Below the race's rows, the rest in words, as the spreadsheet's sums have them: how many, and
+/// the most delegates any of them won ("with no delegates" on the 2024 Democratic front page).
+#[test]
+fn the_rest_of_the_race_in_true_words() {
+    let (catalog, sheet) = (catalog(), spreadsheet::contests());
+    let all: Vec<usize> = (0..catalog.contests().len()).collect();
+    for &edition in catalog.editions() {
+        let race = edition_race(&catalog, &all, edition);
+        let mut groups = sums(&sheet, edition.cycle, edition.party.code()).candidates;
+        groups.sort_by_key(|&(_, delegates, votes)| std::cmp::Reverse((delegates, votes)));
+        let rest = &groups[6.min(groups.len())..];
+        let expected = match rest.iter().map(|g| g.1).max() {
+            None => None,
+            Some(0) => Some(format!("And {} more, with no delegates.", rest.len())),
+            Some(1) => Some(format!("And {} more, with 1 delegate or fewer each.", rest.len())),
+            Some(most) => Some(format!("And {} more, with {most} delegates or fewer each.", rest.len())),
+        };
+        assert_eq!(race_rest(&race, 6), expected, "{}", edition.label());
+    }
+    let front = tally::ui::render(State::prerendered(Query::default(), Shared(Rc::new(catalog))));
+    assert!(front.contains("more, with ") && !front.contains("on the ballots"));
 }

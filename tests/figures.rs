@@ -3,6 +3,7 @@
 //! official result; on small tables and on the bundled dataset.
 
 mod common;
+mod spreadsheet;
 
 use common::contest;
 use tally::model::words::format::*;
@@ -29,6 +30,12 @@ final | Ann:10:50: | Bob:9:49.8:                      | 1 / 0
 final | Ann:9:99.9: | Bob:1:<0.1:                     | 8 / -
 whole | Ann:9999:: | Bob:1::                          | 9998 / -
 final | Ann::60.0: | Bob::                           | no margin
+whole | Ann:992:96.2: | Other:39:3.8: | Bob:0:0:      | no margin
+final | Ann:80240:86.90: | Write-in votes:7113:7.70: | Bob:3958:4.29: | Cy:1030:: | no margin
+final | Ann::60.0: | Bob::15.0: | Other::25.0:       | no margin
+final | Ann:60:: | Bob:30:: | Other:: | Cy:5::       | no margin
+whole | Ann:60:: | Bob:30:: | Other:10::             | 30 / 30.0
+whole | Ann:60:: | Bob:20:: | Write-ins:20::         | 40 / 40.0
 ";
 
 #[test]
@@ -96,49 +103,111 @@ fn no_count_above_zero_reads_as_zero_percent() {
     assert!(!csv.contains(",0.0%,"), "the CSV export");
 }
 
-/// Where the votes are not the official result (2020-D-IA's final alignment; the party declared
-/// state delegate equivalents), their leader is never called the winner.
+/// Where the votes are not the official result (fields.csv's votes_are: 2020-D-IA's and
+/// 2020-D-NV's final alignments; the party declared state delegate equivalents), their leader is
+/// never called the winner.
 #[test]
 fn votes_that_are_not_the_result_name_no_winner() {
     let dataset = bundled();
-    let iowa = dataset.contests.iter().find(|c| c.id == "2020-D-IA").unwrap();
-    let votes_are = iowa.votes_are.as_deref().expect("the data marks Iowa's votes");
-    let most = |figure: fn(&BallotOption) -> Option<i64>| {
-        let best = iowa.options.iter().filter_map(figure).max();
-        iowa.options.iter().position(|o| figure(o) == best).unwrap()
-    };
-    let (most_votes, most_delegates) = (most(|o| o.votes), most(|o| o.delegates));
-    assert_ne!(
-        most_votes, most_delegates,
-        "Iowa's votes and delegates had different leaders"
-    );
-    let leader = &iowa.options[most_votes].name;
-    let marks = Marks::new(iowa);
-    let of = |i: usize| marks.of(i).collect::<Vec<_>>();
-    assert_eq!(of(most_votes), [format!("Most votes, {votes_are}")]);
-    assert_eq!(of(most_delegates), ["Most delegates"]);
-    for i in 0..iowa.options.len() {
+    let marked: Vec<String> = spreadsheet::contests()
+        .into_iter()
+        .filter(|c| c.votes_are.is_some())
+        .map(|c| c.id)
+        .collect();
+    assert!(marked.len() >= 2, "{marked:?}");
+    for id in &marked {
+        let contest = dataset.contests.iter().find(|c| c.id == *id).unwrap();
+        let votes_are = contest.votes_are.as_deref().expect("the bundled data marks it too");
+        let most = |figure: fn(&BallotOption) -> Option<i64>| {
+            let best = contest.options.iter().filter_map(figure).max();
+            contest.options.iter().position(|o| figure(o) == best).unwrap()
+        };
+        let (most_votes, most_delegates) = (most(|o| o.votes), most(|o| o.delegates));
+        let leader = &contest.options[most_votes].name;
+        let marks = Marks::new(contest);
+        let of = |i: usize| marks.of(i).collect::<Vec<_>>();
+        let headline = tally::model::words::site::headline(contest);
+        let led = format!("{leader} leads the {votes_are} and ");
+        if most_votes == most_delegates {
+            assert_eq!(
+                of(most_votes),
+                [format!("Most votes, {votes_are}"), "Most delegates".into()]
+            );
+            assert!(
+                headline.starts_with(&format!("{led}wins the most delegates")),
+                "{headline}"
+            );
+        } else {
+            assert_eq!(of(most_votes), [format!("Most votes, {votes_are}")]);
+            assert_eq!(of(most_delegates), ["Most delegates"]);
+            let other = &contest.options[most_delegates].name;
+            assert!(headline.starts_with(&format!("{led}{other} wins")), "{headline}");
+        }
+        for i in 0..contest.options.len() {
+            assert!(
+                !marks.winner(i) && !of(i).contains(&"Winner"),
+                "{id} {}",
+                contest.options[i].name
+            );
+        }
+        assert!(!headline.contains(" wins the 2020"), "{headline}");
+        let sentence = popular_sentence(contest);
         assert!(
-            !marks.winner(i) && !of(i).contains(&"Winner"),
-            "{}",
-            iowa.options[i].name
+            sentence.starts_with(&format!("{leader} led the {votes_are}")) && !sentence.contains("won"),
+            "{sentence}"
         );
+        assert!(summary(contest)
+            .basis_note
+            .is_some_and(|n| n.contains("not the official result")));
     }
-    let headline = tally::model::words::site::headline(iowa);
+}
+
+/// No margin, list cell or "votes to" headline is given against a runner-up that an aggregate row
+/// ("Other", "Write-in votes": several people's votes together) is ahead of, as the spreadsheet
+/// has them (2024-R-PR's "Other", 2024-D-DC's "Write-in votes").
+#[test]
+fn no_margin_against_a_runner_up_behind_an_aggregate_row() {
+    let dataset = bundled();
+    let mut checked = 0;
+    let mut aggregate_ahead = 0;
+    for sheet in spreadsheet::contests() {
+        let contest = dataset.contests.iter().find(|c| c.id == sheet.id).unwrap();
+        let Outcome::Winner { option, margin, .. } = outcome(contest) else {
+            continue;
+        };
+        let winner = &contest.options[option].name;
+        let named = |name: &str| spreadsheet::editions::group(name).is_some();
+        let aggregates: Vec<i64> = sheet
+            .candidates
+            .iter()
+            .filter(|c| !named(&c.name) && !spreadsheet::is_void(&c.name))
+            .filter_map(|c| c.votes)
+            .collect();
+        // The best named runner-up, from the spreadsheet's rows.
+        let runner = sheet
+            .candidates
+            .iter()
+            .filter(|c| named(&c.name) && c.name != *winner)
+            .filter_map(|c| c.votes)
+            .max();
+        let ahead = runner.is_some_and(|r| aggregates.iter().any(|&a| a > r));
+        aggregate_ahead += usize::from(ahead);
+        let headline = tally::model::words::site::headline(contest);
+        if ahead {
+            assert!(margin.is_none(), "{}: {margin:?}", sheet.id);
+            assert_eq!(summary(contest).margin, "", "{}", sheet.id);
+            assert!(!headline.contains(" to "), "{headline}");
+            continue;
+        }
+        if let Some((_, to)) = headline.rsplit_once(" to ") {
+            checked += 1;
+            let to: i64 = to.replace(',', "").parse().unwrap();
+            assert!(aggregates.iter().all(|&a| a <= to), "{headline}");
+        }
+    }
     assert!(
-        headline.starts_with(&format!(
-            "{leader} leads the {votes_are} and {}",
-            iowa.options[most_delegates].name
-        )),
-        "{headline}"
+        aggregate_ahead >= 2,
+        "the bundled data has aggregate rows ahead of a runner-up"
     );
-    assert!(!headline.contains(" wins the 2020"), "{headline}");
-    let sentence = popular_sentence(iowa);
-    assert!(
-        sentence.starts_with(&format!("{leader} led the {votes_are}")) && !sentence.contains("won"),
-        "{sentence}"
-    );
-    assert!(summary(iowa)
-        .basis_note
-        .is_some_and(|n| n.contains("not the official result")));
+    assert!(checked > 50, "most headlines give the votes");
 }

@@ -46,6 +46,7 @@ fn list_cells() {
         final | Ann::60: | Bob::20.5:                        => Ann; 60%; +40 pts; Not reported
         final | Ann::50: | Bob::49.8:                        => Level: Ann and Bob; 50%; Level; Not reported
         whole | Ann:799918:: | Bob:82::                      => Ann; 100.0%; +799,836 votes; Not reported
+        final | Ann:10:50: | Bob:9:49.8:                     => Ann; 50%; +1 vote; Not reported
         ",
         |c| {
             let s = summary(c);
@@ -70,6 +71,7 @@ fn result_sentences() {
         "
         whole | Jason Palmer:51:56.0:3 | Joe Biden:40:44.0:3 => Jason Palmer won the popular vote by 11 votes (12.0 points).
         final | Ann:2:: | Bob:1::                            => Ann won the popular vote by 1 vote.
+        final | Ann:10:50: | Bob:9:49.8:                     => Ann won the popular vote by 1 vote.
         final | Ann::60.5: | Bob::39.5:                      => Ann won the popular vote by 21.0 points (by the source's percentages).
         final | Ann::40.0: | Bob::40.0:                      => Ann and Bob are level on the source's printed percentages at 40.0% each; with no counts to separate them, no winner is named.
         final | Ann:10:: | Bob:10::                          => Ann and Bob tied for first place, 10 votes each.
@@ -77,7 +79,7 @@ fn result_sentences() {
         final | Ann:::4 | Bob:::2                            => No vote counts were published; Ann won the most delegates.
         final | Ann:::                                       => Ann is reported as the winner; no figures were published.
         cancelled | Ann:::6                                  => The contest was cancelled; no votes were cast.
-        no-vote | Ann:::6                                    => No vote was held, so there is no popular vote.
+        no-vote | Ann:::6                                    => Decided without a vote count (by voice vote, or with no ballot), so there is no popular vote.
         final | Ann::: | Bob:::                              => The popular vote has not been reported.
         final | Ann::50: | Bob::49.8:                        => Ann and Bob are level on the source's printed percentages, within their rounding; with no counts to separate them, no winner is named.
         final | Ann::50: | Bob::49.8: | Cy::0.2:             => Ann and Bob are level on the source's printed percentages, within their rounding; with no counts to separate them, no winner is named.

@@ -245,6 +245,7 @@ fn an_embed_naming_a_contest_these_results_lack_says_so_with_its_id() {
         ("?embed=1&contest=2024-D-AS&data=x.json", NEWSROOM, Some("2024-D-AS")),
         ("?embed=1&contest=2024-d-as", BUNDLED, None),
         ("?embed=1&territory=AS", BUNDLED, None),
+        ("?embed=1&contest=", BUNDLED, Some("")),
     ];
     for (search, file, absent) in cases {
         let state = Rc::new(State::from_location(search)).after(Action::Loaded {
@@ -266,6 +267,7 @@ fn an_embed_naming_a_contest_these_results_lack_says_so_with_its_id() {
         Query::absent_contest("2024-D-ZZ"),
         "No contest \u{201c}2024-D-ZZ\u{201d} in these results."
     );
+    assert_eq!(Query::absent_contest(" "), "This embed names no contest.");
 }
 
 #[test]

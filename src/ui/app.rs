@@ -199,7 +199,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <header class="masthead">
                 <h1>{ "Tally" }</h1>
-                <p class="tagline">{ "US presidential primaries and caucuses: every state, DC, the territories and Democrats Abroad." }</p>
+                <p class="tagline">{ crate::model::words::site::tagline(state.catalog().map(|c| &**c)) }</p>
                 if state.catalog().is_some() {
                     { embed_customizer(&state.query, &embed_title, state.customizer.as_ref(), &dispatch) }
                 }

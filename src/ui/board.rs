@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::state::{Action, Shared};
 use super::winners::contest_href;
 use crate::model::words::board::{
-    edition_race, legend, legend_rank, map_choice, map_title, race_title, tiles, Tile, TileResult,
+    edition_race, legend, legend_rank, map_choice, map_title, race_rest, race_title, tiles, Tile, TileResult,
 };
 use crate::model::words::format::thousands;
 use crate::model::{at_tile, territory, Edition, Query, TILE_GRID};
@@ -40,7 +40,7 @@ pub fn board(
     let legend = legend(&tiles, catalog);
     let colour = |tile: &Tile| match (&tile.result, legend_rank(&legend, tile, catalog)) {
         (_, Some(rank)) => format!("w{}", rank.min(COLOURS - 1) + 1),
-        (TileResult::Tie | TileResult::Level | TileResult::Undecided, _) => "tie".into(),
+        (TileResult::Led { .. } | TileResult::Tie | TileResult::Level | TileResult::Undecided, _) => "tie".into(),
         (TileResult::Cancelled | TileResult::NoVote, _) => "held-none".into(),
         _ => "no-figures".into(),
     };
@@ -109,8 +109,8 @@ pub fn board(
             </p>
             <ul class="legend" aria-label="Legend">
                 { for legend.iter().take(COLOURS).enumerate().map(|(i, e)| swatch(&format!("w{}", i + 1), format!("{} ({})", e.name, e.tiles))) }
-                { swatch("tie", "Tie, level or unclear".into()) }
-                { swatch("held-none", "Cancelled or no vote".into()) }
+                { swatch("tie", "Tie, level, unclear or no winner named".into()) }
+                { swatch("held-none", "Cancelled or no count".into()) }
                 { swatch("no-figures", "No figures or no contest".into()) }
                 if let Some(nomination) = catalog.nomination(edition) {
                     { swatch("lost", format!("Where {} lost", nomination.surname())) }
@@ -194,7 +194,6 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
     if race.standings.is_empty() {
         return html! {};
     }
-    let rest = race.standings.len().saturating_sub(RACE_ROWS);
     let rows = race.standings.iter().take(RACE_ROWS).map(|s| {
         let gaps = s.gaps(race.contests);
         html! {
@@ -226,7 +225,7 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
-            if rest > 0 { <p class="hint">{ format!("And {rest} more on the ballots, with fewer delegates.") }</p> }
+            if let Some(rest) = race_rest(&race, RACE_ROWS) { <p class="hint">{ rest }</p> }
             if !gaps.is_empty() { <p class="hint">{ format!("Not in these totals: {}.", gaps.join("; ")) }</p> }
         </section>
     }

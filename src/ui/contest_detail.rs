@@ -8,7 +8,7 @@ use crate::model::words::format::{
     contest_label, date, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence, thousands,
     total_label, Marks, NOT_REPORTED,
 };
-use crate::model::{shares, totals, Contest, OptionKind, Percent, Status};
+use crate::model::{shares, totals, Contest, OptionKind, Percent};
 
 /// What the detail shows and how; the sort order lives in the app's state.
 pub struct DetailView<'a> {
@@ -28,14 +28,6 @@ pub struct DetailView<'a> {
     pub sort: Sort,
     /// The title, which the app focuses when a contest is opened.
     pub heading: &'a NodeRef,
-}
-
-fn status_label(status: Status) -> &'static str {
-    match status {
-        Status::Final => "Final",
-        Status::Cancelled => "Cancelled",
-        Status::NoVote => "No vote held",
-    }
 }
 
 /// A view function over the app's state (a component of its own would cost more wasm).
@@ -194,7 +186,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             <@{if props.embedded { "h1" } else { "h2" }} id={id("detail-title")} ref={props.heading.clone()} tabindex="-1" class={props.plain.then_some("visually-hidden")}>{ title }</@>
             <p class="meta">
                 { party_badge(contest) }{ " " }
-                { date(contest.date.as_deref()) }{ " \u{00b7} " }{ status_label(contest.status) }
+                { date(contest.date.as_deref()) }{ " \u{00b7} " }{ contest.status.label() }
                 { " \u{00b7} " }{ contest.pledged_delegates.map(|p| crate::model::words::format::count(p, "pledged delegate", "pledged delegates")).unwrap_or_else(|| "Pledged delegates not reported".into()) }
             </p>
             <p class="result">{ popular_sentence(contest) }</p>

@@ -1,21 +1,18 @@
 //! Each edition's delegate race and where its presumptive nominee lost, worked out from the
 //! spreadsheet alone (`data/results.csv`, `data/fields.csv`, `data/editions.csv`).
 
+use super::winner::most_votes;
 use super::{csv, is_void, read, Candidate, Contest};
 
-/// How a race groups an option, by its label: every uncommitted-type label as one, a person by
-/// their name in lower case without a "(write-in)"; `None` for a row that stands for no one
-/// ("Other", "Write-in votes", blank ballots).
+/// How a race groups an option, by its label: uncommitted, uninstructed and no-preference lines
+/// as one, none-of-the-above lines as another, a person by their name in lower case without a
+/// "(write-in)"; `None` for a row that stands for no one ("Other", "Write-in votes", blank ballots).
 pub fn group(name: &str) -> Option<String> {
     let name = name.split(" (").next().unwrap_or(name).trim().to_ascii_lowercase();
     let starts = |words: &[&str]| words.iter().any(|w| name.starts_with(w));
-    if starts(&[
-        "uncommitted",
-        "noncommitted",
-        "no preference",
-        "uninstructed",
-        "none of",
-    ]) {
+    if starts(&["none of"]) {
+        Some("none of these candidates".into())
+    } else if starts(&["uncommitted", "noncommitted", "no preference", "uninstructed"]) {
         Some("uncommitted".into())
     } else if starts(&["other", "write-in", "scattering"]) || is_void(&name) {
         None
@@ -24,12 +21,16 @@ pub fn group(name: &str) -> Option<String> {
     }
 }
 
-/// One edition's contest ids, pledged delegates at stake, and each candidate group's
-/// (delegates, votes), summed from the rows.
+/// One edition's contest ids, pledged delegates at stake, each candidate group's (delegates,
+/// votes), summed from the rows, and the contests each group won.
 pub struct Sums {
     pub contests: Vec<String>,
     pub pledged: i64,
     pub candidates: Vec<(String, i64, i64)>,
+    /// (group, contests won), for groups that won any: contests binding delegates (fields.csv, and
+    /// some at stake) whose winner the most-votes rule names; none where the votes are not the
+    /// official result (fields.csv's votes_are).
+    pub won: Vec<(String, usize)>,
 }
 
 pub fn sums(contests: &[Contest], cycle: i64, party: &str) -> Sums {
@@ -37,9 +38,18 @@ pub fn sums(contests: &[Contest], cycle: i64, party: &str) -> Sums {
         contests: Vec::new(),
         pledged: 0,
         candidates: Vec::new(),
+        won: Vec::new(),
     };
     for contest in contests.iter().filter(|c| c.cycle == cycle && c.party == party) {
         sums.contests.push(contest.id.clone());
+        let bound = contest.binding && contest.pledged != Some(0);
+        if let (true, Some(winner)) = (bound, most_votes(contest).ok().or_else(|| most_delegates(contest))) {
+            let key = group(&winner.name).expect("a winner stands for someone");
+            match sums.won.iter_mut().find(|(k, _)| *k == key) {
+                Some(entry) => entry.1 += 1,
+                None => sums.won.push((key, 1)),
+            }
+        }
         sums.pledged += contest.pledged.unwrap_or(0);
         for candidate in &contest.candidates {
             let Some(key) = group(&candidate.name) else {
@@ -53,6 +63,18 @@ pub fn sums(contests: &[Contest], cycle: i64, party: &str) -> Sums {
         }
     }
     sums
+}
+
+/// Where no option has a count or a printed percentage (and the votes are not marked as something
+/// else), the option holding a majority of the pledged delegates.
+fn most_delegates(contest: &Contest) -> Option<&Candidate> {
+    let no_figures =
+        contest.status == "final" && contest.candidates.iter().all(|c| c.votes.is_none() && c.pct.is_none());
+    let pledged = contest.pledged?;
+    contest
+        .candidates
+        .iter()
+        .find(|c| no_figures && contest.votes_are.is_none() && c.delegates.is_some_and(|d| d * 2 > pledged))
 }
 
 /// An edition's presumptive nominee, from `data/editions.csv`.

@@ -27,6 +27,8 @@ pub struct Contest {
     pub whole_field: bool,
     /// fields.csv's `binding` is not "no".
     pub binding: bool,
+    /// fields.csv's `votes_are`: what the votes are when they are not the official result.
+    pub votes_are: Option<String>,
     pub note: Option<String>,
     pub corrections: Vec<Correction>,
 }
@@ -100,6 +102,7 @@ pub fn contests() -> Vec<Contest> {
                 candidates: Vec::new(),
                 whole_field: fact("whole_field") == "yes",
                 binding: fact("binding") != "no",
+                votes_are: Some(fact("votes_are").to_string()).filter(|v| !v.is_empty()),
                 note: Some(fact("note").to_string()).filter(|n| !n.is_empty()),
                 corrections: corrections
                     .iter()

@@ -3,15 +3,13 @@
 
 use super::{is_void, Candidate, Contest};
 
-/// Contests whose party declared its winner on state delegate equivalents, not on votes: the
-/// most votes does not name the official winner, so the rule leaves them out.
-pub const DECIDED_ON_DELEGATE_EQUIVALENTS: [&str; 2] = ["2020-D-IA", "2020-D-NV"];
-
 /// The option with the most votes. Where some count is missing, the printed percentages decide
-/// when their ranges leave no doubt. `Err` says why the figures name no winner.
+/// when their ranges leave no doubt. `Err` says why the figures name no winner; where fields.csv's
+/// `votes_are` says the votes are not the official result (a caucus its party decided on state
+/// delegate equivalents), the most votes name no winner.
 pub fn most_votes(contest: &Contest) -> Result<&Candidate, &'static str> {
-    if DECIDED_ON_DELEGATE_EQUIVALENTS.contains(&contest.id.as_str()) {
-        return Err("officially decided on state delegate equivalents");
+    if contest.votes_are.is_some() {
+        return Err("its votes are not the official result (fields.csv votes_are)");
     }
     let contenders: Vec<&Candidate> = contest.candidates.iter().filter(|c| !is_void(&c.name)).collect();
     if contenders.iter().all(|c| c.votes.is_some()) {

@@ -118,6 +118,16 @@ impl Status {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.code() == code.trim())
     }
+
+    /// In a reader's words. `no-vote` is a contest decided without a count (a voice vote, or
+    /// an unopposed candidate with no ballot), not one that was never held.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Final => "Final",
+            Self::Cancelled => "Cancelled",
+            Self::NoVote => "No count",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -269,6 +279,11 @@ impl Contest {
 
     pub fn territory_name(&self) -> &str {
         self.territory().map_or(self.territory.as_str(), |t| t.name)
+    }
+
+    /// Whether this vote bound delegates: binding, and some at stake (or not stated).
+    pub fn binds_delegates(&self) -> bool {
+        self.binding && self.pledged_delegates != Some(0)
     }
 }
 

@@ -11,8 +11,7 @@ use crate::model::{outcome, Contest, Outcome};
 pub fn lost_by(contest: &Contest, nominee: &str) -> bool {
     let nominee = fold(nominee);
     let is_nominee = |i: &usize| candidate_key(&contest.options[*i]) == nominee;
-    let bound = contest.binding && contest.pledged_delegates != Some(0);
-    if !bound || !(0..contest.options.len()).any(|i| is_nominee(&i)) {
+    if !contest.binds_delegates() || !(0..contest.options.len()).any(|i| is_nominee(&i)) {
         return false;
     }
     match outcome(contest) {

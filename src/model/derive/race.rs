@@ -3,13 +3,14 @@
 
 use crate::model::data::fold::fold;
 use crate::model::data::numbers::count;
-use crate::model::{delegate_figures, outcome, BallotOption, Contest, DelegateFigure, OptionKind, Outcome, Status};
+use crate::model::{delegate_figures, winner, BallotOption, Contest, DelegateFigure, OptionKind, Status};
 
-/// One candidate's figures over a set of contests; every uncommitted-type option is one standing.
+/// One candidate's figures over a set of contests; uncommitted-type options are two standings:
+/// "Uncommitted" and "None of these candidates".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Standing {
-    /// The name without a "(write-in)", spelled as [`spelling`] prefers; "Uncommitted" for the
-    /// uncommitted kind.
+    /// The name without a "(write-in)", spelled as [`spelling`] prefers; "Uncommitted" or "None of
+    /// these candidates" for the uncommitted kind (see [`candidate_name`]).
     pub name: String,
     pub kind: OptionKind,
     /// The ballot labels counted here, as first listed, each once however spelled ("Uncommitted",
@@ -17,7 +18,8 @@ pub struct Standing {
     pub labels: Vec<String>,
     /// Contests that list this candidate.
     pub listed: usize,
-    /// Contests whose popular-vote winner (any basis) this is.
+    /// Contests binding delegates whose popular-vote winner (any basis) this is; not where the
+    /// votes are not the official result (`votes_are`).
     pub won: usize,
     /// Pledged delegates as stated (0 where the listed delegates account for all those pledged).
     pub delegates: i64,
@@ -37,7 +39,8 @@ pub struct Race {
     pub pledged: i64,
     /// Contests that state no pledged total (unbound delegations among them).
     pub pledged_missing: usize,
-    /// Contests without a popular-vote winner: ties, level, unclear, not reported, cancelled, no vote.
+    /// Contests without a popular-vote winner: ties, level, unclear, not reported, cancelled, no
+    /// count, votes that are not the official result.
     pub no_winner: usize,
     /// Contests held whose listed options are not known to be the whole field.
     pub partial_field: usize,
@@ -45,10 +48,12 @@ pub struct Race {
     pub standings: Vec<Standing>,
 }
 
-/// The name a candidate's options share: without a "(write-in)" or other bracket; the kind's name
-/// for every uncommitted-type option.
+/// The name a candidate's options share: without a "(write-in)" or other bracket; for the
+/// uncommitted kind, "None of these candidates" for a none-of-the-above line ("None of These
+/// Candidates", "None of the Names Shown"), else "Uncommitted" (uninstructed, no preference).
 pub fn candidate_name(option: &BallotOption) -> &str {
     match option.kind {
+        OptionKind::Uncommitted if fold(&option.name).starts_with("none of") => "None of these candidates",
         OptionKind::Uncommitted => "Uncommitted",
         _ => option.name.split(" (").next().unwrap_or(&option.name).trim(),
     }
@@ -87,11 +92,10 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
         }
         let held = contest.status == Status::Final;
         race.partial_field += usize::from(held && !contest.whole_field);
-        let winner = match outcome(contest) {
-            Outcome::Winner { option, .. } => Some(option),
-            _ => None,
-        };
+        let winner = winner(contest);
         race.no_winner += usize::from(winner.is_none());
+        // A contest won counts where it bound delegates: not a non-binding primary's.
+        let won = winner.filter(|_| contest.binds_delegates());
         let figures = delegate_figures(contest);
         // With none at stake, an empty delegate cell is no missing figure.
         let at_stake = contest.pledged_delegates != Some(0);
@@ -132,7 +136,7 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
                 standing.labels.push(option.name.clone());
             }
             standing.listed += once(s, 0);
-            standing.won += usize::from(winner == Some(i));
+            standing.won += usize::from(won == Some(i));
             match option.votes {
                 Some(v) => standing.votes += v,
                 None if held => standing.votes_missing += once(s, 1),

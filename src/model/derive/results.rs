@@ -189,7 +189,7 @@ fn decide(contest: &Contest, contenders: &[usize], basis: Basis, figure: Figure)
         [winner] => Outcome::Winner {
             option: *winner,
             basis,
-            margin: runner_up.and_then(|runner| margin(contest, contenders, figure, *winner, runner)),
+            margin: runner_up.and_then(|runner| margin(contest, figure, *winner, runner)),
         },
         _ => Outcome::Tie { options: top, basis },
     }
@@ -198,10 +198,15 @@ fn decide(contest: &Contest, contenders: &[usize], basis: Basis, figure: Figure)
 /// The winner's lead over `runner`, only where `runner` is surely second: an option without the
 /// deciding figure could otherwise sit between the two (A 1,000 votes, B no count but 30.0%, C
 /// 200 votes: B may well have more than C). Votes likewise need every other option's count, or its
-/// printed figure, to be behind the runner-up's.
-fn margin(contest: &Contest, contenders: &[usize], figure: Figure, winner: usize, runner: usize) -> Option<Margin> {
-    let others = || contenders.iter().copied().filter(|&i| i != winner && i != runner);
-    if !others().all(|i| figure(i).is_some() || shown_behind(contest, runner, i)) {
+/// printed figure, to be behind the runner-up's. An aggregate row ("Other", "Write-in votes")
+/// ahead of the runner-up could hide a person with more: no margin then either.
+fn margin(contest: &Contest, figure: Figure, winner: usize, runner: usize) -> Option<Margin> {
+    let options = &contest.options;
+    let others = || (0..options.len()).filter(|&i| i != winner && i != runner && options[i].kind != OptionKind::Void);
+    if !others().all(|i| match figure(i) {
+        Some(f) => Some(f) <= figure(runner),
+        None => shown_behind(contest, runner, i),
+    }) {
         return None;
     }
     let (a, b) = (&contest.options[winner], &contest.options[runner]);
@@ -253,6 +258,24 @@ fn by_delegates(contest: &Contest, contenders: &[usize], delegates: Figure) -> O
             options: top,
             basis: Basis::Delegates,
         },
+    }
+}
+
+/// What the votes are when they are not the contest's official result (`votes_are`, a caucus's
+/// final alignment): the option with most of them led them and is never called the winner.
+pub fn votes_not_the_result(contest: &Contest, basis: Basis) -> Option<&str> {
+    contest
+        .votes_are
+        .as_deref()
+        .filter(|_| !matches!(basis, Basis::Delegates | Basis::Reported))
+}
+
+/// The option the contest's result names its winner: none where the votes it leads are not the
+/// official result (Iowa's and Nevada's 2020 final alignments).
+pub fn winner(contest: &Contest) -> Option<usize> {
+    match outcome(contest) {
+        Outcome::Winner { option, basis, .. } if votes_not_the_result(contest, basis).is_none() => Some(option),
+        _ => None,
     }
 }
 

@@ -4,8 +4,8 @@ use thiserror::Error;
 
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum CsvError {
-    #[error("line {0}: a quoted field is never closed")]
-    UnclosedQuote(usize),
+    #[error("line {line}, column {column}: a quoted cell is never closed; expected a closing quote (\") before the end of the file")]
+    UnclosedQuote { line: usize, column: usize },
     #[error(
         "line {line}, column {column}: text follows a closing quote; quote the whole cell and double \
          each quote inside it (\"say \"\"hi\"\"\")"
@@ -28,7 +28,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
     let mut field = String::new();
     let mut chars = text.chars().peekable();
     // `closed`: this field's closing quote was read, so only a comma or a line end may follow.
-    let (mut quoted, mut closed, mut line, mut quote_line) = (false, false, 1, 0);
+    let (mut quoted, mut closed, mut line, mut opened) = (false, false, 1, (0, 0));
     while let Some(c) = chars.next() {
         let crlf = c == '\r' && chars.peek() == Some(&'\n');
         match (quoted, c) {
@@ -41,7 +41,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
                 line += usize::from(c == '\n' || c == '\r' && !crlf);
                 field.push(c);
             }
-            (false, '"') if field.is_empty() && !closed => (quoted, quote_line) = (true, line),
+            (false, '"') if field.is_empty() && !closed => (quoted, opened) = (true, (line, row.len() + 1)),
             (false, ',') => {
                 row.push(std::mem::take(&mut field));
                 closed = false;
@@ -63,7 +63,8 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
         }
     }
     if quoted {
-        return Err(CsvError::UnclosedQuote(quote_line));
+        let (line, column) = opened;
+        return Err(CsvError::UnclosedQuote { line, column });
     }
     if !field.is_empty() || !row.is_empty() {
         row.push(field);
@@ -122,7 +123,10 @@ mod tests {
     fn quoted_fields_commas_and_doubled_quotes() {
         let rows = parse_csv("a,\"b, c\",\"say \"\"hi\"\"\"\r\n1,2,3\n").unwrap();
         assert_eq!(rows, vec![vec!["a", "b, c", "say \"hi\""], vec!["1", "2", "3"]]);
-        assert_eq!(parse_csv("a,\"open\n"), Err(CsvError::UnclosedQuote(1)));
+        assert_eq!(
+            parse_csv("a,\"open\n"),
+            Err(CsvError::UnclosedQuote { line: 1, column: 2 })
+        );
         assert_eq!(parse_csv("a,b\n5'10\",x").unwrap(), [["a", "b"], ["5'10\"", "x"]]);
     }
 
@@ -137,7 +141,10 @@ mod tests {
             [["x\ry", "1"]],
             "kept inside quotes"
         );
-        assert_eq!(parse_csv("a\r\"open"), Err(CsvError::UnclosedQuote(2)));
+        assert_eq!(
+            parse_csv("a\r\"open"),
+            Err(CsvError::UnclosedQuote { line: 2, column: 1 })
+        );
     }
 
     #[test]

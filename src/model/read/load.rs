@@ -28,6 +28,10 @@ pub enum LoadError {
     /// A break in the structure: nothing after it can be placed, so no contest is read.
     #[error("The file is not valid JSON: {0}.")]
     BrokenJson(JsonError),
+    /// A CSV file the tools cannot read: its structure breaks (placed by line and column) or its
+    /// header is not Tally's.
+    #[error("The file is CSV but cannot be read: {0}.")]
+    BrokenCsv(crate::model::CsvError),
     #[error("The file is CSV; the page reads Tally JSON. Convert it with `cargo xtask data --convert <file.csv>` (see docs/DATA.md).")]
     CsvNeedsConverting,
     #[error("The file is JSON but not a Tally dataset: {0}.")]
@@ -122,8 +126,8 @@ pub fn load(text: &str) -> Result<Loaded, LoadError> {
 pub fn load_any(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let text = content(utf8(bytes)?)?;
     if looks_like_csv(text) {
-        let (dataset, problems) = dataset_from_csv(text, None, "Newsroom dataset", None)
-            .map_err(|e| LoadError::NotJsonOrCsv(e.to_string()))?;
+        let (dataset, problems) =
+            dataset_from_csv(text, None, "Newsroom dataset", None).map_err(LoadError::BrokenCsv)?;
         Ok(keep_valid(dataset, problems))
     } else {
         load(text)

@@ -194,9 +194,13 @@ impl Query {
     }
 
     /// What an embed shows, in one line, when the contest it names is not in the results
-    /// (`check_against` leaves it out of the query): "No contest “2024-D-ZZ” in these results."
+    /// (`check_against` leaves it out of the query): "No contest “2024-D-ZZ” in these results.";
+    /// an empty id names none.
     pub fn absent_contest(id: &str) -> String {
-        format!("No contest {} in these results.", quote(id))
+        match id.trim() {
+            "" => "This embed names no contest.".into(),
+            id => format!("No contest {} in these results.", quote(id)),
+        }
     }
 
     /// The page's address relative to the site's root: the static page that shows this view, with

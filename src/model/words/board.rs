@@ -24,7 +24,8 @@ impl MapChoice {
 /// The board shows one edition at a time, because a jurisdiction has one tile and a race is one
 /// party's in one cycle: the reader's pick if the selection holds it, otherwise the newest cycle
 /// and, of both parties, the Democratic one. With nothing selected, the filter's cycle and party
-/// still choose (every tile muted). `None` only for an empty dataset.
+/// still choose (every tile muted). `None` when the data hold no edition the filter fits (no 2020
+/// Republican contests): no map of another edition.
 pub fn map_choice(
     catalog: &Catalog,
     filter: &Filter,
@@ -43,11 +44,7 @@ pub fn map_choice(
     let fits = |e: &&Edition| filter.cycle.is_none_or(|c| c == e.cycle) && filter.party.is_none_or(|p| p == e.party);
     let shown = match picked {
         Some(pick) if choices.contains(&pick) => pick,
-        _ => choices
-            .first()
-            .or_else(|| all.iter().find(fits))
-            .or(all.first())
-            .copied()?,
+        _ => choices.first().or_else(|| all.iter().find(fits)).copied()?,
     };
     Some(MapChoice { shown, choices })
 }
@@ -72,6 +69,22 @@ pub fn race_title(edition: Edition, race: &Race) -> String {
     )
 }
 
+/// The race's rows beyond the `shown` first, in words: "And 22 more, with no delegates." (or "with
+/// 3 delegates or fewer" each); none when every row is shown.
+pub fn race_rest(race: &Race, shown: usize) -> Option<String> {
+    let rest = race.standings.get(shown..).filter(|r| !r.is_empty())?;
+    // Standings are by delegates, most first: the first of the rest has the most.
+    let most = rest[0].delegates;
+    Some(match most {
+        0 => format!("And {} more, with no delegates.", rest.len()),
+        _ => format!(
+            "And {} more, with {} or fewer each.",
+            rest.len(),
+            count(most, "delegate", "delegates")
+        ),
+    })
+}
+
 /// "2024 Republican winners: every state, DC and the territories": what the map holds, which is
 /// the party's calendar (Democrats Abroad only for Democrats).
 pub fn map_title(edition: Edition) -> String {
@@ -89,6 +102,11 @@ pub enum TileResult {
     Won {
         option: usize,
         basis: Basis,
+    },
+    /// The option led votes that are not the official result (`votes_are`): no winner is named,
+    /// and the legend counts no win.
+    Led {
+        option: usize,
     },
     Tie,
     Level,
@@ -140,7 +158,11 @@ pub fn tiles(catalog: &Catalog, selected: &[usize], edition: Edition) -> Vec<Til
                     more: 0,
                 };
             };
-            let result = match outcome(&contests[index]) {
+            let contest = &contests[index];
+            let result = match outcome(contest) {
+                Outcome::Winner { option, basis, .. } if votes_not_the_result(contest, basis).is_some() => {
+                    TileResult::Led { option }
+                }
                 Outcome::Winner { option, basis, .. } => TileResult::Won { option, basis },
                 Outcome::Tie { .. } => TileResult::Tie,
                 Outcome::Level { .. } => TileResult::Level,
@@ -184,11 +206,12 @@ impl Tile {
             return surname(name).to_string();
         }
         match self.result {
+            TileResult::Led { .. } => "No winner",
             TileResult::Tie => "Tie",
             TileResult::Level => "Level",
             TileResult::Undecided => "Unclear",
             TileResult::Cancelled => "Cancelled",
-            TileResult::NoVote => "No vote",
+            TileResult::NoVote => "No count",
             TileResult::NotReported => "No figures",
             _ => "",
         }
@@ -206,17 +229,21 @@ impl Tile {
         let result = match &self.result {
             TileResult::Won { option, basis } => {
                 let name = &contest.options[*option].name;
-                match votes_not_the_result(contest, *basis) {
-                    Some(votes_are) => format!("{name} led the {votes_are}"),
-                    None if *basis == Basis::Votes => format!("{name} won"),
-                    None => format!("{name} won, {}", basis.label()),
+                match basis {
+                    Basis::Votes => format!("{name} won"),
+                    _ => format!("{name} won, {}", basis.label()),
                 }
             }
+            TileResult::Led { option } => format!(
+                "{} led the {}, not the official result; no winner named",
+                contest.options[*option].name,
+                contest.votes_are.as_deref().unwrap_or_default()
+            ),
             TileResult::Tie => "a tie".into(),
             TileResult::Level => "level on printed percentages, no winner named".into(),
             TileResult::Undecided => "leader unclear, figures missing".into(),
             TileResult::Cancelled => "cancelled".into(),
-            TileResult::NoVote => "no vote held".into(),
+            TileResult::NoVote => "decided without a vote count".into(),
             TileResult::NotReported => "result not reported".into(),
             TileResult::NoContest => String::new(),
         };

@@ -3,6 +3,7 @@
 
 pub use crate::model::data::names::surname;
 pub use crate::model::data::numbers::{and_list, count, decimal, thousands, NOT_REPORTED};
+pub use crate::model::derive::results::votes_not_the_result;
 pub use crate::model::words::delegates::{delegate_cells, delegate_sentence, delegates_text};
 
 use crate::model::{
@@ -50,23 +51,19 @@ pub fn contest_label(contest: &Contest) -> String {
     )
 }
 
-/// What the votes are when they are not the contest's official result (`votes_are`, a caucus's
-/// final alignment): the option with most of them led them and is never called the winner.
-pub fn votes_not_the_result(contest: &Contest, basis: Basis) -> Option<&str> {
-    contest
-        .votes_are
-        .as_deref()
-        .filter(|_| !matches!(basis, Basis::Delegates | Basis::Reported))
-}
-
 fn names(contest: &Contest, options: &[usize]) -> String {
     let names: Vec<&str> = options.iter().map(|&i| contest.options[i].name.as_str()).collect();
     and_list(&names)
 }
 
+/// A margin's points, unless they round to nothing: "by 1 vote", never "(0 points)".
+fn points(margin: &Margin) -> Option<Percent> {
+    margin.points.filter(|p| p.millionths() != 0)
+}
+
 /// "+12.0 pts (11 votes)", "+48.37 pts", "+1 vote", or nothing.
 pub fn margin_cell(margin: &Margin) -> String {
-    match (margin.points, margin.votes) {
+    match (points(margin), margin.votes) {
         (Some(points), Some(votes)) => format!("+{points} pts ({})", count(votes, "vote", "votes")),
         (Some(points), None) => format!("+{points} pts"),
         (None, Some(votes)) => format!("+{}", count(votes, "vote", "votes")),
@@ -79,7 +76,7 @@ pub fn summary(contest: &Contest) -> Summary {
     let share = |i: usize| shares[i].map(percent).unwrap_or_default();
     let (winner, basis_note, share, margin) = match outcome(contest) {
         Outcome::Cancelled => ("Cancelled".into(), None, String::new(), String::new()),
-        Outcome::NoVoteHeld => ("No vote held".into(), None, String::new(), String::new()),
+        Outcome::NoVoteHeld => (Status::NoVote.label().into(), None, String::new(), String::new()),
         Outcome::NotReported => (NOT_REPORTED.into(), None, String::new(), String::new()),
         Outcome::Tie { options, basis } => (
             format!("Tie: {}", names(contest, &options)),
@@ -123,7 +120,9 @@ pub fn popular_sentence(contest: &Contest) -> String {
     let name = |i: usize| contest.options[i].name.as_str();
     match outcome(contest) {
         Outcome::Cancelled => "The contest was cancelled; no votes were cast.".into(),
-        Outcome::NoVoteHeld => "No vote was held, so there is no popular vote.".into(),
+        Outcome::NoVoteHeld => {
+            "Decided without a vote count (by voice vote, or with no ballot), so there is no popular vote.".into()
+        }
         Outcome::NotReported => "The popular vote has not been reported.".into(),
         Outcome::Tie { options, basis } => {
             let each = match basis {
@@ -156,7 +155,7 @@ pub fn popular_sentence(contest: &Contest) -> String {
             )
         }
         Outcome::Winner { option, basis, margin } => {
-            let by = match margin.map(|m| (m.points, m.votes)) {
+            let by = match margin.map(|m| (points(&m), m.votes)) {
                 Some((Some(points), Some(votes))) => {
                     format!(" by {} ({points} points)", count(votes, "vote", "votes"))
                 }

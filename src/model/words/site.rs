@@ -3,10 +3,10 @@
 
 use crate::model::url::pages::Page;
 use crate::model::words::format::{
-    contest_label, delegate_sentence, percent, popular_sentence, thousands, votes_not_the_result,
+    and_list, contest_label, delegate_sentence, percent, popular_sentence, thousands, votes_not_the_result,
 };
 use crate::model::words::snippet::html_attr;
-use crate::model::{delegate_result, outcome, shares, Catalog, Contest, DelegateResult, Outcome};
+use crate::model::{delegate_result, outcome, shares, Catalog, Contest, DelegateResult, Outcome, Party};
 
 impl Page {
     /// The page's `<title>`; the app gives the document the same one as the reader moves between
@@ -58,15 +58,62 @@ impl Page {
                     description: format!("{}.", headlines.join(". ")),
                 }
             }
-            _ => Head {
-                title,
-                headline: "Who won every presidential primary and caucus".into(),
-                description: "Who won every 2024 and 2020 presidential primary and caucus: the 50 states, DC, \
-                    American Samoa, Guam, the Northern Mariana Islands, Puerto Rico, the US Virgin Islands and \
-                    Democrats Abroad."
-                    .into(),
-            },
+            _ => {
+                let editions = editions_in_words(catalog);
+                let abroad = if has_democrats(catalog) {
+                    " and, for Democrats, Democrats Abroad"
+                } else {
+                    ""
+                };
+                Head {
+                    title,
+                    headline: format!("Who won the {editions} presidential primaries and caucuses"),
+                    description: format!(
+                        "Who won every {editions} presidential primary and caucus: the 50 states, DC, American \
+                        Samoa, Guam, the Northern Mariana Islands, Puerto Rico, the US Virgin Islands{abroad}."
+                    ),
+                }
+            }
         }
+    }
+}
+
+/// The editions a catalog holds, by cycle, newest first: "2024 Democratic and Republican, 2020
+/// Democratic".
+pub fn editions_in_words(catalog: &Catalog) -> String {
+    let by_cycle: Vec<String> = catalog
+        .cycles()
+        .iter()
+        .map(|&cycle| {
+            let parties: Vec<&str> = catalog
+                .editions()
+                .iter()
+                .filter(|e| e.cycle == cycle)
+                .map(|e| e.party.name())
+                .collect();
+            format!("{cycle} {}", and_list(&parties))
+        })
+        .collect();
+    by_cycle.join(", ")
+}
+
+fn has_democrats(catalog: &Catalog) -> bool {
+    catalog.editions().iter().any(|e| e.party == Party::Democratic)
+}
+
+/// The masthead's line: the editions the data holds, and every jurisdiction only where the file
+/// says its calendar is complete (a newsroom's `?data=` file may hold one state).
+pub fn tagline(catalog: Option<&Catalog>) -> String {
+    let Some(catalog) = catalog.filter(|c| !c.editions().is_empty()) else {
+        return "US presidential primaries and caucuses.".into();
+    };
+    let editions = editions_in_words(catalog);
+    match catalog.dataset.complete_calendar {
+        true if has_democrats(catalog) => format!(
+            "{editions} presidential primaries and caucuses: every state, DC, the territories and, for Democrats, Democrats Abroad."
+        ),
+        true => format!("{editions} presidential primaries and caucuses: every state, DC and the territories."),
+        false => format!("{editions} presidential primaries and caucuses."),
     }
 }
 

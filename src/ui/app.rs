@@ -1,5 +1,6 @@
 //! The app: the one component; owns the reducer, runs the effects (`effects.rs`), lays out the page.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -7,9 +8,7 @@ use yew::prelude::*;
 use super::board::board;
 use super::browser;
 use super::contest_detail::{contest_detail, DetailView};
-use super::effects::{
-    use_address_after_takeover, use_address_bar, use_dataset, use_details, use_focus_on_open, use_list_pages,
-};
+use super::effects::use_effects;
 #[cfg(feature = "newsroom")]
 use super::embed_customizer::embed_customizer;
 use super::embed_view::embed_view;
@@ -17,16 +16,18 @@ use super::filters::{filters, list_order};
 use super::notices::{notices, Rejected};
 #[cfg(feature = "newsroom")]
 use super::notices::{problems_panel, provenance};
-use super::state::{Action, Data, Sort, State};
+use super::state::{Action, Data, Shared, Sort, State};
 #[cfg(not(feature = "newsroom"))]
 use super::tools::{embed_customizer, problems_panel, provenance};
 use super::winners::{contest_href, winners};
 use crate::model::derive::list_order::ordered;
 #[cfg(feature = "newsroom")]
 use crate::model::words::export::list_csv;
+#[cfg(feature = "newsroom")]
 use crate::model::words::format::contest_label;
 #[cfg(feature = "newsroom")]
 use crate::model::Catalog;
+use crate::model::Edition;
 use crate::model::{only_territory, Query};
 
 #[derive(Properties)]
@@ -55,35 +56,14 @@ impl PartialEq for AppProps {
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| (*props.first).clone());
 
-    use_dataset(&state);
-    use_details(&state);
-    use_address_bar(&state);
-    let heading = use_focus_on_open(&state);
-
-    // Every event goes through this one callback; it never changes, so rows that hold it compare equal.
-    let dispatch = {
-        let dispatch = state.dispatcher();
-        let callback = use_memo((), move |_| {
-            Callback::from(move |action: Action| dispatch.dispatch(action))
-        });
-        (*callback).clone()
-    };
-    use_address_after_takeover(props.then.clone(), &dispatch);
+    // Every event goes through this one callback: the reducer's own dispatch function, the same
+    // on every render, so rows that hold it compare equal.
+    let dispatch = state.dispatcher().to_callback();
     let on_bundled = dispatch.reform(|_: MouseEvent| Action::UseBundled);
 
-    // The filtered set, computed when the data or the filters change (not on a picker keystroke)
-    // and shared by the list, the status, the download and the embed title.
-    let selected: Rc<Vec<usize>> = use_memo(
-        (state.catalog().cloned(), state.query.filter.clone(), state.query.sort),
-        |(catalog, filter, sort)| {
-            catalog
-                .as_ref()
-                .map(|c| ordered(c, &filter.apply(c), *sort))
-                .unwrap_or_default()
-        },
-    );
-
-    use_list_pages(selected.clone(), &dispatch);
+    let kept = use_mut_ref(|| None);
+    let (selected, board) = made(&kept, &state, &dispatch);
+    let heading = use_effects(&state, props.then.clone(), selected.clone(), &dispatch);
 
     // A download the address asked for (`download=1`, from the reader's build), once the list is ready.
     #[cfg(feature = "newsroom")]
@@ -100,24 +80,6 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    // The board (race totals, tiles) only when what it shows changes: not on a picker keystroke,
-    // a sort of the options table or the customizer. Nothing while a contest is open.
-    let board = use_memo(
-        (
-            state.catalog().cloned(),
-            selected.clone(),
-            state.query.clone(),
-            state.edition,
-        ),
-        {
-            let dispatch = dispatch.clone();
-            move |(catalog, selected, query, edition)| match catalog {
-                Some(catalog) if query.contest.is_none() => board(catalog, selected, query, *edition, false, &dispatch),
-                _ => Html::default(),
-            }
-        },
-    );
-
     if state.query.embed {
         return embed_view(&state, &selected, &heading, &dispatch);
     }
@@ -127,12 +89,15 @@ pub fn App(props: &AppProps) -> Html {
     let status = state
         .catalog()
         .map_or_else(String::new, |c| state.query.filter.describe(selected.len(), c));
-    // The embed's iframe title, in words; only the open customizer shows it.
-    let embed_title = match (&state.customizer, open) {
+    // The embed's iframe title, in words; only the newsroom's open customizer shows it.
+    #[cfg(feature = "newsroom")]
+    let embed_title = &match (&state.customizer, open) {
         (None, _) => String::new(),
         (Some(_), Some(contest)) => format!("{}, {} results", contest.territory_name(), contest_label(contest)),
         (Some(_), None) => status.clone(),
     };
+    #[cfg(not(feature = "newsroom"))]
+    let embed_title = "";
     let body = match &state.data {
         Data::Loading => {
             html! { <p class="loading" role="status">{ "Loading results\u{2026}" }</p> }
@@ -167,7 +132,7 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <>
                     { filters(&state.query.filter, catalog, &state.picker, state.filters_open, &dispatch) }
-                    { (*board).clone() }
+                    { board }
                     // Where the skip link leads: the results, from their status line.
                     <div class="list-head" id="results" tabindex="-1">
                         <p role="status" class="status">{ status.clone() }</p>
@@ -201,7 +166,7 @@ pub fn App(props: &AppProps) -> Html {
                 <h1>{ "Tally" }</h1>
                 <p class="tagline">{ crate::model::words::site::tagline(state.catalog().map(|c| &**c)) }</p>
                 if state.catalog().is_some() {
-                    { embed_customizer(&state.query, &embed_title, state.customizer.as_ref(), &dispatch) }
+                    { embed_customizer(&state.query, embed_title, state.customizer.as_ref(), &dispatch) }
                 }
             </header>
             { notices(&state.notices) }
@@ -211,6 +176,58 @@ pub fn App(props: &AppProps) -> Html {
             { body }
         </>
     }
+}
+
+/// The filtered set (shared by the list, the status, the download and the embed title) and the
+/// board (race totals, tiles; nothing while a contest is open), as made for a view of the data.
+struct Made {
+    data: Option<Shared>,
+    query: Query,
+    edition: Option<Edition>,
+    selected: Rc<Vec<usize>>,
+    board: Html,
+}
+
+/// The set and the board, kept between renders in `kept` and made again only when what they show
+/// changes: the set when the data, the filters or the order do, not on a picker keystroke; the
+/// board not on a sort of the options table or the customizer either. (One kept value rather
+/// than a `use_memo` each: each costs ~0.6 KB of wasm.)
+fn made(kept: &RefCell<Option<Made>>, state: &State, dispatch: &Callback<Action>) -> (Rc<Vec<usize>>, Html) {
+    let (data, query, edition) = (state.catalog(), &state.query, state.edition);
+    let mut kept = kept.borrow_mut();
+    let before = kept.take();
+    let made = match before {
+        Some(made) if made.data.as_ref() == data && made.query == *query && made.edition == edition => made,
+        before => {
+            let selected = match before {
+                Some(made)
+                    if made.data.as_ref() == data
+                        && made.query.filter == query.filter
+                        && made.query.sort == query.sort =>
+                {
+                    made.selected
+                }
+                _ => Rc::new(
+                    data.map(|c| ordered(c, &query.filter.apply(c), query.sort))
+                        .unwrap_or_default(),
+                ),
+            };
+            let board = match data {
+                Some(catalog) if query.contest.is_none() => board(catalog, &selected, query, edition, false, dispatch),
+                _ => Html::default(),
+            };
+            Made {
+                data: data.cloned(),
+                query: query.clone(),
+                edition,
+                selected,
+                board,
+            }
+        }
+    };
+    let shown = (made.selected.clone(), made.board.clone());
+    *kept = Some(made);
+    shown
 }
 
 /// The list, as the table shows it, as a CSV file.

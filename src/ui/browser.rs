@@ -140,6 +140,22 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// Done once the browser has painted the frame it is preparing: its animation-frame callback
+/// sets a timeout, whose task comes after the paint. Both call JS functions (`setTimeout` bound
+/// to the promise's `resolve`), so no Rust closure is handed to the browser.
+pub async fn after_paint() {
+    let window = gloo::utils::window();
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let set_timeout =
+            js_sys::Reflect::get(&window, &"setTimeout".into()).map(JsCast::unchecked_into::<js_sys::Function>);
+        if let Ok(set_timeout) = set_timeout {
+            let then = set_timeout.bind2(&window, &resolve, &0.into());
+            let _ = window.request_animation_frame(then.unchecked_ref());
+        }
+    });
+    let _ = JsFuture::from(frame).await;
+}
+
 /// Offers `text` to the reader as a file named `name`, as a link with `download` would.
 #[cfg(feature = "newsroom")]
 pub fn download(name: &str, mime: &str, text: &str) {

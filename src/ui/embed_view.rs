@@ -33,8 +33,6 @@ pub fn full_results_href(query: &Query) -> String {
 /// component costs wasm.
 pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch: &Callback<Action>) -> Html {
     let query = &state.query;
-    let full =
-        html! { <a class="full" href={full_results_href(query)} target="_blank" rel="noopener">{ "Full results" }</a> };
     let body = match &state.data {
         Data::Loading => {
             html! { <p class="loading" role="status">{ "Loading results\u{2026}" }</p> }
@@ -48,7 +46,7 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
             html! { <p class="empty" role="status">{ Query::absent_contest(id) }</p> }
         }
         Data::Ready(catalog) => {
-            let as_of = catalog.dataset.as_of.clone();
+            let as_of = catalog.dataset.as_of.as_deref();
             match query.contest.as_deref().and_then(|id| catalog.contest(id)) {
                 Some(contest) => {
                     let details = state.details();
@@ -60,7 +58,7 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
                     html! {
                         <>
                             { contest_detail(DetailView { contest, details, as_of: None, embedded: true, plain: query.plain, card: None, back: String::new(), sort: state.sort, heading }, dispatch) }
-                            <p class="credit">{ format!("Source: {source}") }{ as_of.map(|d| format!(" \u{00b7} Data as of {d}")).unwrap_or_default() }{ " \u{00b7} " }{ full }</p>
+                            { credit(source, as_of, query) }
                         </>
                     }
                 }
@@ -82,7 +80,7 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
                             if more > 0 {
                                 <button type="button" class="more" onclick={dispatch.reform(|_| Action::ShowAllInEmbed)}>{ format!("Show all {total} contests") }</button>
                             }
-                            <p class="credit">{ format!("Source: {}", catalog.dataset.title) }{ as_of.map(|d| format!(" \u{00b7} Data as of {d}")).unwrap_or_default() }{ " \u{00b7} " }{ full }</p>
+                            { credit(&catalog.dataset.title, as_of, query) }
                         </>
                     }
                 }
@@ -94,4 +92,15 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
         _ => html! {},
     };
     html! { <div class="embed">{ provenance }{ body }</div> }
+}
+
+/// The line under an embed: whose figures, as of when, and the way to the full explorer.
+fn credit(source: &str, as_of: Option<&str>, query: &Query) -> Html {
+    let as_of = as_of.map(|d| format!(" \u{00b7} Data as of {d}")).unwrap_or_default();
+    html! {
+        <p class="credit">
+            { format!("Source: {source}{as_of} \u{00b7} ") }
+            <a class="full" href={full_results_href(query)} target="_blank" rel="noopener">{ "Full results" }</a>
+        </p>
+    }
 }

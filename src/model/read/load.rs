@@ -29,9 +29,9 @@ pub enum LoadError {
     #[error("The file is not valid JSON: {0}.")]
     BrokenJson(JsonError),
     /// A CSV file the tools cannot read: its structure breaks (placed by line and column) or its
-    /// header is not Tally's.
+    /// header is not Tally's. Carried as words, so the page's build holds no CSV reader's messages.
     #[error("The file is CSV but cannot be read: {0}.")]
-    BrokenCsv(crate::model::CsvError),
+    BrokenCsv(String),
     #[error("The file is CSV; the page reads Tally JSON. Convert it with `cargo xtask data --convert <file.csv>` (see docs/DATA.md).")]
     CsvNeedsConverting,
     #[error("The file is JSON but not a Tally dataset: {0}.")]
@@ -127,7 +127,7 @@ pub fn load_any(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let text = content(utf8(bytes)?)?;
     if looks_like_csv(text) {
         let (dataset, problems) =
-            dataset_from_csv(text, None, "Newsroom dataset", None).map_err(LoadError::BrokenCsv)?;
+            dataset_from_csv(text, None, "Newsroom dataset", None).map_err(|e| LoadError::BrokenCsv(e.to_string()))?;
         Ok(keep_valid(dataset, problems))
     } else {
         load(text)

@@ -95,18 +95,11 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             return html! { <th scope="col" class={numeric.then_some("num")}>{ label.to_string() }</th> };
         }
         let onclick = dispatch.reform(move |_| Action::Sort(next));
-        let label = html! {
-            <>{ label.to_string() }<span aria-hidden="true" class="arrow">{ if !active { "\u{2195}" } else if descending { "\u{2193}" } else { "\u{2191}" } }</span></>
-        };
-        // Without scripts a sort does nothing: the page the build writes shows the label alone,
-        // where the app's button will be (the arrow, which hints at a sort, is not shown then).
         html! {
             <th scope="col" aria-sort={aria} class={numeric.then_some("num")}>
-                if super::LIVE {
-                    <button type="button" class="sort" {onclick}>{ label }</button>
-                } else {
-                    <span class="sort">{ label }</span>
-                }
+                <button type="button" class="sort" {onclick}>
+                    { label.to_string() }<span aria-hidden="true" class="arrow">{ if !active { "\u{2195}" } else if descending { "\u{2193}" } else { "\u{2191}" } }</span>
+                </button>
             </th>
         }
     };

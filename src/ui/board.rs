@@ -95,7 +95,7 @@ pub fn board(
         html! { <li><span class={format!("swatch {class}")} aria-hidden="true"></span>{ text }</li> }
     };
     let rows = tiles.iter().map(|tile| {
-        html! { <tr><th scope="row">{ tile.territory.name }</th><td>{ tile.label(catalog, edition) }</td></tr> }
+        html! { <tr><th scope="row">{ tile.territory.name }</th><td>{ tile.result_words(catalog, edition) }</td></tr> }
     });
 
     html! {

@@ -221,9 +221,15 @@ impl Tile {
     /// The tile in words, for screen readers: "American Samoa, 2024 Democratic caucus: Jason Palmer
     /// won; Biden lost".
     pub fn label(&self, catalog: &Catalog, edition: Edition) -> String {
-        let name = self.territory.name;
+        let joiner = if self.contest.is_some() { ", " } else { ": " };
+        format!("{}{joiner}{}", self.territory.name, self.result_words(catalog, edition))
+    }
+
+    /// The tile in words after its place's name, for the map's table, whose rows name the place:
+    /// "2024 Democratic caucus: Jason Palmer won; Biden lost".
+    pub fn result_words(&self, catalog: &Catalog, edition: Edition) -> String {
         let Some(index) = self.contest else {
-            return format!("{name}: no {} contest", edition.label());
+            return format!("no {} contest", edition.label());
         };
         let contest = &catalog.contests()[index];
         let result = match &self.result {
@@ -247,7 +253,7 @@ impl Tile {
             TileResult::NotReported => "result not reported".into(),
             TileResult::NoContest => String::new(),
         };
-        let mut label = format!("{name}, {}: {result}", contest_label(contest));
+        let mut label = format!("{}: {result}", contest_label(contest));
         if let Some(nomination) = catalog.nomination(edition).filter(|_| self.nominee_lost) {
             label.push_str(&format!("; {} lost", nomination.surname()));
         }

@@ -145,7 +145,7 @@ fn check_table(card: &str, contest: &Contest, found: &mut Findings) {
         for candidate in &contest.candidates {
             let marked = table
                 .row_tag(&candidate.name)
-                .is_some_and(|tag| tag.contains("is-winner"));
+                .is_some_and(|tag| tag.contains("data-winner"));
             let expected = winner.is_ok_and(|w| std::ptr::eq(w, candidate));
             found.expect(marked == expected, || match expected {
                 true => format!("{}'s row is not marked the winner", candidate.name),

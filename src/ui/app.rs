@@ -141,12 +141,12 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     </div>
                     if let Some(contest) = open {
-                        { contest_detail(DetailView { contest, details: state.details(), as_of, embedded: false, plain: false, card: None, back: back.clone(), sort: state.sort, heading: &heading }, &dispatch) }
+                        { contest_detail(DetailView { contest, details: state.details(), as_of, embedded: false, card: None, back: back.clone(), sort: state.sort, heading: &heading }, &dispatch) }
                     } else {
                         { winners(catalog, &selected, state.query.sort, &state.query.data, state.limit, false, &dispatch) }
                         // A territory's own page shows each of its contests in full below the list.
                         if only_territory(&state.query.filter).is_some() {
-                            { for selected.iter().map(|&i| contest_detail(DetailView { contest: &catalog.contests()[i], details: state.details(), as_of, embedded: false, plain: false, card: Some(contest_href(&state.query.data, &catalog.contests()[i].id)), back: back.clone(), sort: Sort::default(), heading: &NodeRef::default() }, &dispatch)) }
+                            { for selected.iter().map(|&i| contest_detail(DetailView { contest: &catalog.contests()[i], details: state.details(), as_of, embedded: false, card: Some(contest_href(&state.query.data, &catalog.contests()[i].id)), back: back.clone(), sort: Sort::default(), heading: &NodeRef::default() }, &dispatch)) }
                         }
                     }
                 </>

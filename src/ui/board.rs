@@ -57,12 +57,6 @@ pub fn board(
     let cells = tiles.iter().map(|tile| {
         let code = tile.territory.code;
         let (row, column) = tile.territory.tile;
-        let mut class = format!("tile r{} c{} {}", row + 1, column + 1, colour(tile));
-        for (on, name) in [(tile.muted, " muted"), (tile.nominee_lost, " lost")] {
-            if on {
-                class.push_str(name);
-            }
-        }
         let place = Filter {
             territories: vec![code.to_string()],
             ..Filter::default()
@@ -83,7 +77,8 @@ pub fn board(
         });
         html! {
             // Its name in words follows the visible code and winner, which it must contain.
-            <a id={format!("tile-{code}")} {class} {href} {onclick} tabindex="-1"
+            <a id={format!("tile-{code}")} class="tile" data-r={(row + 1).to_string()} data-c={(column + 1).to_string()}
+                data-result={colour(tile)} data-muted={tile.muted.then_some("")} data-lost={tile.nominee_lost.then_some("")} {href} {onclick} tabindex="-1"
                 target={external.then_some("_blank")} rel={external.then_some("noopener")}>
                 <span class="tile-code">{ code }</span>
                 <span class="tile-text">{ tile.text(catalog) }</span>
@@ -92,7 +87,7 @@ pub fn board(
         }
     });
     let swatch = |class: &str, text: String| {
-        html! { <li><span class={format!("swatch {class}")} aria-hidden="true"></span>{ text }</li> }
+        html! { <li><span class="swatch" data-result={class.to_string()} aria-hidden="true"></span>{ text }</li> }
     };
     let rows = tiles.iter().map(|tile| {
         html! { <tr><th scope="row">{ tile.territory.name }</th><td>{ tile.result_words(catalog, edition) }</td></tr> }

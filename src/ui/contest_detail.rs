@@ -18,8 +18,6 @@ pub struct DetailView<'a> {
     pub as_of: Option<&'a str>,
     /// Inside an embed: no close button, links open a new tab, the title is the page's h1.
     pub embedded: bool,
-    /// Without the title line (`&plain=1` in an embed).
-    pub plain: bool,
     /// One of several on a territory's page: its own ids, its title a link to this address (the
     /// contest's page, with a newsroom's dataset if one is shown).
     pub card: Option<String>,
@@ -68,7 +66,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             .then(if descending { by_key.reverse() } else { by_key })
     });
 
-    let header = |label: &str, column: SortKey, numeric: bool| {
+    let header = |label: &str, column: SortKey| {
         let active = key == column;
         let aria = if active {
             if descending {
@@ -92,11 +90,11 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
         };
         // A card in an iframe is static (it has no wasm): its order is the default, stated.
         if props.embedded {
-            return html! { <th scope="col" class={numeric.then_some("num")}>{ label.to_string() }</th> };
+            return html! { <th scope="col">{ label.to_string() }</th> };
         }
         let onclick = dispatch.reform(move |_| Action::Sort(next));
         html! {
-            <th scope="col" aria-sort={aria} class={numeric.then_some("num")}>
+            <th scope="col" aria-sort={aria}>
                 <button type="button" class="sort" {onclick}>
                     { label.to_string() }<span aria-hidden="true" class="arrow">{ if !active { "\u{2195}" } else if descending { "\u{2193}" } else { "\u{2191}" } }</span>
                 </button>
@@ -113,7 +111,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             _ => None,
         };
         html! {
-            <tr class={marks.winner(i).then_some("is-winner")}>
+            <tr data-winner={marks.winner(i).then_some("")}>
                 <th scope="row">
                     { o.name.clone() }
                     { for marks.of(i).map(|m| html! { <span class="mark">{ m.to_string() }</span> }) }
@@ -176,7 +174,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 <a class="back" href={props.back.clone()} onclick={on_close}>{ "\u{2190} All results" }</a>
             }
             // In an embed the card is the whole page, so its title is the page's h1.
-            <@{if props.embedded { "h1" } else { "h2" }} id={id("detail-title")} ref={props.heading.clone()} tabindex="-1" class={props.plain.then_some("visually-hidden")}>{ title }</@>
+            <@{if props.embedded { "h1" } else { "h2" }} id={id("detail-title")} ref={props.heading.clone()} tabindex="-1">{ title }</@>
             <p class="meta">
                 { party_badge(contest) }{ " " }
                 { date(contest.date.as_deref()) }{ " \u{00b7} " }{ contest.status.label() }
@@ -189,10 +187,10 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 <table class="options">
                     <caption>{ format!("Results by ballot option, {}", contest.territory_name()) }</caption>
                     <thead><tr>
-                        { header("Option", SortKey::Name, false) }
-                        { header("Votes", SortKey::Votes, true) }
+                        { header("Option", SortKey::Name) }
+                        { header("Votes", SortKey::Votes) }
                         <th scope="col" class="num">{ "Share" }</th>
-                        { header("Delegates", SortKey::Delegates, true) }
+                        { header("Delegates", SortKey::Delegates) }
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                     if totals.valid > 0 {

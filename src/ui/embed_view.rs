@@ -57,7 +57,7 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
                     };
                     html! {
                         <>
-                            { contest_detail(DetailView { contest, details, as_of: None, embedded: true, plain: query.plain, card: None, back: String::new(), sort: state.sort, heading }, dispatch) }
+                            { contest_detail(DetailView { contest, details, as_of: None, embedded: true, card: None, back: String::new(), sort: state.sort, heading }, dispatch) }
                             { credit(source, as_of, query) }
                         </>
                     }

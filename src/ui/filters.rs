@@ -75,7 +75,7 @@ pub fn filters(filter: &Filter, catalog: &Catalog, picker: &Picker, open: bool, 
             onclick={dispatch.reform(|_| Action::ToggleFilters)}>
             { "Filters" }<span class="filters-summary">{ format!(": {summary}") }</span>
         </button>
-        <form id="filters" class={if open { "filters is-open" } else { "filters" }} role="search" aria-label="Filter contests" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+        <form id="filters" class="filters" role="search" aria-label="Filter contests" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
             { territory_picker(&filter.territories, picker, &on_territories, dispatch) }
             { choice("filter-party", "Party", Some("Both parties"), Party::ALL.iter().map(|p| (p.code().into(), p.name().into(), filter.party == Some(*p))).collect(),
                 change(|f, v| f.party = Party::from_code(&v))) }

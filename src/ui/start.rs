@@ -33,6 +33,11 @@ pub fn start() {
     if address.0.embed {
         // The resize protocol lives in one small script; only an embed needs it.
         browser::add_script("tally-child.js");
+        // `&plain=1`: a card's title is for screen readers only, by the stylesheet's rule for
+        // static cards, whose mark that script sets once it runs: here before the first render.
+        if address.0.plain {
+            mark_root("data-plain", "");
+        }
     }
     match root.get_attribute("data-page") {
         // The page's own view is what the build rendered; only the bundled data matches it.
@@ -57,8 +62,12 @@ pub fn start() {
 /// Says on `<html data-tally="live">` that the app now runs the page (tests and the bench wait
 /// for it; a stylesheet could too).
 fn mark_live() {
+    mark_root("data-tally", "live");
+}
+
+fn mark_root(name: &str, value: &str) {
     if let Some(html) = gloo::utils::document().document_element() {
-        let _ = html.set_attribute("data-tally", "live");
+        let _ = html.set_attribute(name, value);
     }
 }
 

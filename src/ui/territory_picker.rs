@@ -171,7 +171,7 @@ pub fn territory_picker(
         };
         html! {
             <li role="option" id={entry.id()} aria-selected={is_selected(entry).to_string()}
-                class={format!("option{}{}", if index == active_index { " active" } else { "" }, if matches!(entry, Entry::Group(_)) { " group-option" } else { "" })}
+                class="option" data-active={(index == active_index).then_some("")}
                 onmousedown={Callback::from(move |e: MouseEvent| { e.prevent_default(); toggle(entry); })}>
                 { label }
             </li>

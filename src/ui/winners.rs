@@ -20,7 +20,7 @@ pub fn contest_href(data: &Option<String>, id: &str) -> String {
 }
 
 pub fn party_badge(contest: &Contest) -> Html {
-    html! { <span class={format!("party party-{}", contest.party.code())}>{ contest.party.name() }</span> }
+    html! { <span class="party" data-party={contest.party.code()}>{ contest.party.name() }</span> }
 }
 
 /// The list as a view function. Long lists render `limit` rows at a time, so a newsroom's 10,000

@@ -109,6 +109,10 @@ test('embed links open a new tab; the full-results link keeps the filters; axe f
     const full = links.find((l) => l.text === 'Full results');
     assert.ok(full && !full.href.includes('embed=1') && full.href.includes('/graphics/tally/'), `${path}: full results ${full?.href}`);
     assert.equal(await page.locator('header.masthead, form.filters').count(), 0, 'no page chrome');
+    if (path.includes('plain=1')) {
+      const title = await page.locator('.detail > h1').evaluate((h) => [h.getBoundingClientRect().width, h.textContent]);
+      assert.ok(title[0] <= 1 && title[1].includes('American Samoa'), `${path}: the title is for screen readers only`);
+    }
     assert.deepEqual(await axe(page), [], path);
     assert.deepEqual(page.problems, []);
   }

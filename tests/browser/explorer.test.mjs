@@ -33,7 +33,7 @@ test('American Samoa 2024 D: Palmer wins 51-40, delegates split 3-3, first repor
     assert.equal(cells[0], thousands(option.votes), `${option.name} votes`);
     assert.equal(cells[2], String(option.delegates), `${option.name} delegates`);
   }
-  const winnerRow = await page.locator('tr.is-winner th').innerText();
+  const winnerRow = await page.locator('tr[data-winner] th').innerText();
   assert.match(winnerRow, /Jason Palmer\s*Winner/, 'the winner is marked in words');
   await page.waitForSelector('section.corrections');
   const text = await page.locator('article.detail').innerText();

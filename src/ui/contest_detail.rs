@@ -66,7 +66,12 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             .then(if descending { by_key.reverse() } else { by_key })
     });
 
-    let header = |label: &str, column: SortKey| {
+    // The columns' headings, in one loop: the sortable ones are buttons, except in a card in an
+    // iframe, which is static (it has no wasm) and states its order, the default.
+    let header = |(label, column): (&'static str, Option<SortKey>)| {
+        let Some(column) = column.filter(|_| !props.embedded) else {
+            return html! { <th scope="col">{ label }</th> };
+        };
         let active = key == column;
         let aria = if active {
             if descending {
@@ -88,15 +93,11 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 descending: column != SortKey::Name,
             }
         };
-        // A card in an iframe is static (it has no wasm): its order is the default, stated.
-        if props.embedded {
-            return html! { <th scope="col">{ label.to_string() }</th> };
-        }
         let onclick = dispatch.reform(move |_| Action::Sort(next));
         html! {
             <th scope="col" aria-sort={aria}>
                 <button type="button" class="sort" {onclick}>
-                    { label.to_string() }<span aria-hidden="true" class="arrow">{ if !active { "\u{2195}" } else if descending { "\u{2193}" } else { "\u{2191}" } }</span>
+                    { label }<span aria-hidden="true" class="arrow">{ if !active { "\u{2195}" } else if descending { "\u{2193}" } else { "\u{2191}" } }</span>
                 </button>
             </th>
         }
@@ -187,10 +188,12 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 <table class="options">
                     <caption>{ format!("Results by ballot option, {}", contest.territory_name()) }</caption>
                     <thead><tr>
-                        { header("Option", SortKey::Name) }
-                        { header("Votes", SortKey::Votes) }
-                        <th scope="col" class="num">{ "Share" }</th>
-                        { header("Delegates", SortKey::Delegates) }
+                        { for [
+                            ("Option", Some(SortKey::Name)),
+                            ("Votes", Some(SortKey::Votes)),
+                            ("Share", None),
+                            ("Delegates", Some(SortKey::Delegates)),
+                        ].into_iter().map(header) }
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                     if totals.valid > 0 {

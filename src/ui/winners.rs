@@ -113,10 +113,11 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
                 if let Some(nomination) = props.catalog.nominee_lost(props.index) { <span class="lost-mark">{ format!("{} lost", nomination.surname()) }</span> }
                 if let Some(note) = s.basis_note { <span class="basis">{ note }</span> }
             </td>
-            <td class="num">{ s.share }</td>
-            <td class="num">{ s.margin }</td>
+            // Share, margin and delegates are figures: right-aligned by the stylesheet, by position.
+            <td>{ s.share }</td>
+            <td>{ s.margin }</td>
             // Lines may break between candidates, never inside "Palmer 3" or "of 6 pledged".
-            <td class="num">{ for s.delegates.split(", ").enumerate().map(|(i, part)| html! { <>{ if i > 0 { ", " } else { "" } }<span>{ part.to_string() }</span></> }) }</td>
+            <td>{ for s.delegates.split(", ").enumerate().map(|(i, part)| html! { <>{ if i > 0 { ", " } else { "" } }<span>{ part.to_string() }</span></> }) }</td>
         </tr>
     }
 }

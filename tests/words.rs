@@ -226,3 +226,39 @@ fn figures_read_as_a_reader_expects() {
         assert_eq!(decimal(value, places), text, "{value}");
     }
 }
+
+/// A list row says its year after its place, and the kind of a place's second contest that year,
+/// so that where the list has no date column (phones) no two rows of the bundled list read alike.
+#[test]
+fn each_row_says_its_year() {
+    let mut guam = contest("final | Ann:1::");
+    assert_eq!(row_note(&guam), "2024");
+    guam.cycle = 2020;
+    guam.extra = true;
+    assert_eq!(row_note(&guam), "2020 caucus");
+
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let dataset = load(&text).unwrap().dataset;
+    let mut rows = std::collections::HashSet::new();
+    for contest in &dataset.contests {
+        assert!(
+            row_note(contest).starts_with(&contest.cycle.to_string()),
+            "{}",
+            contest.id
+        );
+        let row = format!(
+            "{} {} {}",
+            contest.territory_name(),
+            row_note(contest),
+            contest.party.name()
+        );
+        assert!(rows.insert(row.clone()), "two rows read {row:?}");
+    }
+    let samoa: Vec<String> = dataset
+        .contests
+        .iter()
+        .filter(|c| c.territory == "AS")
+        .map(row_note)
+        .collect();
+    assert_eq!(samoa.len(), 3, "American Samoa's contests: {samoa:?}");
+}

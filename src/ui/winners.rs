@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::state::{Action, Shared, PAGE_ROWS};
 use crate::model::derive::list_order::ListOrder;
-use crate::model::words::format::{date, summary};
+use crate::model::words::format::{date, row_note, summary};
 use crate::model::{Contest, Query};
 
 /// A contest's permalink: its static page (or, with a newsroom dataset, the front page asking
@@ -103,7 +103,7 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
         <tr>
             <th scope="row">
                 <a {href} {onclick} target={external.then_some("_blank")} rel={external.then_some("noopener")}>{ contest.territory_name() }</a>
-                if contest.extra { <span class="extra">{ format!(" ({})", contest.kind.label().to_ascii_lowercase()) }</span> }
+                <span class="note">{ " " }{ row_note(contest) }</span>
             </th>
             <td>{ date(contest.date.as_deref()) }</td>
             <td>{ party_badge(contest) }</td>

@@ -51,6 +51,16 @@ pub fn contest_label(contest: &Contest) -> String {
     )
 }
 
+/// What a list row says after its place, so that a place's rows differ where the list has no
+/// date column (phones): the year, and the kind of a place's second contest ("2024 caucus").
+pub fn row_note(contest: &Contest) -> String {
+    if contest.extra {
+        format!("{} {}", contest.cycle, contest.kind.label().to_ascii_lowercase())
+    } else {
+        contest.cycle.to_string()
+    }
+}
+
 fn names(contest: &Contest, options: &[usize]) -> String {
     let names: Vec<&str> = options.iter().map(|&i| contest.options[i].name.as_str()).collect();
     and_list(&names)

@@ -1,6 +1,7 @@
 // Browser-test harness: serves dist/ on loopback and drives the system Chromium (never a downloaded one).
 import { createServer } from 'node:http';
-import { readFile, stat, mkdir } from 'node:fs/promises';
+import { readFile, stat, mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, extname, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -67,6 +68,18 @@ export const CHROMIUM_ARGS = [
 /** Launches headless Chromium; Playwright gives it a fresh temporary --user-data-dir. */
 export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Chromium with the reader's default text size at `size` px (16 is the browser's own): the
+ * preference a reader sets for larger text, written into a fresh profile. Returns a persistent
+ * context; close it to end the browser.
+ */
+export async function launchWithText(size) {
+  const profile = await mkdtemp(join(tmpdir(), 'tally-text-'));
+  await mkdir(join(profile, 'Default'));
+  await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: size } } }));
+  return chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
 }
 
 /**

@@ -57,6 +57,16 @@ pub struct Customizer {
     pub copied: Option<&'static str>,
 }
 
+/// Where the reader opened a contest from: going back returns the focus there.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Opener {
+    /// Its row in the list (or the contest's own page, or an address).
+    #[default]
+    List,
+    /// Its tile on the map.
+    Map,
+}
+
 /// A loaded catalog, shared; equal only to itself, so comparing props never walks the data.
 #[derive(Clone, Debug)]
 pub struct Shared(pub Rc<Catalog>);
@@ -116,6 +126,11 @@ pub struct State {
     /// The contest the address named that these results do not hold: an embed says so in one
     /// line (a page says it among the notices and shows the rest).
     pub absent_contest: Option<String>,
+    /// Where the open contest was opened from.
+    pub opener: Opener,
+    /// The contest the reader just went back from ("All results", the browser's back) and where
+    /// they had opened it: the focus returns to that row or tile, not to the top of the page.
+    pub back_from: Option<(String, Opener)>,
 }
 
 /// The document's title for a view of a catalog: the title the build gave the static page that
@@ -166,6 +181,8 @@ pub enum Action {
     SetFilter(Filter),
     SetText(String),
     Open(Option<String>),
+    /// A contest opened from its tile on the map.
+    OpenFromMap(String),
     ShowAllInEmbed,
     Picker(Picker),
     Sort(Sort),
@@ -216,6 +233,8 @@ impl State {
             details_error: None,
             request: 0,
             absent_contest: None,
+            opener: Opener::List,
+            back_from: None,
             embed_expanded: false,
             filters_open: false,
             edition: None,
@@ -272,6 +291,14 @@ impl State {
         self.request = self.request.wrapping_add(1);
     }
 
+    /// A contest opened (or closed, `None`) in the page: its own history entry, most votes first.
+    fn open(&mut self, contest: Option<String>, opener: Opener) {
+        self.query.contest = contest;
+        self.sort = Sort::default();
+        self.push_history = true;
+        self.opener = opener;
+    }
+
     /// Checks the query against the catalog shown: notices for what it lacks.
     fn check_query(&mut self, catalog: &Catalog) {
         let asked = self.query.contest.clone();
@@ -286,6 +313,8 @@ impl State {
         // so does a reply to an earlier dataset request, which the reader has moved on from.
         let unchanged = match &action {
             Action::ShowRows(limit) => *limit == self.limit,
+            // "Clear filters" with nothing to clear: an open contest stays open.
+            Action::SetFilter(filter) => *filter == self.query.filter,
             Action::Loaded { request, .. } | Action::Failed { request, .. } => {
                 *request != self.request || self.data != Data::Loading
             }
@@ -297,7 +326,9 @@ impl State {
         let mut next = (*self).clone();
         // Only a reader's own change of the query earns a history entry (typing: its first keystroke).
         next.push_history = false;
+        next.back_from = None;
         let typing = matches!(action, Action::SetText(_));
+        let back = matches!(action, Action::Navigate(..) | Action::Open(None));
         match action {
             Action::Loaded { catalog, problems, .. } => {
                 next.check_query(&catalog);
@@ -346,11 +377,8 @@ impl State {
                 next.query.contest = None;
                 next.push_history = !self.last_was_typing;
             }
-            Action::Open(contest) => {
-                next.query.contest = contest;
-                next.sort = Sort::default();
-                next.push_history = true;
-            }
+            Action::Open(contest) => next.open(contest, Opener::List),
+            Action::OpenFromMap(contest) => next.open(Some(contest), Opener::Map),
             Action::ShowAllInEmbed => next.embed_expanded = true,
             Action::ToggleFilters => next.filters_open = !self.filters_open,
             Action::PickEdition(edition) => next.edition = Some(edition),
@@ -369,6 +397,10 @@ impl State {
                 next.request_data();
             }
         }
+        // Going back (not a filter's change, which keeps the focus on its control) closed a contest.
+        if back && next.query.contest.is_none() {
+            next.back_from = self.query.contest.clone().map(|id| (id, self.opener));
+        }
         // View-only changes (picker, sort, rows shown) do not end a run of typing.
         if next.query != self.query {
             next.last_was_typing = typing;
@@ -382,6 +414,8 @@ impl State {
     }
 }
 
+#[cfg(test)]
+mod focus;
 #[cfg(test)]
 mod transitions;
 

@@ -133,7 +133,8 @@ pub fn App(props: &AppProps) -> Html {
                 <>
                     { filters(&state.query.filter, catalog, &state.picker, state.filters_open, &dispatch) }
                     { board }
-                    <div class="list-head">
+                    // Where the skip link leads: the results, from their status line.
+                    <div class="list-head" id="results" tabindex="-1">
                         <p role="status" class="status">{ status.clone() }</p>
                         if open.is_none() { { list_order(state.query.sort, &dispatch) } }
                         if open.is_none() && !selected.is_empty() {
@@ -156,6 +157,11 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <>
+            // The first tab stop. A link to this page's own address (every page names the site's
+            // root as its base), so it works without scripts too.
+            if state.catalog().is_some() {
+                <a class="skip" href={format!("{}#results", state.query.to_href())}>{ "Skip to results" }</a>
+            }
             <header class="masthead">
                 <h1>{ "Tally" }</h1>
                 <p class="tagline">{ crate::model::words::site::tagline(state.catalog().map(|c| &**c)) }</p>

@@ -7,11 +7,12 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::state::{Action, Shared};
+use super::winners::contest_href;
 use crate::model::words::board::{
     edition_race, legend, legend_rank, map_choice, map_title, race_rest, race_title, tiles, Tile, TileResult,
 };
 use crate::model::words::format::thousands;
-use crate::model::{at_tile, territory, Edition, Filter, Query, TILE_GRID};
+use crate::model::{at_tile, territory, Edition, Query, TILE_GRID};
 
 /// Colours for the most frequent winners; the rest share the last ("others"). Text always names
 /// the winner: colour is never the only cue.
@@ -57,28 +58,20 @@ pub fn board(
     let cells = tiles.iter().map(|tile| {
         let code = tile.territory.code;
         let (row, column) = tile.territory.tile;
-        let place = Filter {
-            territories: vec![code.to_string()],
-            ..Filter::default()
-        };
-        // The territory's page (with a newsroom's dataset, the front page asking for it).
-        let href = Query {
-            filter: place.clone(),
-            data: query.data.clone(),
-            ..Query::default()
-        }
-        .to_href();
+        // The contest's own page: a link without scripts too, opened in the page with them.
+        let contest = tile.contest.map(|i| catalog.contests()[i].id.clone());
+        let href = contest.as_ref().map(|id| contest_href(&query.data, id));
         let dispatch = dispatch.clone();
         let onclick = Callback::from(move |e: MouseEvent| {
-            if !external && super::browser::plain_click(&e) {
+            if let (false, true, Some(id)) = (external, super::browser::plain_click(&e), &contest) {
                 e.prevent_default();
-                dispatch.emit(Action::SetFilter(place.clone()));
+                dispatch.emit(Action::OpenFromMap(id.clone()));
             }
         });
         html! {
             // Its name in words follows the visible code and winner, which it must contain.
             <a id={format!("tile-{code}")} class="tile" data-r={(row + 1).to_string()} data-c={(column + 1).to_string()}
-                data-result={colour(tile)} data-muted={tile.muted.then_some("")} data-lost={tile.nominee_lost.then_some("")} {href} {onclick} tabindex="-1"
+                data-result={colour(tile)} data-muted={tile.muted.then_some("")} data-lost={tile.nominee_lost.then_some("")} {href} {onclick} tabindex={super::LIVE.then_some("-1")}
                 target={external.then_some("_blank")} rel={external.then_some("noopener")}>
                 <span class="tile-code">{ code }</span>
                 <span class="tile-text">{ tile.text(catalog) }</span>
@@ -100,11 +93,15 @@ pub fn board(
                 <h2 id="map-title">{ map_title(edition) }</h2>
                 { for switch }
             </div>
-            // One tab stop: the map itself; arrow keys then move between its tiles.
-            <div class="tiles" role="group" tabindex="0" aria-labelledby="map-title" aria-describedby="map-help" onkeydown={on_key}>
+            // One tab stop: the map itself; arrow keys then move between its tiles. Without scripts
+            // its tiles are the links they are, each a tab stop.
+            <div class="tiles" role="group" tabindex={super::LIVE.then_some("0")} aria-labelledby="map-title" aria-describedby="map-help" onkeydown={on_key}>
                 { for cells }
             </div>
-            <p id="map-help" class="hint">{ "Arrow keys move between places; Enter opens one. Faded: outside the filters." }</p>
+            <p id="map-help" class="hint">
+                <span class="live-only">{ "Arrow keys move between places, Home and End to the first and last; Enter opens one. " }</span>
+                { "Faded: outside the filters." }
+            </p>
             <ul class="legend" aria-label="Legend">
                 { for legend.iter().take(COLOURS).enumerate().map(|(i, e)| swatch(&format!("w{}", i + 1), format!("{} ({})", e.name, e.tiles))) }
                 { swatch("tie", "Tie, level, unclear or no winner named".into()) }
@@ -125,24 +122,37 @@ pub fn board(
 }
 
 /// Arrow keys move focus to the next tile in that direction (skipping empty cells), from the map
-/// itself to its first tile; Space opens a tile as Enter does. Tiles are never tab stops, so the
-/// map stays one however it re-renders.
+/// itself to its first tile; Home and End to the first and last tile in reading order; Space
+/// opens a tile as Enter does. Tiles are never tab stops, so the map stays one however it
+/// re-renders.
 fn move_between_tiles(event: KeyboardEvent) {
     let Some(from) = event.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else {
         return;
     };
-    let Some(place) = from.id().strip_prefix("tile-").and_then(territory) else {
-        // On the map itself: any arrow enters it at its first tile in reading order.
-        if event.key().starts_with("Arrow") {
-            event.prevent_default();
-            let first = from.query_selector(".tile").ok().flatten();
-            if let Some(tile) = first.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
-                let _ = tile.focus();
-            }
+    let key = event.key();
+    let place = from.id().strip_prefix("tile-").and_then(territory);
+    // Tiles are the map's only children, in reading order; on the map itself any arrow enters it.
+    let edge = match key.as_str() {
+        "Home" => ".tile",
+        "End" => ".tile:last-child",
+        arrow if place.is_none() && arrow.starts_with("Arrow") => ".tile",
+        _ => "",
+    };
+    let map = if place.is_some() {
+        from.parent_element()
+    } else {
+        Some(from.clone().into())
+    };
+    if !edge.is_empty() {
+        event.prevent_default();
+        let tile = map.and_then(|m| m.query_selector(edge).ok().flatten());
+        if let Some(tile) = tile.and_then(|t| t.dyn_into::<HtmlElement>().ok()) {
+            let _ = tile.focus();
         }
         return;
-    };
-    let (dr, dc): (i16, i16) = match event.key().as_str() {
+    }
+    let Some(place) = place else { return };
+    let (dr, dc): (i16, i16) = match key.as_str() {
         "ArrowUp" => (-1, 0),
         "ArrowDown" => (1, 0),
         "ArrowLeft" => (0, -1),

@@ -94,11 +94,18 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             }
         };
         let onclick = dispatch.reform(move |_| Action::Sort(next));
+        let label = html! {
+            <>{ label }<span aria-hidden="true" class="arrow">{ if !active { "\u{2195}" } else if descending { "\u{2193}" } else { "\u{2191}" } }</span></>
+        };
+        // Without scripts a sort does nothing: the page the build writes shows the label alone,
+        // where the app's button will be (the arrow, which hints at a sort, is not shown then).
         html! {
             <th scope="col" aria-sort={aria}>
-                <button type="button" class="sort" {onclick}>
-                    { label }<span aria-hidden="true" class="arrow">{ if !active { "\u{2195}" } else if descending { "\u{2193}" } else { "\u{2191}" } }</span>
-                </button>
+                if super::LIVE {
+                    <button type="button" class="sort" {onclick}>{ label }</button>
+                } else {
+                    <span class="sort">{ label }</span>
+                }
             </th>
         }
     };

@@ -10,7 +10,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
-use super::state::{title, Action, DataRequest, Shared, State, PAGE_ROWS};
+use super::state::{title, Action, DataRequest, Opener, Shared, State, PAGE_ROWS};
+use super::winners::contest_href;
 use crate::model::{Catalog, Dataset, Loaded, Problem, Query};
 
 /// Where the dataset comes from: `?data=`, or the bundled file the page names (its name carries a
@@ -134,6 +135,8 @@ pub fn use_effects(
         selected,
     };
     let (data, dispatch, title) = (state.query.data.clone(), dispatch.clone(), heading.clone());
+    // Going back closes the contest, so the focus effect runs then; which one is read from the state.
+    let back = state.back_from.clone();
     use_effect(move || {
         let ran = &mut kept.borrow_mut().1;
         let before = ran.as_ref().map(|r| &r.keys);
@@ -149,7 +152,7 @@ pub fn use_effects(
         match ran.as_mut() {
             Some(last) => {
                 if last.keys.opened != keys.opened {
-                    focus_on_open(&last.keys.opened, &keys.opened, &title);
+                    focus_on_open(&last.keys.opened, &keys.opened, &title, &back, &data);
                 }
                 if last.keys.selected != keys.selected {
                     last.page_wanted.set(false);
@@ -265,16 +268,39 @@ impl Drop for BackForward {
 /// Opening a contest moves focus (and a phone's scroll) to its title, as a new page would; not
 /// inside an embed, where it would scroll the news article, and not when the app takes over a
 /// page that already shows the contest (the first render's), where the reader's focus and scroll stay.
+/// Going back returns it to where the contest was opened (its row or its tile; the results if that
+/// is not shown), not to the top of the page.
 fn focus_on_open(
     (contest_before, _, ready_before): &(Option<String>, bool, bool),
     (contest, embed, ready): &(Option<String>, bool, bool),
     title: &NodeRef,
+    back: &Option<(String, Opener)>,
+    data: &Option<String>,
 ) {
+    if *embed || !*ready {
+        return;
+    }
     let shown_before = ready_before.then_some(contest_before);
-    if let (Some(_), false, true, Some(title)) = (contest, embed, ready, title.cast::<web_sys::HtmlElement>()) {
-        if shown_before != Some(contest) {
-            let _ = title.focus();
+    let place = match (contest, back) {
+        (Some(_), _) if shown_before != Some(contest) => title.get(),
+        (None, Some((id, opener))) => {
+            let scope = match opener {
+                Opener::List => "table.winners",
+                Opener::Map => ".tiles",
+            };
+            let document = gloo::utils::document();
+            let link = format!("{scope} a[href=\"{}\"]", contest_href(data, id));
+            document
+                .query_selector(&link)
+                .ok()
+                .flatten()
+                .or_else(|| document.get_element_by_id("results"))
+                .map(Into::into)
         }
+        _ => None,
+    };
+    if let Some(place) = place.and_then(|p| p.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = place.focus();
     }
 }
 

@@ -24,6 +24,11 @@ mod tools;
 mod winners;
 
 pub use app::{App, AppProps};
+
+/// Whether this render is the browser's app, not the build's prerender: what works only with
+/// scripts (the map's keys, the options table's sort buttons) is the app's alone, so a page read
+/// without scripts offers nothing that does nothing. Both renders have the same geometry.
+const LIVE: bool = cfg!(target_arch = "wasm32");
 #[cfg(not(target_arch = "wasm32"))]
 pub use server::render;
 #[cfg(target_arch = "wasm32")]

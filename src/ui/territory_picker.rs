@@ -209,7 +209,9 @@ pub fn territory_picker(
                 aria-activedescendant={expanded.then(|| flat.get(active_index).map(|e| e.id())).flatten()}
                 placeholder="Type a name or code, e.g. Guam"
                 value={picker.text.clone()} oninput={on_input} onkeydown={on_keydown} onfocus={open_to(true)} onblur={open_to(false)} />
-            <ul id="territory-list" role="listbox" aria-labelledby="territory-label" aria-multiselectable="true" hidden={!expanded}>
+            // Not a tab stop (a list that scrolls would be one): Tab leaves the input for the next
+            // control, as the list closes behind it.
+            <ul id="territory-list" role="listbox" aria-labelledby="territory-label" aria-multiselectable="true" tabindex="-1" hidden={!expanded}>
                 // Built only while open: a closed list would cost the first paint 70 hidden rows.
                 { for listbox.take(if expanded { usize::MAX } else { 0 }) }
             </ul>

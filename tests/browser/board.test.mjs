@@ -35,7 +35,7 @@ test('the map has one tile per jurisdiction, and one unmuted tile for each conte
   assert.deepEqual(page.problems, []);
 });
 
-test('one tab stop into the map; arrow keys move between tiles; Enter opens the territory', async () => {
+test('one tab stop into the map; arrow keys move between tiles; Enter opens the tile\'s contest', async () => {
   const page = await open('?cycle=2024&party=D');
   assert.equal(await page.locator('.tiles[tabindex="0"]').count(), 1, 'the map is one tab stop');
   assert.equal(await page.locator('.tiles .tile:not([tabindex="-1"])').count(), 0, 'its tiles are not tab stops');
@@ -49,12 +49,16 @@ test('one tab stop into the map; arrow keys move between tiles; Enter opens the 
   await page.keyboard.press('ArrowRight');
   const code = (await page.evaluate(() => document.activeElement.id)).replace('tile-', '');
   assert.equal(code, 'ID');
+  const idaho = D2024().find((c) => c.territory === code && !c.extra);
   await page.keyboard.press('Enter');
-  await page.waitForFunction((c) => location.pathname.endsWith(`/territory/${c}.html`), code);
-  const expected = data.contests.filter((c) => c.territory === code).length;
-  await page.waitForFunction((n) => document.querySelectorAll('table.winners tbody tr').length === n, expected);
-  // Still one tab stop after the re-render.
+  await page.waitForFunction((id) => location.pathname.endsWith(`/contest/${id}.html`), idaho.id);
+  await page.waitForSelector('article.detail');
+  assert.match(await page.locator('#detail-title').innerText(), /^Idaho: 2024 Democratic/);
+  // Back on the map, still one tab stop after the re-render, and the focus on the tile it left.
+  await page.goBack();
+  await page.waitForSelector('.tiles');
   assert.equal(await page.locator('.tiles .tile:not([tabindex="-1"])').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.id), `tile-${code}`);
   assert.deepEqual(page.problems, []);
 });
 

@@ -212,11 +212,54 @@ test('a contest page states its result in words for link previews and search', a
   assert.equal(tag('name', 'twitter:title'), headline);
   assert.ok(tag('name', 'description').startsWith(headline));
   assert.ok(tag('property', 'og:description').startsWith(headline));
-  assert.equal(tag('name', 'twitter:card'), 'summary');
+  assert.equal(tag('name', 'twitter:card'), 'summary_large_image');
+  assert.ok(tag('property', 'og:image:alt').startsWith(headline));
   assert.match(html, /<title>American Samoa: 2024 Democratic caucus results \| Tally<\/title>/);
   assert.match(html, /<link rel="?canonical"? href="?contest\/2024-D-AS\.html"?>/);
   // Built without a base URL: no absolute address is made up.
   assert.ok(!/og:url/.test(html), 'no og:url without a base URL');
+});
+
+test('each contest page\'s link preview is a PNG in dist/ of the size its tags state', async () => {
+  const { readdir } = await import('node:fs/promises');
+  const pages = (await readdir(join(DIST, 'contest'))).filter((f) => f.endsWith('.html'));
+  assert.equal(pages.length, data.contests.length, 'a page per contest');
+  for (const file of pages) {
+    const html = await readFile(join(DIST, 'contest', file), 'utf8');
+    const tag = (attr, name) => html.match(new RegExp(`<meta ${attr}="?${name}"? content="?([^">]*)"?>`))?.[1];
+    const image = tag('property', 'og:image');
+    assert.match(image ?? '', /^preview\/[^/]+\.[0-9a-f]{16}\.png$/, `${file}: og:image is a hashed relative path`);
+    assert.equal(tag('name', 'twitter:image'), image, file);
+    assert.equal(tag('name', 'twitter:card'), 'summary_large_image', file);
+    const png = await readFile(join(DIST, image));
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${image} is a PNG`);
+    // IHDR: width and height, big-endian, right after the signature and the chunk's header.
+    assert.equal(png.readUInt32BE(16), Number(tag('property', 'og:image:width')), `${image} width`);
+    assert.equal(png.readUInt32BE(20), Number(tag('property', 'og:image:height')), `${image} height`);
+    assert.equal(png.readUInt32BE(16), 1200);
+    assert.equal(png.readUInt32BE(20), 630);
+  }
+  // Other pages keep the small card, with no image.
+  const front = await readFile(join(DIST, 'index.html'), 'utf8');
+  assert.ok(!/og:image/.test(front), 'the front page names no preview');
+  // American Samoa's 2024 Democratic preview names its winner from the data, Jason Palmer, and the
+  // browser decodes it at the stated size.
+  const samoa = contest('2024-D-AS');
+  const winner = winnerOf(samoa).name;
+  assert.equal(winner, 'Jason Palmer');
+  const html = await readFile(join(DIST, PAGES.contest), 'utf8');
+  const image = html.match(/<meta property="?og:image"? content="?([^">]*)"?>/)[1];
+  assert.match(html.match(/<meta property="?og:image:alt"? content="([^"]*)"/)[1], new RegExp(`^${winner} wins`));
+  const page = await newPage(browser);
+  await page.goto(server.base + 'contest/2024-D-AS.html');
+  const size = await page.evaluate(async (src) => {
+    const img = new Image();
+    img.src = src;
+    await img.decode();
+    return [img.naturalWidth, img.naturalHeight];
+  }, image);
+  assert.deepEqual(size, [1200, 630]);
+  await page.context().close();
 });
 
 test('the real Pym.js parent sizes the static card to its content', async () => {

@@ -8,6 +8,7 @@ mod data;
 mod fuzz;
 mod glue;
 mod pages;
+mod previews;
 mod tools;
 
 use std::path::PathBuf;

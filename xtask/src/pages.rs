@@ -53,17 +53,19 @@ pub fn write(site: &Path, base_url: Option<&str>) -> Result<String> {
     let catalog = Shared(Rc::new(Catalog::new(dataset)));
     let pages = Page::all(&catalog);
     let origins = data_origins()?;
+    let (previews, preview_figures) = crate::previews::write(site, &catalog)?;
+    let build = Build {
+        results_name: &data.results_name,
+        base_url,
+        origins: &origins,
+    };
     for page in &pages {
+        let preview = match page {
+            Page::Contest(id) => previews.get(id),
+            _ => None,
+        };
         let body = tally::ui::render(State::prerendered(page.query(), catalog.clone()));
-        let html = assemble(
-            &template,
-            page,
-            &page.head(&catalog),
-            &body,
-            &data.results_name,
-            base_url,
-            &origins,
-        )?;
+        let html = assemble(&template, page, &page.head(&catalog), &body, &build, preview)?;
         let path = site.join(page.path());
         fs::create_dir_all(path.parent().expect("pages live in the site"))?;
         fs::write(path, html)?;
@@ -72,7 +74,7 @@ pub fn write(site: &Path, base_url: Option<&str>) -> Result<String> {
         fs::write(site.join("sitemap.xml"), sitemap(base, &pages))?;
     }
     Ok(format!(
-        "{} pages, data/{}, data/{}{}",
+        "{} pages, {preview_figures}, data/{}, data/{}{}",
         pages.len(),
         data.results_name,
         data.details_name,
@@ -114,6 +116,13 @@ fn write_data(site: &Path) -> Result<HashedData> {
     })
 }
 
+/// What every page of one build shares: the data it names, its public address, the origins allowed.
+struct Build<'a> {
+    results_name: &'a str,
+    base_url: Option<&'a str>,
+    origins: &'a [String],
+}
+
 /// One page from trunk's `index.html`: its own head (base, title, description, canonical and
 /// link-preview tags, the data it needs), the rendered app in `<main id="app">`, and for a card
 /// none of the app's scripts.
@@ -122,10 +131,14 @@ fn assemble(
     page: &Page,
     head: &Head,
     body: &str,
-    results_name: &str,
-    base_url: Option<&str>,
-    origins: &[String],
+    build: &Build,
+    preview: Option<&crate::previews::Preview>,
 ) -> Result<String> {
+    let Build {
+        results_name,
+        base_url,
+        origins,
+    } = *build;
     let href = page.href();
     let depth = page.path().matches('/').count();
     let mut tags = String::new();
@@ -162,9 +175,34 @@ fn assemble(
     if let Some(url) = &absolute {
         tags.push_str(&property("og:url", url));
     }
-    tags.push_str(&meta("twitter:card", "summary"));
+    // A contest's page shows its result as an image: absolute with a base URL (as og:url), else
+    // relative to the root, which `<base>` names.
+    let image = preview.map(|p| {
+        let url = match base_url {
+            Some(base) => format!("{}/{}", base.trim_end_matches('/'), p.path),
+            None => p.path.clone(),
+        };
+        (url, &p.alt)
+    });
+    if let Some((url, alt)) = &image {
+        tags.push_str(&property("og:image", url));
+        tags.push_str(&property("og:image:type", "image/png"));
+        tags.push_str(&property("og:image:width", &crate::previews::draw::WIDTH.to_string()));
+        tags.push_str(&property("og:image:height", &crate::previews::draw::HEIGHT.to_string()));
+        tags.push_str(&property("og:image:alt", alt));
+    }
+    let card = if image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    tags.push_str(&meta("twitter:card", card));
     tags.push_str(&meta("twitter:title", &head.headline));
     tags.push_str(&meta("twitter:description", &head.description));
+    if let Some((url, alt)) = &image {
+        tags.push_str(&meta("twitter:image", url));
+        tags.push_str(&meta("twitter:image:alt", alt));
+    }
     let html = replace_element(template, "title", &tags)?;
     let main = if page.interactive() {
         let allowed = if origins.is_empty() {

@@ -46,7 +46,7 @@ async function files() {
 
 const results = { quick, loads: LOADS, profiles: {}, table: [], transfer: {}, first_load: {}, takeover: {}, latency: {}, memory: {} };
 
-// 1. Transfer: every file of dist/; the prerendered pages of one kind on one line each.
+// 1. Transfer: every file of dist/; the prerendered pages (and link previews) of one kind on one line each.
 console.log('\nTransfer (KB): every file of dist/ (KB = 1,024 bytes)');
 console.log('file'.padEnd(44), 'raw'.padStart(8), 'gzip'.padStart(8), 'brotli'.padStart(8));
 const groups = new Map();
@@ -54,13 +54,13 @@ for (const name of (await files()).filter((n) => !benchOnly(n))) {
   const body = await readFile(join(site, name));
   const row = { raw: body.length, gzip: gzip(body).length, brotli: brotli(body) };
   results.transfer[name] = row;
-  const group = name.match(/^(contest|territory|embed)\//)?.[1];
+  const group = name.match(/^(contest|territory|embed|preview)\//)?.[1];
   if (group) groups.set(group, [...(groups.get(group) ?? []), row]);
   else console.log(name.padEnd(44), kb(row.raw).padStart(8), kb(row.gzip).padStart(8), kb(row.brotli).padStart(8));
 }
 for (const [group, rows] of groups) {
   for (const [what, pick] of [['median', median], ['largest', (xs) => Math.max(...xs)]]) {
-    const label = `${group}/*.html, ${what} of ${rows.length}`;
+    const label = `${group}/*.${group === 'preview' ? 'png' : 'html'}, ${what} of ${rows.length}`;
     console.log(label.padEnd(44), ...['raw', 'gzip', 'brotli'].map((k) => kb(pick(rows.map((r) => r[k]))).padStart(8)));
   }
 }

@@ -328,4 +328,45 @@ mod tests {
             "<title>New</title><main>x</main>"
         );
     }
+
+    #[test]
+    fn a_contest_page_names_its_preview_absolute_with_a_base_url_else_relative() {
+        let template = "<head><title>Tally</title></head><main id=app></main>";
+        let page = Page::Contest("2024-D-AS".into());
+        let head = Head {
+            title: "t".into(),
+            headline: "Jason Palmer wins".into(),
+            description: "d".into(),
+        };
+        let preview = crate::previews::Preview {
+            path: "preview/2024-D-AS.0123456789abcdef.png".into(),
+            alt: "Jason Palmer wins.".into(),
+        };
+        let build = |base_url| Build {
+            results_name: "results.1.json",
+            base_url,
+            origins: &[],
+        };
+        let html = assemble(template, &page, &head, "", &build(None), Some(&preview)).unwrap();
+        assert!(html.contains("<meta property=\"og:image\" content=\"preview/2024-D-AS.0123456789abcdef.png\">"));
+        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+        assert!(html.contains("<meta property=\"og:image:width\" content=\"1200\">"));
+        assert!(html.contains("<meta property=\"og:image:height\" content=\"630\">"));
+        assert!(html.contains("<meta property=\"og:image:alt\" content=\"Jason Palmer wins.\">"));
+        let html = assemble(
+            template,
+            &page,
+            &head,
+            "",
+            &build(Some("https://example.org/tally/")),
+            Some(&preview),
+        )
+        .unwrap();
+        let url = "https://example.org/tally/preview/2024-D-AS.0123456789abcdef.png";
+        assert!(html.contains(&format!("<meta property=\"og:image\" content=\"{url}\">")));
+        assert!(html.contains(&format!("<meta name=\"twitter:image\" content=\"{url}\">")));
+        // A page without a preview keeps the small card.
+        let html = assemble(template, &Page::Territory("AS".into()), &head, "", &build(None), None).unwrap();
+        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary\">") && !html.contains("og:image"));
+    }
 }

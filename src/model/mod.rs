@@ -28,5 +28,6 @@ pub use read::load::{
     content_hash, keep_valid, load, load_any, load_as_built, load_bytes, LoadError, Loaded, MAX_BYTES,
 };
 pub use read::nominations::nominations_from_csv;
+pub use read::rules::rules_from_csv;
 pub use read::validate::{parse_date, validate, validate_contest, Problem, ProblemKind, MAX_VOTES};
 pub use url::query::{decode, encode, only_territory, Query, Theme};

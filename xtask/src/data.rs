@@ -3,9 +3,11 @@
 use std::fs;
 use std::path::Path;
 
+use tally::model::derive::allocation::{check_contest, tally, Check};
 use tally::model::words::format::count;
 use tally::model::{
-    apply_fields, dataset_from_csv, nominations_from_csv, split_details, validate, Dataset, OptionKind,
+    apply_fields, dataset_from_csv, nominations_from_csv, rules_from_csv, split_details, validate, Dataset, OptionKind,
+    Problem, ProblemKind,
 };
 
 use crate::{root, Result};
@@ -23,6 +25,7 @@ pub fn refresh() -> Result<()> {
         ("results.csv", "results.csv"),
         ("corrections.csv", "corrections.csv"),
         ("editions.csv", "editions.csv"),
+        ("allocation.csv", "allocation.csv"),
         ("NOTES.md", "SOURCES.md"),
     ] {
         fs::copy(shared.join(from), root().join("data").join(to)).map_err(|e| format!("copying {from}: {e}"))?;
@@ -55,7 +58,7 @@ Democratic, IA and NV, above); no winner is named on those votes.
 /// Says so when ../shared/data holds newer reference facts than data/ (it is absent on a clone).
 pub fn warn_if_behind_reference() {
     let shared = root().join("../shared/data");
-    for name in ["results.csv", "corrections.csv", "editions.csv"] {
+    for name in ["results.csv", "corrections.csv", "editions.csv", "allocation.csv"] {
         if let (Ok(reference), Ok(ours)) = (fs::read(shared.join(name)), fs::read(root().join("data").join(name))) {
             if reference != ours {
                 println!(
@@ -71,6 +74,43 @@ const FIELDS: &str = "fields.csv";
 /// Each edition's nomination (presumptive nominee, nominee, delegates needed, clinch date), from
 /// the reference facts; the bundled file carries the rows of the editions it holds.
 const EDITIONS: &str = "editions.csv";
+
+/// The reference allocation rules, one row per contest, and Tally's named methods and sourced
+/// facts on top of them.
+const ALLOCATION: &str = "allocation.csv";
+const RULES: &str = "rules.csv";
+
+/// Every bundled split checked against its rule: a split the rule does not give is a problem
+/// unless data/rules.csv documents an exception with its source. Prints the counts per edition.
+fn check_rules(dataset: &Dataset, allocation: &str, own: &str) -> Result<Vec<Problem>> {
+    let (rules, mut problems) = rules_from_csv(allocation, own).map_err(|e| format!("data/{ALLOCATION}: {e}"))?;
+    let mut checks = Vec::new();
+    for contest in &dataset.contests {
+        let Some(rule) = rules.get(&contest.id) else {
+            problems.push(Problem::new(
+                &contest.id,
+                "allocation.csv",
+                ProblemKind::Unreadable("no rule for this contest".into()),
+            ));
+            continue;
+        };
+        let checked = check_contest(contest, rule);
+        if let Check::Differs { given, .. } = &checked.check {
+            if rule.exception.is_none() {
+                let why = format!("the reported split contradicts the party's rule, which gives {given:?} from these votes (document an exception with its source in data/{RULES})");
+                problems.push(Problem::new(&contest.id, "delegates_won", ProblemKind::Unreadable(why)));
+            }
+        }
+        checks.push((contest, checked.check));
+    }
+    for (edition, t) in tally(checks.iter().map(|(c, k)| (*c, k))) {
+        println!(
+            "rules {edition}: {} checked ({} agree, {} differ, {} depend on the rounding), {} not checkable",
+            t.checked, t.agree, t.differ, t.depends, t.unchecked
+        );
+    }
+    Ok(problems)
+}
 
 /// Reads data/*.csv and returns the dataset, or every problem found, each on a line.
 pub fn convert() -> Result<Dataset> {
@@ -93,6 +133,7 @@ pub fn convert() -> Result<Dataset> {
     dataset.nominations = nominations;
     problems.extend(unread);
     problems.extend(validate(&dataset));
+    problems.extend(check_rules(&dataset, &read(ALLOCATION)?, &read(RULES)?)?);
     if problems.is_empty() {
         return Ok(dataset);
     }

@@ -2,6 +2,7 @@
 //! the delegate race, where each presumptive nominee lost, the catalog in display order, the
 //! reader's filters and the list's orders.
 
+pub mod allocation;
 pub mod catalog;
 pub mod delegates;
 pub mod filter;

@@ -9,4 +9,5 @@ pub mod fields;
 pub mod json;
 pub mod load;
 pub mod nominations;
+pub mod rules;
 pub mod validate;

@@ -58,10 +58,24 @@ fn every_bundled_split_checked_agrees_and_district_rules_are_not_checked() {
     // Without a whole-field fact, 2024-D-VT's printed 82.98% leaves 17.02% unlisted: enough for
     // another viable preference, so the check does not run.
     assert_eq!(by("2024-D-VT"), &Check::Unchecked(Unchecked::PartialFigures));
+    // 2024-R-VT: proportional, threshold not read; a threshold above Trump's 45.13% would give
+    // Haley all 17, so the reported 9-8 cannot be confirmed.
+    assert_eq!(by("2024-R-VT"), &Check::Unchecked(Unchecked::ThresholdUnknown));
+    // Partial figures that cannot change the split: Biden's printed 93.9% leaves 6.1% for the
+    // options without a share, below the 15% threshold.
+    assert!(matches!(by("2024-D-MP"), Check::Agrees { .. }));
+    // 2024-R-NV: the rounding is not known; both usual methods give the reported split.
+    assert!(matches!(
+        by("2024-R-NV"),
+        Check::Agrees {
+            either_rounding: true,
+            ..
+        }
+    ));
     let counts = tally(all.iter().map(|(c, k)| (c, &k.check)));
     let checked: Vec<(String, usize)> = counts.iter().map(|(e, t)| (e.clone(), t.checked)).collect();
     assert_eq!(
         checked,
-        [("2020-D".into(), 6), ("2024-D".into(), 6), ("2024-R".into(), 12)]
+        [("2020-D".into(), 8), ("2024-D".into(), 7), ("2024-R".into(), 18)]
     );
 }

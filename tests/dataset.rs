@@ -115,7 +115,7 @@ const KNOWN_RESULTS: &str = "
 2024-D-NH   | Joe Biden (write-in) Votes            | none at stake
 2020-D-IA   | Bernie Sanders Votes                  | Pete Buttigieg
 2024-D-PR   | Joe Biden Votes                       | Joe Biden
-2024-R-VI   | Donald Trump Votes                    | Donald Trump
+2024-R-VI   | Donald Trump Percentage               | Donald Trump
 2024-D-MP   | Joe Biden Percentage                  | Joe Biden
 ";
 

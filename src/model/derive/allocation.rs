@@ -113,15 +113,18 @@ pub enum Unchecked {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Check {
     /// The rule gives the reported split. `either_rounding`: the rule's rounding is not known and
-    /// both usual methods give it.
+    /// both usual methods give it; `any_threshold`: its threshold is not known and every threshold
+    /// up to the leader's share gives it.
     Agrees {
         given: Vec<i64>,
         either_rounding: bool,
+        any_threshold: bool,
     },
-    /// The rule gives another split (`either_rounding` as above).
+    /// The rule gives another split (the flags as above).
     Differs {
         given: Vec<i64>,
         either_rounding: bool,
+        any_threshold: bool,
     },
     /// The rounding is not known and the two usual methods give different splits.
     DependsOnRounding {
@@ -245,11 +248,12 @@ pub fn allocate(shares: &[f64], rule: &Rule, pools: &[i64], rounding: Rounding) 
 
 /// Each option's share of the whole vote in percent, with the share not listed; `None` without
 /// figures. Votes when every option has them and they are the whole field (or nothing else is
-/// printed), else the printed percentages, which are of the whole vote.
+/// printed), else the printed percentages, which are of the whole vote; an option with neither
+/// counts in the share not listed.
 fn shares(contest: &Contest) -> Option<(Vec<f64>, Option<f64>)> {
     let counts = |o: &crate::model::BallotOption| matches!(o.kind, OptionKind::Person | OptionKind::Uncommitted);
-    let printed_all = contest.options.iter().all(|o| o.pct.is_some());
-    if contest.options.iter().all(|o| o.votes.is_some()) && (contest.whole_field || !printed_all) {
+    let printed_any = contest.options.iter().any(|o| o.pct.is_some());
+    if contest.options.iter().all(|o| o.votes.is_some()) && (contest.whole_field || !printed_any) {
         // Ballots that chose no one (blank, overvotes) are not votes for any preference.
         let total: i64 = contest
             .options
@@ -274,7 +278,7 @@ fn shares(contest: &Contest) -> Option<(Vec<f64>, Option<f64>)> {
         // Counts alone say nothing of the votes not listed.
         return Some((shares, contest.whole_field.then_some(0.0)));
     }
-    let printed: Option<Vec<f64>> = contest
+    let printed: Vec<Option<f64>> = contest
         .options
         .iter()
         .map(|o| {
@@ -284,17 +288,22 @@ fn shares(contest: &Contest) -> Option<(Vec<f64>, Option<f64>)> {
                 .map(|p| p.millionths() as f64 / 1_000_000.0)
         })
         .collect();
-    let printed = printed?;
-    let missing = if contest.whole_field {
+    if printed.iter().all(Option::is_none) {
+        return None;
+    }
+    // An option without a printed share is part of the unlisted remainder: the check runs only if
+    // that remainder cannot change the split.
+    let whole = contest.whole_field && printed.iter().all(Option::is_some);
+    let missing = if whole {
         0.0
     } else {
-        (100.0 - printed.iter().sum::<f64>()).max(0.0)
+        (100.0 - printed.iter().flatten().sum::<f64>()).max(0.0)
     };
     let shares = contest
         .options
         .iter()
         .zip(&printed)
-        .map(|(o, &p)| if counts(o) { p } else { 0.0 })
+        .map(|(o, p)| if counts(o) { p.unwrap_or(0.0) } else { 0.0 })
         .collect();
     Some((shares, Some(missing)))
 }
@@ -361,18 +370,33 @@ fn check_split(contest: &Contest, rule: &Rule, reported: Option<Vec<i64>>) -> Ch
     let Some((shares, missing)) = shares(contest) else {
         return unchecked(Unchecked::NoFigures);
     };
-    // Missing options cannot change the split when together they fall below the threshold (so
-    // none is viable) and below the leader (so none could take all).
-    let threshold = match (&rule.method, rule.threshold) {
-        (Method::WinnerTakeAll, _) => f64::INFINITY,
-        (_, Level::Known(t)) => t,
-        _ => 0.0,
-    };
+    // Missing options cannot change the split when together they fall below the leader (so none
+    // could take all) and, unless the leader takes all, below the threshold (so none is viable).
     let lead = shares.iter().copied().fold(0.0, f64::max);
+    let takes_all = match (&rule.method, rule.trigger) {
+        (Method::WinnerTakeAll, _) => true,
+        (Method::ProportionalTrigger, Level::Known(t)) => lead > t,
+        _ => false,
+    };
+    let below = match rule.threshold {
+        _ if takes_all => lead,
+        Level::Known(t) => t.min(lead),
+        Level::Unknown => 0.0,
+    };
     match missing {
-        Some(m) if m < threshold.min(lead) || m == 0.0 => {}
+        Some(m) if m == 0.0 || m < below => {}
         _ => return unchecked(Unchecked::PartialFigures),
     }
+    // An unknown threshold decides nothing when every threshold up to the leader's share gives the
+    // same split: the split changes only where the threshold crosses an option's share.
+    let thresholds: Vec<Level> = match rule.threshold {
+        Level::Unknown if !takes_all => std::iter::once(0.0)
+            .chain(shares.iter().filter(|&&s| s > 0.0 && s < lead).map(|s| s + 1e-9))
+            .map(Level::Known)
+            .collect(),
+        known => vec![known],
+    };
+    let any_threshold = thresholds.len() > 1 || (rule.threshold == Level::Unknown && !takes_all);
     let total: i64 = reported.iter().sum();
     let pools = if rule.pools.is_empty() {
         // Unknown pools decide nothing when one option takes every pool: try one pool.
@@ -392,28 +416,48 @@ fn check_split(contest: &Contest, rule: &Rule, reported: Option<Vec<i64>>) -> Ch
     } else {
         rule.pools.clone()
     };
-    let compare = |given: Vec<i64>, either_rounding: bool| {
-        if given == reported {
-            Check::Agrees { given, either_rounding }
-        } else {
-            Check::Differs { given, either_rounding }
-        }
+    let roundings: Vec<Rounding> = match rule.rounding {
+        Rounding::Unknown => vec![Rounding::LargestRemainder, Rounding::NearestLeader],
+        known => vec![known],
     };
-    if rule.rounding == Rounding::Unknown {
-        let lr = allocate(&shares, rule, &pools, Rounding::LargestRemainder);
-        let nl = allocate(&shares, rule, &pools, Rounding::NearestLeader);
-        return match (lr, nl) {
-            (Ok(lr), Ok(nl)) if lr == nl => compare(lr, true),
-            (Ok(largest_remainder), Ok(nearest_leader)) => Check::DependsOnRounding {
-                largest_remainder,
-                nearest_leader,
-            },
-            (Err(why), _) | (_, Err(why)) => unchecked(why),
-        };
+    // Every split the rule could give, by rounding, over the thresholds it could have.
+    let mut by_rounding: Vec<Vec<i64>> = Vec::new();
+    for &rounding in &roundings {
+        let mut splits = Vec::new();
+        for &threshold in &thresholds {
+            let rule = Rule {
+                threshold,
+                ..rule.clone()
+            };
+            match allocate(&shares, &rule, &pools, rounding) {
+                Ok(given) => splits.push(given),
+                Err(why) => return unchecked(why),
+            }
+        }
+        splits.dedup();
+        if splits.len() > 1 {
+            return unchecked(Unchecked::ThresholdUnknown);
+        }
+        by_rounding.extend(splits);
     }
-    match allocate(&shares, rule, &pools, rule.rounding) {
-        Ok(given) => compare(given, false),
-        Err(why) => unchecked(why),
+    by_rounding.dedup();
+    let either_rounding = roundings.len() > 1;
+    match by_rounding.as_slice() {
+        [given] if *given == reported => Check::Agrees {
+            given: given.clone(),
+            either_rounding,
+            any_threshold,
+        },
+        [given] => Check::Differs {
+            given: given.clone(),
+            either_rounding,
+            any_threshold,
+        },
+        [largest_remainder, nearest_leader] => Check::DependsOnRounding {
+            largest_remainder: largest_remainder.clone(),
+            nearest_leader: nearest_leader.clone(),
+        },
+        _ => unchecked(Unchecked::NoFigures),
     }
 }
 

@@ -1,7 +1,7 @@
 /* Tally inside an iframe: the one implementation of the resize protocol, for the static card pages
    and the app alike. Whenever the content's height changes it tells the parent page in every common
    dialect at once: AMP ("embed-size"), Medium/Embedly ("iframe.resize"), Pym.js (with ?childId=)
-   and Datawrapper-style listeners (with ?embedId=). It also applies ?theme= and ?plain=, so a static
+   and Datawrapper-style listeners (with ?embedId=). It also applies ?theme=, ?plain= and ?full=, so a static
    card honours them without the wasm. A card loads it in its head, before the first paint, so its
    theme and title never change after it. */
 (function () {
@@ -11,6 +11,14 @@
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
   // As the app reads a flag: present and empty, 1, true or yes.
   if (params.has('plain') && /^(|1|true|yes)$/.test(params.get('plain'))) root.setAttribute('data-plain', '');
+  // ?full=1 on a card: the whole card, its folded methods and corrections open.
+  if (params.has('full') && /^(|1|true|yes)$/.test(params.get('full'))) {
+    root.setAttribute('data-full', '');
+    document.addEventListener('DOMContentLoaded', function () {
+      var folded = document.querySelectorAll('details.methods');
+      for (var i = 0; i < folded.length; i++) folded[i].open = true;
+    });
+  }
   if (window.parent === window) return;
   var childId = params.get('childId');
   var embedId = params.get('embedId');

@@ -282,6 +282,16 @@ fn every_jurisdiction_has_a_tile_in_words() {
         .contains("won, by the source's percentages"));
     assert_eq!(map.iter().filter(|t| !t.muted).count(), 3);
     assert_eq!(legend(&map, &catalog)[0].name, "Joe Biden");
+    // The legend counts what the filter selects, not the faded tiles.
+    for entry in legend(&map, &catalog) {
+        let won = map
+            .iter()
+            .filter(|t| !t.muted && t.winner(&catalog) == Some(entry.name))
+            .count();
+        assert_eq!(entry.selected, won, "{}", entry.name);
+        assert!(entry.tiles >= entry.selected);
+    }
+    assert!(legend(&map, &catalog)[0].tiles > 3, "the faded tiles still colour");
 
     let republican = Edition {
         cycle: 2024,

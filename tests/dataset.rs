@@ -170,6 +170,11 @@ fn american_samoa_2024_in_full() {
         .collect();
     assert_eq!(first_report, [("Jason Palmer", "4", "3"), ("Joe Biden", "2", "3")]);
     assert!(samoa.corrections.iter().all(|c| c.field == "delegates"));
+    // The compact card's one line for them.
+    assert_eq!(
+        tally::model::words::corrections::correction_line(samoa).as_deref(),
+        Some("Delegates corrected from 4\u{2013}2 to 3\u{2013}3")
+    );
 }
 
 #[test]

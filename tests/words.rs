@@ -262,3 +262,47 @@ fn each_row_says_its_year() {
         .collect();
     assert_eq!(samoa.len(), 3, "American Samoa's contests: {samoa:?}");
 }
+
+#[test]
+fn corrections_in_one_line() {
+    use tally::model::words::corrections::correction_line;
+    type Listed<'a> = &'a [(&'a str, &'a str, &'a str, &'a str)];
+    let table: [(Listed, Option<&str>); 5] = [
+        (&[], None),
+        (
+            &[
+                ("Jason Palmer", "delegates", "4", "3"),
+                ("Joe Biden", "delegates", "2", "3"),
+            ],
+            Some("Delegates corrected from 4\u{2013}2 to 3\u{2013}3"),
+        ),
+        (
+            &[("Jason Palmer", "votes", "51", "52")],
+            Some("Jason Palmer's votes corrected from 51 to 52"),
+        ),
+        (
+            &[("Ann", "pct", "40.1", "40.2"), ("Bob", "pct", "30", "29.9")],
+            Some("Shares corrected from 40.1\u{2013}30 to 40.2\u{2013}29.9"),
+        ),
+        (
+            &[("Ann", "votes", "5", "6"), ("Bob", "delegates", "1", "2")],
+            Some("Ann's votes corrected from 5 to 6; Bob's delegates corrected from 1 to 2"),
+        ),
+    ];
+    for (list, expected) in table {
+        let mut corrected = contest("final | Ann:5::1 | Bob:3::2");
+        corrected.corrections = list
+            .iter()
+            .map(|&(option, field, from, to)| Correction {
+                reported_at: "2024-03-06T05:25:00Z".into(),
+                field: field.into(),
+                option: option.into(),
+                from: from.into(),
+                to: to.into(),
+                note: None,
+                sources: Vec::new(),
+            })
+            .collect();
+        assert_eq!(correction_line(&corrected).as_deref(), expected, "{list:?}");
+    }
+}

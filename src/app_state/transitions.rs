@@ -271,6 +271,25 @@ fn an_embed_naming_a_contest_these_results_lack_says_so_with_its_id() {
 }
 
 #[test]
+fn a_territory_no_one_knows_is_kept_for_the_embed_to_name() {
+    for (search, unknown, kept) in [
+        ("?embed=1&territory=ZZ", Some("ZZ"), 0),
+        ("?embed=1&territory=AS,ZZ,QQ", Some("ZZ,QQ"), 1),
+        ("?embed=1&territory=AS", None, 1),
+    ] {
+        let (query, notices) = Query::parse(search);
+        assert_eq!(query.unknown_territory.as_deref(), unknown, "{search}");
+        assert_eq!(query.filter.territories.len(), kept, "{search}");
+        assert_eq!(notices.len(), usize::from(unknown.is_some()), "{search}");
+        assert!(!query.to_search().contains("ZZ"), "{search}: never written back");
+    }
+    assert_eq!(
+        Query::absent_territory("ZZ"),
+        "No territory \u{201c}ZZ\u{201d} in these results."
+    );
+}
+
+#[test]
 fn an_empty_data_value_names_no_file_and_the_bundled_results_load() {
     for search in ["?data=", "?data", "?data=%20&party=D"] {
         let state = State::from_location(search);

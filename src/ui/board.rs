@@ -30,6 +30,11 @@ pub fn board(
     dispatch: &Callback<Action>,
 ) -> Html {
     let filter = &query.filter;
+    // An embed of chosen places shows only them: their list, not a national map of faded tiles
+    // (nor one edition's race beside contests of several).
+    if external && !filter.territories.is_empty() {
+        return html! {};
+    }
     let Some(choice) = map_choice(catalog, filter, selected, picked) else {
         return html! {};
     };
@@ -103,7 +108,7 @@ pub fn board(
                 { "Faded: outside the filters." }
             </p>
             <ul class="legend" aria-label="Legend">
-                { for legend.iter().take(COLOURS).enumerate().map(|(i, e)| swatch(&format!("w{}", i + 1), format!("{} ({})", e.name, e.tiles))) }
+                { for legend.iter().take(COLOURS).enumerate().filter(|(_, e)| e.selected > 0).map(|(i, e)| swatch(&format!("w{}", i + 1), format!("{} ({})", e.name, e.selected))) }
                 { swatch("tie", "Tie, level, unclear or no winner named".into()) }
                 { swatch("held-none", "Cancelled or no count".into()) }
                 { swatch("no-figures", "No figures or no contest".into()) }

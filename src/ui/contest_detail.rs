@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::state::{Action, Details, Sort, SortKey};
 use super::winners::party_badge;
+use crate::model::words::corrections::correction_line;
 use crate::model::words::format::{
     contest_label, date, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence, thousands,
     total_label, Marks, NOT_REPORTED,
@@ -190,7 +191,6 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             </p>
             <p class="result">{ popular_sentence(contest) }</p>
             <p class="result">{ delegate_sentence(contest) }</p>
-            if let Some(shares) = share_sentence(contest) { <p class="result">{ shares }</p> }
             if !contest.options.is_empty() {
                 <table class="options">
                     <caption>{ format!("Results by ballot option, {}", contest.territory_name()) }</caption>
@@ -213,21 +213,30 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                     }
                 </table>
             }
-            if !contest.corrections.is_empty() {
-                <section class="corrections" aria-labelledby={labelled("corrections-title")}>
-                    <@{subheading} id={id("corrections-title")}>{ "Corrections" }</@>
-                    <ul>
-                        { for contest.corrections.iter().map(|c| html! {
-                            <li>
-                                <strong>{ format!("{} {}: first reported {}, corrected to {}", c.option, c.field, c.from, c.to) }</strong>
-                                { format!(" ({})", c.reported_at.replace('T', " ").replace('Z', " UTC")) }
-                                if let Some(note) = &c.note { <p>{ note.clone() }</p> }
-                            </li>
-                        }) }
-                    </ul>
-                </section>
+            // A card in an article is compact: the corrections in one line, the methods folded
+            // (`?full=1` opens them: tally-child.js).
+            if let Some(line) = correction_line(contest).filter(|_| props.embedded) {
+                <p class="correction">{ line }{ ". " }<a href={props.back.clone()} target="_blank" rel="noopener">{ "Full details" }</a></p>
             }
-            if let Some(notes) = &contest.notes { <p class="notes">{ notes.clone() }</p> }
+            <@{if props.embedded { "details" } else { "div" }} class="methods">
+                if props.embedded { <summary>{ "About these figures" }</summary> }
+                if let Some(shares) = share_sentence(contest) { <p class="result">{ shares }</p> }
+                if !contest.corrections.is_empty() {
+                    <section class="corrections" aria-labelledby={labelled("corrections-title")}>
+                        <@{subheading} id={id("corrections-title")}>{ "Corrections" }</@>
+                        <ul>
+                            { for contest.corrections.iter().map(|c| html! {
+                                <li>
+                                    <strong>{ format!("{} {}: first reported {}, corrected to {}", c.option, c.field, c.from, c.to) }</strong>
+                                    { format!(" ({})", c.reported_at.replace('T', " ").replace('Z', " UTC")) }
+                                    if let Some(note) = &c.note { <p>{ note.clone() }</p> }
+                                </li>
+                            }) }
+                        </ul>
+                    </section>
+                }
+                if let Some(notes) = &contest.notes { <p class="notes">{ notes.clone() }</p> }
+            </@>
             if !props.embedded {
             <section class="sources" aria-labelledby={labelled("sources-title")} aria-busy={(props.details == Details::Loading).then_some("true")}>
                 <h3 id={id("sources-title")}>{ "Sources" }</h3>

@@ -13,7 +13,9 @@ use super::winners::winners;
 use crate::model::url::origin::host;
 use crate::model::Query;
 
-/// Rows shown before "Show all" in a compact embedded list.
+/// A list of up to this many contests is shown whole; a longer one, its first `COMPACT_ROWS`
+/// before "Show all".
+const WHOLE_ROWS: usize = 10;
 const COMPACT_ROWS: usize = 8;
 
 /// The full explorer at the same filters, for the "Full results" link (relative: a link in the
@@ -45,6 +47,11 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
             let id = state.absent_contest.as_deref().unwrap_or_default();
             html! { <p class="empty" role="status">{ Query::absent_contest(id) }</p> }
         }
+        // Nor does one whose places are all unknown ("territory=ZZ").
+        Data::Ready(_) if query.filter.territories.is_empty() && query.unknown_territory.is_some() => {
+            let code = query.unknown_territory.as_deref().unwrap_or_default();
+            html! { <p class="empty" role="status">{ Query::absent_territory(code) }</p> }
+        }
         Data::Ready(catalog) => {
             let as_of = catalog.dataset.as_of.as_deref();
             match query.contest.as_deref().and_then(|id| catalog.contest(id)) {
@@ -57,14 +64,14 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
                     };
                     html! {
                         <>
-                            { contest_detail(DetailView { contest, details, as_of: None, embedded: true, card: None, back: String::new(), sort: state.sort, heading }, dispatch) }
+                            { contest_detail(DetailView { contest, details, as_of: None, embedded: true, card: None, back: full_results_href(query), sort: state.sort, heading }, dispatch) }
                             { credit(source, as_of, query) }
                         </>
                     }
                 }
                 None => {
                     let total = selected.len();
-                    let shown = if state.embed_expanded {
+                    let shown = if state.embed_expanded || total <= WHOLE_ROWS {
                         selected
                     } else {
                         &selected[..total.min(COMPACT_ROWS)]

@@ -64,11 +64,13 @@ for (const width of [320, 800]) {
       assert.ok(Math.abs(h.iframe - h.content) <= 2, `${selector} at ${width}px: iframe ${h.iframe}px, content ${h.content}px`);
       assert.ok(h.content > 150, `${selector} has real content`);
     }
-    const list = await (await page.$('#list')).contentFrame();
-    const before = (await heights(page, '#list')).iframe;
-    await list.click('button.more');
-    const after = await heights(page, '#list');
-    assert.ok(after.iframe > before, `expanding the list grows the iframe (${before} -> ${after.iframe})`);
+    // The change: the card's folded methods opened.
+    const card = await (await page.$('#card')).contentFrame();
+    await page.locator('#card').scrollIntoViewIfNeeded();
+    const before = (await heights(page, '#card')).iframe;
+    await card.click('details.methods > summary');
+    const after = await heights(page, '#card');
+    assert.ok(after.iframe > before, `opening the methods grows the iframe (${before} -> ${after.iframe})`);
     assert.ok(Math.abs(after.iframe - after.content) <= 2, `after the change: iframe ${after.iframe}px, content ${after.content}px`);
     assert.deepEqual(page.problems, []);
   });

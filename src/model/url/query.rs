@@ -46,6 +46,9 @@ pub struct Query {
     /// `download=1`: download the list as CSV once it is ready (where the reader's build's
     /// "Download CSV" reloads to: the CSV writer is one of the newsroom's tools). A request too.
     pub download: bool,
+    /// The `territory=` codes that name no known place, as given (never written back): an embed
+    /// that names only such places says so rather than show every contest.
+    pub unknown_territory: Option<String>,
 }
 
 /// Longest value quoted back in a notice.
@@ -110,6 +113,7 @@ impl Query {
                     }
                 }
                 if !unknown.is_empty() {
+                    self.unknown_territory = Some(unknown.join(","));
                     return Err(format!(
                         "Ignored territory {}: not a known state or territory code.",
                         quote(&unknown.join(","))
@@ -201,6 +205,12 @@ impl Query {
             "" => "This embed names no contest.".into(),
             id => format!("No contest {} in these results.", quote(id)),
         }
+    }
+
+    /// What an embed shows when every place it names is unknown: "No territory “ZZ” in these
+    /// results."
+    pub fn absent_territory(code: &str) -> String {
+        format!("No territory {} in these results.", quote(code))
     }
 
     /// The page's address relative to the site's root: the static page that shows this view, with

@@ -274,9 +274,12 @@ pub struct LegendEntry<'a> {
     pub name: &'a str,
     key: String,
     pub tiles: usize,
+    /// Of those, the tiles the filter selects (not muted): what the legend counts.
+    pub selected: usize,
 }
 
-/// The winners the map colours, most tiles first, for its legend. Names are grouped as the race
+/// The winners the map colours, most tiles first (faded ones too, so a filter keeps the colours),
+/// for its legend, which counts the selected tiles only. Names are grouped as the race
 /// groups them (folded) and spelled as it spells them, so "JOE BIDEN" is no second colour.
 pub fn legend<'a>(tiles: &[Tile], catalog: &'a Catalog) -> Vec<LegendEntry<'a>> {
     let mut legend: Vec<LegendEntry> = Vec::new();
@@ -287,9 +290,15 @@ pub fn legend<'a>(tiles: &[Tile], catalog: &'a Catalog) -> Vec<LegendEntry<'a>> 
         match legend.iter_mut().find(|e| e.key == key) {
             Some(entry) => {
                 entry.tiles += 1;
+                entry.selected += usize::from(!tile.muted);
                 entry.name = spelling(entry.name, name);
             }
-            None => legend.push(LegendEntry { name, key, tiles: 1 }),
+            None => legend.push(LegendEntry {
+                name,
+                key,
+                tiles: 1,
+                selected: usize::from(!tile.muted),
+            }),
         }
     }
     crate::model::data::order::sort_short(&mut legend, |a, b| b.tiles.cmp(&a.tiles));

@@ -2,6 +2,7 @@
 //! page titles and headlines, the CSV export and the embed snippets.
 
 pub mod board;
+pub mod corrections;
 pub mod delegates;
 pub mod export;
 pub mod format;

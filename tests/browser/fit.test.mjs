@@ -1,0 +1,155 @@
+// Embeds that fit an article: the compact card's height in a phone's column, list embeds that show
+// only what was selected, missing addresses named, and the Embed button's feedback.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, newPage, ready, axe, dataset } from './harness.mjs';
+
+let server, browser, data;
+before(async () => {
+  // A sub-path, as a newsroom's CDN would host it.
+  server = await serve({ prefix: '/graphics/tally/' });
+  browser = await launch();
+  data = await dataset();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The card's own height in a column `width` px wide: what an article's iframe becomes. */
+async function cardHeight(path, width = 343) {
+  const page = await newPage(browser, { width, height: 700 });
+  await page.goto(server.base + path);
+  await page.waitForSelector('.embed .credit');
+  const height = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  return { page, height };
+}
+
+// Before the compact card (measured on the full card at 343 px): American Samoa 2024 D 1,132 px,
+// Iowa 2020 D 1,436 px (measured on main's dist). The bounds fail on that card.
+for (const [id, bound] of [['2024-D-AS', 800], ['2020-D-IA', 1300]]) {
+  test(`the card for ${id} is compact at 343 px (under ${bound} px): result, figures, delegates; methods folded`, async () => {
+    const contest = data.contests.find((c) => c.id === id);
+    const { page, height } = await cardHeight(`embed/${id}.html`);
+    console.log(`card ${id} at 343 px: ${height} px`);
+    assert.ok(height <= bound, `the card is ${height} px tall at 343 px`);
+    const text = await page.locator('.embed').innerText();
+    // Every option's votes and delegates are still there, from the dataset.
+    for (const option of contest.options) {
+      const row = page.locator('table.options tbody tr').filter({ has: page.locator('th', { hasText: option.name }) });
+      assert.equal(await row.count() >= 1, true, `${id}: a row for ${option.name}`);
+      if (option.votes != null) assert.match(await row.first().innerText(), new RegExp(option.votes.toLocaleString('en-US')));
+    }
+    // Methods, notes and the full corrections are folded away, one click from open.
+    const methods = page.locator('details.methods');
+    assert.equal(await methods.count(), 1);
+    assert.equal(await methods.evaluate((d) => d.open), false, 'folded');
+    for (const correction of contest.corrections) assert.ok(!text.includes(correction.note ?? '\u0000'), 'no correction notes unfolded');
+    await page.click('details.methods > summary');
+    assert.ok(await page.evaluate(() => document.documentElement.getBoundingClientRect().height) > height, 'opening the methods grows the card');
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test("the American Samoa card says its correction in one line, from the data, and links to the contest's page", async () => {
+  const contest = data.contests.find((c) => c.id === '2024-D-AS');
+  const { page } = await cardHeight('embed/2024-D-AS.html');
+  const line = page.locator('.embed .correction');
+  assert.equal(await line.count(), 1);
+  const from = contest.corrections.map((c) => c.from).join('\u2013');
+  const to = contest.corrections.map((c) => c.to).join('\u2013');
+  assert.equal((await line.innerText()).trim(), `Delegates corrected from ${from} to ${to}. Full details`);
+  const link = line.locator('a');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.ok((await link.evaluate((a) => a.href)).endsWith('/graphics/tally/contest/2024-D-AS.html'));
+  const box = await line.evaluate((p) => p.getBoundingClientRect().height);
+  const lineHeight = await line.evaluate((p) => parseFloat(getComputedStyle(p).lineHeight));
+  assert.ok(box <= 2 * lineHeight + 1, `short: ${box} px (line ${lineHeight} px)`);
+  assert.deepEqual(page.problems, []);
+});
+
+test('?full=1 keeps the whole card: the methods and every correction open, no one-line summary', async () => {
+  const contest = data.contests.find((c) => c.id === '2024-D-AS');
+  const compact = (await cardHeight('embed/2024-D-AS.html')).height;
+  const { page, height } = await cardHeight('embed/2024-D-AS.html?full=1');
+  console.log(`card 2024-D-AS?full=1 at 343 px: ${height} px`);
+  assert.ok(height > compact + 200, `the full card (${height} px) is the long one (compact ${compact} px)`);
+  assert.equal(await page.locator('details.methods').evaluate((d) => d.open), true);
+  assert.equal(await page.locator('.embed .correction').isVisible(), false);
+  const text = await page.locator('.embed').innerText();
+  for (const c of contest.corrections) assert.ok(text.includes(c.note), `the note: ${c.note.slice(0, 40)}`);
+  assert.deepEqual(page.problems, []);
+});
+
+test("the reader's own ?embed=1&contest= view is the same compact card", async () => {
+  const page = await newPage(browser, { width: 343, height: 700 });
+  await page.goto(server.base + '?embed=1&contest=2024-D-AS');
+  await ready(page);
+  await page.waitForSelector('.embed .correction');
+  const height = await page.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  assert.ok(height <= 800, `${height} px`);
+  assert.equal(await page.locator('details.methods').count(), 1);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a list embed of one territory shows only its contests: no national map, no "Show all" for a short list', async () => {
+  for (const code of ['AS', 'IA']) {
+    const page = await newPage(browser, { width: 600 });
+    await page.goto(server.base + `?embed=1&territory=${code}`);
+    await ready(page);
+    await page.waitForSelector('.embed .credit');
+    const expected = data.contests.filter((c) => c.territory === code).length;
+    assert.equal(await page.locator('.embed .tile, .embed .tiles, .embed .legend').count(), 0, `${code}: no map of faded tiles`);
+    assert.equal(await page.locator('.embed .winners tbody tr').count(), expected, `${code}: every contest`);
+    assert.equal(await page.locator('button.more').count(), 0, `${code}: nothing hidden, no "Show all"`);
+    assert.deepEqual(page.problems, []);
+  }
+});
+
+test('a list embed of ten contests shows all ten; a longer one hides some behind "Show all N", which then shows them', async () => {
+  const ten = '?embed=1&territory=AS,GU,MP,PR,VI&cycle=2024';
+  const count = data.contests.filter((c) => c.cycle === 2024 && ['AS', 'GU', 'MP', 'PR', 'VI'].includes(c.territory)).length;
+  assert.ok(count <= 10);
+  let page = await newPage(browser, { width: 600 });
+  await page.goto(server.base + ten);
+  await ready(page);
+  assert.equal(await page.locator('.embed .winners tbody tr').count(), count);
+  assert.equal(await page.locator('button.more').count(), 0, 'nothing hidden, no "Show all"');
+
+  const many = '?embed=1&cycle=2024&party=D';
+  const total = data.contests.filter((c) => c.cycle === 2024 && c.party === 'D').length;
+  page = await newPage(browser, { width: 600 });
+  await page.goto(server.base + many);
+  await ready(page);
+  const shown = await page.locator('.embed .winners tbody tr').count();
+  assert.ok(shown < total);
+  assert.equal((await page.locator('button.more').innerText()).trim(), `Show all ${total} contests`);
+  // The legend counts the contests selected, never more than the list holds.
+  for (const entry of await page.locator('.legend li').allInnerTexts()) {
+    const n = Number(entry.match(/\((\d+)\)$/)?.[1] ?? 0);
+    assert.ok(n <= total, `${entry}`);
+  }
+  await page.click('button.more');
+  assert.equal(await page.locator('.embed .winners tbody tr').count(), total);
+  assert.equal(await page.locator('button.more').count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the legend counts only the selected contests', async () => {
+  const page = await newPage(browser, { width: 1280 });
+  await page.goto(server.base + '?cycle=2024&party=D&lost=1');
+  await ready(page);
+  const selected = await page.locator('.winners tbody tr').count();
+  const counts = (await page.locator('.legend li').allInnerTexts()).map((t) => Number(t.match(/\((\d+)\)$/)?.[1])).filter((n) => !Number.isNaN(n));
+  assert.ok(counts.length > 0);
+  assert.ok(counts.reduce((a, b) => a + b, 0) <= selected, `legend ${counts} for ${selected} contests`);
+  assert.deepEqual(page.problems, []);
+});
+
+test('an unknown territory in a list embed is named in one line, not the whole explorer', async () => {
+  const page = await newPage(browser, { width: 600 });
+  await page.goto(server.base + '?embed=1&territory=ZZ');
+  await ready(page);
+  assert.equal((await page.locator('.embed').innerText()).trim(), 'No territory \u201cZZ\u201d in these results.');
+  assert.equal(await page.locator('.embed table, .embed .board, .embed .tiles').count(), 0);
+  assert.deepEqual(page.problems, []);
+});

@@ -66,7 +66,9 @@ pub fn embed_customizer(
         <>
             <button type="button" class="embed-button" aria-expanded="true" onclick={dispatch.reform(|_| Action::Customize(None))}>{ "Close embed options" }</button>
             <section class="customizer" aria-labelledby="customizer-title">
-                <h2 id="customizer-title">{ "Embed this view" }</h2>
+                // Reached by a reload (the reader's build's Embed button), the page gives its
+                // heading the focus: autofocus, not an effect.
+                <h2 id="customizer-title" tabindex="-1" autofocus=true>{ "Embed this view" }</h2>
                 <div class="customizer-options">
                     <div class="field">
                         <label for="embed-theme">{ "Theme" }</label>
@@ -79,8 +81,9 @@ pub fn embed_customizer(
                     <label class="check"><input type="checkbox" checked={settings.plain} onchange={on_plain} />{ " Without the title line" }</label>
                 </div>
                 <h3>{ "Preview" }</h3>
-                // A fixed height that scrolls: sizing it from the embed's messages cost a kilobyte of wasm.
-                <iframe class="preview" src={embed_url.clone()} title={title.clone()} loading="lazy"></iframe>
+                // Sized as an article sizes it: by the parent script, from the embed's messages.
+                <iframe class="preview" data-tally="" src={embed_url.clone()} title={title.clone()}></iframe>
+                <script src="tally-embed.js"></script>
                 { for snippets.into_iter().map(|(id, label, code)| html! {
                     <div class="snippet">
                         <label for={id}>{ label }</label>

@@ -153,3 +153,52 @@ test('an unknown territory in a list embed is named in one line, not the whole e
   assert.equal(await page.locator('.embed table, .embed .board, .embed .tiles').count(), 0);
   assert.deepEqual(page.problems, []);
 });
+
+test("the Embed button: the tools say at once that they are loading, then the customizer's heading has the focus", async () => {
+  const page = await newPage(browser, { width: 375, height: 800 });
+  // The newsroom's build held back, as a slow phone would wait for it.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/newsroom-[0-9a-f]+_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.base + 'contest/2024-D-AS.html');
+  await ready(page);
+  await page.click('button.embed-button');
+  const status = page.locator('[role="status"]', { hasText: 'Loading the embed tools' });
+  await status.waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('.customizer').count(), 0, 'the tools are still on their way');
+  release();
+  await page.waitForSelector('.customizer', { timeout: 15000 });
+  assert.equal(await status.count(), 0, 'the status is gone once the tools are there');
+  await page.waitForFunction(() => document.activeElement?.id === 'customizer-title', null, { timeout: 5000 });
+  assert.deepEqual(page.problems, []);
+});
+
+for (const width of [375, 1280]) {
+  test(`the customizer's preview is not cut off at ${width} px`, async () => {
+    const page = await newPage(browser, { width, height: 800 });
+    await page.goto(server.base + 'contest/2024-D-AS.html?customize=1');
+    await page.waitForSelector('.customizer', { timeout: 15000 });
+    const frame = await (await page.$('iframe.preview')).contentFrame();
+    await frame.waitForSelector('.embed .credit');
+    const fits = () => page.evaluate(() => {
+      const iframe = document.querySelector('iframe.preview');
+      const box = iframe.getBoundingClientRect();
+      const content = iframe.contentDocument.documentElement;
+      return {
+        height: box.height, content: content.getBoundingClientRect().height,
+        right: box.right, viewport: document.documentElement.clientWidth,
+        sideways: content.scrollWidth - content.clientWidth,
+      };
+    });
+    let now;
+    for (let i = 0; i < 50; i++) {
+      now = await fits();
+      if (now.height + 2 >= now.content) break;
+      await page.waitForTimeout(100);
+    }
+    assert.ok(now.height + 2 >= now.content, `the preview is ${now.height} px for ${now.content} px of card`);
+    assert.ok(now.right <= now.viewport, `the preview ends at ${now.right} px of ${now.viewport}`);
+    assert.ok(now.sideways <= 0, `the card scrolls sideways by ${now.sideways} px`);
+    assert.deepEqual(page.problems, []);
+  });
+}

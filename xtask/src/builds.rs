@@ -48,10 +48,14 @@ pub fn split(dist: &Path) -> Result<[PathBuf; 2]> {
 /// customizer or a CSV (`customize`, `download`: where the reader's Embed and Download CSV
 /// buttons go), else the reader's. The
 /// reader's glue is imported statically so the browser fetches it while it reads the page.
+/// Asked for the customizer, it says at once that the tools are loading, under the Embed button
+/// (the app's first render replaces it).
 fn loader_script(reader: &str, newsroom: &str) -> String {
     format!(
         "import r from'./{reader}.js';const q=new URLSearchParams(location.search),n=q.get('data')||q.has('customize')||q.has('download'),\
-         wasm=await(n?(await import('./{newsroom}.js')).default({{module_or_path:'./{newsroom}_bg.wasm'}}):r({{module_or_path:'./{reader}_bg.wasm'}}));\
+         s=q.has('customize')&&document.createElement('p');s&&(s.setAttribute('role','status'),s.className='loading',\
+         s.textContent='Loading the embed tools\u{2026}',document.querySelector('.embed-button')?.after(s));\
+         const wasm=await(n?(await import('./{newsroom}.js')).default({{module_or_path:'./{newsroom}_bg.wasm'}}):r({{module_or_path:'./{reader}_bg.wasm'}}));\
          dispatchEvent(new CustomEvent('TrunkApplicationStarted',{{detail:{{wasm}}}}))"
     )
 }

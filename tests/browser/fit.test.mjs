@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { serve, launch, newPage, ready, axe, dataset } from './harness.mjs';
 
 let server, browser, data;
+const routes = {};
 before(async () => {
   // A sub-path, as a newsroom's CDN would host it.
-  server = await serve({ prefix: '/graphics/tally/' });
+  server = await serve({ prefix: '/graphics/tally/', routes });
   browser = await launch();
   data = await dataset();
 });
@@ -202,3 +203,71 @@ for (const width of [375, 1280]) {
     assert.deepEqual(page.problems, []);
   });
 }
+
+/** An id in the shape of the data's that names no contest in it. */
+function absentId() {
+  const { cycle, party } = data.contests[0];
+  const id = `${cycle}-${party}-ZZ`;
+  assert.ok(!data.contests.some((c) => c.id === id), `${id} is in the data`);
+  return id;
+}
+
+test('an address the site lacks gets its 404.html, status 404: the site\'s style, the address and any missing id named, a link to the front page', async () => {
+  const id = absentId();
+  const front = await newPage(browser, { width: 375 });
+  await front.goto(server.base);
+  const style = () => getComputedStyle(document.body).fontFamily + ' | ' + getComputedStyle(document.body).backgroundColor;
+  const siteStyle = await front.evaluate(style);
+  for (const [path, named] of [
+    [`embed/${id}.html`, `No contest \u201c${id}\u201d in these results.`],
+    [`contest/${id}.html?utm_source=x`, `No contest \u201c${id}\u201d in these results.`],
+    ['territory/ZZ.html', 'No territory \u201cZZ\u201d in these results.'],
+    ['resluts.html', null],
+  ]) {
+    const page = await newPage(browser, { width: 375 });
+    const response = await page.goto(server.base + path);
+    assert.equal(response.status(), 404, path);
+    assert.equal(await page.locator('h1').innerText(), 'Page not found');
+    const asked = new URL(server.base + path);
+    assert.equal(await page.locator('#address').innerText(), asked.pathname + asked.search, `${path}: the address named`);
+    if (named) assert.equal(await page.locator('#missing').innerText(), named, path);
+    else assert.equal(await page.locator('#missing').isVisible(), false, `${path}: no id to name`);
+    assert.equal(await page.evaluate(style), siteStyle, `${path}: the site's stylesheet applies at any depth`);
+    assert.equal(await page.locator('#home').evaluate((a) => a.href), server.base, `${path}: the link goes to the front page`);
+    await axe(page);
+    // The browser reports the 404 itself; nothing else may go wrong (a CSP violation would show).
+    assert.deepEqual(page.problems.filter((p) => !/status of 404/.test(p)), [], path);
+    if (path === 'resluts.html') {
+      await page.click('#home');
+      await page.waitForSelector('.masthead h1');
+      assert.equal(new URL(page.url()).pathname, new URL(server.base).pathname);
+    }
+  }
+});
+
+test('a card whose id is missing, inside an article: the not-found page fits its frame, and the way out opens beside the article', async () => {
+  const id = absentId();
+  routes['/graphics/tally/missing-article.html'] = {
+    type: 'text/html',
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Article</title><style>iframe { border: 0; display: block }</style></head><body>
+<p>An article with a card whose contest is gone.</p>
+<iframe data-tally id="gone" src="embed/${id}.html" title="Tally card" width="100%" height="480" scrolling="no"></iframe>
+<script src="tally-embed.js" async></script></body></html>`,
+  };
+  const page = await newPage(browser, { width: 375, height: 700 });
+  await page.goto(server.base + 'missing-article.html');
+  const frame = await (await page.$('#gone')).contentFrame();
+  await frame.waitForSelector('#missing:not([hidden])');
+  assert.equal(await frame.locator('#missing').innerText(), `No contest \u201c${id}\u201d in these results.`);
+  assert.equal(await frame.locator('#home').getAttribute('target'), '_blank');
+  let h;
+  for (let i = 0; i < 50; i++) {
+    h = await page.evaluate(() => {
+      const f = document.querySelector('#gone');
+      return { iframe: f.getBoundingClientRect().height, content: f.contentDocument.documentElement.getBoundingClientRect().height };
+    });
+    if (Math.abs(h.iframe - h.content) <= 2) break;
+    await page.waitForTimeout(100);
+  }
+  assert.ok(Math.abs(h.iframe - h.content) <= 2 && h.iframe < 480, `iframe ${h.iframe}px for ${h.content}px of content`);
+});

@@ -53,7 +53,12 @@ export async function serve({ dir = DIST, prefix = '/', routes = {}, headers } =
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers(url.pathname) });
       res.end(body);
-    } catch { res.writeHead(404); res.end('not found'); }
+    } catch {
+      // As static hosts do (GitHub Pages, Netlify, Cloudflare Pages): the site's own 404.html, if any.
+      const notFound = await readFile(join(dir, '404.html')).catch(() => null);
+      res.writeHead(404, notFound ? { 'content-type': TYPES['.html'], 'cache-control': 'no-store', ...headers(url.pathname) } : {});
+      res.end(notFound ?? 'not found');
+    }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${server.address().port}${prefix}`;

@@ -1,5 +1,5 @@
 //! A strict Content-Security-Policy for the release build: no 'unsafe-inline' for scripts, only
-//! the hash of trunk's inline loader. Written into every page as a meta tag and into `_headers`
+//! the hashes of trunk's inline loader and of the not-found page's script. Written into every page as a meta tag and into `_headers`
 //! for hosts that read one (Netlify, Cloudflare Pages).
 
 use std::fs;
@@ -51,11 +51,16 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 }
 
 /// Adds the policy to every page in dist/ and writes dist/_headers. Every page runs the same
-/// inline loader or none, so one policy fits them all.
+/// inline loader or none (404.html its own script), so one policy fits them all.
 pub fn apply() -> Result<String> {
     let dist = root().join("dist");
     let html = fs::read_to_string(dist.join("index.html"))?;
-    let policy = policy(&inline_scripts(&html), &crate::pages::data_origins()?);
+    let not_found = fs::read_to_string(dist.join(crate::pages::NOT_FOUND)).unwrap_or_default();
+    let scripts: Vec<&str> = inline_scripts(&html)
+        .into_iter()
+        .chain(inline_scripts(&not_found))
+        .collect();
+    let policy = policy(&scripts, &crate::pages::data_origins()?);
     let meta = format!("<meta http-equiv=Content-Security-Policy content=\"{policy}\">");
     for path in crate::pages::html_files(&dist)? {
         let html = fs::read_to_string(&path)?;

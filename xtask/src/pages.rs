@@ -70,6 +70,7 @@ pub fn write(site: &Path, base_url: Option<&str>) -> Result<String> {
         fs::create_dir_all(path.parent().expect("pages live in the site"))?;
         fs::write(path, html)?;
     }
+    fs::write(site.join(NOT_FOUND), not_found(&template, base_url)?)?;
     if let Some(base) = base_url {
         fs::write(site.join("sitemap.xml"), sitemap(base, &pages))?;
     }
@@ -225,6 +226,35 @@ fn assemble(
     })
 }
 
+/// The page static hosts serve for an address they lack (GitHub Pages, Netlify and Cloudflare Pages
+/// find it by this name; others are told in the README).
+pub const NOT_FOUND: &str = "404.html";
+
+/// The not-found page's one script. A host serves this page at whatever address was asked for, so
+/// the site's root is found from the address: what precedes the first of the site's own folders,
+/// else the address's own folder (unless the build knew the root and wrote it). It then names the
+/// address, and a contest's or jurisdiction's id in the app's own words ("No contest “2024-D-ZZ”
+/// in these results."); inside an article's frame the way out opens beside the article.
+const NOT_FOUND_SCRIPT: &str = r#"(()=>{const p=location.pathname,k=/^(.*?\/)(contest|embed|territory|preview|data|demo)\/(.*)$/.exec(p);if(!document.querySelector("base")){const b=document.createElement("base");b.href=k?k[1]:p.replace(/[^/]*$/,"");document.head.append(b)}addEventListener("DOMContentLoaded",()=>{let a=p;try{a=decodeURI(p)}catch(e){}document.getElementById("address").textContent=a+location.search;const i=k&&/^([^/]+)\.html$/.exec(k[3]);if(i){const m=document.getElementById("missing");m.textContent=(k[2]=="territory"?"No territory \u201c":"No contest \u201c")+i[1]+"\u201d in these results.";m.hidden=!1}if(top!=self)document.getElementById("home").target="_blank"})})()"#;
+
+/// `404.html`: in the site's style, which address was not found and a link to the front page. No
+/// app: only the resize script, so an article's frame fits it.
+fn not_found(template: &str, base_url: Option<&str>) -> Result<String> {
+    let base = base_url.map_or(String::new(), |b| {
+        format!("<base href=\"{}/\">", escape(b.trim_end_matches('/')))
+    });
+    let head = format!(
+        "{base}<script>{NOT_FOUND_SCRIPT}</script><title>Page not found · Tally</title>\
+         <meta name=\"robots\" content=\"noindex\">"
+    );
+    let html = replace_element(template, "title", &head)?;
+    let body = "<main id=\"app\"><h1>Page not found</h1>\
+        <p>Tally has no page at <code id=\"address\">this address</code>.</p>\
+        <p id=\"missing\" hidden></p>\
+        <p><a id=\"home\" href=\"./\">All results</a></p></main>";
+    Ok(without_app_scripts(&replace_element(&html, "main", body)?))
+}
+
 /// An interactive page keeps trunk's loader but not its preloads of the wasm and its glue: on a
 /// slow phone they would share the bandwidth with the page and its stylesheet, which are all the
 /// results need to paint. The loader asks for them once the page is read. Nor does it load the
@@ -317,6 +347,19 @@ mod tests {
             without_app_scripts(html),
             "<head><link rel=stylesheet href=tally-1.css><script src=tally-child.js></script></head>"
         );
+    }
+
+    #[test]
+    fn the_not_found_page_names_its_root_when_the_build_knows_it_and_runs_no_app() {
+        let template = "<head><title>Tally</title><script type=module>import a from './tally-1.js';</script>\
+            <script src=tally-child.js defer></script></head><main id=app></main>";
+        let known = not_found(template, Some("https://example.org/tally")).unwrap();
+        assert!(known.contains("<base href=\"https://example.org/tally/\">"), "{known}");
+        assert!(known.contains("<meta name=\"robots\" content=\"noindex\">"));
+        assert!(known.contains("<h1>Page not found</h1>") && known.contains("<script src=tally-child.js>"));
+        assert!(!known.contains("type=module"));
+        // Without one, the script finds it from the address.
+        assert!(!not_found(template, None).unwrap().contains("<base"));
     }
 
     #[test]

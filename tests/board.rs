@@ -391,6 +391,7 @@ fn spelled_two_ways() -> Shared {
         schema_version: 1,
         title: "t".into(),
         as_of: None,
+        poll_seconds: None,
         complete_calendar: false,
         details: None,
         nominations: vec![Nomination {

@@ -93,6 +93,9 @@ pub fn synthetic(size: usize) -> Dataset {
                     notes: None,
                     options,
                     corrections: Vec::new(),
+                    expected_vote_pct: None,
+                    called: None,
+                    updated_at: None,
                 });
             }
         }
@@ -101,6 +104,7 @@ pub fn synthetic(size: usize) -> Dataset {
         schema_version: 1,
         title: format!("Synthetic benchmark dataset, {size} contests"),
         as_of: None,
+        poll_seconds: None,
         complete_calendar: false,
         details: None,
         nominations: Vec::new(),

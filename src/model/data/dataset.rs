@@ -11,6 +11,10 @@ pub struct Dataset {
     pub title: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub as_of: Option<String>,
+    /// A live feed's: how often a page asks for it again, in seconds (at least
+    /// [`MIN_POLL_SECONDS`]). A file that declares it is polled; the bundled file has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub poll_seconds: Option<i64>,
     /// When true, every jurisdiction of every cycle and party present must have a contest.
     pub complete_calendar: bool,
     /// Where the contests' sources and corrections are, when not inline: a details file, relative
@@ -94,6 +98,16 @@ impl ContestKind {
     }
 }
 
+/// Whether this build reads a live feed's fields (the newsroom's build, or a reader's built with
+/// `--live`). Without them, every status reads as the bundled file's and the night's words are
+/// left out of the wasm: the reader of a finished dataset pays nothing for them.
+pub const LIVE_FEEDS: bool = cfg!(any(feature = "newsroom", feature = "live"));
+
+/// The least `poll_seconds` a feed may ask for: a CDN and a phone can afford one request in ten seconds.
+pub const MIN_POLL_SECONDS: i64 = 10;
+
+/// Where a contest stands. A finished file's contests are `final`, `cancelled` or `no-vote`; a live
+/// feed's also `upcoming`, `counting`, `called` (by the desk its `called` names) or `certified`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Status {
     #[serde(rename = "final")]
@@ -102,21 +116,54 @@ pub enum Status {
     Cancelled,
     #[serde(rename = "no-vote")]
     NoVote,
+    #[serde(rename = "upcoming")]
+    Upcoming,
+    #[serde(rename = "counting")]
+    Counting,
+    #[serde(rename = "called")]
+    Called,
+    #[serde(rename = "certified")]
+    Certified,
 }
 
 impl Status {
-    pub const ALL: [Status; 3] = [Self::Final, Self::Cancelled, Self::NoVote];
+    pub const ALL: [Status; 7] = [
+        Self::Final,
+        Self::Cancelled,
+        Self::NoVote,
+        Self::Upcoming,
+        Self::Counting,
+        Self::Called,
+        Self::Certified,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             Self::Final => "final",
             Self::Cancelled => "cancelled",
             Self::NoVote => "no-vote",
+            Self::Upcoming => "upcoming",
+            Self::Counting => "counting",
+            Self::Called => "called",
+            Self::Certified => "certified",
         }
     }
 
+    /// The count is over: the figures are the result, and a leader "won" (final or certified).
+    pub fn counted(self) -> bool {
+        self == Self::Final || (LIVE_FEEDS && self == Self::Certified)
+    }
+
+    /// Nothing more will change on the night: counted, cancelled or decided without a count.
+    /// A feed whose contests are all settled is no longer polled.
+    pub fn settled(self) -> bool {
+        !LIVE_FEEDS || !matches!(self, Self::Upcoming | Self::Counting | Self::Called)
+    }
+
+    /// A feed's statuses only where this build reads feeds ([`LIVE_FEEDS`]).
     pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code.trim())
+        let known = if LIVE_FEEDS { &Self::ALL[..] } else { &Self::ALL[..3] };
+        known.iter().copied().find(|s| s.code() == code.trim())
     }
 
     /// In a reader's words. `no-vote` is a contest decided without a count (a voice vote, or
@@ -126,6 +173,10 @@ impl Status {
             Self::Final => "Final",
             Self::Cancelled => "Cancelled",
             Self::NoVote => "No count",
+            Self::Upcoming => "Upcoming",
+            Self::Counting => "Counting",
+            Self::Called => "Called",
+            Self::Certified => "Certified",
         }
     }
 }
@@ -168,6 +219,26 @@ pub struct Contest {
     pub options: Vec<BallotOption>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
+    /// A live feed's estimate of the share of the expected vote counted (like AP's EEVP), 0 to 100.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expected_vote_pct: Option<f64>,
+    /// A live feed's call: who a desk or wire projected as the winner, and when.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub called: Option<Call>,
+    /// A live feed's: when this contest's figures last changed (RFC 3339).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
+}
+
+/// A race called by a desk or wire: Tally never calls one itself.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Call {
+    /// One of the contest's ballot options, by name.
+    pub winner: String,
+    /// The desk or wire that called it ("AP", "Tally News Desk").
+    pub by: String,
+    /// When, RFC 3339 (`2024-03-05T23:42:00-05:00`).
+    pub at: String,
 }
 
 fn is_true(value: &bool) -> bool {

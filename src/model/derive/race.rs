@@ -3,7 +3,7 @@
 
 use crate::model::data::fold::fold;
 use crate::model::data::numbers::count;
-use crate::model::{delegate_figures, winner, BallotOption, Contest, DelegateFigure, OptionKind, Status};
+use crate::model::{delegate_figures, winner, BallotOption, Contest, DelegateFigure, OptionKind};
 
 /// One candidate's figures over a set of contests; uncommitted-type options are two standings:
 /// "Uncommitted" and "None of these candidates".
@@ -90,7 +90,7 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
             Some(p) => race.pledged += p,
             None => race.pledged_missing += 1,
         }
-        let held = contest.status == Status::Final;
+        let held = contest.status.counted();
         race.partial_field += usize::from(held && !contest.whole_field);
         let winner = winner(contest);
         race.no_winner += usize::from(winner.is_none());

@@ -117,7 +117,7 @@ pub fn outcome(contest: &Contest) -> Outcome {
     match contest.status {
         Status::Cancelled => return Outcome::Cancelled,
         Status::NoVote => return Outcome::NoVoteHeld,
-        Status::Final => {}
+        _ => {}
     }
     let options = &contest.options;
     let contenders: Vec<usize> = (0..options.len()).filter(|&i| options[i].kind.can_win()).collect();

@@ -172,6 +172,9 @@ impl<'a> Row<'a> {
             notes: None,
             options: Vec::new(),
             corrections: Vec::new(),
+            expected_vote_pct: None,
+            called: None,
+            updated_at: None,
         }
     }
 
@@ -284,6 +287,7 @@ pub fn dataset_from_csv(
         schema_version: SCHEMA_VERSION,
         title: title.to_string(),
         as_of,
+        poll_seconds: None,
         // A spreadsheet may hold one state; only the bundled calendar claims to be whole.
         complete_calendar: false,
         details: None,

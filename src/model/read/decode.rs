@@ -4,7 +4,9 @@
 //! as its field's problem, so only its contest is lost.
 
 use crate::model::read::json::Json;
-use crate::model::{BallotOption, Contest, ContestKind, Correction, Nomination, OptionKind, Party, Status};
+use crate::model::{
+    BallotOption, Call, Contest, ContestKind, Correction, Nomination, OptionKind, Party, Status, LIVE_FEEDS,
+};
 
 /// The field that did not fit and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -98,6 +100,16 @@ impl<'a> Object<'a> {
         }
     }
 
+    /// Any number, whole or not (`expected_vote_pct`: 99.5).
+    fn opt_number(&self, key: &str) -> Fit<Option<f64>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Json::Int(n)) => Ok(Some(*n as f64)),
+            Some(Json::Float(f)) => Ok(Some(*f)),
+            Some(other) => self.unfit(key, why(|| unexpected("a number", other))),
+        }
+    }
+
     fn int(&self, key: &str) -> Fit<i64> {
         self.required(key)?;
         self.opt_int(key).map(Option::unwrap_or_default)
@@ -170,7 +182,11 @@ pub fn contest(value: &Json) -> Fit<Contest> {
         extra: o.flag("extra")?,
         date: o.opt_text("date")?,
         kind: o.code("kind", ContestKind::from_code, "primary, caucus, party-run primary")?,
-        status: o.code("status", Status::from_code, "final, cancelled, no-vote")?,
+        status: o.code(
+            "status",
+            Status::from_code,
+            "final, cancelled, no-vote, upcoming, counting, called, certified",
+        )?,
         pledged_delegates: o.opt_int("pledged_delegates")?,
         whole_field: o.flag("whole_field")?,
         binding: o.opt_flag("binding")?.unwrap_or(true),
@@ -186,6 +202,27 @@ pub fn contest(value: &Json) -> Fit<Contest> {
                 .collect::<Fit<_>>()?
         },
         corrections: corrections(&o)?,
+        // Only a build that reads feeds reads their fields (see `LIVE_FEEDS`).
+        expected_vote_pct: if LIVE_FEEDS {
+            o.opt_number("expected_vote_pct")?
+        } else {
+            None
+        },
+        called: match o.get("called").filter(|_| LIVE_FEEDS) {
+            None => None,
+            Some(value) => Some(call(value)?),
+        },
+        updated_at: if LIVE_FEEDS { o.opt_text("updated_at")? } else { None },
+    })
+}
+
+/// A live feed's call: `{"winner": <option>, "by": <desk>, "at": <RFC 3339>}`.
+fn call(value: &Json) -> Fit<Call> {
+    let o = Object::new(value, "called".into())?;
+    Ok(Call {
+        winner: o.text("winner")?,
+        by: o.text("by")?,
+        at: o.text("at")?,
     })
 }
 

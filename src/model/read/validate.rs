@@ -3,6 +3,8 @@
 use thiserror::Error;
 
 use crate::model::data::fold::fold;
+pub use crate::model::data::time::parse_date;
+use crate::model::data::time::Moment;
 use crate::model::read::nominations::nomination_problems;
 use crate::model::{expected_for_party, territory, Contest, Dataset, Party, Percent, Status};
 
@@ -69,6 +71,12 @@ pub enum ProblemKind {
     DuplicateOption(String),
     #[error("names \"{0}\", which is not one of this contest's ballot options")]
     UnknownOption(String),
+    #[error("\"{0}\" is not a time (write RFC 3339: 2024-03-05T23:42:00-05:00)")]
+    TimeUnreadable(String),
+    #[error("is called, but no `called` says for whom, by whom and when")]
+    CallMissing,
+    #[error("must be a whole number of seconds, at least {min}; the page asks every {min} seconds", min = crate::model::MIN_POLL_SECONDS)]
+    PollTooOften,
 }
 
 impl Problem {
@@ -193,8 +201,60 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
             );
         }
     }
+    live_problems(contest, &names, &mut report);
     problems
 }
+
+/// A live feed's fields: a call for one of the options, at a readable time; times; the share counted.
+fn live_problems(contest: &Contest, names: &[String], report: &mut impl FnMut(String, ProblemKind)) {
+    let time = |report: &mut dyn FnMut(String, ProblemKind), field: &str, text: &str| {
+        if Moment::parse(text).is_none() {
+            report(field.into(), ProblemKind::TimeUnreadable(text.into()));
+        }
+    };
+    if let Some(pct) = contest.expected_vote_pct.filter(|p| !(0.0..=100.0).contains(p)) {
+        report(
+            "expected_vote_pct".into(),
+            ProblemKind::PercentOutOfRange(crate::model::data::numbers::decimal(pct, 1)),
+        );
+    }
+    match &contest.called {
+        None if contest.status == Status::Called => report("called".into(), ProblemKind::CallMissing),
+        None => {}
+        Some(call) => {
+            if !names.contains(&fold(call.winner.trim())) {
+                report("called winner".into(), ProblemKind::UnknownOption(call.winner.clone()));
+            }
+            if call.by.trim().is_empty() {
+                report("called by".into(), ProblemKind::Empty);
+            }
+            time(report, "called at", &call.at);
+        }
+    }
+    if let Some(updated) = &contest.updated_at {
+        time(report, "updated_at", updated);
+    }
+}
+
+/// A feed's own problems, named "feed": they cost no contest.
+fn feed_problems(dataset: &Dataset) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    if let Some(seconds) = dataset.poll_seconds {
+        if seconds < crate::model::MIN_POLL_SECONDS {
+            problems.push(Problem::new(FEED, "poll_seconds", ProblemKind::PollTooOften));
+        }
+        match &dataset.as_of {
+            Some(as_of) if Moment::parse(as_of).is_none() => {
+                problems.push(Problem::new(FEED, "as_of", ProblemKind::TimeUnreadable(as_of.clone())))
+            }
+            _ => {}
+        }
+    }
+    problems
+}
+
+/// The name of a feed's own problems: no contest has it.
+pub const FEED: &str = "feed";
 
 /// `field` names the figure only when there is something to report: most figures are fine.
 fn check_count(report: &mut impl FnMut(String, ProblemKind), field: impl Fn() -> String, value: i64, max: i64) {
@@ -203,19 +263,6 @@ fn check_count(report: &mut impl FnMut(String, ProblemKind), field: impl Fn() ->
     } else if value > max {
         report(field(), ProblemKind::Implausible(value));
     }
-}
-
-/// `YYYY-MM-DD` with a real month and day.
-pub fn parse_date(text: &str) -> Option<(i64, u32, u32)> {
-    let mut parts = text.split('-');
-    let (year, month, day) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || year.len() != 4 || month.len() != 2 || day.len() != 2 {
-        return None;
-    }
-    let (year, month, day): (i64, u32, u32) = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    ((1..=12).contains(&month) && day >= 1 && day <= days[month as usize - 1]).then_some((year, month, day))
 }
 
 /// Checks each contest, then the rules that span contests (ids, one contest per jurisdiction, the
@@ -267,5 +314,6 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
         }
     }
     problems.extend(nomination_problems(&dataset.nominations));
+    problems.extend(feed_problems(dataset));
     problems
 }

@@ -46,8 +46,13 @@ pub fn delegate_sentence(contest: &Contest) -> String {
         DelegateResult::NoneAtStake => "No delegates were at stake.".into(),
         DelegateResult::NotReported => "The delegate allocation has not been reported.".into(),
         DelegateResult::Winner { option } => format!(
-            "{} won the most delegates: {}{}.{rest}",
+            "{} {} the most delegates: {}{}.{rest}",
             contest.options[option].name,
+            if crate::model::words::live::counted(contest) {
+                "won"
+            } else {
+                "has"
+            },
             won(option),
             stake(" ")
         ),

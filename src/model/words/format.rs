@@ -5,6 +5,8 @@ pub use crate::model::data::names::surname;
 pub use crate::model::data::numbers::{and_list, count, decimal, thousands, NOT_REPORTED};
 pub use crate::model::derive::results::votes_not_the_result;
 pub use crate::model::words::delegates::{delegate_cells, delegate_sentence, delegates_text};
+pub use crate::model::words::live::{call_words, counted, live_note};
+use crate::model::words::live::{expected_counted, upcoming, won};
 
 use crate::model::{
     delegate_result, outcome, share_basis, shares, totals, Basis, Contest, DelegateResult, Margin, OptionKind, Outcome,
@@ -84,6 +86,15 @@ pub fn margin_cell(margin: &Margin) -> String {
 pub fn summary(contest: &Contest) -> Summary {
     let shares = shares(contest);
     let share = |i: usize| shares[i].map(percent).unwrap_or_default();
+    if upcoming(contest) {
+        return Summary {
+            winner: Status::Upcoming.label().into(),
+            basis_note: None,
+            share: String::new(),
+            margin: String::new(),
+            delegates: delegates_text(contest),
+        };
+    }
     let (winner, basis_note, share, margin) = match outcome(contest) {
         Outcome::Cancelled => ("Cancelled".into(), None, String::new(), String::new()),
         Outcome::NoVoteHeld => (Status::NoVote.label().into(), None, String::new(), String::new()),
@@ -110,7 +121,7 @@ pub fn summary(contest: &Contest) -> Summary {
             contest.options[option].name.clone(),
             match votes_not_the_result(contest, basis) {
                 Some(what) => Some(format!("most votes, {what}; not the official result")),
-                None => (basis != Basis::Votes).then(|| basis.label().to_string()),
+                None => live_note(contest).or_else(|| (basis != Basis::Votes).then(|| basis.label().to_string())),
             },
             share(option),
             margin.as_ref().map(margin_cell).unwrap_or_default(),
@@ -125,8 +136,22 @@ pub fn summary(contest: &Contest) -> Summary {
     }
 }
 
-/// The popular-vote result in a sentence.
+/// The popular-vote result in a sentence; on the night, after the call if there is one ("Called
+/// for Jason Palmer by AP at 11:42 p.m. Jason Palmer is leading by 11 votes (12.0 points).").
 pub fn popular_sentence(contest: &Contest) -> String {
+    let sentence = result_sentence(contest);
+    match call_words(contest) {
+        // "… at 11:42 p.m." ends its own sentence.
+        Some(call) if call.ends_with('.') => format!("{call} {sentence}"),
+        Some(call) => format!("{call}. {sentence}"),
+        None => sentence,
+    }
+}
+
+fn result_sentence(contest: &Contest) -> String {
+    if upcoming(contest) {
+        return "No votes have been counted yet.".into();
+    }
     let name = |i: usize| contest.options[i].name.as_str();
     match outcome(contest) {
         Outcome::Cancelled => "The contest was cancelled; no votes were cast.".into(),
@@ -182,11 +207,20 @@ pub fn popular_sentence(contest: &Contest) -> String {
             match basis {
                 Basis::Reported => format!("{} is reported as the winner; no figures were published.", name(option)),
                 Basis::Delegates => format!(
-                    "No vote counts were published; {} won the most delegates.",
-                    name(option)
+                    "No vote counts were published; {} {} the most delegates.",
+                    name(option),
+                    if counted(contest) { "won" } else { "has" }
                 ),
+                Basis::Votes if !counted(contest) => {
+                    format!("{} is leading{by}{}.", name(option), expected_counted(contest))
+                }
                 Basis::Votes => format!("{} won the popular vote{by}.", name(option)),
-                _ => format!("{} won the popular vote{by} ({}).", name(option), basis.label()),
+                _ => format!(
+                    "{} {} the popular vote{by} ({}).",
+                    name(option),
+                    won(contest),
+                    basis.label()
+                ),
             }
         }
     }
@@ -194,7 +228,7 @@ pub fn popular_sentence(contest: &Contest) -> String {
 
 /// What the shares are, and whether the listed options are the whole field, said once.
 pub fn share_sentence(contest: &Contest) -> Option<String> {
-    if contest.status != Status::Final {
+    if matches!(contest.status, Status::Cancelled | Status::NoVote) {
         return None;
     }
     let any_figure = contest.options.iter().any(|o| o.votes.is_some() || o.pct.is_some());
@@ -247,9 +281,10 @@ impl Marks {
         let (leaders, mark, won) = match outcome(contest) {
             Outcome::Winner { option, basis, .. } => match votes_not_the_result(contest, basis) {
                 Some(what) => (vec![option], format!("Most votes, {what}"), false),
+                None if !counted(contest) => (vec![option], "Leading".into(), false),
                 None => (vec![option], "Winner".into(), true),
             },
-            Outcome::Tie { options, .. } => (options, "Tied".into(), true),
+            Outcome::Tie { options, .. } => (options, "Tied".into(), counted(contest)),
             _ => (Vec::new(), String::new(), false),
         };
         let (delegate_leaders, delegate_mark) = match delegate_result(contest) {

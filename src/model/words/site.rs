@@ -172,7 +172,12 @@ pub fn headline(contest: &Contest) -> String {
                     .map(|share| format!(", with {}", percent(share)))
                     .unwrap_or_default(),
             };
-            format!("{} wins {what}{figures}", winner.name)
+            let wins = if crate::model::words::live::counted(contest) {
+                "wins"
+            } else {
+                "leads"
+            };
+            format!("{} {wins} {what}{figures}", winner.name)
         }
         Outcome::Tie { .. } => format!("A tie for first place in {what}"),
         _ => {

@@ -1,0 +1,234 @@
+//! A live feed (docs/DATA.md, "Live feeds"): its fields read, each of its problems costing only its
+//! contest, and its words: "Leading" until the feed calls, the call with its desk and time, "won"
+//! only once the count is final or certified. The bundled file has none of it.
+
+use tally::model::words::format::{popular_sentence, summary, Marks};
+use tally::model::words::site::headline;
+use tally::model::*;
+
+/// Two contests of a feed; `{as}` and `{vt}` are the rest of each contest's members.
+fn feed(head: &str, as_rest: &str, vt_rest: &str) -> String {
+    format!(
+        r#"{{"schema_version":1,"title":"Super Tuesday, live",{head}"contests":[
+        {{"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus",
+          "pledged_delegates":6,"whole_field":true,
+          "options":[{{"name":"Jason Palmer","votes":51,"delegates":3}},{{"name":"Joe Biden","votes":40,"delegates":3}}]{as_rest}}},
+        {{"id":"2024-D-VT","cycle":2024,"party":"D","territory":"VT","date":"2024-03-05","kind":"primary",
+          "options":[{{"name":"Joe Biden","votes":57000}},{{"name":"Dean Phillips","votes":6000}}]{vt_rest}}}]}}"#
+    )
+}
+
+const CALLED: &str = r#","status":"called","expected_vote_pct":95,
+    "called":{"winner":"Jason Palmer","by":"AP","at":"2024-03-05T23:42:00-05:00"},"updated_at":"2024-03-05T23:40:00-05:00""#;
+
+#[test]
+fn a_feed_is_read_with_its_live_fields() {
+    let text = feed(
+        r#""as_of":"2024-03-05T23:45:00-05:00","poll_seconds":15,"#,
+        CALLED,
+        r#","status":"counting","expected_vote_pct":12.5"#,
+    );
+    let loaded = load(&text).unwrap();
+    assert_eq!(loaded.problems, []);
+    let dataset = loaded.dataset;
+    assert_eq!(dataset.poll_seconds, Some(15));
+    assert_eq!(dataset.as_of.as_deref(), Some("2024-03-05T23:45:00-05:00"));
+    let (samoa, vermont) = (&dataset.contests[0], &dataset.contests[1]);
+    assert_eq!(samoa.status, Status::Called);
+    assert_eq!(samoa.expected_vote_pct, Some(95.0));
+    assert_eq!(
+        samoa.called,
+        Some(Call {
+            winner: "Jason Palmer".into(),
+            by: "AP".into(),
+            at: "2024-03-05T23:42:00-05:00".into()
+        })
+    );
+    assert_eq!(samoa.updated_at.as_deref(), Some("2024-03-05T23:40:00-05:00"));
+    assert_eq!(vermont.status, Status::Counting);
+    assert_eq!(vermont.expected_vote_pct, Some(12.5));
+    assert_eq!(vermont.called, None);
+}
+
+/// Each mistake is named, with its field, and costs its contest only; a feed's own costs none.
+#[test]
+fn each_feed_problem_costs_only_its_contest() {
+    let cases: [(&str, &str, &str, &str); 9] = [
+        (r#","status":"projected""#, "Unreadable", "status", "2024-D-VT"),
+        (
+            r#","status":"called","called":{"winner":"Dean Phillips","by":"AP","at":"2024-03-05T23:42:00-05:00"}"#,
+            "UnknownOption",
+            "called winner",
+            "2024-D-VT",
+        ),
+        (
+            r#","status":"called","called":{"winner":"Jason Palmer","by":"AP","at":"11:42 p.m."}"#,
+            "TimeUnreadable",
+            "called at",
+            "2024-D-VT",
+        ),
+        (
+            r#","status":"called","called":{"winner":"Jason Palmer","by":" ","at":"2024-03-05T23:42:00Z"}"#,
+            "Empty",
+            "called by",
+            "2024-D-VT",
+        ),
+        (r#","status":"called""#, "CallMissing", "called", "2024-D-VT"),
+        (
+            r#","status":"called","called":{"winner":"Jason Palmer"}"#,
+            "Unreadable",
+            "called by",
+            "2024-D-VT",
+        ),
+        (
+            r#","status":"counting","updated_at":"2024-03-05""#,
+            "TimeUnreadable",
+            "updated_at",
+            "2024-D-VT",
+        ),
+        (
+            r#","status":"counting","expected_vote_pct":101"#,
+            "PercentOutOfRange",
+            "expected_vote_pct",
+            "2024-D-VT",
+        ),
+        (
+            r#","status":"counting","expected_vote_pct":"95""#,
+            "Unreadable",
+            "expected_vote_pct",
+            "2024-D-VT",
+        ),
+    ];
+    for (samoa, kind, field, shown) in cases {
+        let loaded = load(&feed("", samoa, r#","status":"counting""#)).unwrap();
+        let problems: Vec<String> = loaded
+            .problems
+            .iter()
+            .map(|p| format!("{:?} {} {}", p.kind, p.contest, p.field))
+            .collect();
+        assert_eq!(problems.len(), 1, "{samoa}: {problems:?}");
+        let problem = &loaded.problems[0];
+        assert!(format!("{:?}", problem.kind).starts_with(kind), "{samoa}: {problems:?}");
+        assert_eq!(
+            (problem.contest.as_str(), problem.field.as_str()),
+            ("2024-D-AS", field),
+            "{samoa}"
+        );
+        assert!(!problem.to_string().is_empty());
+        let ids: Vec<&str> = loaded.dataset.contests.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, [shown], "{samoa}");
+    }
+    // The feed's own problems are named "feed" and cost no contest.
+    for (head, field) in [
+        (r#""poll_seconds":5,"#, "poll_seconds"),
+        (r#""poll_seconds":"often","#, "poll_seconds"),
+        (r#""poll_seconds":30,"as_of":"tonight","#, "as_of"),
+    ] {
+        let loaded = load(&feed(head, r#","status":"counting""#, r#","status":"counting""#)).unwrap();
+        let named: Vec<(&str, &str)> = loaded
+            .problems
+            .iter()
+            .map(|p| (p.contest.as_str(), p.field.as_str()))
+            .collect();
+        assert_eq!(named, [("feed", field)], "{head}");
+        assert_eq!(loaded.dataset.contests.len(), 2, "{head}");
+    }
+    let loaded = load(&feed(
+        r#""poll_seconds":5,"#,
+        r#","status":"final""#,
+        r#","status":"final""#,
+    ))
+    .unwrap();
+    assert_eq!(
+        loaded.problems[0].to_string(),
+        "feed: poll_seconds: must be a whole number of seconds, at least 10; the page asks every 10 seconds"
+    );
+}
+
+/// What the page says of American Samoa at each stage of the night.
+#[test]
+fn leading_until_called_then_called_then_won_once_final() {
+    struct Stage {
+        rest: &'static str,
+        cell: (&'static str, Option<&'static str>),
+        mark: &'static str,
+        sentence: &'static str,
+        headline: &'static str,
+    }
+    let stages = [
+        Stage {
+            rest: r#","status":"counting","expected_vote_pct":40"#,
+            cell: ("Jason Palmer", Some("Leading, with 40% of the expected vote counted")),
+            mark: "Leading",
+            sentence: "Jason Palmer is leading by 11 votes (12.0 points), with 40% of the expected vote counted.",
+            headline: "Jason Palmer leads the 2024 American Samoa Democratic caucus, 51 votes to 40",
+        },
+        Stage {
+            rest: CALLED,
+            cell: ("Jason Palmer", Some("Called for Jason Palmer by AP at 11:42 p.m.")),
+            mark: "Leading",
+            sentence: "Called for Jason Palmer by AP at 11:42 p.m. Jason Palmer is leading by 11 votes (12.0 points), with 95% of the expected vote counted.",
+            headline: "Jason Palmer leads the 2024 American Samoa Democratic caucus, 51 votes to 40",
+        },
+        Stage {
+            rest: r#","status":"final","called":{"winner":"Jason Palmer","by":"AP","at":"2024-03-06T04:42:00Z"}"#,
+            cell: ("Jason Palmer", None),
+            mark: "Winner",
+            sentence: "Jason Palmer won the popular vote by 11 votes (12.0 points).",
+            headline: "Jason Palmer wins the 2024 American Samoa Democratic caucus, 51 votes to 40",
+        },
+        Stage {
+            rest: r#","status":"certified""#,
+            cell: ("Jason Palmer", None),
+            mark: "Winner",
+            sentence: "Jason Palmer won the popular vote by 11 votes (12.0 points).",
+            headline: "Jason Palmer wins the 2024 American Samoa Democratic caucus, 51 votes to 40",
+        },
+    ];
+    for stage in stages {
+        let loaded = load(&feed("", stage.rest, r#","status":"counting""#)).unwrap();
+        assert_eq!(loaded.problems, [], "{}", stage.rest);
+        let samoa = &loaded.dataset.contests[0];
+        let cell = summary(samoa);
+        assert_eq!(
+            (cell.winner.as_str(), cell.basis_note.as_deref()),
+            stage.cell,
+            "{}",
+            stage.rest
+        );
+        let marks = Marks::new(samoa);
+        assert_eq!(marks.of(0).next(), Some(stage.mark), "{}", stage.rest);
+        assert_eq!(marks.winner(0), stage.mark == "Winner", "{}", stage.rest);
+        assert_eq!(popular_sentence(samoa), stage.sentence, "{}", stage.rest);
+        assert_eq!(headline(samoa), stage.headline, "{}", stage.rest);
+    }
+    // Before any count: no leader, no winner.
+    let upcoming = contest_from_json(
+        &tally::model::read::json::parse(
+            r#"{"cycle":2024,"party":"D","territory":"VT","kind":"primary","date":"2024-03-05","status":"upcoming",
+                "options":[{"name":"Joe Biden"},{"name":"Dean Phillips"}]}"#,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(summary(&upcoming).winner, "Upcoming");
+    assert_eq!(popular_sentence(&upcoming), "No votes have been counted yet.");
+    assert!(Marks::new(&upcoming).leaders.is_empty());
+}
+
+/// The bundled file declares no feed: nothing of the night shows for it.
+#[test]
+fn the_bundled_file_has_no_live_fields() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let dataset = load(&text).unwrap().dataset;
+    assert_eq!(dataset.poll_seconds, None);
+    for contest in &dataset.contests {
+        assert!(contest.status.settled(), "{}", contest.id);
+        assert!(
+            contest.called.is_none() && contest.expected_vote_pct.is_none() && contest.updated_at.is_none(),
+            "{}",
+            contest.id
+        );
+        assert_eq!(tally::model::words::live::live_note(contest), None, "{}", contest.id);
+    }
+}

@@ -391,7 +391,7 @@ fn spelled_two_ways() -> Shared {
         schema_version: 1,
         title: "t".into(),
         as_of: None,
-        poll_seconds: None,
+        poll_seconds: tally::model::Live::NONE,
         complete_calendar: false,
         details: None,
         nominations: vec![Nomination {

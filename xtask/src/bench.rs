@@ -93,9 +93,9 @@ pub fn synthetic(size: usize) -> Dataset {
                     notes: None,
                     options,
                     corrections: Vec::new(),
-                    expected_vote_pct: None,
-                    called: None,
-                    updated_at: None,
+                    expected_vote_pct: tally::model::Live::NONE,
+                    called: tally::model::Live::NONE,
+                    updated_at: tally::model::Live::NONE,
                 });
             }
         }
@@ -104,7 +104,7 @@ pub fn synthetic(size: usize) -> Dataset {
         schema_version: 1,
         title: format!("Synthetic benchmark dataset, {size} contests"),
         as_of: None,
-        poll_seconds: None,
+        poll_seconds: tally::model::Live::NONE,
         complete_calendar: false,
         details: None,
         nominations: Vec::new(),

@@ -13,8 +13,8 @@ pub struct Dataset {
     pub as_of: Option<String>,
     /// A live feed's: how often a page asks for it again, in seconds (at least
     /// [`MIN_POLL_SECONDS`]). A file that declares it is polled; the bundled file has none.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub poll_seconds: Option<i64>,
+    #[serde(skip_serializing_if = "Live::is_none")]
+    pub poll_seconds: Live<i64>,
     /// When true, every jurisdiction of every cycle and party present must have a contest.
     pub complete_calendar: bool,
     /// Where the contests' sources and corrections are, when not inline: a details file, relative
@@ -103,6 +103,54 @@ impl ContestKind {
 /// left out of the wasm: the reader of a finished dataset pays nothing for them.
 pub const LIVE_FEEDS: bool = cfg!(any(feature = "newsroom", feature = "live"));
 
+/// A live feed's field. In a build that reads no feeds it holds nothing, and the compiler knows it:
+/// no code to clone, drop or show it is left in the reader's wasm.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Live<T>(
+    #[cfg(any(feature = "newsroom", feature = "live"))] Option<T>,
+    std::marker::PhantomData<T>,
+);
+
+impl<T> Live<T> {
+    pub const NONE: Live<T> = Live(
+        #[cfg(any(feature = "newsroom", feature = "live"))]
+        None,
+        std::marker::PhantomData,
+    );
+
+    #[allow(unused_variables)]
+    pub fn new(value: Option<T>) -> Live<T> {
+        Live(
+            #[cfg(any(feature = "newsroom", feature = "live"))]
+            value,
+            std::marker::PhantomData,
+        )
+    }
+
+    pub fn get(&self) -> Option<&T> {
+        #[cfg(any(feature = "newsroom", feature = "live"))]
+        return self.0.as_ref();
+        #[cfg(not(any(feature = "newsroom", feature = "live")))]
+        return None;
+    }
+
+    pub fn is_none(&self) -> bool {
+        self.get().is_none()
+    }
+}
+
+impl<T> Default for Live<T> {
+    fn default() -> Self {
+        Self::NONE
+    }
+}
+
+impl<T: Serialize> Serialize for Live<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.get().serialize(serializer)
+    }
+}
+
 /// The least `poll_seconds` a feed may ask for: a CDN and a phone can afford one request in ten seconds.
 pub const MIN_POLL_SECONDS: i64 = 10;
 
@@ -142,6 +190,8 @@ impl Status {
             Self::Final => "final",
             Self::Cancelled => "cancelled",
             Self::NoVote => "no-vote",
+            // A build that reads no feeds has none of their statuses: their words are left out.
+            _ if !LIVE_FEEDS => "",
             Self::Upcoming => "upcoming",
             Self::Counting => "counting",
             Self::Called => "called",
@@ -162,8 +212,12 @@ impl Status {
 
     /// A feed's statuses only where this build reads feeds ([`LIVE_FEEDS`]).
     pub fn from_code(code: &str) -> Option<Self> {
-        let known = if LIVE_FEEDS { &Self::ALL[..] } else { &Self::ALL[..3] };
-        known.iter().copied().find(|s| s.code() == code.trim())
+        const KNOWN: &[Status] = if LIVE_FEEDS {
+            &Status::ALL
+        } else {
+            &[Status::Final, Status::Cancelled, Status::NoVote]
+        };
+        KNOWN.iter().copied().find(|s| s.code() == code.trim())
     }
 
     /// In a reader's words. `no-vote` is a contest decided without a count (a voice vote, or
@@ -173,6 +227,7 @@ impl Status {
             Self::Final => "Final",
             Self::Cancelled => "Cancelled",
             Self::NoVote => "No count",
+            _ if !LIVE_FEEDS => "",
             Self::Upcoming => "Upcoming",
             Self::Counting => "Counting",
             Self::Called => "Called",
@@ -220,14 +275,14 @@ pub struct Contest {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub corrections: Vec<Correction>,
     /// A live feed's estimate of the share of the expected vote counted (like AP's EEVP), 0 to 100.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub expected_vote_pct: Option<f64>,
+    #[serde(skip_serializing_if = "Live::is_none")]
+    pub expected_vote_pct: Live<f64>,
     /// A live feed's call: who a desk or wire projected as the winner, and when.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub called: Option<Call>,
+    #[serde(skip_serializing_if = "Live::is_none")]
+    pub called: Live<Call>,
     /// A live feed's: when this contest's figures last changed (RFC 3339).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<String>,
+    #[serde(skip_serializing_if = "Live::is_none")]
+    pub updated_at: Live<String>,
 }
 
 /// A race called by a desk or wire: Tally never calls one itself.

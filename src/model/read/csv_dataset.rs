@@ -2,7 +2,7 @@
 
 use crate::model::read::csv::{CsvError, Table};
 use crate::model::{
-    BallotOption, Contest, ContestKind, Correction, Dataset, OptionKind, Party, Problem, ProblemKind, Status,
+    BallotOption, Contest, ContestKind, Correction, Dataset, Live, OptionKind, Party, Problem, ProblemKind, Status,
     SCHEMA_VERSION,
 };
 
@@ -172,9 +172,9 @@ impl<'a> Row<'a> {
             notes: None,
             options: Vec::new(),
             corrections: Vec::new(),
-            expected_vote_pct: None,
-            called: None,
-            updated_at: None,
+            expected_vote_pct: Live::NONE,
+            called: Live::NONE,
+            updated_at: Live::NONE,
         }
     }
 
@@ -287,7 +287,7 @@ pub fn dataset_from_csv(
         schema_version: SCHEMA_VERSION,
         title: title.to_string(),
         as_of,
-        poll_seconds: None,
+        poll_seconds: Live::NONE,
         // A spreadsheet may hold one state; only the bundled calendar claims to be whole.
         complete_calendar: false,
         details: None,

@@ -5,7 +5,7 @@
 
 use crate::model::read::json::Json;
 use crate::model::{
-    BallotOption, Call, Contest, ContestKind, Correction, Nomination, OptionKind, Party, Status, LIVE_FEEDS,
+    BallotOption, Call, Contest, ContestKind, Correction, Live, Nomination, OptionKind, Party, Status, LIVE_FEEDS,
 };
 
 /// The field that did not fit and why.
@@ -203,16 +203,16 @@ pub fn contest(value: &Json) -> Fit<Contest> {
         },
         corrections: corrections(&o)?,
         // Only a build that reads feeds reads their fields (see `LIVE_FEEDS`).
-        expected_vote_pct: if LIVE_FEEDS {
+        expected_vote_pct: Live::new(if LIVE_FEEDS {
             o.opt_number("expected_vote_pct")?
         } else {
             None
-        },
-        called: match o.get("called").filter(|_| LIVE_FEEDS) {
+        }),
+        called: Live::new(match o.get("called").filter(|_| LIVE_FEEDS) {
             None => None,
             Some(value) => Some(call(value)?),
-        },
-        updated_at: if LIVE_FEEDS { o.opt_text("updated_at")? } else { None },
+        }),
+        updated_at: Live::new(if LIVE_FEEDS { o.opt_text("updated_at")? } else { None }),
     })
 }
 

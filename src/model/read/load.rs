@@ -194,13 +194,12 @@ fn read_json(text: &str) -> Result<(Dataset, Vec<Problem>), LoadError> {
         schema_version: SCHEMA_VERSION,
         title: text_of("title").unwrap_or_else(|| "Untitled dataset".into()),
         as_of: text_of("as_of"),
-        poll_seconds: match value.get("poll_seconds").filter(|_| crate::model::LIVE_FEEDS) {
+        // A feed that asks to be polled but not how often is polled as often as allowed: validation names it.
+        poll_seconds: crate::model::Live::new(match value.get("poll_seconds").filter(|_| crate::model::LIVE_FEEDS) {
             Some(Json::Int(n)) => Some(*n),
-            // A feed that asks to be polled but says not how often is polled as often as allowed:
-            // validation names it.
             Some(_) => Some(0),
             None => None,
-        },
+        }),
         complete_calendar: value.get("complete_calendar") == Some(&Json::Bool(true)),
         details: text_of("details"),
         nominations,

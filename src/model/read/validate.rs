@@ -212,13 +212,18 @@ fn live_problems(contest: &Contest, names: &[String], report: &mut impl FnMut(St
             report(field.into(), ProblemKind::TimeUnreadable(text.into()));
         }
     };
-    if let Some(pct) = contest.expected_vote_pct.filter(|p| !(0.0..=100.0).contains(p)) {
+    if let Some(pct) = contest
+        .expected_vote_pct
+        .get()
+        .copied()
+        .filter(|p| !(0.0..=100.0).contains(p))
+    {
         report(
             "expected_vote_pct".into(),
             ProblemKind::PercentOutOfRange(crate::model::data::numbers::decimal(pct, 1)),
         );
     }
-    match &contest.called {
+    match contest.called.get() {
         None if contest.status == Status::Called => report("called".into(), ProblemKind::CallMissing),
         None => {}
         Some(call) => {
@@ -231,7 +236,7 @@ fn live_problems(contest: &Contest, names: &[String], report: &mut impl FnMut(St
             time(report, "called at", &call.at);
         }
     }
-    if let Some(updated) = &contest.updated_at {
+    if let Some(updated) = contest.updated_at.get() {
         time(report, "updated_at", updated);
     }
 }
@@ -239,7 +244,7 @@ fn live_problems(contest: &Contest, names: &[String], report: &mut impl FnMut(St
 /// A feed's own problems, named "feed": they cost no contest.
 fn feed_problems(dataset: &Dataset) -> Vec<Problem> {
     let mut problems = Vec::new();
-    if let Some(seconds) = dataset.poll_seconds {
+    if let Some(&seconds) = dataset.poll_seconds.get() {
         if seconds < crate::model::MIN_POLL_SECONDS {
             problems.push(Problem::new(FEED, "poll_seconds", ProblemKind::PollTooOften));
         }

@@ -235,10 +235,10 @@ impl Tile {
         let result = match &self.result {
             TileResult::Won { option, basis } => {
                 let name = &contest.options[*option].name;
-                let won = crate::model::words::live::won(contest);
                 match basis {
-                    Basis::Votes => format!("{name} {won}"),
-                    _ => format!("{name} {won}, {}", basis.label()),
+                    _ if !crate::model::words::live::counted(contest) => format!("{name} is leading"),
+                    Basis::Votes => format!("{name} won"),
+                    _ => format!("{name} won, {}", basis.label()),
                 }
             }
             TileResult::Led { option } => format!(

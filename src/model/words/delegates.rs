@@ -45,14 +45,15 @@ pub fn delegate_sentence(contest: &Contest) -> String {
         DelegateResult::NotBinding => "This vote bound no delegates.".into(),
         DelegateResult::NoneAtStake => "No delegates were at stake.".into(),
         DelegateResult::NotReported => "The delegate allocation has not been reported.".into(),
-        DelegateResult::Winner { option } => format!(
-            "{} {} the most delegates: {}{}.{rest}",
+        DelegateResult::Winner { option } if crate::model::words::live::counted(contest) => format!(
+            "{} won the most delegates: {}{}.{rest}",
             contest.options[option].name,
-            if crate::model::words::live::counted(contest) {
-                "won"
-            } else {
-                "has"
-            },
+            won(option),
+            stake(" ")
+        ),
+        DelegateResult::Winner { option } => format!(
+            "{} has the most delegates: {}{}.{rest}",
+            contest.options[option].name,
             won(option),
             stake(" ")
         ),

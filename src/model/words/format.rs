@@ -206,15 +206,21 @@ fn result_sentence(contest: &Contest) -> String {
             }
             match basis {
                 Basis::Reported => format!("{} is reported as the winner; no figures were published.", name(option)),
+                Basis::Delegates if counted(contest) => {
+                    format!(
+                        "No vote counts were published; {} won the most delegates.",
+                        name(option)
+                    )
+                }
                 Basis::Delegates => format!(
-                    "No vote counts were published; {} {} the most delegates.",
-                    name(option),
-                    if counted(contest) { "won" } else { "has" }
+                    "No vote counts were published; {} has the most delegates.",
+                    name(option)
                 ),
                 Basis::Votes if !counted(contest) => {
                     format!("{} is leading{by}{}.", name(option), expected_counted(contest))
                 }
                 Basis::Votes => format!("{} won the popular vote{by}.", name(option)),
+                _ if counted(contest) => format!("{} won the popular vote{by} ({}).", name(option), basis.label()),
                 _ => format!(
                     "{} {} the popular vote{by} ({}).",
                     name(option),

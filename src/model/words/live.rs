@@ -21,7 +21,7 @@ pub fn upcoming(contest: &Contest) -> bool {
 /// "Called for Jason Palmer by AP at 11:42 p.m.", while the count goes on; a time the feed wrote
 /// unreadably is left out (validation names it).
 pub fn call_words(contest: &Contest) -> Option<String> {
-    let call = contest.called.as_ref().filter(|_| !counted(contest))?;
+    let call = contest.called.get().filter(|_| !counted(contest))?;
     let at = Moment::parse(&call.at)
         .map(|m| format!(" at {}", m.clock()))
         .unwrap_or_default();
@@ -32,6 +32,8 @@ pub fn call_words(contest: &Contest) -> Option<String> {
 pub fn expected_counted(contest: &Contest) -> String {
     contest
         .expected_vote_pct
+        .get()
+        .copied()
         .filter(|_| !counted(contest))
         .map(|pct| {
             let places = u32::from(pct.fract() != 0.0 && pct < 99.5);

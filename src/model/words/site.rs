@@ -172,12 +172,10 @@ pub fn headline(contest: &Contest) -> String {
                     .map(|share| format!(", with {}", percent(share)))
                     .unwrap_or_default(),
             };
-            let wins = if crate::model::words::live::counted(contest) {
-                "wins"
-            } else {
-                "leads"
-            };
-            format!("{} {wins} {what}{figures}", winner.name)
+            if !crate::model::words::live::counted(contest) {
+                return format!("{} leads {what}{figures}", winner.name);
+            }
+            format!("{} wins {what}{figures}", winner.name)
         }
         Outcome::Tie { .. } => format!("A tie for first place in {what}"),
         _ => {

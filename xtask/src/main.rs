@@ -9,6 +9,7 @@ mod fuzz;
 mod glue;
 mod pages;
 mod previews;
+mod replay;
 mod tools;
 
 use std::path::PathBuf;
@@ -162,6 +163,10 @@ const USAGE: &str = "usage: cargo xtask <command>
                    --quick    fewer loads, for CI
   fuzz           mutational fuzzing of the dataset reader, validation, results and URL query
                    --inputs N  how many inputs (default 1,000,000); fails on any panic
+  replay         a night replayed: its feed on http://127.0.0.1:8787/live/feed.json (dist/ beside it)
+                   --timeline FILE  the night (default: Super Tuesday 2024, from the bundled data)
+                   --speed N  simulated seconds per second (default 60); --from TIME  where to start
+                   --port N (default 8787); --write FILE  write the timeline instead of serving
   data           regenerate static/data/{results,details}.json from data/*.csv
                    --refresh  copy ../shared/data into data/ first
                    --check    fail if either file is out of date
@@ -213,6 +218,7 @@ fn main() {
             tools::ensure_build_tools().and_then(|()| dist())
         }
         Some("prerender") => prerender(),
+        Some("replay") => replay::run(&args[1..]),
         Some("data") if flag("--convert") => match args.iter().skip_while(|a| *a != "--convert").nth(1) {
             Some(file) => data::convert_file(std::path::Path::new(file)),
             None => Err("usage: cargo xtask data --convert <file.csv>".into()),

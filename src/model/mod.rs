@@ -25,7 +25,8 @@ pub use read::decode::{contest as contest_from_json, Unfit};
 pub use read::details::{merge_details, merge_details_as_built, split_details, ContestDetails, DetailsFile};
 pub use read::fields::apply_fields;
 pub use read::load::{
-    content_hash, keep_valid, load, load_any, load_as_built, load_bytes, LoadError, Loaded, MAX_BYTES,
+    content_hash, keep_valid, load, load_any, load_as_built, load_bytes, too_large, LoadError, Loaded, MAX_BYTES,
+    NOT_AS_BUILT,
 };
 pub use read::nominations::nominations_from_csv;
 pub use read::rules::rules_from_csv;

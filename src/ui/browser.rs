@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-use crate::model::{LoadError, Theme, MAX_BYTES};
+use crate::model::{Theme, MAX_BYTES};
 
 /// The site's root, as every page names it in `<base>` (a prerendered page may sit in a folder).
 fn site_root() -> String {
@@ -120,7 +120,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
             response.status_text()
         ));
     }
-    let too_large = |bytes: usize| LoadError::TooLarge(bytes).to_string();
+    let too_large = crate::model::too_large;
     // Refuse early when the server says how large the body is.
     if let Ok(Some(length)) = response.headers().get("content-length") {
         if let Some(length) = length.parse::<usize>().ok().filter(|&n| n > MAX_BYTES) {

@@ -33,7 +33,7 @@ pub fn read_dataset(bytes: &[u8], url: &str, bundled: bool) -> Result<Loaded, St
         true => crate::model::load_as_built(bytes, url),
         false => return Err(ANOTHER_SITE.into()),
     };
-    read.map_err(|e| e.to_string())
+    read.map_err(words)
 }
 
 /// A fetched details file merged into `dataset`, as this build reads files (as `read_dataset`):
@@ -55,7 +55,19 @@ pub fn read_details(
         true => crate::model::merge_details_as_built(dataset, bytes, url).map(|merged| (merged, Vec::new())),
         false => return Err(ANOTHER_SITE.into()),
     };
-    read.map_err(|e| e.to_string())
+    read.map_err(words)
+}
+
+/// A read error in words: the newsroom's build says each; the reader's, which reads only bundled
+/// files as built, says they are not (`NOT_AS_BUILT`, where it says why).
+#[cfg(feature = "newsroom")]
+fn words(error: crate::model::LoadError) -> String {
+    error.to_string()
+}
+
+#[cfg(not(feature = "newsroom"))]
+fn words(_: crate::model::LoadError) -> String {
+    crate::model::NOT_AS_BUILT.into()
 }
 
 /// Whether this site reads `url`, a `?data=` file or the details file one names: its own, and

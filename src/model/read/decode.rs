@@ -3,6 +3,7 @@
 //! validation names fields. A value the reader could not read (`Json::Invalid`) is reported here,
 //! as its field's problem, so only its contest is lost.
 
+use super::why;
 use crate::model::read::json::Json;
 use crate::model::{
     BallotOption, Call, Contest, ContestKind, Correction, Live, Nomination, OptionKind, Party, Status, LIVE_FEEDS,
@@ -16,16 +17,6 @@ pub struct Unfit {
 }
 
 type Fit<T> = Result<T, Unfit>;
-
-/// Why a value does not fit, in an editor's words. The reader's build reads only files the build
-/// validated (their hash checked first), so it never says why: 0.7 KB less wasm (gzip).
-fn why(words: impl FnOnce() -> String) -> String {
-    if cfg!(feature = "newsroom") {
-        words()
-    } else {
-        String::new()
-    }
-}
 
 /// One JSON object being read, with its path for messages.
 struct Object<'a> {

@@ -7,9 +7,9 @@
 use thiserror::Error;
 
 use crate::model::data::order::sorted;
-use crate::model::read::decode;
 use crate::model::read::json::{self, Json, JsonError};
 use crate::model::read::nominations::nomination_id;
+use crate::model::read::{decode, why};
 use crate::model::{dataset_from_csv, validate, Dataset, Problem, ProblemKind, Unfit, SCHEMA_VERSION};
 
 /// Larger files are refused before parsing: no real calendar comes near it.
@@ -150,17 +150,21 @@ pub(crate) fn parse_file(text: &str) -> Result<Json, LoadError> {
     let value = json::parse(text).map_err(LoadError::BrokenJson)?;
     match &value {
         Json::Object(_) => {}
-        Json::Invalid(reason) => return Err(LoadError::NotADataset(reason.clone())),
-        _ => return Err(LoadError::NotADataset("the top level must be an object".into())),
+        Json::Invalid(reason) => return Err(LoadError::NotADataset(why(|| reason.clone()))),
+        _ => return Err(LoadError::NotADataset(why(|| "the top level must be an object".into()))),
     }
     match value.get("schema_version") {
         Some(Json::Int(n)) if *n == i64::from(SCHEMA_VERSION) => {}
-        Some(Json::Int(n)) => return Err(LoadError::UnsupportedSchema(n.to_string())),
-        Some(other) => return Err(LoadError::UnsupportedSchema(format!("written as {}", other.kind()))),
-        None => return Err(LoadError::NotADataset("schema_version is missing".into())),
+        Some(Json::Int(n)) => return Err(LoadError::UnsupportedSchema(why(|| n.to_string()))),
+        Some(other) => {
+            return Err(LoadError::UnsupportedSchema(why(|| {
+                format!("written as {}", other.kind())
+            })))
+        }
+        None => return Err(LoadError::NotADataset(why(|| "schema_version is missing".into()))),
     }
     let Some(Json::Array(_)) = value.get("contests") else {
-        return Err(LoadError::NotADataset("contests must be a list".into()));
+        return Err(LoadError::NotADataset(why(|| "contests must be a list".into())));
     };
     Ok(value)
 }

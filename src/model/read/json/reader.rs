@@ -119,7 +119,9 @@ impl<'a> Reader<'a> {
             self.space();
             if self.eat(b'}') {
                 return Ok(match bad_key {
-                    true => Json::Invalid("one of its keys is not valid JSON text".into()),
+                    true => Json::Invalid(crate::model::read::why(|| {
+                        "one of its keys is not valid JSON text".into()
+                    })),
                     false => Json::Object(self.first_occurrences(members)),
                 });
             }

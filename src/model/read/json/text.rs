@@ -4,7 +4,17 @@
 use super::reader::Reader;
 use super::{Json, JsonError};
 
-const NOT_AN_ESCAPE: &str = "a backslash starts no escape JSON knows (write \\\\ for a backslash)";
+const NOT_AN_ESCAPE: &str = said("a backslash starts no escape JSON knows (write \\\\ for a backslash)");
+
+/// A reason's words, where they are said: the reader's build says none (`read::why`), and keeps
+/// none in its wasm.
+const fn said(words: &'static str) -> &'static str {
+    if cfg!(feature = "newsroom") {
+        words
+    } else {
+        ""
+    }
+}
 
 impl Reader<'_> {
     /// From the opening quote: the text, or `Invalid` when something inside it is wrong. JSON text
@@ -31,7 +41,7 @@ impl Reader<'_> {
                     self.at += 1;
                     return Ok(match wrong {
                         None => Json::String(out),
-                        Some(reason) => Json::Invalid(reason.into()),
+                        Some(reason) => Json::Invalid(crate::model::read::why(|| reason.into())),
                     });
                 }
                 Some(b'\\') => {
@@ -44,7 +54,7 @@ impl Reader<'_> {
                 Some(_) => {
                     self.at += 1;
                     wrong = wrong.or(Some(
-                        "a control character inside text must be written as an escape (\\t)",
+                        const { said("a control character inside text must be written as an escape (\\t)") },
                     ));
                 }
             }
@@ -74,11 +84,11 @@ impl Reader<'_> {
                     self.at += 2;
                     let low = self.hex4()?;
                     if !(0xDC00..0xE000).contains(&low) {
-                        return Err("a \\u escape pairs a high surrogate with no low one");
+                        return Err(const { said("a \\u escape pairs a high surrogate with no low one") });
                     }
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
                 }
-                return char::from_u32(code).ok_or("a \\u escape is not a character");
+                return char::from_u32(code).ok_or(const { said("a \\u escape is not a character") });
             }
             _ => return Err(NOT_AN_ESCAPE),
         })
@@ -96,7 +106,7 @@ impl Reader<'_> {
                 self.at += 4;
                 Ok(code)
             }
-            None => Err("a \\u escape needs four hex digits"),
+            None => Err(const { said("a \\u escape needs four hex digits") }),
         }
     }
 }

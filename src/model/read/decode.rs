@@ -36,11 +36,10 @@ impl<'a> Object<'a> {
     }
 
     fn path(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{} {key}", self.path)
-        }
+        why(|| match self.path.is_empty() {
+            true => key.to_string(),
+            false => format!("{} {key}", self.path),
+        })
     }
 
     fn unfit<T>(&self, key: &str, reason: String) -> Fit<T> {
@@ -133,7 +132,7 @@ impl<'a> Object<'a> {
             .enumerate()
             .map(|(i, item)| match item {
                 Json::String(s) => Ok(s.clone()),
-                other => self.unfit(&format!("{key}[{i}]"), why(|| unexpected("text", other))),
+                other => self.unfit(&why(|| format!("{key}[{i}]")), why(|| unexpected("text", other))),
             })
             .collect()
     }
@@ -209,7 +208,7 @@ pub fn contest(value: &Json) -> Fit<Contest> {
 
 /// A live feed's call: `{"winner": <option>, "by": <desk>, "at": <RFC 3339>}`.
 fn call(value: &Json) -> Fit<Call> {
-    let o = Object::new(value, "called".into())?;
+    let o = Object::new(value, why(|| "called".into()))?;
     Ok(Call {
         winner: o.text("winner")?,
         by: o.text("by")?,
@@ -253,16 +252,16 @@ fn corrections(o: &Object) -> Fit<Vec<Correction>> {
     o.list("corrections")?
         .iter()
         .enumerate()
-        .map(|(i, v)| correction(v, format!("corrections[{i}]")))
+        .map(|(i, v)| correction(v, why(|| format!("corrections[{i}]"))))
         .collect()
 }
 
 /// The option at `index`. Options have no sources of their own: the contest's list them all.
 fn ballot_option(value: &Json, index: usize) -> Fit<BallotOption> {
-    let mut o = Object::new(value, format!("options[{index}]"))?;
+    let mut o = Object::new(value, why(|| format!("options[{index}]")))?;
     let name = o.text("name")?;
     // Named as validation names it: `options[0] "Jason Palmer" votes`.
-    o.path = format!("options[{index}] \"{name}\"");
+    o.path = why(|| format!("options[{index}] \"{name}\""));
     let kind = match o.get("kind") {
         // Absent: read from the label, as the CSV does.
         None => OptionKind::classify(&name),

@@ -227,11 +227,13 @@ fn read_json(text: &str) -> Result<(Dataset, Vec<Problem>), LoadError> {
 /// `{cycle}-{party}-{territory}` a file leaves unwritten) or else by its place.
 pub(crate) fn unreadable(raw: &Json, what: &str, index: usize, unfit: Unfit) -> Problem {
     let text = |key| raw.get(key).and_then(Json::as_str);
-    let id = match (text("id"), raw.get("cycle"), text("party"), text("territory")) {
-        (Some(id), ..) => id.to_string(),
-        (None, Some(Json::Int(cycle)), Some(party), Some(territory)) => format!("{cycle}-{party}-{territory}"),
-        _ => format!("{what} #{}", index + 1),
-    };
+    let id = why(
+        || match (text("id"), raw.get("cycle"), text("party"), text("territory")) {
+            (Some(id), ..) => id.to_string(),
+            (None, Some(Json::Int(cycle)), Some(party), Some(territory)) => format!("{cycle}-{party}-{territory}"),
+            _ => format!("{what} #{}", index + 1),
+        },
+    );
     Problem::new(id, unfit.field, ProblemKind::Unreadable(unfit.reason))
 }
 

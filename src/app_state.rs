@@ -9,6 +9,8 @@ use crate::model::url::pages::Page;
 use crate::model::Edition;
 use crate::model::{Catalog, Filter, Problem, Query, Theme};
 
+pub use live::{Feed, Poll};
+
 /// Rows rendered before "Show more"; the real calendar (172 contests) fits in one page.
 pub const PAGE_ROWS: usize = 200;
 /// Rows of the first render, about two phone screens; the app shows a page once it has painted.
@@ -131,6 +133,8 @@ pub struct State {
     /// The contest the reader just went back from ("All results", the browser's back) and where
     /// they had opened it: the focus returns to that row or tile, not to the top of the page.
     pub back_from: Option<(String, Opener)>,
+    /// A live feed's polling (`live.rs`), from its first poll; nothing in a build that reads no feeds.
+    pub feed: crate::model::Live<Feed>,
 }
 
 /// The document's title for a view of a catalog: the title the build gave the static page that
@@ -199,6 +203,11 @@ pub enum Action {
     PickEdition(Edition),
     /// Order the list (part of the address).
     SetOrder(ListOrder),
+    /// The reply to a poll of the feed that dataset request `request` loaded (`live.rs`).
+    Polled {
+        request: u32,
+        poll: crate::model::Live<Poll>,
+    },
 }
 
 impl State {
@@ -235,6 +244,7 @@ impl State {
             absent_contest: None,
             opener: Opener::List,
             back_from: None,
+            feed: crate::model::Live::NONE,
             embed_expanded: false,
             filters_open: false,
             edition: None,
@@ -309,6 +319,13 @@ impl State {
 
     /// The state after `action`; the same `Rc` back when nothing changed (no render).
     pub fn after(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if let Action::Polled { request, poll } = action {
+            // Only a build that reads feeds polls (see `LIVE_FEEDS`): nothing at all in the others.
+            return match poll.get() {
+                Some(poll) => self.polled(request, poll.clone()),
+                None => self,
+            };
+        }
         // The same state back means no render (the list asks for its page after every selection);
         // so does a reply to an earlier dataset request, which the reader has moved on from.
         let unchanged = match &action {
@@ -336,6 +353,7 @@ impl State {
                 next.problems = Rc::new(problems);
                 next.details_problems = Rc::default();
                 next.details_error = None;
+                next.feed = crate::model::Live::NONE;
             }
             Action::Failed { message, .. } => {
                 next.data = Data::Failed(message);
@@ -387,6 +405,7 @@ impl State {
                 next.push_history = true;
             }
             Action::ShowRows(limit) => next.limit = limit,
+            Action::Polled { .. } => {}
             Action::Sort(sort) => next.sort = sort,
             Action::Picker(picker) => next.picker = picker,
             Action::Customize(settings) => next.customizer = settings,
@@ -416,6 +435,7 @@ impl State {
 
 #[cfg(test)]
 mod focus;
+pub mod live;
 #[cfg(test)]
 mod transitions;
 

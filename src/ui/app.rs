@@ -13,7 +13,7 @@ use super::effects::use_effects;
 use super::embed_customizer::embed_customizer;
 use super::embed_view::embed_view;
 use super::filters::{filters, list_order};
-use super::notices::{notices, Rejected};
+use super::notices::{feed_line, notices, Rejected};
 #[cfg(feature = "newsroom")]
 use super::notices::{problems_panel, provenance};
 use super::state::{Action, Data, Shared, Sort, State};
@@ -144,7 +144,7 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(contest) = open {
                         { contest_detail(DetailView { contest, details: state.details(), as_of, embedded: false, card: None, back: back.clone(), sort: state.sort, heading: &heading }, &dispatch) }
                     } else {
-                        { winners(catalog, &selected, state.query.sort, &state.query.data, state.limit, false, &dispatch) }
+                        { winners(catalog, &selected, state.query.sort, &state.query.data, state.limit, false, state.feed.get(), &dispatch) }
                         // A territory's own page shows each of its contests in full below the list.
                         if only_territory(&state.query.filter).is_some() {
                             { for selected.iter().map(|&i| contest_detail(DetailView { contest: &catalog.contests()[i], details: state.details(), as_of, embedded: false, card: Some(contest_href(&state.query.data, &catalog.contests()[i].id)), back: back.clone(), sort: Sort::default(), heading: &NodeRef::default() }, &dispatch)) }
@@ -171,6 +171,7 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             { notices(&state.notices) }
             if let Some(catalog) = state.catalog() { { provenance(&state.query.data, &catalog.dataset.title) } }
+            { feed_line(&state) }
             { problems_panel(&state.problems, Rejected::Contests, &on_bundled) }
             { problems_panel(&state.details_problems, Rejected::Details, &on_bundled) }
             { body }

@@ -192,3 +192,78 @@ pub fn show_fatal(message: &str) {
     box_.set_text_content(Some(message));
     let _ = body.prepend_with_node_1(&box_);
 }
+
+/// A feed's reply to a conditional request: `None` for 304 Not Modified, else the body and the
+/// validators to send next time (`ETag`, `Last-Modified`).
+#[cfg(any(feature = "newsroom", feature = "live"))]
+pub type FeedReply = Option<(Vec<u8>, Option<String>, Option<String>)>;
+
+/// Asks for a feed again, naming what the page has (`If-None-Match`, `If-Modified-Since`): an
+/// unchanged feed costs a 304 and no body. The browser's cache is bypassed, so the 304 is ours.
+#[cfg(any(feature = "newsroom", feature = "live"))]
+pub async fn fetch_feed(url: &str, etag: &Option<String>, modified: &Option<String>) -> Result<FeedReply, ()> {
+    let headers = web_sys::Headers::new().map_err(|_| ())?;
+    if let Some(etag) = etag {
+        let _ = headers.set("If-None-Match", etag);
+    }
+    if let Some(modified) = modified {
+        let _ = headers.set("If-Modified-Since", modified);
+    }
+    let init = web_sys::RequestInit::new();
+    init.set_headers(&headers);
+    init.set_cache(web_sys::RequestCache::NoStore);
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| ())?;
+    let response: Response = response.dyn_into().map_err(|_| ())?;
+    match response.status() {
+        304 => return Ok(None),
+        200 => {}
+        _ => return Err(()),
+    }
+    let header = |name: &str| response.headers().get(name).ok().flatten();
+    let (etag, modified) = (header("etag"), header("last-modified"));
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| ())?)
+        .await
+        .map_err(|_| ())?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    if bytes.len() > MAX_BYTES {
+        return Err(());
+    }
+    Ok(Some((bytes, etag, modified)))
+}
+
+/// Whether the page is hidden (another tab, a minimised window): no polls then.
+#[cfg(any(feature = "newsroom", feature = "live"))]
+pub fn hidden() -> bool {
+    gloo::utils::document().hidden()
+}
+
+/// Done after `ms` milliseconds (never, with `None`), or as soon as the page is shown or hidden.
+#[cfg(any(feature = "newsroom", feature = "live"))]
+pub async fn sleep_or_shown(ms: Option<u32>) {
+    let (window, document) = (gloo::utils::window(), gloo::utils::document());
+    let mut listener = None;
+    let wake = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(ms) = ms {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        }
+        let _ = document.add_event_listener_with_callback("visibilitychange", &resolve);
+        listener = Some(resolve);
+    });
+    let _ = JsFuture::from(wake).await;
+    if let Some(resolve) = listener {
+        let _ = document.remove_event_listener_with_callback("visibilitychange", &resolve);
+    }
+}
+
+/// Adds a stylesheet of this site to the page (the live feed's, `tally-live.css`).
+#[cfg(any(feature = "newsroom", feature = "live"))]
+pub fn add_stylesheet(href: &str) {
+    let document = gloo::utils::document();
+    if let (Ok(link), Some(head)) = (document.create_element("link"), document.head()) {
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", href);
+        let _ = head.append_child(&link);
+    }
+}

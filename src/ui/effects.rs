@@ -104,6 +104,9 @@ struct Keys {
     opened: (Option<String>, bool, bool),
     /// The list's selection.
     selected: Rc<Vec<usize>>,
+    /// The feed to poll, and the dataset request that loaded what it updates.
+    #[cfg(any(feature = "newsroom", feature = "live"))]
+    feed: Option<(u32, String)>,
 }
 
 /// What the effects keep between renders.
@@ -113,11 +116,16 @@ struct Ran {
     page_wanted: Rc<Cell<bool>>,
     /// Back and forward, heard for as long as the app lives.
     _back_forward: BackForward,
+    /// The feed's poller, while there is one: whether it should go on, and its next wait.
+    #[cfg(any(feature = "newsroom", feature = "live"))]
+    poller: (Rc<Cell<bool>>, Rc<Cell<Option<u32>>>),
 }
 
 impl Drop for Ran {
     fn drop(&mut self) {
         self.page_wanted.set(false);
+        #[cfg(any(feature = "newsroom", feature = "live"))]
+        self.poller.0.set(false);
     }
 }
 
@@ -145,7 +153,11 @@ pub fn use_effects(
             state.catalog().is_some(),
         ),
         selected,
+        #[cfg(any(feature = "newsroom", feature = "live"))]
+        feed: feed_of(state),
     };
+    #[cfg(any(feature = "newsroom", feature = "live"))]
+    let wait = poll_wait(state);
     let (data, dispatch, title) = (state.query.data.clone(), dispatch.clone(), heading.clone());
     // Going back closes the contest, so the focus effect runs then; which one is read from the state.
     let back = state.back_from.clone();
@@ -170,6 +182,13 @@ pub fn use_effects(
                     last.page_wanted.set(false);
                     last.page_wanted = list_page(&keys.selected, &dispatch);
                 }
+                #[cfg(any(feature = "newsroom", feature = "live"))]
+                if last.keys.feed != keys.feed {
+                    last.poller.0.set(false);
+                    last.poller = poll(&keys.feed, &dispatch);
+                }
+                #[cfg(any(feature = "newsroom", feature = "live"))]
+                last.poller.1.set(wait);
                 last.keys = keys;
             }
             None => {
@@ -181,7 +200,18 @@ pub fn use_effects(
                     let (query, notices) = (**address).clone();
                     dispatch.emit(Action::Navigate(query, notices));
                 }
+                // A page that may show a feed asks for its styles at once, before the feed renders.
+                #[cfg(any(feature = "newsroom", feature = "live"))]
+                if data.is_some() || LIVE_FEED.is_some() {
+                    browser::add_stylesheet("tally-live.css");
+                }
+                #[cfg(any(feature = "newsroom", feature = "live"))]
+                let poller = poll(&keys.feed, &dispatch);
+                #[cfg(any(feature = "newsroom", feature = "live"))]
+                poller.1.set(wait);
                 *ran = Some(Ran {
+                    #[cfg(any(feature = "newsroom", feature = "live"))]
+                    poller,
                     page_wanted: list_page(&keys.selected, &dispatch),
                     keys,
                     _back_forward: back_forward,
@@ -332,4 +362,96 @@ fn list_page(selected: &[usize], dispatch: &Callback<Action>) -> Rc<Cell<bool>> 
         });
     }
     wanted
+}
+
+/// The feed this build polls, if any, with the dataset request whose figures it updates: a file
+/// that declares `poll_seconds` (a newsroom's `?data=`), or the bundled page of a live build
+/// (`cargo xtask dist --live <url>`), which polls the feed the build named.
+#[cfg(any(feature = "newsroom", feature = "live"))]
+fn feed_of(state: &State) -> Option<(u32, String)> {
+    let catalog = state.catalog()?;
+    match (&state.query.data, LIVE_FEED) {
+        (None, Some(feed)) => Some((state.request, feed.to_string())),
+        (data, _) if catalog.dataset.poll_seconds.get().is_some() => Some((state.request, dataset_url(data))),
+        _ => None,
+    }
+}
+
+/// The feed a live build polls (`TALLY_LIVE_FEED` when it was compiled: `cargo xtask dist --live`).
+#[cfg(any(feature = "newsroom", feature = "live"))]
+const LIVE_FEED: Option<&str> = option_env!("TALLY_LIVE_FEED");
+
+/// Seconds until the next poll (`app_state::live`). The bundled page of a live build polls at once,
+/// then as the feed says.
+#[cfg(any(feature = "newsroom", feature = "live"))]
+fn poll_wait(state: &State) -> Option<u32> {
+    let bundled = state.query.data.is_none() && LIVE_FEED.is_some();
+    let declared = state.catalog().is_some_and(|c| c.dataset.poll_seconds.get().is_some());
+    match state.poll_delay() {
+        None if bundled && !declared => Some(match state.failures() {
+            0 => 0,
+            failures => crate::app_state::live::delay(0, failures),
+        }),
+        wait => wait,
+    }
+}
+
+/// Polls `feed` until told to stop or every contest is settled: waits its time (from the state,
+/// after each render), never while the page is hidden (at once when it is shown again), asks with
+/// the last reply's validators, and hands each reply to the state, which decides what it changes.
+#[cfg(any(feature = "newsroom", feature = "live"))]
+fn poll(feed: &Option<(u32, String)>, dispatch: &Callback<Action>) -> (Rc<Cell<bool>>, Rc<Cell<Option<u32>>>) {
+    use crate::app_state::Poll;
+    let (alive, wait) = (Rc::new(Cell::new(true)), Rc::new(Cell::new(None)));
+    let Some((request, url)) = feed.clone() else {
+        alive.set(false);
+        return (alive, wait);
+    };
+    let (going, next, dispatch) = (alive.clone(), wait.clone(), dispatch.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let (mut etag, mut modified) = (None, None);
+        // Let the render that started the poller set its first wait.
+        browser::after_paint().await;
+        while going.get() {
+            let Some(seconds) = next.get() else { return };
+            let hidden_before = browser::hidden();
+            if seconds > 0 || hidden_before {
+                browser::sleep_or_shown((!hidden_before).then_some(seconds * 1000)).await;
+            }
+            // Hidden: wait until shown, then poll at once.
+            if !going.get() || browser::hidden() {
+                while going.get() && browser::hidden() {
+                    browser::sleep_or_shown(None).await;
+                }
+                if !going.get() {
+                    return;
+                }
+            }
+            let reply = browser::fetch_feed(&url, &etag, &modified).await;
+            if !going.get() {
+                return;
+            }
+            let poll = match reply {
+                Err(()) => Poll::Failed,
+                Ok(None) => Poll::Unchanged,
+                Ok(Some((bytes, tag, date))) => match crate::model::load_bytes(&bytes) {
+                    Err(_) => Poll::Failed,
+                    Ok(loaded) => {
+                        (etag, modified) = (tag, date);
+                        Poll::Changed {
+                            catalog: Shared(Rc::new(Catalog::new(loaded.dataset))),
+                            problems: loaded.problems,
+                        }
+                    }
+                },
+            };
+            dispatch.emit(Action::Polled {
+                request,
+                poll: crate::model::Live::new(Some(poll)),
+            });
+            // The state's render sets the next wait (backed off, or none once all is settled).
+            browser::after_paint().await;
+        }
+    });
+    (alive, wait)
 }

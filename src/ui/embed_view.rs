@@ -83,7 +83,7 @@ pub fn embed_view(state: &State, selected: &[usize], heading: &NodeRef, dispatch
                                 <h1 class="embed-title">{ format!("Tally: {}", query.filter.describe(total, catalog)) }</h1>
                             }
                             { board(catalog, selected, query, state.edition, true, dispatch) }
-                            { winners(catalog, shown, query.sort, &query.data, state.limit, true, dispatch) }
+                            { winners(catalog, shown, query.sort, &query.data, state.limit, true, state.feed.get(), dispatch) }
                             if more > 0 {
                                 <button type="button" class="more" onclick={dispatch.reform(|_| Action::ShowAllInEmbed)}>{ format!("Show all {total} contests") }</button>
                             }

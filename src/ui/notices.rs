@@ -1,5 +1,5 @@
-//! Short notices: what the address asked for that was ignored, whose data is shown, and
-//! contests a dataset lost.
+//! Short notices: what the address asked for that was ignored, whose data is shown, a live
+//! feed's line and announcements, and contests a dataset lost.
 
 use yew::prelude::*;
 
@@ -80,5 +80,24 @@ pub fn problems_panel(problems: &[Problem], rejected: Rejected, on_bundled: &Cal
                 <button type="button" onclick={on_bundled.clone()}>{ "Show the bundled results instead" }</button>
             }
         </section>
+    }
+}
+
+/// A feed's line over its results ("Live: figures from 11:45 p.m.", or that the feed is not
+/// answering), and the polite live region that says each call and correction once. Nothing for a
+/// file that is no feed, nor in a build that reads none.
+pub fn feed_line(state: &crate::app_state::State) -> Html {
+    let Some(catalog) = state.catalog().filter(|c| c.dataset.poll_seconds.get().is_some()) else {
+        return html! {};
+    };
+    let as_of = catalog.dataset.as_of.as_deref();
+    let answering = state.failures() == 0;
+    let announcement = state.feed.get().map(|f| f.announcement.clone()).unwrap_or_default();
+    let line = crate::model::words::live::feed_line(as_of, answering);
+    html! {
+        <>
+            <p class="feed" data-answering={answering.to_string()}>{ line }</p>
+            <p class="visually-hidden" aria-live="polite">{ announcement }</p>
+        </>
     }
 }

@@ -27,6 +27,9 @@ pub fn party_badge(contest: &Contest) -> Html {
 /// contests stay fast to filter; rows are components, so unchanged ones are skipped.
 /// `data` is the newsroom dataset's address, kept in the links; `order` is the list's, said in its
 /// caption; `external`: links open the full explorer in a new tab (inside an embed).
+// A view function's inputs, each from a different part of the state: a props struct would be
+// a component's, and a component of its own costs wasm for nothing here.
+#[allow(clippy::too_many_arguments)]
 pub fn winners(
     catalog: &Shared,
     selected: &[usize],
@@ -34,6 +37,7 @@ pub fn winners(
     data: &Option<String>,
     limit: usize,
     external: bool,
+    feed: Option<&crate::app_state::Feed>,
     dispatch: &Callback<Action>,
 ) -> Html {
     if selected.is_empty() {
@@ -44,9 +48,14 @@ pub fn winners(
     let on_more = dispatch.reform(move |_| Action::ShowRows(limit + PAGE_ROWS));
     let rows = selected.iter().take(limit).map(|&index| {
         let contest = &contests[index];
+        // A feed's update marks the rows it changed, alternating between two animations so a
+        // row changed twice in a row is marked twice (none in a build that reads no feeds).
+        let mark =
+            feed.filter(|f| f.changed.contains(&contest.id))
+                .map(|f| if f.updates.is_multiple_of(2) { "0" } else { "1" });
         html! {
             <WinnerRow key={contest.id.clone()} catalog={catalog.clone()} {index}
-                data={data.clone()} {external} dispatch={dispatch.clone()} />
+                data={data.clone()} {external} {mark} dispatch={dispatch.clone()} />
         }
     });
     html! {
@@ -82,6 +91,8 @@ struct WinnerRowProps {
     /// when the row renders, not for every row on every render of the list.
     data: Option<String>,
     external: bool,
+    /// Changed by the feed's latest update: marked briefly (`winners`).
+    mark: Option<&'static str>,
     /// Stable across renders (the app memoises it), so rows compare equal.
     dispatch: Callback<Action>,
 }
@@ -100,7 +111,7 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
     });
     let href = contest_href(&props.data, &contest.id);
     html! {
-        <tr>
+        <tr data-changed={props.mark.filter(|_| crate::model::LIVE_FEEDS)}>
             <th scope="row">
                 <a {href} {onclick} target={external.then_some("_blank")} rel={external.then_some("noopener")}>{ contest.territory_name() }</a>
                 <span class="note">{ " " }{ row_note(contest) }</span>

@@ -15,6 +15,8 @@ use crate::{root, run, tools, Result};
 /// The newsroom's build's files start with this; a reader's page never loads them (the size
 /// budget leaves them out).
 pub const NEWSROOM: &str = "newsroom-";
+/// The feed a live build polls (`cargo xtask dist --live <url>`), read when the app is compiled.
+pub const LIVE_FEED_VAR: &str = "TALLY_LIVE_FEED";
 
 /// The two glue files, reader's first, once both builds are in dist/ and every page loads them.
 pub fn split(dist: &Path) -> Result<[PathBuf; 2]> {
@@ -81,6 +83,13 @@ fn build_reader(dist: &Path) -> Result<String> {
             "tally",
             "--no-default-features",
         ])
+        // Polling is compiled into the reader's build only for a live night.
+        .args(
+            std::env::var_os(LIVE_FEED_VAR)
+                .map(|_| ["--features", "live"])
+                .into_iter()
+                .flatten(),
+        )
         .current_dir(root()))?;
     let out = root().join("target/reader");
     let _ = fs::remove_dir_all(&out);

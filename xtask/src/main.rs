@@ -158,6 +158,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   dist           release build into dist/: the app, every static page, the policy; checks the size budgets
                    --base-url URL  the site's public address (canonical links, og:url, sitemap.xml)
                    --data-origins 'https://a.example https://b.example'  other sites ?data= may read
+                   --live URL  a live night: every page polls this feed (docs/DATA.md, Live feeds)
   prerender      trunk's post-build hook: the static pages and hashed data into trunk's staging folder
   bench          transfer sizes, first results paint vs a static page, filter latency, wasm memory
                    --quick    fewer loads, for CI
@@ -214,6 +215,15 @@ fn main() {
             // Other sites whose data `?data=` may show under this site's name.
             if let Some(origins) = args.iter().skip_while(|a| *a != "--data-origins").nth(1) {
                 std::env::set_var(pages::DATA_ORIGINS_VAR, origins);
+            }
+            // A live night: every page polls this feed (both builds compiled with it, the reader's
+            // with the `live` feature), and the policy lets the page ask its origin.
+            if let Some(feed) = args.iter().skip_while(|a| *a != "--live").nth(1) {
+                std::env::set_var(builds::LIVE_FEED_VAR, feed);
+                if let Some(origin) = tally::model::url::origin::origin(feed) {
+                    let listed = std::env::var(pages::DATA_ORIGINS_VAR).unwrap_or_default();
+                    std::env::set_var(pages::DATA_ORIGINS_VAR, format!("{listed} {origin}"));
+                }
             }
             tools::ensure_build_tools().and_then(|()| dist())
         }

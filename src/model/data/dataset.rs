@@ -137,6 +137,13 @@ impl<T> Live<T> {
     pub fn is_none(&self) -> bool {
         self.get().is_none()
     }
+
+    pub fn get_mut(&mut self) -> Option<&mut T> {
+        #[cfg(any(feature = "newsroom", feature = "live"))]
+        return self.0.as_mut();
+        #[cfg(not(any(feature = "newsroom", feature = "live")))]
+        return None;
+    }
 }
 
 impl<T> Default for Live<T> {

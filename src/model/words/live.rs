@@ -61,3 +61,17 @@ pub fn won(contest: &Contest) -> &'static str {
         "is leading"
     }
 }
+
+/// The line over a feed's results: "Live: figures from 11:45 p.m.", or while the feed does not
+/// answer, "Figures from 11:45 p.m.; the feed is not answering."
+pub fn feed_line(as_of: Option<&str>, answering: bool) -> String {
+    let clock = as_of.and_then(Moment::parse).map(|m| m.clock());
+    match (clock, answering) {
+        // The clock ends with "a.m." or "p.m.", or "UTC".
+        (Some(clock), true) if clock.ends_with('.') => format!("Live: figures from {clock}"),
+        (Some(clock), true) => format!("Live: figures from {clock}."),
+        (None, true) => "Live figures.".into(),
+        (Some(clock), false) => format!("Figures from {clock}; the feed is not answering."),
+        (None, false) => "The feed is not answering.".into(),
+    }
+}

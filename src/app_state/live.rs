@@ -1,0 +1,245 @@
+//! A live feed's polling, as state: how long until the next poll (the feed's `poll_seconds`,
+//! doubled after each failure up to five minutes, none once every contest is settled), what a
+//! reply does (a 304 nothing at all; an older feed than the one shown nothing; a newer one replaces
+//! the figures in place, records each figure that went down and each changed delegate split as a
+//! correction with its time, marks what changed, and announces each call and correction once),
+//! and the line shown while the feed is not answering. The effect that fetches is `ui/effects.rs`.
+
+use std::rc::Rc;
+
+use super::{Data, Shared, State};
+use crate::model::data::time::Moment;
+use crate::model::words::corrections::correction_line;
+use crate::model::words::live::{call_words, feed_line};
+use crate::model::{Catalog, Contest, Correction, Dataset, Live, Problem, MIN_POLL_SECONDS};
+
+/// The longest wait between polls, however often the feed has failed.
+pub const MAX_BACKOFF_SECONDS: u32 = 300;
+
+/// What the page keeps of the feed between polls.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Feed {
+    /// Polls that failed in a row since the last answer (0: the feed answers).
+    pub failures: u32,
+    /// Contests whose figures the latest update changed: marked briefly.
+    pub changed: Rc<Vec<String>>,
+    /// The latest update's calls and corrections, in one sentence each, for a polite live region.
+    pub announcement: String,
+    /// Updates that changed something: the marks alternate between two animations by its parity,
+    /// so that a figure changed twice in a row is marked twice.
+    pub updates: u32,
+}
+
+/// The reply to one poll.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Poll {
+    /// 304 Not Modified: nothing to do, nothing to render.
+    Unchanged,
+    /// No answer, an error status, or a file that could not be read.
+    Failed,
+    /// A feed, read.
+    Changed { catalog: Shared, problems: Vec<Problem> },
+}
+
+/// Seconds until the next poll of a feed that asks every `poll_seconds` (never under the minimum),
+/// after `failures` failed polls in a row: doubled each time, at most five minutes.
+pub fn delay(poll_seconds: i64, failures: u32) -> u32 {
+    let base = poll_seconds.clamp(MIN_POLL_SECONDS, 86_400) as u32;
+    match failures {
+        0 => base,
+        _ => base
+            .saturating_mul(1 << failures.min(16))
+            .min(MAX_BACKOFF_SECONDS.max(base)),
+    }
+}
+
+fn as_of(dataset: &Dataset) -> Option<i64> {
+    dataset.as_of.as_deref().and_then(Moment::parse).map(|m| m.epoch)
+}
+
+impl State {
+    /// Seconds until the next poll, while the file shown is a feed with a contest still to settle.
+    pub fn poll_delay(&self) -> Option<u32> {
+        let dataset = &self.catalog()?.dataset;
+        let seconds = *dataset.poll_seconds.get()?;
+        let open = dataset.contests.iter().any(|c| !c.status.settled());
+        open.then(|| delay(seconds, self.failures()))
+    }
+
+    /// "Figures from 11:45 p.m.; the feed is not answering." after a failed poll.
+    pub fn feed_trouble(&self) -> Option<String> {
+        if self.failures() == 0 {
+            return None;
+        }
+        Some(feed_line(self.catalog()?.dataset.as_of.as_deref(), false))
+    }
+
+    /// Polls that failed in a row since the feed last answered.
+    pub fn failures(&self) -> u32 {
+        self.feed.get().map_or(0, |f| f.failures)
+    }
+
+    /// The state after poll reply `poll` to dataset request `request`: the same `Rc` (no render)
+    /// when it changes nothing on the page.
+    pub(super) fn polled(self: Rc<Self>, request: u32, poll: Poll) -> Rc<Self> {
+        // A reply for a file the reader has left is never shown under the new address.
+        let Some(shown) = self.catalog().filter(|_| request == self.request).cloned() else {
+            return self;
+        };
+        let mut next = (*self).clone();
+        let was = self.feed.get().cloned().unwrap_or_default();
+        let mut feed = was.clone();
+        match poll {
+            Poll::Unchanged | Poll::Changed { .. } if was.failures > 0 => feed.failures = 0,
+            Poll::Unchanged => return self,
+            Poll::Failed => feed.failures = was.failures.saturating_add(1),
+            Poll::Changed { .. } => {}
+        }
+        next.feed = Live::new(Some(feed.clone()));
+        let Poll::Changed { catalog, problems } = poll else {
+            return Rc::new(next);
+        };
+        // An older feed than the one shown (a slow reply, a stale cache) is ignored, and so is the
+        // same feed again (the first poll, which has no validators to send yet).
+        let older = matches!((as_of(&catalog.dataset), as_of(&shown.dataset)), (Some(new), Some(old)) if new < old);
+        if older || catalog.dataset == shown.dataset {
+            return if feed.failures == was.failures {
+                self
+            } else {
+                Rc::new(next)
+            };
+        }
+        let (dataset, changed, said) = update(&shown.dataset, catalog.dataset.clone());
+        next.data = Data::Ready(Shared(Rc::new(Catalog::new(dataset))));
+        next.problems = Rc::new(problems);
+        if !changed.is_empty() {
+            feed.updates = was.updates.wrapping_add(1);
+        }
+        feed.changed = Rc::new(changed);
+        feed.announcement = said.join(" ");
+        next.feed = Live::new(Some(feed));
+        Rc::new(next)
+    }
+}
+
+/// The page's dataset with a feed's reply: each of the feed's contests replaces the one with its id
+/// (or joins), keeping the corrections shown before (the details file's, those recorded on the night)
+/// and its sources and notes if the feed has none; contests the feed does not list stay as they were
+/// (a live build's bundled results). Then, once the page shows a feed (not on the first reply over
+/// the bundled file, which may well be ahead of the night), each figure that went down and each
+/// delegate figure that changed is a new correction at the feed's time. Also returns the contests
+/// that changed, and a sentence for each new call or correction.
+pub fn update(old: &Dataset, feed: Dataset) -> (Dataset, Vec<String>, Vec<String>) {
+    let night = old.poll_seconds.get().is_some();
+    let at = feed
+        .as_of
+        .clone()
+        .filter(|t| Moment::parse(t).is_some())
+        .unwrap_or_default();
+    let (mut changed, mut said) = (Vec::new(), Vec::new());
+    let mut merged = old.clone();
+    merged.as_of = feed.as_of;
+    merged.poll_seconds = feed.poll_seconds;
+    for mut contest in feed.contests {
+        let Some(index) = merged.contests.iter().position(|c| c.id == contest.id) else {
+            changed.push(contest.id.clone());
+            merged.contests.push(contest);
+            continue;
+        };
+        let before = &merged.contests[index];
+        let recorded = if night {
+            corrections(before, &contest, &at)
+        } else {
+            Vec::new()
+        };
+        let mut kept: Vec<Correction> = before.corrections.clone();
+        for theirs in std::mem::take(&mut contest.corrections) {
+            if !kept.contains(&theirs) {
+                kept.push(theirs);
+            }
+        }
+        if !recorded.is_empty() {
+            let probe = Contest {
+                corrections: recorded.clone(),
+                ..contest.clone()
+            };
+            if let Some(line) = correction_line(&probe) {
+                said.push(format!("{}: {line}.", contest.territory_name()));
+            }
+            kept.extend(recorded);
+        }
+        contest.corrections = kept;
+        if contest.sources.is_empty() {
+            contest.sources = before.sources.clone();
+        }
+        if contest.notes.is_none() {
+            contest.notes = before.notes.clone();
+        }
+        if night && before.called.is_none() {
+            if let Some(call) = call_words(&contest) {
+                said.push(format!("{}: {call}", contest.territory_name()));
+            }
+        }
+        if night
+            && (figures(before) != figures(&contest)
+                || before.status != contest.status
+                || before.called != contest.called)
+        {
+            changed.push(contest.id.clone());
+        }
+        merged.contests[index] = contest;
+    }
+    (merged, changed, said)
+}
+
+type Figures = Vec<(Option<i64>, Option<String>, Option<i64>)>;
+
+fn figures(contest: &Contest) -> Figures {
+    contest
+        .options
+        .iter()
+        .map(|o| (o.votes, o.pct.clone(), o.delegates))
+        .collect()
+}
+
+/// The corrections `after` makes to `before`: each option's votes that went down; each option's
+/// delegates once a reported split changes (every option whose figure changed, as a party reports
+/// a corrected split).
+fn corrections(before: &Contest, after: &Contest, at: &str) -> Vec<Correction> {
+    let mut found = Vec::new();
+    let note = |what: &str| {
+        Some(format!(
+            "Recorded by this page when the feed changed the {what} it had reported."
+        ))
+    };
+    for option in &after.options {
+        let Some(was) = before.options.iter().find(|o| o.name == option.name) else {
+            continue;
+        };
+        let mut record = |field: &str, from: i64, to: i64| {
+            found.push(Correction {
+                reported_at: at.to_string(),
+                field: field.into(),
+                option: option.name.clone(),
+                from: from.to_string(),
+                to: to.to_string(),
+                note: note(field),
+                sources: Vec::new(),
+            })
+        };
+        if let (Some(from), Some(to)) = (was.votes, option.votes) {
+            if to < from {
+                record("votes", from, to);
+            }
+        }
+        if let (Some(from), Some(to)) = (was.delegates, option.delegates) {
+            if to != from {
+                record("delegates", from, to);
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests;

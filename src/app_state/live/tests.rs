@@ -1,0 +1,259 @@
+//! Polling told as tables: the delays, and what each reply does to the page in every order.
+
+use std::rc::Rc;
+
+use super::super::{Action, Data, Shared, State};
+use super::*;
+use crate::model::{load, Catalog, Live, Query};
+
+#[test]
+fn polls_wait_the_feeds_seconds_doubled_after_each_failure_up_to_five_minutes() {
+    let cases = [
+        (15, 0, 15),
+        (5, 0, 10),
+        (-1, 0, 10),
+        (15, 1, 30),
+        (15, 2, 60),
+        (15, 4, 240),
+        (15, 5, 300),
+        (15, 40, 300),
+        (10, 3, 80),
+        (600, 0, 600),
+        (600, 2, 600),
+    ];
+    for (seconds, failures, expected) in cases {
+        assert_eq!(delay(seconds, failures), expected, "{seconds} s, {failures} failures");
+    }
+}
+
+/// American Samoa at `as_of` (March, day and time Eastern: `05T22:00`), with `rest` after its options.
+fn feed(as_of: &str, votes: (i64, i64), delegates: Option<(i64, i64)>, rest: &str) -> Shared {
+    let seats = |d: Option<i64>| d.map(|d| format!(r#","delegates":{d}"#)).unwrap_or_default();
+    let text = format!(
+        r#"{{"schema_version":1,"title":"live","poll_seconds":10,"as_of":"2024-03-{as_of}:00-05:00","contests":[
+        {{"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus","pledged_delegates":6,
+          "options":[{{"name":"Jason Palmer","votes":{}{}}},{{"name":"Joe Biden","votes":{}{}}}]{rest}}},
+        {{"id":"2024-D-VT","cycle":2024,"party":"D","territory":"VT","date":"2024-03-05","kind":"primary","status":"final",
+          "options":[{{"name":"Joe Biden","votes":57000}}]}}]}}"#,
+        votes.0,
+        seats(delegates.map(|d| d.0)),
+        votes.1,
+        seats(delegates.map(|d| d.1)),
+    );
+    let loaded = load(&text).unwrap();
+    assert_eq!(loaded.problems, []);
+    Shared(Rc::new(Catalog::new(loaded.dataset)))
+}
+
+const COUNTING: &str = r#","status":"counting""#;
+const CALLED: &str =
+    r#","status":"called","called":{"winner":"Jason Palmer","by":"AP","at":"2024-03-05T23:42:00-05:00"}"#;
+
+fn opened(catalog: Shared) -> Rc<State> {
+    let (query, notices) = Query::parse("?data=live.json");
+    Rc::new(State::new(query, notices)).after(Action::Loaded {
+        request: 0,
+        catalog,
+        problems: Vec::new(),
+    })
+}
+
+fn changed(catalog: Shared) -> Live<Poll> {
+    Live::new(Some(Poll::Changed {
+        catalog,
+        problems: Vec::new(),
+    }))
+}
+
+fn feed_of(state: &State) -> &Feed {
+    state.feed.get().unwrap()
+}
+
+fn samoa(state: &State) -> &Contest {
+    &state.catalog().unwrap().dataset.contests[0]
+}
+
+#[test]
+fn a_304_and_an_older_feed_change_nothing_and_render_nothing() {
+    let state = opened(feed("05T22:00", (20, 30), None, COUNTING));
+    assert_eq!(state.poll_delay(), Some(10));
+    let same = state.clone().after(Action::Polled {
+        request: 0,
+        poll: Live::new(Some(Poll::Unchanged)),
+    });
+    assert!(Rc::ptr_eq(&state, &same), "a 304 is no render");
+    let older = state.clone().after(Action::Polled {
+        request: 0,
+        poll: changed(feed("05T21:45", (10, 15), None, COUNTING)),
+    });
+    assert!(Rc::ptr_eq(&state, &older), "an older feed is ignored");
+    assert_eq!(samoa(&older).options[0].votes, Some(20));
+}
+
+#[test]
+fn failures_back_off_say_so_and_recover() {
+    let state = opened(feed("05T22:00", (20, 30), None, COUNTING));
+    assert_eq!(state.feed_trouble(), None);
+    let failed = state.after(Action::Polled {
+        request: 0,
+        poll: Live::new(Some(Poll::Failed)),
+    });
+    assert_eq!(failed.poll_delay(), Some(20));
+    assert_eq!(
+        failed.feed_trouble().as_deref(),
+        Some("Figures from 10:00 p.m.; the feed is not answering.")
+    );
+    let mut state = failed;
+    for _ in 0..6 {
+        state = state.after(Action::Polled {
+            request: 0,
+            poll: Live::new(Some(Poll::Failed)),
+        });
+    }
+    assert_eq!(state.poll_delay(), Some(MAX_BACKOFF_SECONDS));
+    let back = state.after(Action::Polled {
+        request: 0,
+        poll: Live::new(Some(Poll::Unchanged)),
+    });
+    assert_eq!(
+        (back.poll_delay(), back.feed_trouble()),
+        (Some(10), None),
+        "a 304 is an answer"
+    );
+}
+
+#[test]
+fn a_reply_for_a_file_the_reader_left_is_never_shown() {
+    let state = opened(feed("05T22:00", (20, 30), None, COUNTING));
+    let (query, notices) = Query::parse("");
+    let moved = state.after(Action::Navigate(query, notices));
+    assert_eq!(moved.data, Data::Loading);
+    let late = moved.clone().after(Action::Polled {
+        request: 0,
+        poll: changed(feed("05T22:15", (30, 31), None, COUNTING)),
+    });
+    assert!(Rc::ptr_eq(&moved, &late));
+}
+
+#[test]
+fn figures_update_in_place_calls_and_corrections_are_announced_once() {
+    // (time, votes, delegates, rest, changed, announcement, corrections shown)
+    type Step = (
+        &'static str,
+        (i64, i64),
+        Option<(i64, i64)>,
+        &'static str,
+        bool,
+        &'static str,
+        &'static str,
+    );
+    let steps: [Step; 6] = [
+        ("05T22:15", (30, 31), None, COUNTING, true, "", ""),
+        ("05T22:45", (51, 40), Some((4, 2)), COUNTING, true, "", ""),
+        (
+            "05T23:42",
+            (51, 40),
+            Some((4, 2)),
+            CALLED,
+            true,
+            "American Samoa: Called for Jason Palmer by AP at 11:42 p.m.",
+            "",
+        ),
+        ("05T23:50", (51, 40), Some((4, 2)), CALLED, false, "", ""),
+        (
+            "06T00:25",
+            (51, 40),
+            Some((3, 3)),
+            CALLED,
+            true,
+            "American Samoa: Delegates corrected from 4\u{2013}2 to 3\u{2013}3.",
+            "delegates Jason Palmer 4 3 2024-03-06T00:25:00-05:00; delegates Joe Biden 2 3 2024-03-06T00:25:00-05:00",
+        ),
+        (
+            "06T00:40",
+            (50, 40),
+            Some((3, 3)),
+            CALLED,
+            true,
+            "American Samoa: Jason Palmer's votes corrected from 51 to 50.",
+            "delegates Jason Palmer 4 3 2024-03-06T00:25:00-05:00; delegates Joe Biden 2 3 2024-03-06T00:25:00-05:00; votes Jason Palmer 51 50 2024-03-06T00:40:00-05:00",
+        ),
+    ];
+    let mut state = opened(feed("05T22:00", (20, 30), None, COUNTING));
+    for (time, votes, delegates, rest, marked, said, log) in steps {
+        let next = state.clone().after(Action::Polled {
+            request: 0,
+            poll: changed(feed(time, votes, delegates, rest)),
+        });
+        assert!(!Rc::ptr_eq(&state, &next), "{time}");
+        assert_eq!(samoa(&next).options[0].votes, Some(votes.0), "{time}");
+        assert_eq!(
+            feed_of(&next).changed.contains(&"2024-D-AS".to_string()),
+            marked,
+            "{time}"
+        );
+        assert!(
+            !feed_of(&next).changed.contains(&"2024-D-VT".to_string()),
+            "{time}: Vermont did not change"
+        );
+        assert_eq!(feed_of(&next).announcement, said, "{time}");
+        let shown: Vec<String> = samoa(&next)
+            .corrections
+            .iter()
+            .map(|c| format!("{} {} {} {} {}", c.field, c.option, c.from, c.to, c.reported_at))
+            .collect();
+        assert_eq!(shown.join("; "), log, "{time}");
+        state = next;
+    }
+    // Everything final: no more polls.
+    let done = state.after(Action::Polled {
+        request: 0,
+        poll: changed(feed("06T01:00", (50, 40), Some((3, 3)), r#","status":"final""#)),
+    });
+    assert_eq!(done.poll_delay(), None);
+}
+
+#[test]
+fn the_first_reply_over_the_bundled_results_takes_the_feeds_contests_and_records_nothing() {
+    // A live build's page starts from its bundled results: final figures, no poll_seconds.
+    let bundled = load(
+        r#"{"schema_version":1,"title":"bundled","contests":[
+        {"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus","status":"final",
+         "options":[{"name":"Jason Palmer","votes":51,"delegates":3},{"name":"Joe Biden","votes":40,"delegates":3}]},
+        {"id":"2024-R-GU","cycle":2024,"party":"R","territory":"GU","date":"2024-03-08","kind":"caucus","status":"final",
+         "options":[{"name":"Donald Trump","votes":300}]}]}"#,
+    )
+    .unwrap()
+    .dataset;
+    let state = Rc::new(State::new(Query::default(), Vec::new())).after(Action::Loaded {
+        request: 0,
+        catalog: Shared(Rc::new(Catalog::new(bundled))),
+        problems: Vec::new(),
+    });
+    assert_eq!(state.poll_delay(), None, "the bundled file is no feed");
+    let next = state.after(Action::Polled {
+        request: 0,
+        poll: changed(feed("05T22:00", (20, 30), Some((4, 2)), CALLED)),
+    });
+    let ids: Vec<&str> = next
+        .catalog()
+        .unwrap()
+        .dataset
+        .contests
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["2024-D-AS", "2024-R-GU", "2024-D-VT"],
+        "Guam stays; Vermont joins"
+    );
+    assert_eq!(samoa(&next).options[0].votes, Some(20));
+    assert!(
+        samoa(&next).corrections.is_empty(),
+        "lower than the bundled figures is no correction"
+    );
+    assert_eq!(feed_of(&next).announcement, "");
+    assert_eq!(next.poll_delay(), Some(10), "now a feed");
+    assert_eq!(next.catalog().unwrap().dataset.title, "bundled");
+}

@@ -1,0 +1,269 @@
+// A live night, against the replay (`cargo xtask replay`, docs/REPLAY.md): the newsroom's preview of
+// the Super Tuesday 2024 feed (`?data=live/feed.json`), with the replay's clock moved step by step.
+// Figures are read from the feed the replay serves, never copied here. A poll is asked for at once
+// as a reader's browser does when the tab is shown again (a `visibilitychange`).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, DIST, launch, newPage, ready } from './harness.mjs';
+
+let replay, base, browser;
+
+before(async () => {
+  const xtask = join(ROOT, 'target', 'debug', 'xtask');
+  if (!existsSync(xtask)) spawnSync('cargo', ['build', '-q', '-p', 'xtask'], { cwd: ROOT, stdio: 'inherit' });
+  replay = spawn(xtask, ['replay', '--port', '0', '--speed', '0', '--from', '2024-03-05T21:20:00-05:00', '--dist', DIST], { cwd: ROOT });
+  base = await new Promise((resolve, reject) => {
+    let out = '';
+    replay.stdout.on('data', (chunk) => {
+      out += chunk;
+      const found = out.match(/feed (http:\/\/127\.0\.0\.1:\d+)\/live\/feed\.json/);
+      if (found) resolve(found[1]);
+    });
+    replay.on('exit', (code) => reject(new Error(`the replay stopped (${code}): ${out}`)));
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  replay?.kill();
+});
+
+/** Moves the replay's clock (Eastern time on the night, `HH:MM` on the 5th or `06THH:MM`). */
+async function clock(at) {
+  const day = at.startsWith('06T') ? '2024-03-06T' + at.slice(3) : `2024-03-05T${at}`;
+  const res = await fetch(`${base}/replay/clock?at=${encodeURIComponent(`${day}:00-05:00`)}`);
+  assert.equal(res.status, 200);
+}
+
+/** The feed as the replay serves it now. */
+async function feed() {
+  const res = await fetch(`${base}/live/feed.json`);
+  assert.equal(res.status, 200);
+  return res.json();
+}
+
+/** Asks the page to poll now, as showing the tab does, and waits for the feed's reply. */
+async function poll(page) {
+  const reply = page.waitForResponse((r) => r.url().endsWith('/live/feed.json'), { timeout: 10000 });
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  const response = await reply;
+  // The reply is read and rendered within a frame or two.
+  await page.waitForTimeout(300);
+  return response.status();
+}
+
+const samoa = (f) => f.contests.find((c) => c.id === '2024-D-AS');
+const votesOf = (contest) => contest.options.map((o) => o.votes ?? null);
+
+/** American Samoa's vote cells on its page, as numbers. */
+async function shownVotes(page, names) {
+  return page.evaluate((names) => names.map((name) => {
+    const row = [...document.querySelectorAll('.detail tbody tr, table tbody tr')].find((r) => r.querySelector('th')?.textContent.includes(name));
+    const cell = row && [...row.querySelectorAll('td')].find((td) => /^[\d,]+$/.test(td.textContent.trim()));
+    return cell ? Number(cell.textContent.replace(/,/g, '')) : null;
+  }), names);
+}
+
+test('figures rise, Leading becomes Called only when the feed calls, the correction is logged with its time', async () => {
+  await clock('21:20');
+  const page = await newPage(browser);
+  await page.goto(`${base}/?data=live/feed.json&contest=2024-D-AS`);
+  await ready(page);
+  const names = samoa(await feed()).options.map((o) => o.name);
+  const sentence = () => page.textContent('.result');
+
+  const first = votesOf(samoa(await feed()));
+  assert.deepEqual(await shownVotes(page, names), first);
+  assert.match(await sentence(), /is leading/);
+
+  await clock('22:50');
+  assert.equal(await poll(page), 200);
+  const later = votesOf(samoa(await feed()));
+  assert.ok(later.some((v, i) => v > first[i]), `the feed's counts rose: ${first} -> ${later}`);
+  assert.deepEqual(await shownVotes(page, names), later, 'the page shows the new counts');
+  assert.match(await sentence(), /is leading/);
+  assert.doesNotMatch(await sentence(), /Called/);
+
+  // Called only once the feed says so, with its desk and time.
+  await clock('23:45');
+  assert.equal(await poll(page), 200);
+  const call = samoa(await feed()).called;
+  assert.ok(call, 'the feed has called American Samoa');
+  assert.match(await sentence(), new RegExp(`^Called for ${call.winner} by ${call.by} at 11:42 p\\.m\\.`));
+  // One sentence per call (California's were called meanwhile too), none per count.
+  const said = await page.textContent('[aria-live="polite"]');
+  assert.ok(said.includes(`American Samoa: Called for ${call.winner} by ${call.by} at 11:42 p.m.`), said);
+  assert.equal(said.split('American Samoa').length, 2, 'said once');
+  assert.doesNotMatch(await sentence(), /\bwon\b/, 'not won before the count is final');
+
+  // The delegates change from the first report to the corrected split: a correction, with its time.
+  const firstSplit = samoa(await feed()).options.map((o) => o.delegates);
+  await clock('06T00:30');
+  assert.equal(await poll(page), 200);
+  const corrected = samoa(await feed()).options.map((o) => o.delegates);
+  assert.notDeepEqual(firstSplit, corrected);
+  const log = await page.textContent('.corrections');
+  for (const [i, name] of names.entries()) {
+    if (firstSplit[i] !== corrected[i]) {
+      assert.match(log, new RegExp(`${name} delegates: first reported ${firstSplit[i]}, corrected to ${corrected[i]}`));
+    }
+  }
+  assert.match(log, /2024-03-06 00:30:00-05:00|2024-03-06 00:25:00-05:00/, 'the correction carries the feed\'s time');
+  assert.match(await page.textContent('[aria-live="polite"]'), /American Samoa: Delegates corrected from/);
+
+  // Final: "won", and no more polling.
+  await clock('06T02:10');
+  assert.equal(await poll(page), 200);
+  assert.match(await sentence(), /won the popular vote/);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a 304 changes nothing in the page; focus and scroll survive an update', async () => {
+  await clock('20:30');
+  const page = await newPage(browser, { width: 1280, height: 600 });
+  await page.goto(`${base}/?data=live/feed.json`);
+  await ready(page);
+  // The first poll has no validators yet: the same feed again, which changes nothing.
+  assert.ok([200, 304].includes(await poll(page)));
+  const mutations = await page.evaluate(() => {
+    window.mutations = 0;
+    new MutationObserver((m) => { window.mutations += m.length; }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    return window.mutations;
+  });
+  assert.equal(mutations, 0);
+  assert.equal(await poll(page), 304, 'nothing changed: the validators get a 304');
+  assert.equal(await poll(page), 304);
+  assert.equal(await page.evaluate(() => window.mutations), 0, 'a 304 is no re-render');
+
+  // Focus on a row's link, scrolled down; an update keeps both.
+  const link = page.locator('table.winners tbody tr th a').nth(12);
+  await link.focus();
+  await page.evaluate(() => window.scrollTo(0, 400));
+  const before = await page.evaluate(() => [document.activeElement.textContent, window.scrollY]);
+  await page.evaluate(() => {
+    // Shifts of anything but the delegate race's rows, which reorder by design as delegates come in.
+    window.shifts = 0;
+    window.raceShifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const race = e.sources.every((s) => s.node?.closest?.('.race') || s.node?.parentElement?.closest('.race'));
+        if (race) window.raceShifts += e.value; else window.shifts += e.value;
+      }
+    }).observe({ type: 'layout-shift' });
+  });
+  await clock('21:30');
+  assert.equal(await poll(page), 200);
+  assert.ok(await page.evaluate(() => window.mutations) > 0, 'the update rendered');
+  const afterUpdate = await page.evaluate(() => [document.activeElement.textContent, window.scrollY]);
+  assert.deepEqual(afterUpdate, before);
+  assert.equal(await page.evaluate(() => window.shifts), 0, 'nothing shifts (CLS 0) but the race board');
+  console.log(`# layout shift of the delegate race's rows in that update: ${(await page.evaluate(() => window.raceShifts)).toFixed(4)}`);
+  const marked = await page.locator('tr[data-changed]').count();
+  assert.ok(marked > 0, 'changed rows are marked');
+  await page.close();
+});
+
+test('the feed not answering is said, polls back off, and the page recovers', async () => {
+  await clock('22:30');
+  const page = await newPage(browser);
+  await page.goto(`${base}/?data=live/feed.json`);
+  await ready(page);
+  const line = () => page.textContent('p.feed');
+  assert.match(await line(), /^Live: figures from \d+:\d\d p\.m\.$/);
+  await clock('22:38');
+  assert.equal(await poll(page), 503);
+  assert.match(await line(), /^Figures from \d+:\d\d p\.m\.; the feed is not answering\.$/);
+  assert.equal(await page.getAttribute('p.feed', 'data-answering'), 'false');
+  await clock('22:45');
+  assert.equal(await poll(page), 200);
+  assert.equal(await line(), `Live: figures from 10:45 p.m.`);
+  assert.deepEqual(page.problems.filter((p) => !p.includes('503')), []);
+  await page.close();
+});
+
+test('no polls while the page is hidden, one at once when it is shown', async () => {
+  await clock('22:00');
+  const page = await newPage(browser);
+  const polls = [];
+  page.on('request', (r) => { if (r.url().endsWith('/live/feed.json')) polls.push(Date.now()); });
+  await page.goto(`${base}/?data=live/feed.json`);
+  await ready(page);
+  const loaded = polls.length;
+  // The tab goes to the background for longer than the feed's 10 seconds.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForTimeout(12000);
+  assert.equal(polls.length, loaded, 'no poll while hidden');
+  const shown = Date.now();
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForTimeout(1000);
+  assert.equal(polls.length, loaded + 1, 'one poll once shown');
+  assert.ok(polls.at(-1) - shown < 1000, 'at once');
+  await page.close();
+});
+
+test('figures: bytes per poll, update to DOM, idle CPU (printed)', async () => {
+  const { gzipSync } = await import('node:zlib');
+  // 11:41 to 11:42 p.m.: only American Samoa changes (its call).
+  await clock('23:41');
+  const first = await fetch(`${base}/live/feed.json`);
+  const body = Buffer.from(await first.arrayBuffer());
+  const etag = first.headers.get('etag');
+  // Unchanged: a 304, headers only.
+  const unchanged = await fetch(`${base}/live/feed.json`, { headers: { 'If-None-Match': etag } });
+  assert.equal(unchanged.status, 304);
+  const headerBytes = (res) => [...res.headers].reduce((n, [k, v]) => n + k.length + v.length + 4, 'HTTP/1.1 304 Not Modified\r\n'.length + 2);
+  // One contest changed: the whole feed again.
+  await clock('23:42');
+  const next = await fetch(`${base}/live/feed.json`, { headers: { 'If-None-Match': etag } });
+  const changedBody = Buffer.from(await next.arrayBuffer());
+  console.log(`# bytes per poll: unchanged ${headerBytes(unchanged)} (304, headers only); changed ${headerBytes(next) + changedBody.length} (${changedBody.length} body, ${gzipSync(changedBody).length} if gzipped by the host; ${JSON.parse(changedBody).contests.length} contests)`);
+  assert.ok(body.length > 0);
+
+  // Update to DOM: from the poll's reply to the list's rows changed, every contest of the night in one update.
+  const page = await newPage(browser);
+  await clock('18:45');
+  await page.goto(`${base}/?data=live/feed.json`);
+  await ready(page);
+  await clock('06T02:10');
+  await page.evaluate(() => {
+    window.updated = new Promise((resolve) => new MutationObserver(() => resolve(performance.now())).observe(document.querySelector('table.winners'), { subtree: true, childList: true, characterData: true }));
+  });
+  const reply = page.waitForResponse((r) => r.url().endsWith('/live/feed.json'));
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  const response = await reply;
+  const received = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/live/feed.json')).pop().responseEnd);
+  const shown = await page.evaluate(() => window.updated);
+  const contests = (await response.json()).contests.length;
+  console.log(`# update to DOM, ${contests} contests changed at once (loopback): ${(shown - received).toFixed(1)} ms`);
+
+  await page.close();
+
+  // Idle: a page open on a feed that does not change (the clock stopped), its polls answered 304.
+  await clock('22:00');
+  const idle = await newPage(browser);
+  let polls = 0;
+  idle.on('response', (r) => { if (r.url().endsWith('/live/feed.json')) polls++; });
+  await idle.goto(`${base}/?data=live/feed.json`);
+  await ready(idle);
+  await idle.waitForTimeout(2000);
+  const cdp = await idle.context().newCDPSession(idle);
+  await cdp.send('Performance.enable');
+  const busy = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
+  const [start, polled] = [await busy(), polls];
+  await idle.waitForTimeout(30000);
+  const perMinute = ((await busy()) - start) * 2;
+  console.log(`# CPU per idle minute, page open on an unchanging feed (${polls - polled} polls in 30 s, 304s): ${(perMinute * 1000).toFixed(0)} ms`);
+  assert.ok(polls - polled >= 2, 'it polls every 10 s');
+  await idle.close();
+});

@@ -47,7 +47,7 @@ fn the_first_load_carries_results_alone() {
 }
 
 /// An option's name, votes, printed percentage and delegates.
-type Figures<'a> = (&'a str, Option<i64>, Option<&'a str>, Option<i64>);
+type Figures<'a> = (&'a str, Option<i64>, Option<&'a str>, Option<Delegates>);
 
 /// Each option's name and figures.
 fn results_of(contest: &Contest) -> Vec<Figures<'_>> {
@@ -288,7 +288,7 @@ fn the_bundled_file_is_the_spreadsheet_figure_for_figure() {
                 text("date"),
                 text("kind"),
                 text("status"),
-                json["pledged_delegates"].as_i64(),
+                json["pledged_delegates"].as_f64(),
                 json["whole_field"].as_bool().unwrap_or(false),
                 json["binding"].as_bool().unwrap_or(true),
             ),
@@ -316,7 +316,7 @@ fn the_bundled_file_is_the_spreadsheet_figure_for_figure() {
                     o["name"].as_str(),
                     o["votes"].as_i64(),
                     o["pct"].as_str(),
-                    o["delegates"].as_i64(),
+                    o["delegates"].as_f64(),
                 )
             })
             .collect();

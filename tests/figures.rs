@@ -122,7 +122,7 @@ fn votes_that_are_not_the_result_name_no_winner() {
             let best = contest.options.iter().filter_map(figure).max();
             contest.options.iter().position(|o| figure(o) == best).unwrap()
         };
-        let (most_votes, most_delegates) = (most(|o| o.votes), most(|o| o.delegates));
+        let (most_votes, most_delegates) = (most(|o| o.votes), most(|o| o.delegates.map(Delegates::halves)));
         let leader = &contest.options[most_votes].name;
         let marks = Marks::new(contest);
         let of = |i: usize| marks.of(i).collect::<Vec<_>>();

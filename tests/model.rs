@@ -171,7 +171,7 @@ fn delegate_splits_and_different_winners() {
     assert_eq!(
         delegate_figures(&accounted),
         [
-            DelegateFigure::Won(6),
+            DelegateFigure::Won(Delegates::whole(6)),
             DelegateFigure::ZeroByArithmetic,
             DelegateFigure::ZeroByArithmetic
         ]
@@ -196,7 +196,7 @@ fn validation_names_contest_field_and_reason() {
             "PercentsOverHundred",
         ),
         (
-            |c| c.options[0].delegates = Some(9),
+            |c| c.options[0].delegates = Some(Delegates::whole(9)),
             "options delegates",
             "DelegatesOverPledged",
         ),

@@ -46,6 +46,16 @@ fn thousands(count: i64) -> String {
     groups.join(",")
 }
 
+/// Delegate votes as a page writes them: "1,765.5", "52".
+fn delegate_votes(votes: f64) -> String {
+    let whole = thousands(votes.trunc() as i64);
+    if votes.fract() == 0.5 {
+        format!("{whole}.5")
+    } else {
+        whole
+    }
+}
+
 /// A name as a headline or list may give it: "Joe Biden (write-in)" is Joe Biden's win.
 fn person(name: &str) -> &str {
     name.split(" (").next().unwrap_or(name).trim()
@@ -87,7 +97,7 @@ fn check_heading(card: &str, contest: &Contest, found: &mut Findings) {
     });
     let meta = text_of(between(card, "<p class=\"meta\"", "</p>").unwrap_or(""));
     match contest.pledged {
-        Some(pledged) => found.expect(meta.contains(&format!("{} pledged", thousands(pledged))), || {
+        Some(pledged) => found.expect(meta.contains(&format!("{} pledged", delegate_votes(pledged))), || {
             format!("{meta:?} does not state {pledged} pledged delegates")
         }),
         None => found.expect(meta.to_lowercase().contains(&NOT_REPORTED.to_lowercase()), || {
@@ -134,7 +144,7 @@ fn check_table(card: &str, contest: &Contest, found: &mut Findings) {
         }
         let delegates = cell("Delegates");
         found.expect(delegates_read_right(contest, candidate, &delegates), || {
-            let listed = candidate.delegates.map_or("a blank".to_string(), thousands);
+            let listed = candidate.delegates.map_or("a blank".to_string(), delegate_votes);
             format!("{name}'s delegates read {delegates:?}; the spreadsheet has {listed}")
         });
     }
@@ -199,10 +209,10 @@ fn share_differs(contest: &Contest, candidate: &Candidate, share: &str) -> Optio
 /// delegates account for every pledged one.
 fn delegates_read_right(contest: &Contest, candidate: &Candidate, cell: &str) -> bool {
     if let Some(won) = candidate.delegates {
-        return cell == thousands(won);
+        return cell == delegate_votes(won);
     }
-    let listed: Vec<i64> = contest.candidates.iter().filter_map(|c| c.delegates).collect();
-    let all_listed = !listed.is_empty() && Some(listed.iter().sum::<i64>()) == contest.pledged;
+    let listed: Vec<f64> = contest.candidates.iter().filter_map(|c| c.delegates).collect();
+    let all_listed = !listed.is_empty() && Some(listed.iter().sum::<f64>()) == contest.pledged;
     cell == NOT_REPORTED || cell == NOT_BOUND || (all_listed && cell == "0")
 }
 

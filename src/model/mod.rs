@@ -11,6 +11,7 @@ pub mod url;
 pub mod words;
 
 pub use data::dataset::*;
+pub use data::delegate_votes::Delegates;
 pub use data::edition::{Edition, Nomination};
 pub use data::percent::Percent;
 pub use data::territory::*;

@@ -48,7 +48,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 .map(|v| v.saturating_mul(1_000_000))
                 .or(shares[i].map(Percent::millionths))
                 .unwrap_or(-1),
-            SortKey::Delegates => o.delegates.map_or(-1, |d| d.saturating_mul(1_000_000)),
+            SortKey::Delegates => o.delegates.map_or(-1, |d| d.halves().saturating_mul(500_000)),
             SortKey::Name => 0,
         }
     };
@@ -187,7 +187,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             <p class="meta">
                 { party_badge(contest) }{ " " }
                 { date(contest.date.as_deref()) }{ " \u{00b7} " }{ contest.status.label() }
-                { " \u{00b7} " }{ contest.pledged_delegates.map(|p| crate::model::words::format::count(p, "pledged delegate", "pledged delegates")).unwrap_or_else(|| "Pledged delegates not reported".into()) }
+                { " \u{00b7} " }{ contest.pledged_delegates.map(|p| p.count("pledged delegate", "pledged delegates")).unwrap_or_else(|| "Pledged delegates not reported".into()) }
             </p>
             <p class="result">{ popular_sentence(contest) }</p>
             <p class="result">{ delegate_sentence(contest) }</p>

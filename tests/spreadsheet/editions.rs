@@ -25,8 +25,10 @@ pub fn group(name: &str) -> Option<String> {
 /// votes), summed from the rows, and the contests each group won.
 pub struct Sums {
     pub contests: Vec<String>,
-    pub pledged: i64,
-    pub candidates: Vec<(String, i64, i64)>,
+    /// Delegate votes (halves exact in an f64).
+    pub pledged: f64,
+    /// (group, delegate votes, votes).
+    pub candidates: Vec<(String, f64, i64)>,
     /// (group, contests won), for groups that won any: contests binding delegates (fields.csv, and
     /// some at stake) whose winner the most-votes rule names; none where the votes are not the
     /// official result (fields.csv's votes_are).
@@ -36,13 +38,13 @@ pub struct Sums {
 pub fn sums(contests: &[Contest], cycle: i64, party: &str) -> Sums {
     let mut sums = Sums {
         contests: Vec::new(),
-        pledged: 0,
+        pledged: 0.0,
         candidates: Vec::new(),
         won: Vec::new(),
     };
     for contest in contests.iter().filter(|c| c.cycle == cycle && c.party == party) {
         sums.contests.push(contest.id.clone());
-        let bound = contest.binding && contest.pledged != Some(0);
+        let bound = contest.binding && contest.pledged != Some(0.0);
         if let (true, Some(winner)) = (bound, most_votes(contest).ok().or_else(|| most_delegates(contest))) {
             let key = group(&winner.name).expect("a winner stands for someone");
             match sums.won.iter_mut().find(|(k, _)| *k == key) {
@@ -50,12 +52,12 @@ pub fn sums(contests: &[Contest], cycle: i64, party: &str) -> Sums {
                 None => sums.won.push((key, 1)),
             }
         }
-        sums.pledged += contest.pledged.unwrap_or(0);
+        sums.pledged += contest.pledged.unwrap_or(0.0);
         for candidate in &contest.candidates {
             let Some(key) = group(&candidate.name) else {
                 continue;
             };
-            let (delegates, votes) = (candidate.delegates.unwrap_or(0), candidate.votes.unwrap_or(0));
+            let (delegates, votes) = (candidate.delegates.unwrap_or(0.0), candidate.votes.unwrap_or(0));
             match sums.candidates.iter_mut().find(|(k, _, _)| *k == key) {
                 Some(entry) => (entry.1, entry.2) = (entry.1 + delegates, entry.2 + votes),
                 None => sums.candidates.push((key, delegates, votes)),
@@ -74,7 +76,7 @@ fn most_delegates(contest: &Contest) -> Option<&Candidate> {
     contest
         .candidates
         .iter()
-        .find(|c| no_figures && contest.votes_are.is_none() && c.delegates.is_some_and(|d| d * 2 > pledged))
+        .find(|c| no_figures && contest.votes_are.is_none() && c.delegates.is_some_and(|d| d * 2.0 > pledged))
 }
 
 /// An edition's presumptive nominee, from `data/editions.csv`.
@@ -114,7 +116,7 @@ pub fn lost(contests: &[Contest], cycle: i64, party: &str) -> Vec<(String, Strin
             (None, None) => continue,
         };
         let listed = options.iter().any(|c| group(&c.name) == nominee);
-        let bound = contest.binding && contest.pledged != Some(0);
+        let bound = contest.binding && contest.pledged != Some(0.0);
         if bound && listed && contest.status == "final" && leaders.iter().all(|name| group(name) != nominee) {
             lost.push((contest.id.clone(), leaders.join(" and ")));
         }
@@ -136,6 +138,7 @@ fn figure(candidate: &Candidate, which: usize) -> Option<i64> {
             .parse::<f64>()
             .ok()
             .map(|p| (p * 1000.0).round() as i64),
-        _ => candidate.delegates,
+        // In halves, whole numbers as the others are.
+        _ => candidate.delegates.map(|d| (d * 2.0) as i64),
     }
 }

@@ -21,7 +21,8 @@ pub struct Contest {
     /// "primary", "caucus", "party-run primary".
     pub kind: String,
     pub status: String,
-    pub pledged: Option<i64>,
+    /// Delegate votes: whole, or ending in .5 (2008's half votes; exact in an f64, as are their sums).
+    pub pledged: Option<f64>,
     pub candidates: Vec<Candidate>,
     /// Every option is listed (fields.csv's `whole_field` is "yes").
     pub whole_field: bool,
@@ -40,7 +41,8 @@ pub struct Candidate {
     pub votes: Option<i64>,
     /// The source's printed percentage, as printed ("56.0", "<0.1").
     pub pct: Option<String>,
-    pub delegates: Option<i64>,
+    /// Delegate votes, whole or ending in .5.
+    pub delegates: Option<f64>,
     pub sources: Vec<String>,
 }
 
@@ -98,7 +100,7 @@ pub fn contests() -> Vec<Contest> {
                 date: row.get("date").to_string(),
                 kind: row.get("contest_type").to_string(),
                 status: row.get("status").to_string(),
-                pledged: number(row.get("pledged_delegates")),
+                pledged: delegate_votes(row.get("pledged_delegates")),
                 candidates: Vec::new(),
                 whole_field: fact("whole_field") == "yes",
                 binding: fact("binding") != "no",
@@ -120,7 +122,7 @@ pub fn contests() -> Vec<Contest> {
             name: row.get("candidate").to_string(),
             votes: number(row.get("votes")),
             pct: Some(row.get("vote_pct").to_string()).filter(|p| !p.is_empty()),
-            delegates: number(row.get("delegates_won")),
+            delegates: delegate_votes(row.get("delegates_won")),
             sources: row
                 .get("source_url")
                 .split(';')
@@ -150,4 +152,17 @@ fn number(cell: &str) -> Option<i64> {
     }
     assert!(cell.bytes().all(|b| b.is_ascii_digit()), "not a count: {cell:?}");
     Some(cell.parse().expect("digits"))
+}
+
+/// Delegate votes as the spreadsheet writes them: digits, or digits and ".5" (a half vote).
+fn delegate_votes(cell: &str) -> Option<f64> {
+    if cell.is_empty() {
+        return None;
+    }
+    let whole = cell.strip_suffix(".5").unwrap_or(cell);
+    assert!(
+        whole.bytes().all(|b| b.is_ascii_digit()),
+        "not a number of delegate votes: {cell:?}"
+    );
+    Some(whole.parse::<f64>().expect("digits") + if whole.len() < cell.len() { 0.5 } else { 0.0 })
 }

@@ -260,7 +260,7 @@ pub struct Contest {
     pub status: Status,
     /// Pledged delegates at stake; absent when the source gives none (unbound delegations).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pledged_delegates: Option<i64>,
+    pub pledged_delegates: Option<crate::model::Delegates>,
     /// The listed options are the whole field: every name on the ballot and every other vote
     /// (itemised or in an "Other" row). Only a source says so; unknown reads as not whole.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -386,8 +386,9 @@ pub struct BallotOption {
     /// The percentage exactly as the source printed it ("56.0", "<0.1"); never recomputed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pct: Option<String>,
+    /// Delegate votes won, only when the source states them; may end in .5 (half votes).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub delegates: Option<i64>,
+    pub delegates: Option<crate::model::Delegates>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -416,7 +417,7 @@ impl Contest {
 
     /// Whether this vote bound delegates: binding, and some at stake (or not stated).
     pub fn binds_delegates(&self) -> bool {
-        self.binding && self.pledged_delegates != Some(0)
+        self.binding && self.pledged_delegates != Some(crate::model::Delegates::ZERO)
     }
 }
 

@@ -2,6 +2,7 @@
 //! jurisdictions, percentages as printed, a feed's moments, and the small text and ordering tools every layer uses.
 
 pub mod dataset;
+pub mod delegate_votes;
 pub mod edition;
 pub mod fold;
 pub mod names;

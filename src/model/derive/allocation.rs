@@ -308,12 +308,13 @@ fn shares(contest: &Contest) -> Option<(Vec<f64>, Option<f64>)> {
     Some((shares, Some(missing)))
 }
 
-/// The reported split, where every option's delegates are stated or 0 by arithmetic.
+/// The reported split, where every option's delegates are stated or 0 by arithmetic, and whole
+/// (a rule allocates delegates; half votes are no split it gives).
 fn reported(contest: &Contest) -> Option<Vec<i64>> {
     delegate_figures(contest)
         .into_iter()
         .map(|f| match f {
-            DelegateFigure::Won(d) => Some(d),
+            DelegateFigure::Won(d) => d.whole_number(),
             DelegateFigure::ZeroByArithmetic => Some(0),
             _ => None,
         })
@@ -345,6 +346,7 @@ fn first_report(contest: &Contest) -> Option<Vec<i64>> {
 
 fn check_split(contest: &Contest, rule: &Rule, reported: Option<Vec<i64>>) -> Check {
     let unchecked = Check::Unchecked;
+    let pledged = contest.pledged_delegates.and_then(|p| p.whole_number());
     if let Method::Other(word) = &rule.method {
         return unchecked(Unchecked::NoRuleToCheck(word.clone()));
     }
@@ -357,7 +359,7 @@ fn check_split(contest: &Contest, rule: &Rule, reported: Option<Vec<i64>>) -> Ch
         Basis::District => {
             return unchecked(Unchecked::ByDistrict {
                 district: rule.district,
-                total: contest.pledged_delegates,
+                total: pledged,
             })
         }
         Basis::NotApplicable | Basis::Unknown => {
@@ -400,15 +402,10 @@ fn check_split(contest: &Contest, rule: &Rule, reported: Option<Vec<i64>>) -> Ch
     let total: i64 = reported.iter().sum();
     let pools = if rule.pools.is_empty() {
         // Unknown pools decide nothing when one option takes every pool: try one pool.
-        let one = allocate(
-            &shares,
-            rule,
-            &[contest.pledged_delegates.unwrap_or(total)],
-            Rounding::LargestRemainder,
-        );
+        let one = allocate(&shares, rule, &[pledged.unwrap_or(total)], Rounding::LargestRemainder);
         match one {
             Ok(given) if given.iter().filter(|&&g| g > 0).count() <= 1 => {
-                vec![contest.pledged_delegates.unwrap_or(total)]
+                vec![pledged.unwrap_or(total)]
             }
             Ok(_) => return unchecked(Unchecked::PoolsUnknown),
             Err(why) => return unchecked(why),

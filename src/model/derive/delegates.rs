@@ -2,7 +2,7 @@
 //! who won the most. Derived on demand, never stored.
 
 use crate::model::data::order::leaders;
-use crate::model::Contest;
+use crate::model::{Contest, Delegates};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum DelegateResult {
@@ -23,7 +23,7 @@ pub enum DelegateResult {
 /// One option's delegates as the reader should read them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DelegateFigure {
-    Won(i64),
+    Won(Delegates),
     /// The source leaves it empty, but the listed delegates add up to all those pledged.
     ZeroByArithmetic,
     NotReported,
@@ -34,8 +34,10 @@ pub enum DelegateFigure {
 /// Each option's delegates: as stated; 0 where the listed delegates already add up to all those
 /// pledged; otherwise not reported, or not bound when the vote binds none.
 pub fn delegate_figures(contest: &Contest) -> Vec<DelegateFigure> {
-    let listed: i64 = contest.options.iter().filter_map(|o| o.delegates).sum();
-    let accounted = contest.pledged_delegates.is_some_and(|p| p > 0 && listed == p);
+    let listed: Delegates = contest.options.iter().filter_map(|o| o.delegates).sum();
+    let accounted = contest
+        .pledged_delegates
+        .is_some_and(|p| p > Delegates::ZERO && listed == p);
     contest
         .options
         .iter()
@@ -56,10 +58,15 @@ pub fn delegates_accounted(contest: &Contest) -> bool {
 pub fn delegate_result(contest: &Contest) -> DelegateResult {
     let everyone: Vec<usize> = (0..contest.options.len()).collect();
     // Zero is no win: options level at 0 delegates are not a split.
-    let (top, _) = leaders(&everyone, &|i| contest.options[i].delegates.filter(|&d| d > 0));
+    let (top, _) = leaders(&everyone, &|i| {
+        contest.options[i]
+            .delegates
+            .filter(|&d| d > Delegates::ZERO)
+            .map(Delegates::halves)
+    });
     match top.as_slice() {
         [] if !contest.binding => DelegateResult::NotBinding,
-        [] if contest.pledged_delegates == Some(0) => DelegateResult::NoneAtStake,
+        [] if contest.pledged_delegates == Some(Delegates::ZERO) => DelegateResult::NoneAtStake,
         [] => DelegateResult::NotReported,
         [winner] => DelegateResult::Winner { option: *winner },
         _ => DelegateResult::Split { options: top },

@@ -3,7 +3,7 @@
 
 use crate::model::data::fold::fold;
 use crate::model::data::numbers::count;
-use crate::model::{delegate_figures, winner, BallotOption, Contest, DelegateFigure, OptionKind};
+use crate::model::{delegate_figures, winner, BallotOption, Contest, DelegateFigure, Delegates, OptionKind};
 
 /// One candidate's figures over a set of contests; uncommitted-type options are two standings:
 /// "Uncommitted" and "None of these candidates".
@@ -22,7 +22,7 @@ pub struct Standing {
     /// votes are not the official result (`votes_are`).
     pub won: usize,
     /// Pledged delegates as stated (0 where the listed delegates account for all those pledged).
-    pub delegates: i64,
+    pub delegates: Delegates,
     /// Votes where counted.
     pub votes: i64,
     /// Contests held that list this candidate without a vote count.
@@ -36,7 +36,7 @@ pub struct Standing {
 pub struct Race {
     pub contests: usize,
     /// Pledged delegates at stake, summed where stated.
-    pub pledged: i64,
+    pub pledged: Delegates,
     /// Contests that state no pledged total (unbound delegations among them).
     pub pledged_missing: usize,
     /// Contests without a popular-vote winner: ties, level, unclear, not reported, cancelled, no
@@ -75,7 +75,7 @@ pub fn spelling<'a>(a: &'a str, b: &'a str) -> &'a str {
 pub fn race(contests: &[Contest], set: &[usize]) -> Race {
     let mut race = Race {
         contests: set.len(),
-        pledged: 0,
+        pledged: Delegates::ZERO,
         pledged_missing: 0,
         no_winner: 0,
         partial_field: 0,
@@ -98,7 +98,7 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
         let won = winner.filter(|_| contest.binds_delegates());
         let figures = delegate_figures(contest);
         // With none at stake, an empty delegate cell is no missing figure.
-        let at_stake = contest.pledged_delegates != Some(0);
+        let at_stake = contest.pledged_delegates != Some(Delegates::ZERO);
         // (standing, what) already counted in this contest, should a candidate be listed twice.
         let mut counted: Vec<(usize, u8)> = Vec::new();
         let mut once = |s: usize, what: u8| {
@@ -118,7 +118,7 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
                         labels: Vec::new(),
                         listed: 0,
                         won: 0,
-                        delegates: 0,
+                        delegates: Delegates::ZERO,
                         votes: 0,
                         votes_missing: 0,
                         delegates_missing: 0,

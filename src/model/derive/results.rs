@@ -151,7 +151,7 @@ pub fn outcome(contest: &Contest) -> Outcome {
     } else if any(&|i| pct(i).is_some()) {
         (Basis::Percentage, &shown)
     } else if any(&|i| options[i].delegates.is_some()) {
-        let delegates = |i: usize| options[i].delegates;
+        let delegates = |i: usize| options[i].delegates.map(crate::model::Delegates::halves);
         return by_delegates(contest, &contenders, &delegates);
     } else if contenders.len() == 1 {
         return Outcome::Winner {
@@ -232,14 +232,15 @@ fn margin(contest: &Contest, figure: Figure, winner: usize, runner: usize) -> Op
 fn by_delegates(contest: &Contest, contenders: &[usize], delegates: Figure) -> Outcome {
     let figures = delegate_figures(contest);
     let known = |i: usize| match figures[i] {
-        DelegateFigure::Won(d) => Some(d),
+        DelegateFigure::Won(d) => Some(d.halves()),
         DelegateFigure::ZeroByArithmetic => Some(0),
         _ => None,
     };
     let (top, _) = leaders(contenders, &known);
     let best = top.first().and_then(|&i| delegates(i)).unwrap_or(0);
     let everyone_known = contenders.iter().all(|&i| known(i).is_some());
-    let majority = contest.pledged_delegates.is_some_and(|p| best * 2 > p);
+    // In halves, as `delegates` gives them.
+    let majority = contest.pledged_delegates.is_some_and(|p| best * 2 > p.halves());
     if best == 0 {
         return Outcome::NotReported;
     }

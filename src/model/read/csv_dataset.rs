@@ -107,6 +107,20 @@ impl<'a> Row<'a> {
             .flatten()
     }
 
+    /// Delegate votes: a whole number, or one ending in .5 (half votes), grouped as a count is.
+    fn delegates(&mut self, column: &str) -> Option<crate::model::Delegates> {
+        let cell = self.cell(column);
+        if cell.is_empty() {
+            return None;
+        }
+        let read = crate::model::Delegates::parse(cell);
+        if read.is_none() {
+            let reason = format!("\"{cell}\" is not a number of delegate votes (write 12, 1,234 or 34.5)");
+            self.report(column, ProblemKind::Unreadable(reason));
+        }
+        read
+    }
+
     /// An optional yes/no column: empty (or absent) is the safe default.
     fn yes_no(&mut self, column: &str, default: bool) -> bool {
         match self.cell(column).to_ascii_lowercase().as_str() {
@@ -164,7 +178,7 @@ impl<'a> Row<'a> {
                 .code("contest_type", ContestKind::from_code)
                 .unwrap_or(ContestKind::Primary),
             status: self.code("status", Status::from_code).unwrap_or(Status::Final),
-            pledged_delegates: self.number("pledged_delegates"),
+            pledged_delegates: self.delegates("pledged_delegates"),
             whole_field: self.yes_no("whole_field", false),
             binding: self.yes_no("binding", true),
             votes_are: optional(self.cell("votes_are")),
@@ -188,7 +202,7 @@ impl<'a> Row<'a> {
             kind: kind.unwrap_or(OptionKind::Person),
             votes: self.number("votes"),
             pct: optional(self.cell("vote_pct")),
-            delegates: self.number("delegates_won"),
+            delegates: self.delegates("delegates_won"),
             name,
         }
     }

@@ -100,6 +100,20 @@ impl<'a> Object<'a> {
         }
     }
 
+    /// Delegate votes: a whole number, or one ending in .5 (half votes); any other fraction is refused.
+    fn opt_delegates(&self, key: &str) -> Fit<Option<crate::model::Delegates>> {
+        match self.get(key) {
+            Some(Json::Float(f)) if f.abs() < 1e15 && (f * 2.0).fract() == 0.0 => {
+                Ok(Some(crate::model::Delegates::from_halves((f * 2.0) as i64)))
+            }
+            Some(Json::Float(f)) if f.abs() < 1e15 => self.unfit(
+                key,
+                why(|| "expected a whole number of delegate votes, or one ending in .5".into()),
+            ),
+            _ => Ok(self.opt_int(key)?.map(crate::model::Delegates::whole)),
+        }
+    }
+
     fn int(&self, key: &str) -> Fit<i64> {
         self.required(key)?;
         self.opt_int(key).map(Option::unwrap_or_default)
@@ -177,7 +191,7 @@ pub fn contest(value: &Json) -> Fit<Contest> {
             Status::from_code,
             "final, cancelled, no-vote, upcoming, counting, called, certified",
         )?,
-        pledged_delegates: o.opt_int("pledged_delegates")?,
+        pledged_delegates: o.opt_delegates("pledged_delegates")?,
         whole_field: o.flag("whole_field")?,
         binding: o.opt_flag("binding")?.unwrap_or(true),
         votes_are: o.opt_text("votes_are")?,
@@ -278,7 +292,7 @@ fn ballot_option(value: &Json, index: usize) -> Fit<BallotOption> {
         kind,
         votes: o.opt_int("votes")?,
         pct: o.opt_text("pct")?,
-        delegates: o.opt_int("delegates")?,
+        delegates: o.opt_delegates("delegates")?,
     })
 }
 

@@ -6,7 +6,7 @@ use crate::model::data::fold::fold;
 pub use crate::model::data::time::parse_date;
 use crate::model::data::time::Moment;
 use crate::model::read::nominations::nomination_problems;
-use crate::model::{expected_for_party, territory, Contest, Dataset, Party, Percent, Status};
+use crate::model::{expected_for_party, territory, Contest, Dataset, Delegates, Party, Percent, Status};
 
 /// The largest vote count accepted; anything above is a typo, not a primary.
 pub const MAX_VOTES: i64 = 1_000_000_000;
@@ -46,7 +46,9 @@ pub enum ProblemKind {
     #[error("the percentages add up to {0}, more than 100")]
     PercentsOverHundred(String),
     #[error("{won} delegates won in all, more than the {pledged} at stake")]
-    DelegatesOverPledged { won: i64, pledged: i64 },
+    DelegatesOverPledged { won: Delegates, pledged: Delegates },
+    #[error("is {0} delegate votes, which cannot be negative or above 10,000")]
+    DelegatesOutOfRange(Delegates),
     #[error("\"{0}\" is not a date (write YYYY-MM-DD)")]
     DateUnreadable(String),
     #[error("{date} falls outside the {cycle} primary calendar")]
@@ -135,13 +137,14 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
             Some(_) => {}
         },
     }
-    if let Some(pledged) = contest.pledged_delegates {
-        check_count(&mut report, || "pledged_delegates".into(), pledged, MAX_DELEGATES);
+    let in_range = |d: Delegates| (Delegates::ZERO..=Delegates::whole(MAX_DELEGATES)).contains(&d);
+    if let Some(pledged) = contest.pledged_delegates.filter(|&d| !in_range(d)) {
+        report("pledged_delegates".into(), ProblemKind::DelegatesOutOfRange(pledged));
     }
 
     let mut names: Vec<String> = Vec::new();
     let (mut pct_floor, mut pct_shown) = (0i64, 0i64);
-    let mut delegates_sum: i64 = 0;
+    let mut delegates_sum = Delegates::ZERO;
     for (index, option) in contest.options.iter().enumerate() {
         let field = |name: &str| format!("options[{index}] \"{}\" {name}", option.name);
         if option.name.trim().is_empty() {
@@ -157,8 +160,10 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
             check_count(&mut report, || field("votes"), votes, MAX_VOTES);
         }
         if let Some(delegates) = option.delegates {
-            check_count(&mut report, || field("delegates"), delegates, MAX_DELEGATES);
-            delegates_sum = delegates_sum.saturating_add(delegates.max(0));
+            if !in_range(delegates) {
+                report(field("delegates"), ProblemKind::DelegatesOutOfRange(delegates));
+            }
+            delegates_sum += delegates.max(Delegates::ZERO);
         }
         if let Some(pct) = &option.pct {
             match Percent::parse(pct) {

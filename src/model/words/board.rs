@@ -4,7 +4,9 @@
 
 use crate::model::derive::race::{candidate_key, candidate_name, race, spelling, Race};
 use crate::model::words::format::{contest_label, count, surname, votes_not_the_result};
-use crate::model::{expected_for_party, outcome, Basis, Catalog, Edition, Filter, Outcome, Territory, TerritoryKind};
+use crate::model::{
+    expected_for_party, outcome, Basis, Catalog, Delegates, Edition, Filter, Outcome, Territory, TerritoryKind,
+};
 
 /// What the map and the race show, and the editions the reader can switch to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,13 +77,14 @@ pub fn race_rest(race: &Race, shown: usize) -> Option<String> {
     let rest = race.standings.get(shown..).filter(|r| !r.is_empty())?;
     // Standings are by delegates, most first: the first of the rest has the most.
     let most = rest[0].delegates;
-    Some(match most {
-        0 => format!("And {} more, with no delegates.", rest.len()),
-        _ => format!(
+    Some(if most == Delegates::ZERO {
+        format!("And {} more, with no delegates.", rest.len())
+    } else {
+        format!(
             "And {} more, with {} or fewer each.",
             rest.len(),
-            count(most, "delegate", "delegates")
-        ),
+            most.count("delegate", "delegates")
+        )
     })
 }
 

@@ -4,7 +4,9 @@
 use crate::model::data::names::surname;
 use crate::model::data::numbers::{and_list, NOT_REPORTED};
 use crate::model::data::order::ranked;
-use crate::model::{delegate_figures, delegate_result, delegates_accounted, Contest, DelegateFigure, DelegateResult};
+use crate::model::{
+    delegate_figures, delegate_result, delegates_accounted, Contest, DelegateFigure, DelegateResult, Delegates,
+};
 
 /// Each option's delegates cell: 0 where it follows by arithmetic (said in `delegate_sentence`).
 pub fn delegate_cells(contest: &Contest) -> Vec<String> {
@@ -21,7 +23,10 @@ pub fn delegate_cells(contest: &Contest) -> Vec<String> {
 
 /// Whether every option that won delegates won the same number.
 fn evenly(contest: &Contest) -> bool {
-    let mut won = contest.options.iter().filter_map(|o| o.delegates.filter(|&d| d > 0));
+    let mut won = contest
+        .options
+        .iter()
+        .filter_map(|o| o.delegates.filter(|&d| d > Delegates::ZERO));
     let first = won.next();
     won.all(|d| Some(d) == first)
 }
@@ -35,12 +40,12 @@ pub fn delegate_sentence(contest: &Contest) -> String {
             .unwrap_or_default()
     };
     let rest = if delegates_accounted(contest) {
-        let pledged = contest.pledged_delegates.unwrap_or(0);
+        let pledged = contest.pledged_delegates.unwrap_or_default();
         format!(" The options left blank by the source won none: the delegates listed add up to all {pledged} pledged.")
     } else {
         String::new()
     };
-    let won = |i: usize| contest.options[i].delegates.unwrap_or(0);
+    let won = |i: usize| contest.options[i].delegates.unwrap_or_default();
     match delegate_result(contest) {
         DelegateResult::NotBinding => "This vote bound no delegates.".into(),
         DelegateResult::NoneAtStake => "No delegates were at stake.".into(),
@@ -85,7 +90,12 @@ pub fn delegate_sentence(contest: &Contest) -> String {
 /// The list's delegates cell: "Biden 52 of 52 pledged", "Palmer 3, Biden 3, of 6 pledged".
 pub fn delegates_text(contest: &Contest) -> String {
     let everyone: Vec<usize> = (0..contest.options.len()).collect();
-    let won = ranked(&everyone, &|i| contest.options[i].delegates.filter(|&d| d > 0));
+    let won = ranked(&everyone, &|i| {
+        contest.options[i]
+            .delegates
+            .filter(|&d| d > Delegates::ZERO)
+            .map(Delegates::halves)
+    });
     if won.is_empty() {
         return match delegate_result(contest) {
             DelegateResult::NotBinding => "Non-binding".into(),
@@ -95,7 +105,7 @@ pub fn delegates_text(contest: &Contest) -> String {
     }
     let listed: Vec<String> = won
         .iter()
-        .map(|&(i, d)| format!("{} {d}", surname(&contest.options[i].name)))
+        .map(|&(i, d)| format!("{} {}", surname(&contest.options[i].name), Delegates::from_halves(d)))
         .collect();
     let mut text = listed.join(", ");
     if let Some(pledged) = contest.pledged_delegates {

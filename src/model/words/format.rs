@@ -163,7 +163,7 @@ fn result_sentence(contest: &Contest) -> String {
             let each = match basis {
                 Basis::Delegates => contest.options[options[0]]
                     .delegates
-                    .map(|d| count(d, "delegate", "delegates")),
+                    .map(|d| d.count("delegate", "delegates")),
                 _ => contest.options[options[0]].votes.map(|v| count(v, "vote", "votes")),
             };
             let each = each.map(|e| format!(", {e} each")).unwrap_or_default();

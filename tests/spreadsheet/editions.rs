@@ -12,9 +12,15 @@ pub fn group(name: &str) -> Option<String> {
     let starts = |words: &[&str]| words.iter().any(|w| name.starts_with(w));
     if starts(&["none of"]) {
         Some("none of these candidates".into())
-    } else if starts(&["uncommitted", "noncommitted", "no preference", "uninstructed"]) {
+    } else if starts(&[
+        "uncommitted",
+        "noncommitted",
+        "no preference",
+        "uninstructed",
+        "undecided",
+    ]) {
         Some("uncommitted".into())
-    } else if starts(&["other", "write-in", "scattering"]) || is_void(&name) {
+    } else if starts(&["other", "write-in", "scattering", "blank/void/scattering"]) || is_void(&name) {
         None
     } else {
         Some(name)
@@ -68,10 +74,25 @@ pub fn sums(contests: &[Contest], cycle: i64, party: &str) -> Sums {
 }
 
 /// Where no option has a count or a printed percentage (and the votes are not marked as something
-/// else), the option holding a majority of the pledged delegates.
+/// else), the option holding a majority of the pledged delegates; or the only option listed, with
+/// no figure at all, as reported (2020-R-MP: Trump, no count published).
 fn most_delegates(contest: &Contest) -> Option<&Candidate> {
     let no_figures =
         contest.status == "final" && contest.candidates.iter().all(|c| c.votes.is_none() && c.pct.is_none());
+    if let [only] = contest.candidates.as_slice() {
+        if no_figures && only.delegates.is_none() && group(&only.name).is_some() {
+            return Some(only);
+        }
+    }
+    // Every option's delegates stated (2016-R-WY: pledges, no pledged total): the most, alone.
+    let options: Vec<&Candidate> = contest.candidates.iter().filter(|c| group(&c.name).is_some()).collect();
+    if no_figures && contest.votes_are.is_none() && options.iter().all(|c| c.delegates.is_some()) {
+        let most = options.iter().filter_map(|c| c.delegates).reduce(f64::max)?;
+        let top: Vec<&&Candidate> = options.iter().filter(|c| c.delegates == Some(most)).collect();
+        if let ([only], true) = (top.as_slice(), most > 0.0) {
+            return Some(only);
+        }
+    }
     let pledged = contest.pledged?;
     contest
         .candidates

@@ -30,6 +30,8 @@ pub struct Contest {
     pub binding: bool,
     /// fields.csv's `votes_are`: what the votes are when they are not the official result.
     pub votes_are: Option<String>,
+    /// fields.csv's `pct_of`: what the printed percentages are shares of, when not of votes.
+    pub pct_of: Option<String>,
     pub note: Option<String>,
     pub corrections: Vec<Correction>,
 }
@@ -77,15 +79,35 @@ impl Contest {
 /// Blank, void, spoiled, over- and undervotes: ballots cast for no one, outside every share.
 pub fn is_void(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
-    name.contains("ballots") || name == "overvotes" || name == "undervotes"
+    name.contains("ballots") || ["blank", "overvote", "overvotes", "undervotes"].contains(&name.as_str())
 }
+
+/// The results files: `results.csv` (the bundled editions, 2024 D, 2024 R, 2020 D) and the earlier
+/// cycles' files beside it, in the same columns.
+pub const RESULTS_FILES: [&str; 5] = [
+    "results.csv",
+    "results-2020-R.csv",
+    "results-2016.csv",
+    "results-2012-R.csv",
+    "results-2008.csv",
+];
 
 /// Every contest of `data/results.csv`, in the file's order, with its facts from the side files.
 pub fn contests() -> Vec<Contest> {
+    contests_of(&["results.csv"])
+}
+
+/// Every contest of every results file, every edition.
+pub fn all_contests() -> Vec<Contest> {
+    contests_of(&RESULTS_FILES)
+}
+
+fn contests_of(files: &[&str]) -> Vec<Contest> {
     let fields = csv::records(&read("fields.csv"));
     let corrections = csv::records(&read("corrections.csv"));
     let mut contests: Vec<Contest> = Vec::new();
-    for row in csv::records(&read("results.csv")) {
+    let rows = files.iter().flat_map(|file| csv::records(&read(file)));
+    for row in rows {
         let id = row.get("contest_id");
         if contests.last().is_none_or(|c| c.id != id) {
             assert!(contests.iter().all(|c| c.id != id), "{id}: its rows are not together");
@@ -105,6 +127,7 @@ pub fn contests() -> Vec<Contest> {
                 whole_field: fact("whole_field") == "yes",
                 binding: fact("binding") != "no",
                 votes_are: Some(fact("votes_are").to_string()).filter(|v| !v.is_empty()),
+                pct_of: facts.map(|f| f.get("pct_of").to_string()).filter(|v| !v.is_empty()),
                 note: Some(fact("note").to_string()).filter(|n| !n.is_empty()),
                 corrections: corrections
                     .iter()

@@ -89,6 +89,8 @@ pub fn synthetic(size: usize) -> Dataset {
                     whole_field: true,
                     binding: true,
                     votes_are: None,
+                    pct_of: None,
+                    pct_computed: false,
                     sources: vec![format!("https://example.org/results/{n}")],
                     notes: None,
                     options,

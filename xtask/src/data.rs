@@ -7,7 +7,7 @@ use tally::model::derive::allocation::{check_contest, tally, Check};
 use tally::model::words::format::count;
 use tally::model::{
     apply_fields, dataset_from_csv, nominations_from_csv, rules_from_csv, split_details, validate, Dataset, OptionKind,
-    Problem, ProblemKind,
+    Party, Problem, ProblemKind,
 };
 
 use crate::{root, Result};
@@ -23,6 +23,10 @@ pub fn refresh() -> Result<()> {
     let shared = root().join("../shared/data");
     for (from, to) in [
         ("results.csv", "results.csv"),
+        ("results-2020-R.csv", "results-2020-R.csv"),
+        ("results-2016.csv", "results-2016.csv"),
+        ("results-2012-R.csv", "results-2012-R.csv"),
+        ("results-2008.csv", "results-2008.csv"),
         ("corrections.csv", "corrections.csv"),
         ("editions.csv", "editions.csv"),
         ("allocation.csv", "allocation.csv"),
@@ -58,7 +62,8 @@ Democratic, IA and NV, above); no winner is named on those votes.
 /// Says so when ../shared/data holds newer reference facts than data/ (it is absent on a clone).
 pub fn warn_if_behind_reference() {
     let shared = root().join("../shared/data");
-    for name in ["results.csv", "corrections.csv", "editions.csv", "allocation.csv"] {
+    let results = RESULTS.iter().map(|(name, _)| *name);
+    for name in results.chain(["corrections.csv", "editions.csv", "allocation.csv"]) {
         if let (Ok(reference), Ok(ours)) = (fs::read(shared.join(name)), fs::read(root().join("data").join(name))) {
             if reference != ours {
                 println!(
@@ -68,6 +73,41 @@ pub fn warn_if_behind_reference() {
         }
     }
 }
+
+/// The results files, one row per ballot option, all in the same columns: `results.csv` (2024 D,
+/// 2024 R, 2020 D; percentages as the sources printed them) and the earlier cycles' files, whose
+/// `vote_pct` the compilers computed from FiveThirtyEight's counts unless a source printed one
+/// (data/SOURCES.md, "Earlier cycles"): `true` marks those contests `pct_computed`, except where
+/// data/fields.csv says the percentages are shares of delegates (`pct_of`), which were printed.
+pub const RESULTS: [(&str, bool); 5] = [
+    ("results.csv", false),
+    ("results-2020-R.csv", true),
+    ("results-2016.csv", true),
+    ("results-2012-R.csv", true),
+    ("results-2008.csv", true),
+];
+
+/// The editions the bundled results file holds (the reader's pages show these); every edition of
+/// every file is read and validated all the same.
+pub const BUNDLED_EDITIONS: [(i64, Party); 3] = [
+    (2024, Party::Democratic),
+    (2024, Party::Republican),
+    (2020, Party::Democratic),
+];
+
+/// Jurisdictions the reference facts hold no contest for, and why: the calendar check lets these
+/// pass (and says so) rather than inventing a row. Their editions' files say the calendar is not
+/// complete, so a reader's page reads the place as not reported.
+pub const CALENDAR_GAPS: [(&str, &str); 2] = [
+    (
+        "2008-D-MP",
+        "the reference's 57 contests of 2008 D name no Northern Mariana Islands contest",
+    ),
+    (
+        "2008-R-GU",
+        "data/SOURCES.md, Earlier cycles, still missing: \"2008 R: the GU contest\"",
+    ),
+];
 
 /// Facts about whole contests that the reference rows do not carry, each row citing its basis.
 const FIELDS: &str = "fields.csv";
@@ -85,7 +125,18 @@ const RULES: &str = "rules.csv";
 fn check_rules(dataset: &Dataset, allocation: &str, own: &str) -> Result<Vec<Problem>> {
     let (rules, mut problems) = rules_from_csv(allocation, own).map_err(|e| format!("data/{ALLOCATION}: {e}"))?;
     let mut checks = Vec::new();
+    // The reference rules cover some editions only (2024 D, 2024 R, 2020 D): the others' contests
+    // are not checked, and say so.
+    let edition = |id: &str| id.splitn(3, '-').take(2).collect::<Vec<_>>().join("-");
+    let covered: Vec<String> = rules.keys().map(|id| edition(id)).collect();
+    let mut uncovered: Vec<String> = Vec::new();
     for contest in &dataset.contests {
+        if !covered.contains(&edition(&contest.id)) {
+            if !uncovered.contains(&edition(&contest.id)) {
+                uncovered.push(edition(&contest.id));
+            }
+            continue;
+        }
         let Some(rule) = rules.get(&contest.id) else {
             problems.push(Problem::new(
                 &contest.id,
@@ -109,6 +160,9 @@ fn check_rules(dataset: &Dataset, allocation: &str, own: &str) -> Result<Vec<Pro
             t.checked, t.agree, t.differ, t.depends, t.unchecked
         );
     }
+    for edition in uncovered {
+        println!("rules {edition}: not checked (data/{ALLOCATION} holds no rules for this edition)");
+    }
     Ok(problems)
 }
 
@@ -118,21 +172,41 @@ pub fn convert() -> Result<Dataset> {
         fs::read_to_string(root().join("data").join(name)).map_err(|e| format!("reading data/{name}: {e}"))
     };
     let as_of = read("AS_OF")?.trim().to_string();
-    let (mut dataset, mut problems) = dataset_from_csv(
-        &read("results.csv")?,
-        Some(&read("corrections.csv")?),
-        TITLE,
-        Some(as_of),
-    )
-    .map_err(|e| format!("data/results.csv: {e}"))?;
+    let corrections = read("corrections.csv")?;
+    let (mut dataset, mut problems) = (None::<Dataset>, Vec::new());
+    for (name, computed) in RESULTS {
+        // Corrections name contests of results.csv, the only file reported on the night.
+        let corrections = (name == "results.csv").then_some(corrections.as_str());
+        let (mut part, found) = dataset_from_csv(&read(name)?, corrections, TITLE, Some(as_of.clone()))
+            .map_err(|e| format!("data/{name}: {e}"))?;
+        for contest in &mut part.contests {
+            contest.pct_computed = computed;
+        }
+        problems.extend(found);
+        match &mut dataset {
+            None => dataset = Some(part),
+            Some(all) => all.contests.extend(part.contests),
+        }
+    }
+    let mut dataset = dataset.ok_or("no results files")?;
     // The bundled dataset is the whole calendar: every jurisdiction must be there.
     dataset.complete_calendar = true;
     problems.extend(apply_fields(&mut dataset, &read(FIELDS)?).map_err(|e| format!("data/{FIELDS}: {e}"))?);
+    // Shares of delegates were printed by the party, not computed from counts.
+    for contest in dataset.contests.iter_mut().filter(|c| c.pct_of.is_some()) {
+        contest.pct_computed = false;
+    }
     let (nominations, unread) =
         nominations_from_csv(&read(EDITIONS)?, &dataset).map_err(|e| format!("data/{EDITIONS}: {e}"))?;
     dataset.nominations = nominations;
     problems.extend(unread);
-    problems.extend(validate(&dataset));
+    for problem in validate(&dataset) {
+        let gap = CALENDAR_GAPS.iter().find(|(id, _)| *id == problem.contest);
+        match (gap, &problem.kind) {
+            (Some((id, why)), ProblemKind::MissingJurisdiction) => println!("calendar: no {id} ({why})"),
+            _ => problems.push(problem),
+        }
+    }
     problems.extend(check_rules(&dataset, &read(ALLOCATION)?, &read(RULES)?)?);
     if problems.is_empty() {
         return Ok(dataset);
@@ -195,13 +269,45 @@ pub fn convert_file(csv: &Path) -> Result<()> {
 }
 
 /// The two bundled files: results (what the first load fetches) and the details file beside it
-/// (sources and corrections, fetched when a contest is opened).
-pub fn render_bundled(dataset: &Dataset) -> Result<[(&'static str, String); 2]> {
-    let (lean, details) = split_details(dataset, DETAILS_FILE);
-    Ok([
-        (BUNDLED, render(&lean)?),
-        (BUNDLED_DETAILS, serde_json::to_string(&details)? + "\n"),
-    ])
+/// (sources and corrections, fetched when a contest is opened), holding the `BUNDLED_EDITIONS`;
+/// then each edition's own pair (`EDITIONS_DIR`), every edition of every results file.
+pub fn render_bundled(dataset: &Dataset) -> Result<Vec<(String, String)>> {
+    let mut bundled = dataset.clone();
+    let is_bundled = |cycle: i64, party: Party| BUNDLED_EDITIONS.contains(&(cycle, party));
+    bundled.contests.retain(|c| is_bundled(c.cycle, c.party));
+    bundled.nominations.retain(|n| is_bundled(n.cycle, n.party));
+    let (lean, details) = split_details(&bundled, DETAILS_FILE);
+    let mut files = vec![
+        (BUNDLED.to_string(), render(&lean)?),
+        (BUNDLED_DETAILS.to_string(), serde_json::to_string(&details)? + "\n"),
+    ];
+    for (cycle, party) in editions(dataset) {
+        let mut edition = dataset.clone();
+        edition.title = format!("US presidential primaries and caucuses: {cycle} {}", party.name());
+        edition.contests.retain(|c| (c.cycle, c.party) == (cycle, party));
+        edition.nominations.retain(|n| (n.cycle, n.party) == (cycle, party));
+        let stem = format!("{cycle}-{}", party.code());
+        // A calendar the reference facts leave a place out of is not claimed complete.
+        edition.complete_calendar = !CALENDAR_GAPS.iter().any(|(id, _)| id.starts_with(&format!("{stem}-")));
+        let (lean, details) = split_details(&edition, &format!("{stem}.details.json"));
+        files.push((format!("{EDITIONS_DIR}/{stem}.json"), render(&lean)?));
+        files.push((
+            format!("{EDITIONS_DIR}/{stem}.details.json"),
+            serde_json::to_string(&details)? + "\n",
+        ));
+    }
+    Ok(files)
+}
+
+/// Each edition's own results and details files, one pair per edition, newest first.
+pub const EDITIONS_DIR: &str = "static/data/editions";
+
+/// The dataset's editions, newest first, Democratic before Republican.
+pub fn editions(dataset: &Dataset) -> Vec<(i64, Party)> {
+    let mut editions: Vec<(i64, Party)> = dataset.contests.iter().map(|c| (c.cycle, c.party)).collect();
+    editions.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    editions.dedup();
+    editions
 }
 
 /// Writes the bundled JSON; with `check`, fails instead when a file on disk is out of date.
@@ -216,7 +322,7 @@ pub fn run(check: bool) -> Result<()> {
             }
         }
         println!(
-            "{BUNDLED} and {BUNDLED_DETAILS} are up to date ({} contests)",
+            "{BUNDLED}, {BUNDLED_DETAILS} and {EDITIONS_DIR}/ are up to date ({} contests)",
             dataset.contests.len()
         );
         return Ok(());
@@ -226,6 +332,14 @@ pub fn run(check: bool) -> Result<()> {
         fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
         fs::write(&path, json)?;
         println!("wrote {name}: {} bytes", json.len());
+    }
+    for (cycle, party) in editions(&dataset) {
+        let contests = dataset
+            .contests
+            .iter()
+            .filter(|c| (c.cycle, c.party) == (cycle, party))
+            .count();
+        println!("{cycle} {}: {contests} contests", party.name());
     }
     let options: usize = dataset.contests.iter().map(|c| c.options.len()).sum();
     println!("{} contests, {options} ballot options", dataset.contests.len());

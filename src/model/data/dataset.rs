@@ -274,6 +274,15 @@ pub struct Contest {
     /// No winner is named on such votes; the words say what each option led.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub votes_are: Option<String>,
+    /// What the percentages are shares of, when not of votes: "state delegate equivalents" for a
+    /// caucus whose party reported delegates rather than votes (2016-D-IA). The largest share wins
+    /// the contest; the words say what it is a share of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pct_of: Option<String>,
+    /// The percentages were computed by the compilers from the listed counts, not printed by a
+    /// source (the earlier cycles' files: FiveThirtyEight's counts, two decimals).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pct_computed: bool,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -354,7 +363,7 @@ impl OptionKind {
 }
 
 /// Every non-person label the bundled sources use, and their usual variants.
-const LABELS: [(&str, OptionKind); 20] = [
+const LABELS: [(&str, OptionKind); 26] = [
     ("Uncommitted", OptionKind::Uncommitted),
     ("Uncommitted delegates", OptionKind::Uncommitted),
     ("Noncommitted Delegate", OptionKind::Uncommitted),
@@ -363,16 +372,23 @@ const LABELS: [(&str, OptionKind); 20] = [
     ("Uninstructed", OptionKind::Uncommitted),
     ("None of These Candidates", OptionKind::Uncommitted),
     ("None of the Names Shown", OptionKind::Uncommitted),
+    ("Uninstructed Delegation", OptionKind::Uncommitted),
+    ("Undecided", OptionKind::Uncommitted),
     ("Write-in votes", OptionKind::Other),
     ("Write-ins", OptionKind::Other),
+    ("Write-in", OptionKind::Other),
     ("Other", OptionKind::Other),
     ("Others", OptionKind::Other),
     ("Other candidates", OptionKind::Other),
     ("Scattering", OptionKind::Other),
+    // New York's count of blank, void and scattered ballots together, which the shares include.
+    ("Blank/Void/Scattering", OptionKind::Other),
     ("Blank ballots", OptionKind::Void),
+    ("Blank", OptionKind::Void),
     ("Void ballots", OptionKind::Void),
     ("Blank and void ballots", OptionKind::Void),
     ("Overvotes", OptionKind::Void),
+    ("Overvote", OptionKind::Void),
     ("Undervotes", OptionKind::Void),
     ("Spoiled ballots", OptionKind::Void),
 ];
@@ -436,11 +452,15 @@ mod tests {
             ("Uninstructed", OptionKind::Uncommitted),
             ("None of These Candidates", OptionKind::Uncommitted),
             ("None of the Names Shown", OptionKind::Uncommitted),
+            ("Uninstructed Delegation", OptionKind::Uncommitted),
+            ("Undecided", OptionKind::Uncommitted),
             ("Write-in votes", OptionKind::Other),
             ("Other candidates", OptionKind::Other),
             ("Others", OptionKind::Other),
             ("Blank ballots", OptionKind::Void),
+            ("Blank", OptionKind::Void),
             ("Overvotes", OptionKind::Void),
+            ("Overvote", OptionKind::Void),
             ("Blank and void ballots", OptionKind::Void),
             ("  overvotes ", OptionKind::Void),
             ("NO PREFERENCE", OptionKind::Uncommitted),

@@ -24,7 +24,7 @@ pub const RESULT_COLUMNS: [&str; 13] = [
 ];
 /// The columns that describe the contest rather than the option: each of its rows repeats them.
 /// `territory_name` and `territory_kind` are optional; when given, they must match the territory table.
-const CONTEST_COLUMNS: [&str; 12] = [
+const CONTEST_COLUMNS: [&str; 14] = [
     "cycle",
     "party",
     "territory_code",
@@ -37,6 +37,8 @@ const CONTEST_COLUMNS: [&str; 12] = [
     "whole_field",
     "binding",
     "votes_are",
+    "pct_of",
+    "pct_computed",
 ];
 const CORRECTION_COLUMNS: [&str; 8] = [
     "contest_id",
@@ -182,6 +184,8 @@ impl<'a> Row<'a> {
             whole_field: self.yes_no("whole_field", false),
             binding: self.yes_no("binding", true),
             votes_are: optional(self.cell("votes_are")),
+            pct_of: optional(self.cell("pct_of")),
+            pct_computed: self.yes_no("pct_computed", false),
             sources: Vec::new(),
             notes: None,
             options: Vec::new(),

@@ -195,6 +195,8 @@ pub fn contest(value: &Json) -> Fit<Contest> {
         whole_field: o.flag("whole_field")?,
         binding: o.opt_flag("binding")?.unwrap_or(true),
         votes_are: o.opt_text("votes_are")?,
+        pct_of: o.opt_text("pct_of")?,
+        pct_computed: o.flag("pct_computed")?,
         sources: o.texts("sources")?,
         notes: o.opt_text("notes")?,
         options: {

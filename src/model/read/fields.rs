@@ -5,9 +5,10 @@
 
 use crate::model::{parse_csv, CsvError, Dataset, Problem, ProblemKind};
 
-/// Sets each contest's `whole_field`, `binding`, `votes_are` and `notes` from data/fields.csv. A
-/// contest it does not name keeps the safe defaults: not known to be the whole field, binding, its
-/// votes the result, no note. The `votes_are` column is optional.
+/// Sets each contest's `whole_field`, `binding`, `votes_are`, `pct_of` and `notes` from
+/// data/fields.csv. A contest it does not name keeps the safe defaults: not known to be the whole
+/// field, binding, its votes the result, its percentages of votes, no note. The `votes_are` and
+/// `pct_of` columns are optional.
 pub fn apply_fields(dataset: &mut Dataset, text: &str) -> Result<Vec<Problem>, CsvError> {
     let rows = parse_csv(text)?;
     let (header, rows) = rows.split_first().ok_or(CsvError::MissingColumn("contest_id".into()))?;
@@ -25,6 +26,7 @@ pub fn apply_fields(dataset: &mut Dataset, text: &str) -> Result<Vec<Problem>, C
     );
     column("basis")?;
     let votes_are = column("votes_are").ok();
+    let pct_of = column("pct_of").ok();
     let mut problems = Vec::new();
     for row in rows {
         let cell = |i: usize| row.get(i).map_or("", |c| c.trim());
@@ -57,6 +59,7 @@ pub fn apply_fields(dataset: &mut Dataset, text: &str) -> Result<Vec<Problem>, C
             };
         }
         contest.votes_are = votes_are.map(cell).filter(|v| !v.is_empty()).map(String::from);
+        contest.pct_of = pct_of.map(cell).filter(|v| !v.is_empty()).map(String::from);
         contest.notes = Some(cell(note).to_string()).filter(|n| !n.is_empty());
     }
     Ok(problems)

@@ -308,15 +308,22 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
         ));
     }
     if dataset.complete_calendar {
-        let mut calendars: Vec<(i64, Party)> = jurisdictions
-            .iter()
-            .map(|((cycle, party, _), _)| (*cycle, *party))
-            .collect();
+        // A place whose contests are all extra (Texas' 2008 Democratic primary and caucus, neither
+        // the first) is on the calendar too.
+        let mut held = crate::model::data::order::sorted(
+            dataset
+                .contests
+                .iter()
+                .map(|c| (c.cycle, c.party, c.territory.to_ascii_uppercase()))
+                .collect(),
+        );
+        held.dedup();
+        let mut calendars: Vec<(i64, Party)> = held.iter().map(|(cycle, party, _)| (*cycle, *party)).collect();
         calendars.dedup();
         for (cycle, party) in calendars {
             for expected in expected_for_party(party) {
                 let key = (cycle, party, expected.code.to_string());
-                if jurisdictions.binary_search_by(|(k, _)| k.cmp(&key)).is_err() {
+                if held.binary_search(&key).is_err() {
                     let id = format!("{cycle}-{}-{}", party.code(), expected.code);
                     problems.push(Problem::new(id, "territory", ProblemKind::MissingJurisdiction));
                 }

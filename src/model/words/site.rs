@@ -169,7 +169,10 @@ pub fn headline(contest: &Contest) -> String {
                     thousands(votes - ahead)
                 ),
                 _ => shares(contest)[option]
-                    .map(|share| format!(", with {}", percent(share)))
+                    .map(|share| match &contest.pct_of {
+                        Some(of) => format!(", with {} of {of}", percent(share)),
+                        None => format!(", with {}", percent(share)),
+                    })
                     .unwrap_or_default(),
             };
             if !crate::model::words::live::counted(contest) {

@@ -1,0 +1,346 @@
+//! Every edition of every results file (issue 20): each edition's own file (`static/data/editions/`)
+//! loads and validates, holds the spreadsheet's contests and figures, and its race and "where the
+//! nominee lost" come out as the spreadsheet says (as the tests' own reader reads it). Then what
+//! the earlier editions brought: half delegate votes, a place's second contest, caucus results as
+//! shares of delegates, shares the compilers computed.
+
+use tally::model::derive::race::race;
+use tally::model::words::board::edition_race;
+use tally::model::words::format::{delegates_text, popular_sentence, row_note, share_sentence};
+use tally::model::words::site::headline;
+use tally::model::*;
+
+mod spreadsheet;
+
+use spreadsheet::editions::{group, lost, sums};
+
+/// The editions the spreadsheet holds, newest first, Democratic first.
+fn editions() -> Vec<(i64, String)> {
+    let mut editions: Vec<(i64, String)> = spreadsheet::all_contests()
+        .iter()
+        .map(|c| (c.cycle, c.party.clone()))
+        .collect();
+    editions.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    editions.dedup();
+    editions
+}
+
+/// One edition's file with its details merged in, as the page reads them: no problem in either.
+fn edition(cycle: i64, party: &str) -> Dataset {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/editions");
+    let text = std::fs::read_to_string(format!("{dir}/{cycle}-{party}.json")).unwrap();
+    let loaded = load(&text).unwrap_or_else(|e| panic!("{cycle}-{party}: {e}"));
+    assert_eq!(loaded.problems, [], "{cycle}-{party}");
+    let details = std::fs::read(format!("{dir}/{cycle}-{party}.details.json")).unwrap();
+    let (dataset, problems) = merge_details(&loaded.dataset, &details).unwrap();
+    assert_eq!(problems, [], "{cycle}-{party} details");
+    assert_eq!(validate(&dataset), [], "{cycle}-{party}");
+    dataset
+}
+
+fn catalog(cycle: i64, party: &str) -> Catalog {
+    Catalog::new(edition(cycle, party))
+}
+
+fn contest<'a>(catalog: &'a Catalog, id: &str) -> &'a Contest {
+    catalog
+        .contests()
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("{id} missing"))
+}
+
+fn winner(contest: &Contest) -> Option<&str> {
+    match outcome(contest) {
+        Outcome::Winner { option, .. } => Some(contest.options[option].name.as_str()),
+        _ => None,
+    }
+}
+
+/// Delegate votes as the tests' spreadsheet reader gives them (halves exact in an f64).
+fn votes(delegates: Delegates) -> f64 {
+    delegates.halves() as f64 / 2.0
+}
+
+#[test]
+fn every_edition_loads_validates_and_holds_the_spreadsheet_s_figures() {
+    let sheet = spreadsheet::all_contests();
+    let editions = editions();
+    assert_eq!(
+        editions.len(),
+        9,
+        "2024 D and R, 2020 D and R, 2016 D and R, 2012 R, 2008 D and R"
+    );
+    for (cycle, party) in &editions {
+        let dataset = edition(*cycle, party);
+        let expected: Vec<_> = sheet
+            .iter()
+            .filter(|c| c.cycle == *cycle && c.party == *party)
+            .collect();
+        println!("{cycle} {party}: {} contests", expected.len());
+        let mut ids: Vec<&str> = dataset.contests.iter().map(|c| c.id.as_str()).collect();
+        let mut sheet_ids: Vec<&str> = expected.iter().map(|c| c.id.as_str()).collect();
+        ids.sort();
+        sheet_ids.sort();
+        assert_eq!(ids, sheet_ids, "{cycle} {party}");
+        for row in expected {
+            let contest = dataset.contests.iter().find(|c| c.id == row.id).unwrap();
+            assert_eq!(contest.pledged_delegates.map(votes), row.pledged, "{}", row.id);
+            assert_eq!(contest.pct_of, row.pct_of, "{}", row.id);
+            let figures: Vec<_> = contest
+                .options
+                .iter()
+                .map(|o| (o.name.as_str(), o.votes, o.pct.as_deref(), o.delegates.map(votes)))
+                .collect();
+            let listed: Vec<_> = row
+                .candidates
+                .iter()
+                .map(|c| (c.name.as_str(), c.votes, c.pct.as_deref(), c.delegates))
+                .collect();
+            assert_eq!(figures, listed, "{}", row.id);
+            // Every source a row cites is the contest's, once.
+            assert_eq!(contest.sources, row.sources(), "{}", row.id);
+        }
+        assert_eq!(
+            dataset.nominations.len(),
+            1,
+            "{cycle} {party}: its nomination from editions.csv"
+        );
+    }
+}
+
+#[test]
+fn each_edition_s_race_adds_up_to_the_spreadsheet() {
+    let sheet = spreadsheet::all_contests();
+    for (cycle, party) in editions() {
+        let catalog = catalog(cycle, &party);
+        let all: Vec<usize> = (0..catalog.contests().len()).collect();
+        let [edition] = catalog.editions() else {
+            panic!("{cycle} {party}: one edition per file")
+        };
+        let race = edition_race(&catalog, &all, *edition);
+        let expected = sums(&sheet, cycle, &party);
+        assert_eq!(race.contests, expected.contests.len(), "{cycle} {party}");
+        assert_eq!(votes(race.pledged), expected.pledged, "{cycle} {party}");
+        let mut rows: Vec<(String, f64, i64)> = race
+            .standings
+            .iter()
+            .map(|s| {
+                (
+                    group(&s.name).unwrap_or_else(|| panic!("{cycle} {party}: {:?}", s.name)),
+                    votes(s.delegates),
+                    s.votes,
+                )
+            })
+            .collect();
+        let mut candidates = expected.candidates;
+        rows.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        candidates.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        assert_eq!(rows, candidates, "{cycle} {party}");
+        let mut won: Vec<(String, usize)> = race
+            .standings
+            .iter()
+            .filter(|s| s.won > 0)
+            .map(|s| (group(&s.name).unwrap(), s.won))
+            .collect();
+        let mut expected_won = sums(&sheet, cycle, &party).won;
+        won.sort();
+        expected_won.sort();
+        assert_eq!(won, expected_won, "{cycle} {party}: contests won");
+    }
+}
+
+/// The contests `?cycle=..&party=..&lost=1` lists, with who led, as the spreadsheet names them.
+fn lost_on_the_page(catalog: &Catalog, cycle: i64, party: &str) -> Vec<(String, String)> {
+    let (query, notices) = Query::parse(&format!("?cycle={cycle}&party={party}&lost=1"));
+    assert!(notices.is_empty(), "{notices:?}");
+    let mut lost: Vec<(String, String)> = query
+        .filter
+        .apply(catalog)
+        .iter()
+        .map(|&i| {
+            let contest = &catalog.contests()[i];
+            let led = match outcome(contest) {
+                Outcome::Winner { option, .. } => contest.options[option].name.clone(),
+                Outcome::Tie { options, .. } | Outcome::Level { options } => options
+                    .iter()
+                    .map(|&o| contest.options[o].name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" and "),
+                other => format!("{other:?}"),
+            };
+            (contest.id.clone(), led)
+        })
+        .collect();
+    lost.sort();
+    lost
+}
+
+#[test]
+fn where_each_presumptive_nominee_lost_agrees_with_the_spreadsheet() {
+    let sheet = spreadsheet::all_contests();
+    for (cycle, party) in editions() {
+        let catalog = catalog(cycle, &party);
+        let on_the_page = lost_on_the_page(&catalog, cycle, &party);
+        assert_eq!(on_the_page, lost(&sheet, cycle, &party), "{cycle} {party}");
+        println!("{cycle} {party}: the nominee lost {}", on_the_page.len());
+    }
+}
+
+/// Sanders' 2016 wins are where Clinton lost: every bound contest Sanders won, and no other;
+/// Michigan among them.
+#[test]
+fn sanders_2016_wins_are_where_clinton_lost() {
+    let catalog = catalog(2016, "D");
+    let lost = lost_on_the_page(&catalog, 2016, "D");
+    let won_by_sanders: Vec<(String, String)> = catalog
+        .contests()
+        .iter()
+        .filter(|c| c.binds_delegates() && winner(c) == Some("Bernie Sanders"))
+        .map(|c| (c.id.clone(), "Bernie Sanders".to_string()))
+        .collect();
+    let mut won_by_sanders = won_by_sanders;
+    won_by_sanders.sort();
+    assert_eq!(lost, won_by_sanders);
+    assert!(lost.iter().any(|(id, _)| id == "2016-D-MI"), "{lost:?}");
+    // The non-binding Washington primary, which Clinton led, is none of them; the caucus is.
+    assert!(lost.iter().any(|(id, _)| id == "2016-D-WA"));
+    assert!(lost.iter().all(|(id, _)| id != "2016-D-WA-P"));
+    let (query, _) = Query::parse("?cycle=2016&party=D&lost=1");
+    let selected = query.filter.apply(&catalog);
+    assert_eq!(
+        query.filter.describe(selected.len(), &catalog),
+        format!("{} contests: 2016, Democratic, where Clinton lost", lost.len())
+    );
+}
+
+/// American Samoa through the editions: each contest's winner as the spreadsheet's figures make
+/// it (Palmer 2024, Bloomberg 2020, Clinton 2016, Clinton 2008 by 163 to 121), and the Republican
+/// contests, held or not.
+#[test]
+fn american_samoa_in_every_edition() {
+    let sheet = spreadsheet::all_contests();
+    let mut seen = Vec::new();
+    for (cycle, party) in editions() {
+        let catalog = catalog(cycle, &party);
+        let samoa: Vec<&Contest> = catalog.contests().iter().filter(|c| c.territory == "AS").collect();
+        let [contest] = samoa.as_slice() else {
+            panic!("{cycle} {party}: one American Samoa contest")
+        };
+        let row = sheet.iter().find(|c| c.id == contest.id).unwrap();
+        let expected = spreadsheet::winner::most_votes(row).ok().map(|c| c.name.as_str());
+        if row.status == "final" && expected.is_some() {
+            assert_eq!(winner(contest), expected, "{}", contest.id);
+        }
+        seen.push((contest.id.clone(), winner(contest).map(String::from), contest.status));
+    }
+    let won = |id: &str| seen.iter().find(|(i, _, _)| i == id).and_then(|(_, w, _)| w.clone());
+    assert_eq!(won("2024-D-AS").as_deref(), Some("Jason Palmer"));
+    assert_eq!(won("2020-D-AS").as_deref(), Some("Michael Bloomberg"));
+    assert_eq!(won("2016-D-AS").as_deref(), Some("Hillary Clinton"));
+    assert_eq!(won("2008-D-AS").as_deref(), Some("Hillary Clinton"));
+    // 2008's figures, from the spreadsheet, in the headline.
+    let row = sheet.iter().find(|c| c.id == "2008-D-AS").unwrap();
+    let count = |name: &str| row.candidates.iter().find(|c| c.name == name).unwrap().votes.unwrap();
+    let catalog = catalog(2008, "D");
+    assert_eq!(
+        headline(contest(&catalog, "2008-D-AS")),
+        format!(
+            "Hillary Clinton wins the 2008 American Samoa Democratic caucus, {} votes to {}",
+            count("Hillary Clinton"),
+            count("Barack Obama")
+        )
+    );
+    let republican: Vec<_> = seen.iter().filter(|(id, _, _)| id.contains("-R-")).collect();
+    assert_eq!(republican.len(), 5, "2024, 2020, 2016, 2012 and 2008: {republican:?}");
+}
+
+/// Delegate votes ending in .5 (2008 Democrats: Michigan and Florida at half vote; Democrats
+/// Abroad) read, add up and read back as the spreadsheet writes them.
+#[test]
+fn half_delegate_votes() {
+    let sheet = spreadsheet::all_contests();
+    let catalog = catalog(2008, "D");
+    for id in ["2008-D-MI", "2008-D-FL", "2008-D-DA"] {
+        let row = sheet.iter().find(|c| c.id == id).unwrap();
+        let contest = contest(&catalog, id);
+        assert!(
+            row.candidates
+                .iter()
+                .any(|c| c.delegates.is_some_and(|d| d.fract() == 0.5)),
+            "{id} has a half vote"
+        );
+        let listed: Vec<String> = row
+            .candidates
+            .iter()
+            .filter_map(|c| Some(c.delegates.filter(|&d| d > 0.0)?.to_string()))
+            .collect();
+        let text = delegates_text(contest);
+        for figure in &listed {
+            assert!(text.contains(figure.as_str()), "{id}: {text:?} lacks {figure}");
+        }
+    }
+    let everyone: Vec<usize> = (0..catalog.contests().len()).collect();
+    let race = race(catalog.contests(), &everyone);
+    let expected = sums(&sheet, 2008, "D");
+    assert_eq!(votes(race.pledged), expected.pledged);
+    assert_eq!(race.pledged.whole_number(), None, "2008's pledged total ends in .5");
+}
+
+/// A second contest in one place: both show, each row says which it is, and only the binding one
+/// counts for the race's wins and the nominee's losses.
+#[test]
+fn a_place_s_second_contest() {
+    let texas_2008 = catalog(2008, "D");
+    let texas: Vec<&Contest> = texas_2008.contests().iter().filter(|c| c.territory == "TX").collect();
+    let notes: Vec<String> = texas.iter().map(|c| row_note(c)).collect();
+    assert_eq!(texas.len(), 2);
+    assert!(notes.contains(&"2008 primary".to_string()) && notes.contains(&"2008 caucus".to_string()));
+    let washington = catalog(2016, "D");
+    let primary = contest(&washington, "2016-D-WA-P");
+    assert_eq!(row_note(primary), "2016 primary");
+    assert!(!primary.binds_delegates());
+    assert_eq!(row_note(contest(&washington, "2016-D-WA")), "2016");
+    assert_eq!(delegates_text(primary), "Non-binding");
+}
+
+/// A caucus that reported shares of delegates says so wherever its figures are read, and
+/// shares the compilers computed from counts are never called printed.
+#[test]
+fn shares_of_delegates_and_computed_shares_say_what_they_are() {
+    let sheet = spreadsheet::all_contests();
+    let catalog = catalog(2016, "D");
+    let iowa = contest(&catalog, "2016-D-IA");
+    let row = sheet.iter().find(|c| c.id == "2016-D-IA").unwrap();
+    let of = row
+        .pct_of
+        .as_deref()
+        .expect("fields.csv names what Iowa's shares are of");
+    assert!(row.candidates.iter().all(|c| c.votes.is_none()));
+    let leader = row
+        .candidates
+        .iter()
+        .max_by(|a, b| {
+            let pct = |c: &spreadsheet::Candidate| c.pct.as_deref().unwrap_or("0").parse::<f64>().unwrap();
+            pct(a).partial_cmp(&pct(b)).unwrap()
+        })
+        .unwrap();
+    let sentence = popular_sentence(iowa);
+    assert!(
+        sentence.starts_with(&format!("{} won the most {of}", leader.name)),
+        "{sentence}"
+    );
+    assert!(!sentence.contains("popular vote"), "{sentence}");
+    assert!(share_sentence(iowa).unwrap().contains(&format!("Shares are of {of}")));
+    assert!(
+        headline(iowa).ends_with(&format!("{}% of {of}", leader.pct.as_deref().unwrap())),
+        "{}",
+        headline(iowa)
+    );
+    // Michigan's shares were computed from 538's counts, not printed.
+    let michigan = contest(&catalog, "2016-D-MI");
+    assert!(michigan.pct_computed && michigan.pct_of.is_none());
+    let said = share_sentence(michigan).unwrap();
+    assert!(said.starts_with("The compilers computed these shares"), "{said}");
+    assert!(!said.contains("printed percentages"), "{said}");
+}

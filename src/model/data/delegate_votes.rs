@@ -82,6 +82,14 @@ impl Delegates {
     }
 }
 
+impl std::str::FromStr for Delegates {
+    type Err = ();
+    /// As `Delegates::parse` reads it (a correction's `from`, "4").
+    fn from_str(text: &str) -> Result<Self, ()> {
+        Delegates::parse(text).ok_or(())
+    }
+}
+
 impl std::fmt::Display for Delegates {
     /// `1,765.5`: thousands grouped, a half as `.5`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

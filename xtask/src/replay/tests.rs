@@ -130,8 +130,10 @@ fn american_samoa_changes_leader_is_called_then_corrected() {
     assert!(leaders[first_other..].contains(&Some(winner)), "{leaders:?}");
     // The delegates: first the corrections' `from` figures (the others' as final) at 11 p.m., then the final ones when
     // the corrections file says they were corrected (12:25 a.m. Eastern).
-    let delegates = |time: i64| -> Vec<Option<i64>> { samoa(time).options.iter().map(|o| o.delegates).collect() };
-    let first: Vec<Option<i64>> = truth
+    let delegates = |time: i64| -> Vec<Option<tally::model::Delegates>> {
+        samoa(time).options.iter().map(|o| o.delegates).collect()
+    };
+    let first: Vec<Option<tally::model::Delegates>> = truth
         .options
         .iter()
         .map(|o| {
@@ -150,7 +152,7 @@ fn american_samoa_changes_leader_is_called_then_corrected() {
     );
     assert_eq!(delegates(at("2024-03-05T23:00:00-05:00")), first);
     assert_eq!(delegates(corrected - 1), first);
-    let last: Vec<Option<i64>> = truth.options.iter().map(|o| o.delegates).collect();
+    let last: Vec<Option<tally::model::Delegates>> = truth.options.iter().map(|o| o.delegates).collect();
     assert_ne!(first, last);
     assert_eq!(delegates(corrected), last);
     assert!(call < corrected);

@@ -344,3 +344,55 @@ fn shares_of_delegates_and_computed_shares_say_what_they_are() {
     assert!(said.starts_with("The compilers computed these shares"), "{said}");
     assert!(!said.contains("printed percentages"), "{said}");
 }
+
+/// Every edition's file merged, as a page holding them all would: one catalog of every contest.
+fn every_edition() -> Catalog {
+    let mut all: Option<Dataset> = None;
+    for (cycle, party) in editions() {
+        let dataset = edition(cycle, &party);
+        match &mut all {
+            None => all = Some(dataset),
+            Some(all) => {
+                all.contests.extend(dataset.contests);
+                all.nominations.extend(dataset.nominations);
+            }
+        }
+    }
+    Catalog::new(all.unwrap())
+}
+
+/// With every edition loaded, the cycle filter's years are every edition's, newest first, and
+/// search finds a candidate across them: "Clinton" lists 2008 and 2016.
+#[test]
+fn every_edition_together_cycles_and_search() {
+    let catalog = every_edition();
+    let mut cycles: Vec<i64> = editions().iter().map(|(cycle, _)| *cycle).collect();
+    cycles.dedup();
+    assert_eq!(catalog.cycles(), cycles.as_slice());
+    assert_eq!(catalog.editions().len(), editions().len());
+    let (query, notices) = Query::parse("?q=Clinton");
+    assert!(notices.is_empty(), "{notices:?}");
+    let found = query.filter.apply(&catalog);
+    let mut years: Vec<i64> = found.iter().map(|&i| catalog.contests()[i].cycle).collect();
+    years.dedup();
+    years.sort();
+    years.dedup();
+    let sheet = spreadsheet::all_contests();
+    let mut listed: Vec<i64> = sheet
+        .iter()
+        .filter(|c| c.candidates.iter().any(|o| o.name.contains("Clinton")))
+        .map(|c| c.cycle)
+        .collect();
+    listed.sort();
+    listed.dedup();
+    assert_eq!(years, listed);
+    assert!(years.contains(&2008) && years.contains(&2016), "{years:?}");
+    // Each edition's "where the nominee lost" still reads its own edition in the merged catalog.
+    for (cycle, party) in editions() {
+        assert_eq!(
+            lost_on_the_page(&catalog, cycle, &party),
+            lost(&sheet, cycle, &party),
+            "{cycle} {party}"
+        );
+    }
+}

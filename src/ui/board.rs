@@ -204,7 +204,7 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
                     if !gaps.is_empty() { <span class="basis">{ gaps.join("; ") }</span> }
                 </th>
                 <td class="bar">
-                    <meter aria-hidden="true" min="0" max={race.pledged.max(crate::model::Delegates::whole(1)).plain()} value={s.delegates.plain()}></meter>
+                    <meter aria-hidden="true" min="0" max={race.pledged.halves().max(1).to_string()} value={s.delegates.halves().to_string()}></meter>
                     <span>{ format!("{} of {}", s.delegates, race.pledged) }</span>
                 </td>
                 <td class="num">{ s.won }</td>

@@ -29,7 +29,7 @@ const PAGES = {
   'card embed': { path: 'embed/2024-D-AS.html', results: DETAIL },
 };
 /** What xtask/src/bench.rs adds to dist/: served, but no part of Tally's transfer. */
-const benchOnly = (name) => /(^|\/)([^/]*\.static\.html|static\.html|synthetic-\d+\.json)$/.test(name);
+const benchOnly = (name) => /(^|\/)([^/]*\.static\.html|static\.html|synthetic-\d+\.json|every-edition\.json)$/.test(name);
 
 const gzip = (b) => gzipSync(b, { level: 9 });
 const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -248,12 +248,15 @@ const measureInPage = (page, kind, selector, steps) => page.evaluate(async ({ ki
 }, { kind, selector, steps });
 
 const datasets = [
-  ['real (172)', '', 'loopback'], ['real (172)', '', 'mobile'], ['synthetic 1,000', '?data=synthetic-1000.json', 'loopback'],
+  ['real (172)', '', 'loopback'], ['real (172)', '', 'mobile'],
+  // Every edition, 2008 to 2024, loaded at once (cargo xtask bench writes it from data/*.csv).
+  ['every edition', '?data=every-edition.json', 'loopback', 'clinton'],
+  ['synthetic 1,000', '?data=synthetic-1000.json', 'loopback'],
   ...(quick ? [] : [['synthetic 10,000', '?data=synthetic-10000.json', 'loopback']]),
 ];
 console.log(`\nFilter latency, keystroke or choice to updated DOM (ms), after the takeover; wasm memory after load`);
 console.log('dataset'.padEnd(18), 'profile'.padEnd(9), 'input'.padEnd(18), 'median'.padStart(8), 'p95'.padStart(8), 'memory MB'.padStart(10));
-for (const [name, search, profile] of datasets) {
+for (const [name, search, profile, typed] of datasets) {
   const own = await launch();
   const { context, page } = await coldPage(PROFILES[profile], { on: own });
   await page.goto(server.base + search, { timeout: 120000 });
@@ -266,7 +269,7 @@ for (const [name, search, profile] of datasets) {
   const text = 'candidate a 1'.slice(0, KEYSTROKES);
   const runs = {
     'territory search': await measureInPage(page, 'type', '#territory-input', [...'northern mariana'.slice(0, KEYSTROKES)]),
-    'text search': await measureInPage(page, 'type', '#filter-text', [...(search ? text : 'palmer')]),
+    'text search': await measureInPage(page, 'type', '#filter-text', [...(typed ?? (search ? text : 'palmer'))]),
     'party choice': await measureInPage(page, 'select', '#filter-party', Array.from({ length: KEYSTROKES }, (_, i) => ['D', 'R', ''][i % 3])),
   };
   const key = profile === 'loopback' ? name : `${name}, ${profile}`;

@@ -128,6 +128,46 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
+/// The bench's dataset of every edition, 2008 to 2024, in one file.
+pub const EVERY_EDITION: &str = "every-edition.json";
+
+/// What each edition's data weighs when it loads (gzip, as served): its results file, and the
+/// details file fetched when one of its contests is opened; then the front page's data today.
+fn print_edition_bytes(every: &Dataset) -> Result<()> {
+    let gzip = |path: &str| -> Result<(usize, usize)> {
+        let bytes = fs::read(root().join(path)).map_err(|e| format!("{path}: {e}"))?;
+        Ok((bytes.len(), crate::budget::gzip_len(&bytes)))
+    };
+    println!("\nData per edition (bytes: raw / gzip), {}/:", data::EDITIONS_DIR);
+    println!(
+        "{:<18} {:>9} {:>22} {:>22}",
+        "edition", "contests", "results", "details"
+    );
+    for (cycle, party) in data::editions(every) {
+        let stem = format!("{}/{cycle}-{}", data::EDITIONS_DIR, party.code());
+        let contests = every
+            .contests
+            .iter()
+            .filter(|c| (c.cycle, c.party) == (cycle, party))
+            .count();
+        let (results, details) = (gzip(&format!("{stem}.json"))?, gzip(&format!("{stem}.details.json"))?);
+        println!(
+            "{:<18} {contests:>9} {:>10} / {:>9} {:>10} / {:>9}",
+            format!("{cycle} {}", party.name()),
+            results.0,
+            results.1,
+            details.0,
+            details.1
+        );
+    }
+    let (raw, zipped) = gzip(data::BUNDLED)?;
+    println!(
+        "front page's first load of data: {} ({raw} / {zipped} bytes)",
+        data::BUNDLED
+    );
+    Ok(())
+}
+
 /// Lays out target/bench/site (dist/ plus the comparison files) and runs the browser benchmark.
 pub fn run_bench(quick: bool) -> Result<()> {
     let site = root().join("target/bench/site");
@@ -143,6 +183,11 @@ pub fn run_bench(quick: bool) -> Result<()> {
             data::render(&synthetic(size))?,
         )?;
     }
+    // Every edition loaded at once (a newsroom's `?data=` file, as the synthetic ones are read).
+    let mut every = data::convert()?;
+    every.complete_calendar = false;
+    fs::write(site.join(EVERY_EDITION), data::render(&every)?)?;
+    print_edition_bytes(&every)?;
     let mut node = Command::new("node");
     node.arg("tests/bench/bench.mjs")
         .arg(&site)

@@ -244,7 +244,8 @@ pub fn render(dataset: &Dataset) -> Result<String> {
             .iter()
             .zip(json["options"].as_array_mut().into_iter().flatten())
         {
-            if OptionKind::classify(&option.name) == option.kind {
+            // Only labels every build knows: the reader's leaves out the earlier cycles' ones.
+            if OptionKind::classify_with(&option.name, false) == option.kind {
                 json.as_object_mut().map(|o| o.shift_remove("kind"));
             }
         }
@@ -276,6 +277,17 @@ pub fn render_bundled(dataset: &Dataset) -> Result<Vec<(String, String)>> {
     let is_bundled = |cycle: i64, party: Party| BUNDLED_EDITIONS.contains(&(cycle, party));
     bundled.contests.retain(|c| is_bundled(c.cycle, c.party));
     bundled.nominations.retain(|n| is_bundled(n.cycle, n.party));
+    // The reader's build leaves out what only the earlier cycles use (Cargo feature `earlier`).
+    let half = |d: Option<tally::model::Delegates>| d.is_some_and(|d| d.whole_number().is_none());
+    if let Some(c) = bundled.contests.iter().find(|c| {
+        c.pct_of.is_some() || c.pct_computed || half(c.pledged_delegates) || c.options.iter().any(|o| half(o.delegates))
+    }) {
+        return Err(format!(
+            "{}: the reader's build reads no pct_of, pct_computed or half votes (feature `earlier`)",
+            c.id
+        )
+        .into());
+    }
     let (lean, details) = split_details(&bundled, DETAILS_FILE);
     let mut files = vec![
         (BUNDLED.to_string(), render(&lean)?),

@@ -98,6 +98,11 @@ impl ContestKind {
     }
 }
 
+/// Whether this build reads what only the earlier cycles' data use (`pct_of`, `pct_computed`, half
+/// delegate votes in JSON): without them those fields read as absent, and their words are left out
+/// of the wasm.
+pub const EARLIER_EDITIONS: bool = cfg!(feature = "earlier");
+
 /// Whether this build reads a live feed's fields (the newsroom's build, or a reader's built with
 /// `--live`). Without them, every status reads as the bundled file's and the night's words are
 /// left out of the wasm: the reader of a finished dataset pays nothing for them.
@@ -354,16 +359,24 @@ impl OptionKind {
     /// whole labels count (any case): a person may be called Blankenship or Otherson. A label not
     /// listed here is a person; a file states any other kind itself (JSON `kind`, CSV `option_kind`).
     pub fn classify(name: &str) -> OptionKind {
+        Self::classify_with(name, EARLIER_EDITIONS)
+    }
+
+    /// As `classify`, with or without the labels only the earlier cycles' files use (a build
+    /// without them reads such an option's kind from the file: the converter writes it).
+    pub fn classify_with(name: &str, earlier: bool) -> OptionKind {
         let name = name.trim();
+        let earlier_labels = if earlier { &EARLIER_LABELS[..] } else { &[] };
         LABELS
             .iter()
+            .chain(earlier_labels)
             .find(|(label, _)| label.eq_ignore_ascii_case(name))
             .map_or(OptionKind::Person, |&(_, kind)| kind)
     }
 }
 
 /// Every non-person label the bundled sources use, and their usual variants.
-const LABELS: [(&str, OptionKind); 26] = [
+const LABELS: [(&str, OptionKind); 20] = [
     ("Uncommitted", OptionKind::Uncommitted),
     ("Uncommitted delegates", OptionKind::Uncommitted),
     ("Noncommitted Delegate", OptionKind::Uncommitted),
@@ -372,25 +385,29 @@ const LABELS: [(&str, OptionKind); 26] = [
     ("Uninstructed", OptionKind::Uncommitted),
     ("None of These Candidates", OptionKind::Uncommitted),
     ("None of the Names Shown", OptionKind::Uncommitted),
-    ("Uninstructed Delegation", OptionKind::Uncommitted),
-    ("Undecided", OptionKind::Uncommitted),
     ("Write-in votes", OptionKind::Other),
     ("Write-ins", OptionKind::Other),
-    ("Write-in", OptionKind::Other),
     ("Other", OptionKind::Other),
     ("Others", OptionKind::Other),
     ("Other candidates", OptionKind::Other),
     ("Scattering", OptionKind::Other),
-    // New York's count of blank, void and scattered ballots together, which the shares include.
-    ("Blank/Void/Scattering", OptionKind::Other),
     ("Blank ballots", OptionKind::Void),
-    ("Blank", OptionKind::Void),
     ("Void ballots", OptionKind::Void),
     ("Blank and void ballots", OptionKind::Void),
     ("Overvotes", OptionKind::Void),
-    ("Overvote", OptionKind::Void),
     ("Undervotes", OptionKind::Void),
     ("Spoiled ballots", OptionKind::Void),
+];
+
+/// The labels only the earlier cycles' files use (2008-2020 R).
+const EARLIER_LABELS: [(&str, OptionKind); 6] = [
+    ("Uninstructed Delegation", OptionKind::Uncommitted),
+    ("Undecided", OptionKind::Uncommitted),
+    ("Write-in", OptionKind::Other),
+    // New York's count of blank, void and scattered ballots together, which the shares include.
+    ("Blank/Void/Scattering", OptionKind::Other),
+    ("Blank", OptionKind::Void),
+    ("Overvote", OptionKind::Void),
 ];
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

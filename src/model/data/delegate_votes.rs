@@ -65,17 +65,6 @@ impl Delegates {
         Some(Delegates(if negative { -halves } else { halves }))
     }
 
-    /// As an HTML attribute or a CSV cell wants it: `1765.5`, no grouping.
-    pub fn plain(self) -> String {
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let (whole, half) = (self.0.unsigned_abs() / 2, self.0.unsigned_abs() % 2);
-        if half == 1 {
-            format!("{sign}{whole}.5")
-        } else {
-            format!("{sign}{whole}")
-        }
-    }
-
     /// Singular only for exactly one: "1 delegate", "0.5 delegates", "34.5 delegates".
     pub fn count(self, one: &str, many: &str) -> String {
         format!("{self} {}", if self == Delegates::whole(1) { one } else { many })
@@ -169,7 +158,6 @@ mod tests {
     #[test]
     fn writes_halves_as_a_reader_reads_them() {
         assert_eq!(Delegates::from_halves(3531).to_string(), "1,765.5");
-        assert_eq!(Delegates::from_halves(3531).plain(), "1765.5");
         assert_eq!(Delegates::whole(52).to_string(), "52");
         assert_eq!(
             Delegates::from_halves(1).count("delegate", "delegates"),

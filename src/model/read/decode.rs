@@ -103,10 +103,10 @@ impl<'a> Object<'a> {
     /// Delegate votes: a whole number, or one ending in .5 (half votes); any other fraction is refused.
     fn opt_delegates(&self, key: &str) -> Fit<Option<crate::model::Delegates>> {
         match self.get(key) {
-            Some(Json::Float(f)) if f.abs() < 1e15 && (f * 2.0).fract() == 0.0 => {
+            Some(Json::Float(f)) if crate::model::EARLIER_EDITIONS && f.abs() < 1e15 && (f * 2.0).fract() == 0.0 => {
                 Ok(Some(crate::model::Delegates::from_halves((f * 2.0) as i64)))
             }
-            Some(Json::Float(f)) if f.abs() < 1e15 => self.unfit(
+            Some(Json::Float(f)) if crate::model::EARLIER_EDITIONS && f.abs() < 1e15 => self.unfit(
                 key,
                 why(|| "expected a whole number of delegate votes, or one ending in .5".into()),
             ),
@@ -195,8 +195,11 @@ pub fn contest(value: &Json) -> Fit<Contest> {
         whole_field: o.flag("whole_field")?,
         binding: o.opt_flag("binding")?.unwrap_or(true),
         votes_are: o.opt_text("votes_are")?,
-        pct_of: o.opt_text("pct_of")?,
-        pct_computed: o.flag("pct_computed")?,
+        pct_of: match crate::model::EARLIER_EDITIONS {
+            true => o.opt_text("pct_of")?,
+            false => None,
+        },
+        pct_computed: crate::model::EARLIER_EDITIONS && o.flag("pct_computed")?,
         sources: o.texts("sources")?,
         notes: o.opt_text("notes")?,
         options: {

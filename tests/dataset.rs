@@ -252,7 +252,7 @@ fn json_round_trips_through_the_csv_converter() {
             dataset_from_csv(&read(&format!("data/{file}")), corrections.as_deref(), "t", None).unwrap();
         assert!(problems.is_empty(), "{file}: {problems:#?}");
         for contest in &mut part.contests {
-            contest.pct_computed = file != "results.csv";
+            contest.pct_computed = Earlier::new((file != "results.csv").then_some(true));
         }
         match &mut from_csv {
             None => from_csv = Some(part),
@@ -262,8 +262,8 @@ fn json_round_trips_through_the_csv_converter() {
     let mut from_csv = from_csv.unwrap();
     let problems = apply_fields(&mut from_csv, &read("data/fields.csv")).unwrap();
     assert!(problems.is_empty(), "{problems:#?}");
-    for contest in from_csv.contests.iter_mut().filter(|c| c.pct_of.is_some()) {
-        contest.pct_computed = false;
+    for contest in from_csv.contests.iter_mut().filter(|c| !c.pct_of.is_none()) {
+        contest.pct_computed = Earlier::NONE;
     }
     let bundled = bundled();
     from_csv.contests.retain(|c| {

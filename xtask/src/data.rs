@@ -180,7 +180,7 @@ pub fn convert() -> Result<Dataset> {
         let (mut part, found) = dataset_from_csv(&read(name)?, corrections, TITLE, Some(as_of.clone()))
             .map_err(|e| format!("data/{name}: {e}"))?;
         for contest in &mut part.contests {
-            contest.pct_computed = computed;
+            contest.pct_computed = tally::model::Earlier::new(computed.then_some(true));
         }
         problems.extend(found);
         match &mut dataset {
@@ -193,8 +193,8 @@ pub fn convert() -> Result<Dataset> {
     dataset.complete_calendar = true;
     problems.extend(apply_fields(&mut dataset, &read(FIELDS)?).map_err(|e| format!("data/{FIELDS}: {e}"))?);
     // Shares of delegates were printed by the party, not computed from counts.
-    for contest in dataset.contests.iter_mut().filter(|c| c.pct_of.is_some()) {
-        contest.pct_computed = false;
+    for contest in dataset.contests.iter_mut().filter(|c| !c.pct_of.is_none()) {
+        contest.pct_computed = tally::model::Earlier::NONE;
     }
     let (nominations, unread) =
         nominations_from_csv(&read(EDITIONS)?, &dataset).map_err(|e| format!("data/{EDITIONS}: {e}"))?;
@@ -280,7 +280,10 @@ pub fn render_bundled(dataset: &Dataset) -> Result<Vec<(String, String)>> {
     // The reader's build leaves out what only the earlier cycles use (Cargo feature `earlier`).
     let half = |d: Option<tally::model::Delegates>| d.is_some_and(|d| d.whole_number().is_none());
     if let Some(c) = bundled.contests.iter().find(|c| {
-        c.pct_of.is_some() || c.pct_computed || half(c.pledged_delegates) || c.options.iter().any(|o| half(o.delegates))
+        !c.pct_of.is_none()
+            || c.pct_computed.is()
+            || half(c.pledged_delegates)
+            || c.options.iter().any(|o| half(o.delegates))
     }) {
         return Err(format!(
             "{}: the reader's build reads no pct_of, pct_computed or half votes (feature `earlier`)",

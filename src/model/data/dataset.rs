@@ -103,6 +103,64 @@ impl ContestKind {
 /// of the wasm.
 pub const EARLIER_EDITIONS: bool = cfg!(feature = "earlier");
 
+/// A field only the earlier cycles' data use (`pct_of`, `pct_computed`). In a build without them
+/// (the reader's, feature `earlier` off) it holds nothing, and no code to clone, compare or show it
+/// is left in the wasm.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Earlier<T>(#[cfg(feature = "earlier")] Option<T>, std::marker::PhantomData<T>);
+
+impl<T> Earlier<T> {
+    pub const NONE: Earlier<T> = Earlier(
+        #[cfg(feature = "earlier")]
+        None,
+        std::marker::PhantomData,
+    );
+
+    #[allow(unused_variables)]
+    pub fn new(value: Option<T>) -> Earlier<T> {
+        Earlier(
+            #[cfg(feature = "earlier")]
+            value,
+            std::marker::PhantomData,
+        )
+    }
+
+    pub fn get(&self) -> Option<&T> {
+        #[cfg(feature = "earlier")]
+        return self.0.as_ref();
+        #[cfg(not(feature = "earlier"))]
+        return None;
+    }
+
+    pub fn is_none(&self) -> bool {
+        self.get().is_none()
+    }
+}
+
+impl Earlier<bool> {
+    /// A flag's value, `false` when absent.
+    pub fn is(&self) -> bool {
+        self.get() == Some(&true)
+    }
+
+    /// Skips a flag that is not set, as the JSON leaves it out.
+    pub fn is_not(&self) -> bool {
+        !self.is()
+    }
+}
+
+impl<T> Default for Earlier<T> {
+    fn default() -> Self {
+        Self::NONE
+    }
+}
+
+impl<T: Serialize> Serialize for Earlier<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.get().serialize(serializer)
+    }
+}
+
 /// Whether this build reads a live feed's fields (the newsroom's build, or a reader's built with
 /// `--live`). Without them, every status reads as the bundled file's and the night's words are
 /// left out of the wasm: the reader of a finished dataset pays nothing for them.
@@ -282,12 +340,12 @@ pub struct Contest {
     /// What the percentages are shares of, when not of votes: "state delegate equivalents" for a
     /// caucus whose party reported delegates rather than votes (2016-D-IA). The largest share wins
     /// the contest; the words say what it is a share of.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pct_of: Option<String>,
+    #[serde(skip_serializing_if = "Earlier::is_none")]
+    pub pct_of: Earlier<String>,
     /// The percentages were computed by the compilers from the listed counts, not printed by a
     /// source (the earlier cycles' files: FiveThirtyEight's counts, two decimals).
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub pct_computed: bool,
+    #[serde(skip_serializing_if = "Earlier::is_not")]
+    pub pct_computed: Earlier<bool>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -196,10 +196,13 @@ pub fn contest(value: &Json) -> Fit<Contest> {
         binding: o.opt_flag("binding")?.unwrap_or(true),
         votes_are: o.opt_text("votes_are")?,
         pct_of: match crate::model::EARLIER_EDITIONS {
-            true => o.opt_text("pct_of")?,
-            false => None,
+            true => crate::model::Earlier::new(o.opt_text("pct_of")?),
+            false => crate::model::Earlier::NONE,
         },
-        pct_computed: crate::model::EARLIER_EDITIONS && o.flag("pct_computed")?,
+        pct_computed: match crate::model::EARLIER_EDITIONS {
+            true => crate::model::Earlier::new(o.opt_flag("pct_computed")?.filter(|&set| set)),
+            false => crate::model::Earlier::NONE,
+        },
         sources: o.texts("sources")?,
         notes: o.opt_text("notes")?,
         options: {

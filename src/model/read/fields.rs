@@ -59,7 +59,7 @@ pub fn apply_fields(dataset: &mut Dataset, text: &str) -> Result<Vec<Problem>, C
             };
         }
         contest.votes_are = votes_are.map(cell).filter(|v| !v.is_empty()).map(String::from);
-        contest.pct_of = pct_of.map(cell).filter(|v| !v.is_empty()).map(String::from);
+        contest.pct_of = crate::model::Earlier::new(pct_of.map(cell).filter(|v| !v.is_empty()).map(String::from));
         contest.notes = Some(cell(note).to_string()).filter(|n| !n.is_empty());
     }
     Ok(problems)

@@ -204,7 +204,7 @@ fn result_sentence(contest: &Contest) -> String {
                     name(option)
                 );
             }
-            if let (true, Some(of), Basis::Percentage) = (crate::model::EARLIER_EDITIONS, &contest.pct_of, basis) {
+            if let (Some(of), Basis::Percentage) = (contest.pct_of.get(), basis) {
                 return format!("{} won the most {of}{by}.", name(option));
             }
             match basis {
@@ -253,11 +253,11 @@ pub fn share_sentence(contest: &Contest) -> Option<String> {
             count(totals.valid, "vote", "votes")
         ),
         _ if !any_figure => return None,
-        ShareBasis::Printed if crate::model::EARLIER_EDITIONS && contest.pct_of.is_some() => format!(
+        ShareBasis::Printed if !contest.pct_of.is_none() => format!(
             "Shares are of {}, as the party reported them, not of votes: no vote counts were published.",
-            contest.pct_of.as_deref().unwrap_or_default()
+            contest.pct_of.get().map_or("", |s| s.as_str())
         ),
-        ShareBasis::Printed if crate::model::EARLIER_EDITIONS && contest.pct_computed => {
+        ShareBasis::Printed if contest.pct_computed.is() => {
             "The compilers computed these shares from the listed counts, to two decimals, unless a source printed one. Only the options listed are itemised; others may have had votes, and the listed counts do not add up to a total.".into()
         }
         ShareBasis::Printed if contest.whole_field => {

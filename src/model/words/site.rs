@@ -169,9 +169,9 @@ pub fn headline(contest: &Contest) -> String {
                     thousands(votes - ahead)
                 ),
                 _ => shares(contest)[option]
-                    .map(|share| match (crate::model::EARLIER_EDITIONS, &contest.pct_of) {
-                        (true, Some(of)) => format!(", with {} of {of}", percent(share)),
-                        _ => format!(", with {}", percent(share)),
+                    .map(|share| match contest.pct_of.get() {
+                        Some(of) => format!(", with {} of {of}", percent(share)),
+                        None => format!(", with {}", percent(share)),
                     })
                     .unwrap_or_default(),
             };

@@ -205,7 +205,7 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
                 </th>
                 <td class="bar">
                     <meter aria-hidden="true" min="0" max={race.pledged.halves().max(1).to_string()} value={s.delegates.halves().to_string()}></meter>
-                    <span>{ format!("{} of {}", s.delegates, race.pledged) }</span>
+                    <span>{ format!("{} of {}", s.delegates.grouped(), race.pledged.grouped()) }</span>
                 </td>
                 <td class="num">{ s.won }</td>
                 <td class="num">{ thousands(s.votes) }</td>

@@ -424,12 +424,14 @@ impl OptionKind {
     /// without them reads such an option's kind from the file: the converter writes it).
     pub fn classify_with(name: &str, earlier: bool) -> OptionKind {
         let name = name.trim();
-        let earlier_labels = if earlier { &EARLIER_LABELS[..] } else { &[] };
-        LABELS
-            .iter()
-            .chain(earlier_labels)
-            .find(|(label, _)| label.eq_ignore_ascii_case(name))
-            .map_or(OptionKind::Person, |&(_, kind)| kind)
+        let find = |labels: &[(&str, OptionKind)]| {
+            labels
+                .iter()
+                .find(|(label, _)| label.eq_ignore_ascii_case(name))
+                .map(|&(_, kind)| kind)
+        };
+        let earlier = if earlier { find(&EARLIER_LABELS) } else { None };
+        find(&LABELS).or(earlier).unwrap_or(OptionKind::Person)
     }
 }
 
@@ -545,7 +547,10 @@ mod tests {
             ("Otherwise Uninstructed", OptionKind::Person),
         ];
         for (name, kind) in cases {
-            assert_eq!(OptionKind::classify(name), kind, "{name}");
+            assert_eq!(OptionKind::classify_with(name, true), kind, "{name}");
         }
+        // A build without the earlier cycles' labels reads them as names (the converter writes
+        // their kinds).
+        assert_eq!(OptionKind::classify_with("Blank", false), OptionKind::Person);
     }
 }

@@ -192,7 +192,7 @@ pub fn update(old: &Dataset, feed: Dataset) -> (Dataset, Vec<String>, Vec<String
     (merged, changed, said)
 }
 
-type Figures = Vec<(Option<i64>, Option<String>, Option<i64>)>;
+type Figures = Vec<(Option<i64>, Option<String>, Option<crate::model::Delegates>)>;
 
 fn figures(contest: &Contest) -> Figures {
     contest
@@ -216,25 +216,25 @@ fn corrections(before: &Contest, after: &Contest, at: &str) -> Vec<Correction> {
         let Some(was) = before.options.iter().find(|o| o.name == option.name) else {
             continue;
         };
-        let mut record = |field: &str, from: i64, to: i64| {
+        let mut record = |field: &str, from: String, to: String| {
             found.push(Correction {
                 reported_at: at.to_string(),
                 field: field.into(),
                 option: option.name.clone(),
-                from: from.to_string(),
-                to: to.to_string(),
+                from,
+                to,
                 note: note(field),
                 sources: Vec::new(),
             })
         };
         if let (Some(from), Some(to)) = (was.votes, option.votes) {
             if to < from {
-                record("votes", from, to);
+                record("votes", from.to_string(), to.to_string());
             }
         }
         if let (Some(from), Some(to)) = (was.delegates, option.delegates) {
             if to != from {
-                record("delegates", from, to);
+                record("delegates", from.to_string(), to.to_string());
             }
         }
     }

@@ -211,3 +211,46 @@ fn no_margin_against_a_runner_up_behind_an_aggregate_row() {
     );
     assert!(checked > 50, "most headlines give the votes");
 }
+
+/// Decimals of a share as shown ("56.0%" 1, "<0.1%" 1, "37%" 0).
+fn decimals(cell: &str) -> usize {
+    let digits = cell.trim_start_matches('<').trim_end_matches('%');
+    digits.split_once('.').map_or(0, |(_, d)| d.len())
+}
+
+/// Over the whole bundled dataset: every computed share column (each contest's options table, and
+/// the list's share column over every contest) has one precision; every printed share is marked
+/// as printed, in the list and in the options table's heading.
+#[test]
+fn computed_shares_have_one_precision_per_column_and_printed_ones_say_so() {
+    let dataset = bundled();
+    let mut list_computed = Vec::new();
+    let (mut computed, mut printed) = (0, 0);
+    for contest in &dataset.contests {
+        let cells = share_cells(contest);
+        let summary = summary(contest);
+        match share_basis(contest) {
+            ShareBasis::Counts => {
+                computed += 1;
+                let places: Vec<usize> = cells.iter().filter(|c| c.ends_with('%')).map(|c| decimals(c)).collect();
+                assert!(places.windows(2).all(|w| w[0] == w[1]), "{}: {cells:?}", contest.id);
+                assert!(!summary.printed, "{}", contest.id);
+                if !summary.share.is_empty() {
+                    list_computed.push((contest.id.clone(), summary.share.clone()));
+                }
+            }
+            ShareBasis::Printed => {
+                printed += 1;
+                assert_eq!(summary.printed, !summary.share.is_empty(), "{}", contest.id);
+            }
+        }
+    }
+    let first = decimals(&list_computed[0].1);
+    for (id, share) in &list_computed {
+        assert_eq!(decimals(share), first, "{id}: {share} in the list's computed column");
+    }
+    assert!(
+        computed > 0 && printed > 0,
+        "the dataset holds both kinds ({computed} computed, {printed} printed)"
+    );
+}

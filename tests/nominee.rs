@@ -148,3 +148,107 @@ fn the_bundled_file_carries_each_edition_s_nomination_from_editions_csv() {
         assert_eq!(entry["clinched_on"], row.get("clinched_on"));
     }
 }
+
+/// The story at the top of the board: every edition the spreadsheet names a nominee for, its losses
+/// (places and winners) as the spreadsheet makes them, counted over the contests that bound
+/// delegates and listed the nominee; the sentence says both counts.
+#[test]
+fn the_boards_story_counts_from_the_spreadsheet() {
+    let catalog = &catalog();
+    let sheet = spreadsheet::contests();
+    let mut told = 0;
+    for &edition in catalog.editions() {
+        let Some(story) = tally::model::words::board::story(catalog, edition) else {
+            continue;
+        };
+        told += 1;
+        let party = edition.party.code();
+        let nominee = spreadsheet::editions::group(&spreadsheet::editions::presumptive(edition.cycle, party));
+        let could_lose = sheet
+            .iter()
+            .filter(|c| c.cycle == edition.cycle && c.party == party && c.binding && c.pledged != Some(0.0))
+            .filter(|c| {
+                c.candidates
+                    .iter()
+                    .any(|o| spreadsheet::editions::group(&o.name) == nominee)
+            })
+            .count();
+        assert_eq!(story.contests, could_lose, "{edition:?}");
+        let mut lost: Vec<(String, String)> = story
+            .losses
+            .iter()
+            .flat_map(|(winner, places)| {
+                places
+                    .iter()
+                    .map(move |&i| (catalog.contests()[i].id.clone(), winner.clone()))
+            })
+            .collect();
+        lost.sort();
+        assert_eq!(lost, lost_in_csv(edition.cycle, party), "{edition:?}");
+        // Each place lost is a link to its contest, and the sentence names its winner after it.
+        let parts = story.parts(catalog);
+        let mut linked: Vec<String> = parts
+            .iter()
+            .filter_map(|(_, at)| at.map(|i| catalog.contests()[i].id.clone()))
+            .collect();
+        linked.sort();
+        assert_eq!(linked, lost.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>());
+        let sentence: String = parts.iter().map(|(text, _)| text.as_str()).collect();
+        for (id, winner) in &lost {
+            let place = catalog.contest(id).unwrap().territory_name();
+            let after = &sentence[sentence.find(place).unwrap()..];
+            assert!(
+                after.split("; ").next().unwrap().contains(&format!(", to {winner}")),
+                "{sentence}"
+            );
+        }
+        assert!(sentence.ends_with('.'), "{sentence}");
+        let opening = story.opening();
+        assert!(opening.starts_with(&format!("{} ", story.nominee)), "{opening}");
+        match lost.len() {
+            0 => assert!(opening.contains(&format!("each of {could_lose} contest")), "{opening}"),
+            n => assert!(
+                opening.contains(&format!("lost {n} of {could_lose} contest")),
+                "{opening}"
+            ),
+        }
+    }
+    assert!(told >= 3, "2024 D and R, 2020 D at least");
+}
+
+/// The race's line on the nomination states the figures of `data/editions.csv`, and nothing where
+/// the file gives none.
+#[test]
+fn the_race_says_what_editions_csv_says_was_needed_and_when() {
+    let catalog = catalog();
+    let rows = spreadsheet::csv::records(&spreadsheet::read("editions.csv"));
+    let mut said = 0;
+    for &edition in catalog.editions() {
+        let row = rows
+            .iter()
+            .find(|r| r.get("cycle") == edition.cycle.to_string() && r.get("party") == edition.party.code());
+        let nomination = catalog.nomination(edition);
+        assert_eq!(row.is_some(), nomination.is_some(), "{edition:?}");
+        let (Some(row), Some(nomination)) = (row, nomination) else {
+            continue;
+        };
+        let line = tally::model::words::board::needed(nomination);
+        let figure = row.get("needed_to_nominate");
+        if figure.is_empty() {
+            assert_eq!(line, None, "{edition:?}");
+            continue;
+        }
+        said += 1;
+        let line = line.unwrap();
+        let with_commas = tally::model::words::format::thousands(figure.parse().unwrap());
+        assert!(line.starts_with(&format!("{with_commas} delegates needed")), "{line}");
+        match tally::model::parse_date(row.get("clinched_on")) {
+            Some((year, _, day)) => {
+                assert!(line.contains(&format!(" {day}, {year}.")), "{line}");
+                assert!(line.contains(nomination.surname()), "{line}");
+            }
+            None => assert!(!line.contains("passed"), "{line}"),
+        }
+    }
+    assert!(said > 0);
+}

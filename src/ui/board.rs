@@ -9,7 +9,8 @@ use yew::prelude::*;
 use super::state::{Action, Shared};
 use super::winners::contest_href;
 use crate::model::words::board::{
-    edition_race, legend, legend_rank, map_choice, map_title, race_rest, race_title, tiles, Tile, TileResult,
+    edition_race, legend, legend_rank, map_choice, map_title, needed, race_rest, race_title, story, tiles, Tile,
+    TileResult,
 };
 use crate::model::words::format::thousands;
 use crate::model::{at_tile, territory, Edition, Query, TILE_GRID};
@@ -93,6 +94,8 @@ pub fn board(
 
     html! {
         <section class="board" aria-labelledby="map-title">
+            // Not in an embed, which shows only what was selected.
+            if !external { { the_story(catalog, edition, &query.data) } }
             <div class="map">
             <div class="map-head">
                 <h2 id="map-title">{ map_title(edition) }</h2>
@@ -124,6 +127,19 @@ pub fn board(
             { delegate_race(catalog, selected, edition) }
         </section>
     }
+}
+
+/// Where the presumptive nominee lost, each place a plain link to its result's page: "Biden lost 1
+/// of 57 contests: American Samoa, to Jason Palmer."
+fn the_story(catalog: &Shared, edition: Edition, data: &Option<String>) -> Html {
+    let Some(story) = story(catalog, edition) else {
+        return html! {};
+    };
+    let parts = story.parts(catalog).into_iter().map(|(text, at)| match at {
+        Some(i) => html! { <a href={super::winners::contest_href(data, &catalog.contests()[i].id)}>{ text }</a> },
+        None => text.into(),
+    });
+    html! { <p class="story">{ for parts }</p> }
 }
 
 /// Arrow keys move focus to the next tile in that direction (skipping empty cells), from the map
@@ -225,6 +241,7 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>
+            if let Some(needed) = catalog.nomination(edition).and_then(needed) { <p class="needed">{ needed }</p> }
             if let Some(rest) = race_rest(&race, RACE_ROWS) { <p class="hint">{ rest }</p> }
             if !gaps.is_empty() { <p class="hint">{ format!("Not in these totals: {}.", gaps.join("; ")) }</p> }
         </section>

@@ -9,7 +9,7 @@ use crate::model::words::format::{
     contest_label, date, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence, thousands,
     total_label, Marks, NOT_REPORTED,
 };
-use crate::model::{shares, totals, Contest, OptionKind, Percent};
+use crate::model::{share_basis, shares, totals, Contest, OptionKind, Percent, ShareBasis};
 
 /// What the detail shows and how; the sort order lives in the app's state.
 pub struct DetailView<'a> {
@@ -198,7 +198,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                         { for [
                             ("Option", Some(SortKey::Name)),
                             ("Votes", Some(SortKey::Votes)),
-                            ("Share", None),
+                            (if share_basis(contest) == ShareBasis::Printed { "Share, as printed" } else { "Share" }, None),
                             ("Delegates", Some(SortKey::Delegates)),
                         ].into_iter().map(header) }
                     </tr></thead>

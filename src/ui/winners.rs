@@ -125,7 +125,7 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
                 if let Some(note) = s.basis_note { <span class="basis">{ note }</span> }
             </td>
             // Share, margin and delegates are figures: right-aligned by the stylesheet, by position.
-            <td>{ s.share }</td>
+            <td>{ s.share }if s.printed { <span class="basis">{ "as printed" }</span> }</td>
             <td>{ s.margin }</td>
             // Lines may break between candidates, never inside "Palmer 3" or "of 6 pledged".
             <td>{ for s.delegates.split(", ").enumerate().map(|(i, part)| html! { <>{ if i > 0 { ", " } else { "" } }<span>{ part.to_string() }</span></> }) }</td>

@@ -71,6 +71,20 @@ pub fn race_title(edition: Edition, race: &Race) -> String {
     )
 }
 
+/// "1,968 delegates needed to nominate; Biden passed it on Mar 12, 2024.", from the edition's
+/// nomination; nothing where the file gives no figure (the date alone, without it, says nothing).
+pub fn needed(nomination: &crate::model::Nomination) -> Option<String> {
+    let needed = count(nomination.needed_to_nominate?, "delegate", "delegates");
+    Some(match nomination.clinched_on.as_deref() {
+        Some(day) => format!(
+            "{needed} needed to nominate; {} passed it on {}.",
+            nomination.surname(),
+            crate::model::words::format::date(Some(day))
+        ),
+        None => format!("{needed} needed to nominate."),
+    })
+}
+
 /// The race's rows beyond the `shown` first, in words: "And 22 more, with no delegates." (or "with
 /// 3 delegates or fewer" each); none when every row is shown.
 pub fn race_rest(race: &Race, shown: usize) -> Option<String> {
@@ -313,4 +327,90 @@ pub fn legend<'a>(tiles: &[Tile], catalog: &'a Catalog) -> Vec<LegendEntry<'a>> 
 pub fn legend_rank(legend: &[LegendEntry], tile: &Tile, catalog: &Catalog) -> Option<usize> {
     let key = tile.winner_key(catalog)?;
     legend.iter().position(|e| e.key == key)
+}
+
+/// Where the edition's presumptive nominee lost, said at the top of the board: "Biden lost 1 of
+/// 57 contests: American Samoa, to Jason Palmer." Counted over the whole edition (not the
+/// filters): the contests that bound delegates and listed them, the only ones they could lose.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Story {
+    /// The presumptive nominee's surname.
+    pub nominee: String,
+    /// Contests of the edition that bound delegates and listed the nominee.
+    pub contests: usize,
+    /// The contests lost, grouped by who won them ("a tie" where no one did), in calendar order.
+    pub losses: Vec<(String, Vec<usize>)>,
+}
+
+pub fn story(catalog: &Catalog, edition: Edition) -> Option<Story> {
+    let nomination = catalog.nomination(edition)?;
+    let key = crate::model::data::fold::fold(&nomination.presumptive_nominee);
+    let contests = catalog.contests();
+    let mut story = Story {
+        nominee: nomination.surname().into(),
+        contests: 0,
+        losses: Vec::new(),
+    };
+    for &i in &catalog.order {
+        let contest = &contests[i];
+        if contest.edition() != edition
+            || !contest.binds_delegates()
+            || !contest.options.iter().any(|o| candidate_key(o) == key)
+        {
+            continue;
+        }
+        story.contests += 1;
+        if catalog.nominee_lost(i).is_none() {
+            continue;
+        }
+        let winner = match outcome(contest) {
+            Outcome::Winner { option, .. } => contest.options[option].name.clone(),
+            _ => "a tie".into(),
+        };
+        match story.losses.iter_mut().find(|(w, _)| *w == winner) {
+            Some((_, places)) => places.push(i),
+            None => story.losses.push((winner, vec![i])),
+        }
+    }
+    Some(story)
+}
+
+impl Story {
+    /// The sentence in parts, each a text and, for a place, the contest it links to: the opening,
+    /// then per winner the places ("A, B and C") and ", to Jason Palmer", "; " between winners.
+    pub fn parts(&self, catalog: &Catalog) -> Vec<(String, Option<usize>)> {
+        let mut parts = vec![(self.opening(), None)];
+        for (g, (winner, places)) in self.losses.iter().enumerate() {
+            for (n, &i) in places.iter().enumerate() {
+                parts.push((catalog.contests()[i].territory_name().into(), Some(i)));
+                let joiner = [", ", " and ", ""][2usize.saturating_sub(places.len() - n - 1)];
+                parts.push((joiner.into(), None));
+            }
+            let end = if g + 1 == self.losses.len() { "." } else { "; " };
+            parts.push((format!(", to {winner}{end}"), None));
+        }
+        parts
+    }
+
+    /// How many contests were lost.
+    pub fn lost(&self) -> usize {
+        self.losses.iter().map(|(_, places)| places.len()).sum()
+    }
+
+    /// The sentence's opening: "Biden lost 1 of 57 contests" (then a colon and the places), or
+    /// "Trump won each of 50 contests." when there are none.
+    pub fn opening(&self) -> String {
+        match self.lost() {
+            0 => format!(
+                "{} won each of {}.",
+                self.nominee,
+                count(self.contests as i64, "contest", "contests")
+            ),
+            n => format!(
+                "{} lost {n} of {}: ",
+                self.nominee,
+                count(self.contests as i64, "contest", "contests")
+            ),
+        }
+    }
 }

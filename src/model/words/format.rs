@@ -39,6 +39,9 @@ pub struct Summary {
     /// How the winner was decided, when not simply by complete vote counts.
     pub basis_note: Option<String>,
     pub share: String,
+    /// The share is the source's printed figure, at the source's precision (said beside it:
+    /// computed shares all have one decimal, printed ones whatever the source gave).
+    pub printed: bool,
     pub margin: String,
     pub delegates: String,
 }
@@ -91,6 +94,7 @@ pub fn summary(contest: &Contest) -> Summary {
             winner: Status::Upcoming.label().into(),
             basis_note: None,
             share: String::new(),
+            printed: false,
             margin: String::new(),
             delegates: delegates_text(contest),
         };
@@ -130,6 +134,7 @@ pub fn summary(contest: &Contest) -> Summary {
     Summary {
         winner,
         basis_note,
+        printed: !share.is_empty() && share_basis(contest) == ShareBasis::Printed,
         share,
         margin,
         delegates: delegates_text(contest),

@@ -1,0 +1,159 @@
+// The board's story (where the presumptive nominee lost, each place a link to its result), the
+// map's candidate colours against the party colours, and the race's line on the nomination.
+// Every expected figure is read from the data files, not copied here.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, dataset, openReady, DIST, ROOT } from './harness.mjs';
+
+let server, browser, data;
+before(async () => { server = await serve(); browser = await launch(); data = await dataset(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const open = (path, options) => openReady(browser, server.base + path, options);
+
+/** RFC 4180 rows of `text` as objects keyed by the header. */
+function csv(text) {
+  const rows = [[]];
+  let field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { rows.at(-1).push(field); field = ''; }
+    else if (c === '\n') { rows.at(-1).push(field.replace(/\r$/, '')); field = ''; rows.push([]); }
+    else field += c;
+  }
+  if (field) rows.at(-1).push(field);
+  const [head, ...body] = rows.filter((r) => r.length > 1);
+  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** The contests of an edition its presumptive nominee could lose (bound delegates, listed them), and those lost. */
+function story(cycle, party) {
+  const nominee = data.nominations.find((n) => n.cycle === cycle && n.party === party).presumptive_nominee;
+  const lists = (c) => c.options.some((o) => o.name.replace(/ \(write-in\)$/i, '').toLowerCase() === nominee.toLowerCase());
+  const could = data.contests.filter((c) => c.cycle === cycle && c.party === party && c.binding !== false && c.pledged_delegates !== 0 && lists(c));
+  const top = (c) => [...c.options].sort((a, b) => (b.votes ?? -1) - (a.votes ?? -1))[0];
+  const lost = could.filter((c) => c.options.every((o) => o.votes != null) && top(c).name !== nominee && top(c).votes > (c.options.find((o) => o.name === nominee)?.votes ?? 0));
+  return { nominee, could, lost, top };
+}
+
+test('the front page says where Biden lost in its first screen at 375 px, and the link opens the result', async () => {
+  const { could, lost, top } = story(2024, 'D');
+  assert.ok(lost.length >= 1, 'the 2024 Democratic data hold a loss');
+  const page = await open('', { width: 375, height: 667 });
+  const sentence = await page.locator('.story').innerText();
+  assert.match(sentence, new RegExp(`^Biden lost ${lost.length} of ${could.length} contests?: `));
+  const samoa = lost.find((c) => c.id === '2024-D-AS');
+  assert.ok(samoa, 'American Samoa is among the losses');
+  assert.match(sentence, new RegExp(`American Samoa, to ${top(samoa).name}`));
+  const link = page.locator('.story a[href$="contest/2024-D-AS.html"]');
+  const box = await link.boundingBox();
+  assert.ok(box && box.y + box.height <= 667, `within the first screen: ${JSON.stringify(box)}`);
+  assert.equal(await page.evaluate(() => scrollY), 0, 'no scrolling');
+  await link.click();
+  await page.waitForFunction(() => location.pathname.endsWith('/contest/2024-D-AS.html'));
+  assert.match(await page.locator('tr[data-winner] th').innerText(), new RegExp(top(samoa).name));
+  assert.deepEqual(page.problems, []);
+  // Before any script: the prerendered page holds the same sentence and link.
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  assert.match(html, /<p class="story">Biden lost [^<]*<a href="contest\/2024-D-AS\.html"/);
+});
+
+test('2024 Republican: the story names each place Trump lost, each a link to its result', async () => {
+  const { could, lost } = story(2024, 'R');
+  const page = await open('?cycle=2024&party=R');
+  assert.match(await page.locator('.story').innerText(), new RegExp(`^Trump lost ${lost.length} of ${could.length} contests`));
+  const hrefs = await page.locator('.story a').evaluateAll((links) => links.map((a) => a.getAttribute('href')).sort());
+  assert.deepEqual(hrefs, lost.map((c) => `contest/${c.id}.html`).sort());
+});
+
+/** Hue in degrees and saturation of a CSS colour, as the browser computed it. */
+function hsl(rgb) {
+  const [r, g, b] = rgb.match(/[\d.]+/g).slice(0, 3).map((v) => Number(v) / 255);
+  const max = Math.max(r, g, b), min = Math.min(r, g, b), d = max - min;
+  const s = d === 0 ? 0 : d / (1 - Math.abs(max + min - 1));
+  let h = 0;
+  if (d) h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return { h: (h * 60 + 360) % 360, s };
+}
+const apart = (a, b) => Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
+
+for (const scheme of ['light', 'dark']) {
+  test(`candidate colours never read as a party's (${scheme}), and the legend matches the tiles`, async () => {
+    for (const party of ['D', 'R']) {
+      const page = await open(`?cycle=2024&party=${party}`, { colorScheme: scheme });
+      const [dem, rep] = await page.evaluate(() => ['D', 'R'].map((p) => {
+        const probe = document.createElement('i');
+        probe.style.color = `var(--party-${p})`;
+        document.body.append(probe);
+        const colour = getComputedStyle(probe).color;
+        probe.remove();
+        return colour;
+      }));
+      const tiles = await page.locator('.tiles .tile[data-result^=w]').evaluateAll((ts) => ts.map((t) => ({
+        text: t.querySelector('.tile-text').textContent, colour: getComputedStyle(t).backgroundColor,
+      })));
+      assert.ok(tiles.length > 10, `${party}: coloured tiles`);
+      for (const tile of tiles) {
+        const { h, s } = hsl(tile.colour);
+        if (s < 0.15) continue; // a grey reads as no party
+        for (const other of [dem, rep]) {
+          assert.ok(apart(h, hsl(other).h) >= 30, `${party} ${tile.text} ${tile.colour} is near ${other}`);
+        }
+      }
+      const legend = await page.locator('.legend li', { has: page.locator('.swatch[data-result^=w]') }).evaluateAll((lis) => lis.map((li) => ({
+        name: li.textContent.replace(/ \(\d+\)$/, ''), colour: getComputedStyle(li.querySelector('.swatch')).backgroundColor,
+      })));
+      for (const entry of legend.slice(0, 5)) {
+        const surname = entry.name.split(' ').at(-1);
+        const mine = tiles.filter((t) => t.text === surname);
+        assert.ok(mine.length > 0, `${entry.name} has tiles`);
+        for (const t of mine) assert.equal(t.colour, entry.colour, `${entry.name}'s tiles match the legend`);
+      }
+      if (party === 'R') {
+        assert.notEqual(tiles.find((t) => t.text === 'Trump').colour, rep, 'Trump is not the party red either');
+      }
+    }
+  });
+}
+
+test('the race says the delegates needed and the day the nominee passed them, as editions.csv has them', async () => {
+  const rows = csv(await readFile(join(ROOT, 'data', 'editions.csv'), 'utf8'));
+  for (const [cycle, party] of [[2024, 'D'], [2024, 'R'], [2020, 'D']]) {
+    const row = rows.find((r) => r.cycle === String(cycle) && r.party === party);
+    const page = await open(`?cycle=${cycle}&party=${party}`);
+    const line = page.locator('.race .needed');
+    if (!row.needed_to_nominate) {
+      assert.equal(await line.count(), 0);
+      continue;
+    }
+    const text = await line.innerText();
+    assert.match(text, new RegExp(`^${Number(row.needed_to_nominate).toLocaleString('en-US')} delegates needed to nominate`));
+    const [year, month, day] = row.clinched_on.split('-').map(Number);
+    const when = new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+    assert.ok(text.includes(`passed it on ${when}.`), `${text} / ${when}`);
+  }
+});
+
+test('the list says which shares are as printed; computed ones share one precision', async () => {
+  // A share is computed only where the field is whole and every option has a count.
+  const printed = data.contests.find((c) => !c.whole_field && c.options.some((o) => o.pct));
+  const computed = data.contests.filter((c) => c.cycle === printed.cycle && c.party === printed.party && c.whole_field && c.options.every((o) => o.votes != null));
+  assert.ok(printed && computed.length, 'the data hold both kinds in one edition');
+  const page = await open(`?cycle=${printed.cycle}&party=${printed.party}`);
+  const share = (c) => page.locator('table.winners tbody tr', { has: page.locator(`a[href$="contest/${c.id}.html"]`) }).locator('td').nth(4);
+  assert.match(await share(printed).innerText(), /%\s*as printed$/);
+  const places = new Set();
+  for (const c of computed.slice(0, 8)) {
+    const text = await share(c).innerText();
+    assert.doesNotMatch(text, /as printed/, c.id);
+    places.add(text.match(/\.(\d*)%/)?.[1].length);
+  }
+  assert.equal(places.size, 1, `one precision: ${[...places]}`);
+  await page.goto(`${server.base}contest/${printed.id}.html`);
+  assert.match(await page.locator('table.options thead').innerText(), /Share, as printed/);
+});

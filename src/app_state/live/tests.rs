@@ -74,6 +74,10 @@ fn samoa(state: &State) -> &Contest {
 }
 
 #[test]
+#[cfg_attr(
+    not(any(feature = "newsroom", feature = "live")),
+    ignore = "a build without feeds reads none"
+)]
 fn a_304_and_an_older_feed_change_nothing_and_render_nothing() {
     let state = opened(feed("05T22:00", (20, 30), None, COUNTING));
     assert_eq!(state.poll_delay(), Some(10));
@@ -91,6 +95,10 @@ fn a_304_and_an_older_feed_change_nothing_and_render_nothing() {
 }
 
 #[test]
+#[cfg_attr(
+    not(any(feature = "newsroom", feature = "live")),
+    ignore = "a build without feeds reads none"
+)]
 fn failures_back_off_say_so_and_recover() {
     let state = opened(feed("05T22:00", (20, 30), None, COUNTING));
     assert_eq!(state.feed_trouble(), None);
@@ -123,6 +131,10 @@ fn failures_back_off_say_so_and_recover() {
 }
 
 #[test]
+#[cfg_attr(
+    not(any(feature = "newsroom", feature = "live")),
+    ignore = "a build without feeds reads none"
+)]
 fn a_reply_for_a_file_the_reader_left_is_never_shown() {
     let state = opened(feed("05T22:00", (20, 30), None, COUNTING));
     let (query, notices) = Query::parse("");
@@ -136,6 +148,10 @@ fn a_reply_for_a_file_the_reader_left_is_never_shown() {
 }
 
 #[test]
+#[cfg_attr(
+    not(any(feature = "newsroom", feature = "live")),
+    ignore = "a build without feeds reads none"
+)]
 fn figures_update_in_place_calls_and_corrections_are_announced_once() {
     // (time, votes, delegates, rest, changed, announcement, corrections shown)
     type Step = (
@@ -214,6 +230,10 @@ fn figures_update_in_place_calls_and_corrections_are_announced_once() {
 }
 
 #[test]
+#[cfg_attr(
+    not(any(feature = "newsroom", feature = "live")),
+    ignore = "a build without feeds reads none"
+)]
 fn the_first_reply_over_the_bundled_results_takes_the_feeds_contests_and_records_nothing() {
     // A live build's page starts from its bundled results: final figures, no poll_seconds.
     let bundled = load(

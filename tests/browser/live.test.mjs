@@ -7,23 +7,31 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, DIST, launch, newPage, ready } from './harness.mjs';
+import { ROOT, DIST, launch, newPage, ready, dataset } from './harness.mjs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 
 let replay, base, browser;
 
-before(async () => {
+/** Starts `cargo xtask replay` with `args` on a free port; resolves with the process and its address. */
+async function startReplay(args) {
   const xtask = join(ROOT, 'target', 'debug', 'xtask');
   if (!existsSync(xtask)) spawnSync('cargo', ['build', '-q', '-p', 'xtask'], { cwd: ROOT, stdio: 'inherit' });
-  replay = spawn(xtask, ['replay', '--port', '0', '--speed', '0', '--from', '2024-03-05T21:20:00-05:00', '--dist', DIST], { cwd: ROOT });
-  base = await new Promise((resolve, reject) => {
+  const child = spawn(xtask, ['replay', '--port', '0', '--speed', '0', '--dist', DIST, ...args], { cwd: ROOT });
+  const address = await new Promise((resolve, reject) => {
     let out = '';
-    replay.stdout.on('data', (chunk) => {
+    child.stdout.on('data', (chunk) => {
       out += chunk;
       const found = out.match(/feed (http:\/\/127\.0\.0\.1:\d+)\/live\/feed\.json/);
       if (found) resolve(found[1]);
     });
-    replay.on('exit', (code) => reject(new Error(`the replay stopped (${code}): ${out}`)));
+    child.on('exit', (code) => reject(new Error(`the replay stopped (${code}): ${out}`)));
   });
+  return [child, address];
+}
+
+before(async () => {
+  [replay, base] = await startReplay(['--from', '2024-03-05T21:20:00-05:00']);
   browser = await launch();
 });
 
@@ -266,4 +274,60 @@ test('figures: bytes per poll, update to DOM, idle CPU (printed)', async () => {
   console.log(`# CPU per idle minute, page open on an unchanging feed (${polls - polled} polls in 30 s, 304s): ${(perMinute * 1000).toFixed(0)} ms`);
   assert.ok(polls - polled >= 2, 'it polls every 10 s');
   await idle.close();
+});
+
+test('update to DOM: every 2024 Democratic contest (57) changed at once, on loopback and under the mobile profile (printed)', async () => {
+  // A night of its own: each contest half counted at the start, then all final in one update.
+  const contests = (await dataset()).contests
+    .filter((c) => c.cycle === 2024 && c.party === 'D')
+    .map(({ sources, corrections, ...c }) => c);
+  const start = '2024-03-05T18:00:00-05:00', at = '2024-03-05T18:01:00-05:00';
+  const half = (c) => ({
+    ...c, status: 'counting', expected_vote_pct: 50,
+    options: c.options.map(({ delegates, ...o }) => (o.votes == null ? o : { ...o, votes: Math.floor(o.votes / 2) })),
+  });
+  const timeline = {
+    title: 'Every 2024 Democratic contest, half counted, then final', start,
+    feed: { schema_version: 1, title: 'Every 2024 Democratic contest', poll_seconds: 10, contests: contests.map(half) },
+    moments: contests.map((c) => ({ at, contest: c.id, set: { status: c.status, expected_vote_pct: 100, options: c.options } })),
+  };
+  const file = join(await mkdtemp(join(tmpdir(), 'tally-night-')), 'night.json');
+  await writeFile(file, JSON.stringify(timeline));
+  const [night, address] = await startReplay(['--timeline', file, '--from', start]);
+  const move = (to) => fetch(`${address}/replay/clock?at=${encodeURIComponent(to)}`);
+  try {
+    for (const mobile of [false, true]) {
+      await move(start);
+      const page = await newPage(browser);
+      if (mobile) {
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Network.enable');
+        // A slow 4G phone: 150 ms, 1.6 Mbps down, 750 kbps up, the CPU four times slower.
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      }
+      await page.goto(`${address}/?data=live/feed.json&party=D&cycle=2024`, { timeout: 60000 });
+      await ready(page);
+      await move(at);
+      await page.evaluate(() => {
+        window.updated = new Promise((resolve) => new MutationObserver(() => resolve(performance.now()))
+          .observe(document.querySelector('table.winners'), { subtree: true, childList: true, characterData: true }));
+      });
+      const reply = page.waitForResponse((r) => r.url().endsWith('/live/feed.json'), { timeout: 30000 });
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      const response = await reply;
+      const shown = await page.evaluate(() => window.updated);
+      const received = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/live/feed.json')).pop().responseEnd);
+      const feed = await response.json();
+      assert.equal(feed.contests.length, contests.length);
+      assert.equal(feed.contests.filter((c) => c.status === 'counting').length, 0, 'every contest changed in this update');
+      assert.ok(shown > received, 'the update reached the DOM after its reply');
+      const profile = mobile ? 'mobile profile: 150 ms, 1.6 Mbps, CPU 4x slower' : 'loopback';
+      console.log(`# update to DOM, ${feed.contests.length} contests changed at once (${profile}): ${(shown - received).toFixed(1)} ms`);
+      assert.deepEqual(page.problems, []);
+      await page.close();
+    }
+  } finally {
+    night.kill();
+  }
 });

@@ -126,18 +126,22 @@ fn rename_in_glue(glue: &str, renamed: &[(String, String)]) -> Result<String> {
     }
 }
 
-/// Minifies the plain scripts every page may load (the resize script), in place.
+/// Minifies the plain scripts pages may load (the resize script; a live card's updater), in place.
 pub fn minify_scripts() -> Result<String> {
-    let script = root().join("dist/tally-child.js");
-    let before = fs::metadata(&script)?.len();
-    run(Command::new(root().join("node_modules/.bin/terser"))
-        .arg(&script)
-        .args(["--compress", "passes=2", "--mangle", "--output"])
-        .arg(&script))?;
-    Ok(format!(
-        "dist/tally-child.js: {before} -> {} bytes",
-        fs::metadata(&script)?.len()
-    ))
+    let mut said = Vec::new();
+    for name in ["tally-child.js", crate::pages::CARD_UPDATER] {
+        let script = root().join("dist").join(name);
+        let before = fs::metadata(&script)?.len();
+        run(Command::new(root().join("node_modules/.bin/terser"))
+            .arg(&script)
+            .args(["--compress", "passes=2", "--mangle", "--output"])
+            .arg(&script))?;
+        said.push(format!(
+            "dist/{name}: {before} -> {} bytes",
+            fs::metadata(&script)?.len()
+        ));
+    }
+    Ok(said.join("\n"))
 }
 
 /// A Subresource Integrity value, as trunk writes it.

@@ -218,12 +218,40 @@ fn assemble(
     } else {
         format!("<main id=\"app\">{body}</main>")
     };
-    let html = replace_element(&html, "main", &main)?;
+    let mut html = replace_element(&html, "main", &main)?;
+    // A live night's card follows the feed with a script of its own; any other card has none.
+    if let (Page::Card(id), Some(feed)) = (page, live_feed()) {
+        html = live_card(&html, &feed, id);
+    }
     Ok(if page.interactive() {
         without_preloads(&html)
     } else {
         without_app_scripts(&html)
     })
+}
+
+/// The feed a live build follows (`cargo xtask dist --live <url>`), if this is one.
+pub fn live_feed() -> Option<String> {
+    std::env::var(crate::builds::LIVE_FEED_VAR)
+        .ok()
+        .filter(|f| !f.is_empty())
+}
+
+/// The script a live build's cards load to follow the feed (`static/tally-card-live.js`: no wasm).
+pub const CARD_UPDATER: &str = "tally-card-live.js";
+
+/// A card that follows `feed`: its updater, told the feed and the card's contest, deferred so that it
+/// runs once the card is read. The resize script already tells the parent each new height.
+pub fn live_card(html: &str, feed: &str, contest: &str) -> String {
+    let tag = format!(
+        "<script src={CARD_UPDATER} data-feed=\"{}\" data-contest=\"{}\" defer></script>",
+        escape(feed),
+        escape(contest)
+    );
+    match html.find("<main") {
+        Some(at) => format!("{}{tag}{}", &html[..at], &html[at..]),
+        None => html.to_string(),
+    }
 }
 
 /// The page static hosts serve for an address they lack (GitHub Pages, Netlify and Cloudflare Pages
@@ -347,6 +375,33 @@ mod tests {
             without_app_scripts(html),
             "<head><link rel=stylesheet href=tally-1.css><script src=tally-child.js></script></head>"
         );
+    }
+
+    #[test]
+    fn only_a_live_builds_cards_follow_the_feed() {
+        let card = "<head><script src=tally-child.js></script></head><main id=\"app\"></main>";
+        assert_eq!(
+            live_card(card, "https://feeds.example/night.json?a=1&b=2", "2024-D-AS"),
+            "<head><script src=tally-child.js></script></head><script src=tally-card-live.js \
+             data-feed=\"https://feeds.example/night.json?a=1&amp;b=2\" data-contest=\"2024-D-AS\" defer></script>\
+             <main id=\"app\"></main>"
+        );
+        let template =
+            "<head><title>Tally</title><script src=tally-child.js defer></script></head><main id=app></main>";
+        let head = Head {
+            title: "t".into(),
+            headline: "h".into(),
+            description: "d".into(),
+        };
+        let build = Build {
+            results_name: "results.1.json",
+            base_url: None,
+            origins: &[],
+        };
+        // Without `--live` (the tests' environment sets no feed), a card loads no updater: zero bytes.
+        assert_eq!(live_feed(), None);
+        let html = assemble(template, &Page::Card("2024-D-AS".into()), &head, "", &build, None).unwrap();
+        assert!(!html.contains(CARD_UPDATER), "{html}");
     }
 
     #[test]

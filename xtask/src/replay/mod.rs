@@ -13,7 +13,7 @@ pub mod timeline;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
@@ -43,6 +43,9 @@ pub struct Replay {
     pub timeline: Timeline,
     pub clock: Mutex<Clock>,
     pub dist: PathBuf,
+    /// Serve each card as a `cargo xtask dist --live live/feed.json` build writes it (`--live-cards`),
+    /// so that the cards of the site built without a feed follow this one (the browser tests).
+    pub live_cards: bool,
 }
 
 /// The Super Tuesday timeline, from the bundled files.
@@ -83,6 +86,7 @@ pub fn run(args: &[String]) -> Result<()> {
             speed,
         }),
         dist: value("--dist").map_or_else(|| root().join("dist"), PathBuf::from),
+        live_cards: args.iter().any(|a| a == "--live-cards"),
     });
     let address = listener.local_addr()?;
     println!(
@@ -224,7 +228,7 @@ fn answer(stream: TcpStream, replay: &Replay) -> std::io::Result<()> {
                 respond(stream, "200 OK", &headers, &body)
             }
         }
-        path => serve_file(stream, &replay.dist, path),
+        path => serve_file(stream, replay, path),
     }
 }
 
@@ -251,7 +255,8 @@ fn percent_decoded(text: &str) -> String {
 }
 
 /// A file of dist/ (the site, so that `?data=live/feed.json` is of the same origin).
-fn serve_file(stream: TcpStream, dist: &Path, path: &str) -> std::io::Result<()> {
+fn serve_file(stream: TcpStream, replay: &Replay, path: &str) -> std::io::Result<()> {
+    let dist = &replay.dist;
     let relative = percent_decoded(path.trim_start_matches('/'));
     if relative.split('/').any(|part| part == "..") {
         return respond(stream, "403 Forbidden", &[], b"");
@@ -273,6 +278,14 @@ fn serve_file(stream: TcpStream, dist: &Path, path: &str) -> std::io::Result<()>
                 Some("png") => "image/png",
                 _ => "application/octet-stream",
             };
+            let card = relative
+                .strip_prefix("embed/")
+                .and_then(|name| name.strip_suffix(".html"))
+                .filter(|_| replay.live_cards);
+            if let Some(id) = card {
+                let html = crate::pages::live_card(&String::from_utf8_lossy(&body), &FEED_PATH[1..], id);
+                body = html.into_bytes();
+            }
             respond(stream, "200 OK", &[("Content-Type", kind.into())], &body)
         }
         Err(_) => respond(stream, "404 Not Found", &[], b"not found"),

@@ -206,6 +206,7 @@ fn the_server_answers_304_for_an_unchanged_feed_and_503_in_the_outage() {
         }),
         timeline,
         dist: std::env::temp_dir(),
+        live_cards: false,
     });
     std::thread::spawn(move || serve(listener, replay).is_ok());
     let (head, body) = get(port, FEED_PATH, "");

@@ -1,0 +1,217 @@
+/* A contest's card on a live night (docs/DATA.md, "Live feeds"): only the cards of a site built with
+   `cargo xtask dist --live <url>` load it (xtask/src/pages.rs names the feed and the contest on its
+   tag). It polls as the app does, small: conditional requests (If-None-Match, If-Modified-Since),
+   the feed's poll_seconds (at least 10) doubled after each failure up to 5 minutes, no poll while
+   the page is hidden and one at once when it is shown, none once the contest is settled, a reply
+   older than the one shown ignored. It rewrites the card's figures, the result lines in the app's
+   words ("Leading" until the feed calls, "Called for Jason Palmer by AP at 11:42 p.m.", "won" only
+   once final), the marks, and the corrections line, recording a count that went down or a changed
+   delegate split as the app does. tally-child.js tells the parent the new height. */
+(function () {
+  var tag = document.currentScript, doc = document;
+  var url = new URL(tag.getAttribute('data-feed'), doc.baseURI).href, id = tag.getAttribute('data-contest');
+  var link, etag, modified, asOf = '', seconds = 10, failures = 0, timer, busy, done, before, corrections = [];
+  var SETTLED = { 'final': 1, certified: 1, cancelled: 1, 'no-vote': 1 };
+  var LABEL = { upcoming: 'Upcoming', counting: 'Counting', called: 'Called', 'final': 'Final', certified: 'Certified', cancelled: 'Cancelled', 'no-vote': 'No count' };
+  var VOID = /^(blank ballots|blank|void ballots|blank and void ballots|overvotes|overvote|undervotes|spoiled ballots)$/i;
+  var $ = function (s, r) { return (r || doc).querySelector(s); };
+  var all = function (s, r) { return [].slice.call((r || doc).querySelectorAll(s)); };
+  var n = function (v) { return v.toLocaleString('en-US'); };
+  var count = function (v, one, many) { return n(v) + ' ' + (v === 1 ? one : many); };
+  var names = function (list) { return list.length < 3 ? list.join(' and ') : list.slice(0, -1).join(', ') + ' and ' + list[list.length - 1]; };
+  var time = function (t) {
+    var m = /T(\d\d):(\d\d)/.exec(t || '');
+    return m ? ' at ' + (+m[1] % 12 || 12) + ':' + m[2] + (+m[1] < 12 ? ' a.m.' : ' p.m.') + (/z$/i.test(t) ? ' UTC' : '') : '';
+  };
+  // Two printed shares' difference as shown, rounded half up to the coarser precision ("50.0" less
+  // "49.75" is "0.3"); none for a bound ("<0.1") or a missing figure.
+  var printed = function (a, b) {
+    var places = function (p) { return (p.split('.')[1] || '').length; };
+    if (!/^\d+(\.\d+)?$/.test(a) || !/^\d+(\.\d+)?$/.test(b)) return '';
+    var fine = Math.max(places(a), places(b)), coarse = Math.min(places(a), places(b));
+    var diff = Math.round(a * Math.pow(10, fine)) - Math.round(b * Math.pow(10, fine)), step = Math.pow(10, fine - coarse);
+    return diff < 0 ? '' : (Math.floor((2 * diff + step) / (2 * step)) / Math.pow(10, coarse)).toFixed(coarse);
+  };
+  var text = function (el, words) { if (el && el.textContent !== words) el.textContent = words; };
+
+  function schedule() {
+    clearTimeout(timer);
+    if (!done) timer = setTimeout(poll, Math.min(seconds * Math.pow(2, failures), Math.max(300, seconds)) * 1000);
+  }
+
+  function poll() {
+    if (busy || done || doc.hidden) return;
+    busy = 1;
+    var headers = {};
+    if (etag) headers['If-None-Match'] = etag;
+    if (modified) headers['If-Modified-Since'] = modified;
+    fetch(url, { headers: headers, cache: 'no-store' }).then(function (reply) {
+      if (reply.status === 304) return;
+      if (!reply.ok) throw reply.status;
+      etag = reply.headers.get('ETag');
+      modified = reply.headers.get('Last-Modified');
+      return reply.json().then(read);
+    }).then(function () { failures = 0; }, function () { failures++; }).then(function () { busy = 0; schedule(); });
+  }
+
+  function read(feed) {
+    seconds = Math.max(10, Math.floor(+feed.poll_seconds) || 10);
+    // An older feed than the one shown (a slow reply, a stale cache) changes nothing.
+    if (feed.as_of && asOf && Date.parse(feed.as_of) < Date.parse(asOf)) return;
+    asOf = feed.as_of || asOf;
+    var contest = (feed.contests || []).filter(function (c) { return (c.id || c.cycle + '-' + c.party + '-' + c.territory) === id; })[0];
+    if (contest) show(contest);
+  }
+
+  function show(c) {
+    var options = c.options || [], settled = SETTLED[c.status], called = !settled && c.called;
+    var counted = settled || !LABEL[c.status];
+    var isVoid = function (o) { return o.kind ? o.kind === 'void' : VOID.test(o.name.trim()); };
+    var valid = 0, blank = 0, stated = 0, allCounts = true, listed = 0;
+    options.forEach(function (o) {
+      if (isVoid(o)) blank += o.votes || 0; else if (o.votes == null) allCounts = false; else valid += o.votes;
+      if (o.delegates != null) stated += o.delegates, listed++;
+    });
+    var computed = c.whole_field && allCounts && valid > 0;
+    var tenths = function (o) { return Math.floor((o.votes * 2000 + valid) / (2 * valid)); };
+
+    // A delegate figure that changes once reported, or a count that goes down: a correction at the
+    // feed's time, as the page records it (not on the first reply, which may be ahead of the card).
+    if (before) {
+      options.forEach(function (o) {
+        var was = before[o.name];
+        if (!was) return;
+        if (was.votes != null && o.votes != null && o.votes < was.votes) corrections.push(['votes', o.name, was.votes, o.votes, asOf]);
+        if (was.delegates != null && o.delegates != null && o.delegates !== was.delegates) corrections.push(['delegates', o.name, was.delegates, o.delegates, asOf]);
+      });
+    }
+    before = {};
+    options.forEach(function (o) { before[o.name] = o; });
+
+    var byName = {};
+    options.forEach(function (o, i) { byName[o.name.toLowerCase()] = i; });
+    var share = function (o) {
+      if (computed) return isVoid(o) ? '\u2014' : (o.votes && !tenths(o) ? '<0.1' : (tenths(o) / 10).toFixed(1)) + '%';
+      return o.pct != null ? o.pct + '%' : 'Not reported';
+    };
+    var delegates = function (o) {
+      if (o.delegates != null) return String(o.delegates);
+      if (listed && stated === c.pledged_delegates) return '0';
+      return c.binding === false ? 'Not bound' : 'Not reported';
+    };
+
+    // The popular vote, on whole counts only; other figures keep the build's sentence and marks.
+    var people = options.filter(function (o) { return !isVoid(o) && o.kind !== 'other'; });
+    var sorted = people.slice().sort(function (a, b) { return (b.votes || 0) - (a.votes || 0); });
+    var top = sorted[0], second = sorted[1], leaders = [];
+    var sentence = $('.result');
+    var words = sentence && sentence.textContent;
+    if (c.status === 'upcoming' && !valid) words = 'No votes have been counted yet.';
+    else if (allCounts && top && top.votes > 0) {
+      leaders = people.filter(function (o) { return o.votes === top.votes; });
+      if (leaders.length > 1) {
+        words = names(leaders.map(function (o) { return o.name; })) + ' tied for first place, ' + count(top.votes, 'vote', 'votes') + ' each.';
+      } else {
+        var by = '';
+        if (second) {
+          var points = computed ? ((tenths(top) - tenths(second)) / 10).toFixed(1) : printed(top.pct, second.pct);
+          by = ' by ' + count(top.votes - (second.votes || 0), 'vote', 'votes') + (+points ? ' (' + points + ' points)' : '');
+        }
+        var expected = c.expected_vote_pct;
+        expected = !counted && expected != null ? ', with ' + (expected % 1 && expected < 99.5 ? expected.toFixed(1) : Math.round(expected)) + '% of the expected vote counted' : '';
+        words = top.name + (counted ? ' won the popular vote' : ' is leading') + by + expected + '.';
+      }
+    }
+    if (called) {
+      var call = 'Called for ' + called.winner + ' by ' + called.by + time(called.at);
+      words = call + (/\.$/.test(call) ? ' ' : '. ') + words;
+    }
+    text(sentence, words);
+
+    // The delegates: the most, a split, or none reported yet.
+    var most = 0;
+    options.forEach(function (o) { most = Math.max(most, o.delegates || 0); });
+    var holders = options.filter(function (o) { return most && o.delegates === most; });
+    var line = all('.result')[1];
+    var stake = function (joiner) { return c.pledged_delegates != null ? joiner + 'of ' + c.pledged_delegates + ' pledged' : ''; };
+    var rest = listed < options.length && listed && stated === c.pledged_delegates
+      ? ' The options left blank by the source won none: the delegates listed add up to all ' + c.pledged_delegates + ' pledged.' : '';
+    if (line && c.binding !== false && c.pledged_delegates !== 0) {
+      var even = holders.length > 1 && options.every(function (o) { return !o.delegates || o.delegates === most; });
+      text(line, !holders.length ? 'The delegate allocation has not been reported.'
+        : holders.length === 1 ? holders[0].name + (counted ? ' won' : ' has') + ' the most delegates: ' + most + stake(' ') + '.' + rest
+        : even ? 'The delegates were split evenly: ' + holders.map(function (o) { return o.name + ' ' + most; }).join(', ') + stake(', ') + '.' + rest
+        : names(holders.map(function (o) { return o.name; })) + ' won the most delegates, ' + most + ' each' + stake(', ') + '.' + rest);
+    }
+
+    // The status in the card's line of facts.
+    var meta = $('.meta');
+    var facts = meta && meta.lastChild;
+    if (facts && facts.nodeType === 3 && LABEL[c.status]) {
+      var parts = facts.nodeValue.split(' \u00b7 ');
+      if (parts.length === 3) parts[1] = LABEL[c.status], text(facts, parts.join(' \u00b7 '));
+    }
+
+    // Each row's figures and marks.
+    var heading = all('table.options thead th')[2];
+    text(heading, computed ? 'Share' : 'Share, as printed');
+    var mark = leaders.length > 1 ? 'Tied' : counted ? 'Winner' : 'Leading';
+    all('table.options tbody tr').forEach(function (row) {
+      var head = row.firstChild, o = options[byName[head.firstChild.nodeValue.toLowerCase()]];
+      if (!o) return;
+      var cells = row.querySelectorAll('td'), meter = $('meter', cells[1]);
+      text(cells[0], o.votes == null ? 'Not reported' : n(o.votes));
+      text($('span', cells[1]) || cells[1], share(o));
+      if (meter) meter.value = computed && !isVoid(o) ? tenths(o) / 10 : parseFloat(o.pct) || 0;
+      text(cells[2], delegates(o));
+      if (!leaders.length) return;
+      all('.mark', head).forEach(function (m) { m.remove(); });
+      var marks = [];
+      if (leaders.indexOf(o) >= 0) marks.push(mark);
+      if (holders.indexOf(o) >= 0 && (holders.length > 1 || !(counted && leaders.indexOf(o) >= 0))) marks.push(holders.length > 1 ? 'Tied on delegates' : 'Most delegates');
+      var after = head.childNodes[1] || null;
+      marks.forEach(function (words) {
+        var span = doc.createElement('span');
+        span.className = 'mark';
+        span.textContent = words;
+        head.insertBefore(span, after);
+      });
+      if (counted && leaders.length && leaders.indexOf(o) >= 0) row.setAttribute('data-winner', '');
+      else row.removeAttribute('data-winner');
+    });
+    var basis = $('.methods .result');
+    if (computed && basis) text(basis, basis.textContent.replace(/the [\d,]+ votes/, 'the ' + n(valid) + ' votes'));
+    var foot = all('table.options tfoot td');
+    if (foot.length) {
+      text(foot[0], n(valid));
+      text(foot[1], blank ? 'plus ' + n(blank) + ' blank or void' : '');
+    }
+
+    // The corrections in one line, as the card writes them, with the time of the latest on a live
+    // night ("Delegates corrected from 4–2 to 3–3 at 12:25 a.m."): the feed's own, and those recorded.
+    var known = (c.corrections || []).map(function (k) { return [k.field, k.option, k.from, k.to, k.reported_at]; }).concat(corrections);
+    var said = $('.correction');
+    if (known.length && !said) {
+      // A card built without corrections gets the line where the build writes it.
+      said = doc.createElement('p');
+      said.className = 'correction';
+      said.append('', link = doc.createElement('a'));
+      link.href = 'contest/' + id + '.html';
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.textContent = 'Full details';
+      $('.methods').before(said);
+    }
+    if (known.length) {
+      var field = known[0][0];
+      var one = (known.length > 1 && known.every(function (k) { return k[0] === field; })
+        ? (field === 'pct' ? 'shares' : field) + ' corrected from ' + known.map(function (k) { return k[2]; }).join('\u2013') + ' to ' + known.map(function (k) { return k[3]; }).join('\u2013')
+        : known.map(function (k) { return k[1] + "'s " + (k[0] === 'pct' ? 'share' : k[0]) + ' corrected from ' + k[2] + ' to ' + k[3]; }).join('; ')) + time(known[known.length - 1][4]);
+      text(said.firstChild, one.charAt(0).toUpperCase() + one.slice(1) + (/\.$/.test(one) ? ' ' : '. '));
+    }
+    done = settled;
+  }
+
+  doc.addEventListener('visibilitychange', function () { if (!doc.hidden) clearTimeout(timer), poll(); });
+  poll();
+})();

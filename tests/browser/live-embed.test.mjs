@@ -1,0 +1,262 @@
+// Embeds on a live night, against the replay (`cargo xtask replay --live-cards`, docs/REPLAY.md): the
+// demo article's card follows the feed as a `cargo xtask dist --live` build's cards do (the replay
+// serves each card as that build writes it: `pages::live_card`), and a list embed follows a newsroom's
+// preview of the feed (`?embed=1&data=`). Figures are read from the feed the replay serves, never
+// copied here. A poll is asked for at once as showing the tab does (a `visibilitychange`).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, DIST, launch, newPage } from './harness.mjs';
+
+let replay, base, browser;
+
+before(async () => {
+  const xtask = join(ROOT, 'target', 'debug', 'xtask');
+  if (!existsSync(xtask)) spawnSync('cargo', ['build', '-q', '-p', 'xtask'], { cwd: ROOT, stdio: 'inherit' });
+  replay = spawn(xtask, ['replay', '--port', '0', '--speed', '0', '--from', '2024-03-05T21:20:00-05:00', '--dist', DIST, '--live-cards'], { cwd: ROOT });
+  base = await new Promise((resolve, reject) => {
+    let out = '';
+    replay.stdout.on('data', (chunk) => {
+      out += chunk;
+      const found = out.match(/feed (http:\/\/127\.0\.0\.1:\d+)\/live\/feed\.json/);
+      if (found) resolve(found[1]);
+    });
+    replay.on('exit', (code) => reject(new Error(`the replay stopped (${code}): ${out}`)));
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  replay?.kill();
+});
+
+/** Moves the replay's clock (Eastern time on the night, `HH:MM` on the 5th or `06THH:MM`). */
+async function clock(at) {
+  const day = at.startsWith('06T') ? '2024-03-06T' + at.slice(3) : `2024-03-05T${at}`;
+  const res = await fetch(`${base}/replay/clock?at=${encodeURIComponent(`${day}:00-05:00`)}`);
+  assert.equal(res.status, 200);
+}
+
+/** American Samoa in the feed as the replay serves it now, with the feed's `as_of`. */
+async function samoa() {
+  const res = await fetch(`${base}/live/feed.json`);
+  assert.equal(res.status, 200);
+  const feed = await res.json();
+  return { ...feed.contests.find((c) => c.id === '2024-D-AS'), as_of: feed.as_of };
+}
+
+/** Asks `frame` to poll now, as showing the tab does; resolves with the reply's status once shown. */
+async function poll(page, frame) {
+  const reply = page.waitForResponse((r) => r.url().endsWith('/live/feed.json') && r.frame() === frame, { timeout: 10000 });
+  await frame.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  const status = (await reply).status();
+  // Read and shown within a frame; the resize script and the parent's script then a frame or two.
+  await page.waitForTimeout(300);
+  return status;
+}
+
+/** The card's option rows: name, then the votes, share and delegates cells as shown. */
+const rows = (frame) => frame.$$eval('table.options tbody tr', (trs) => trs.map((tr) => [
+  tr.querySelector('th').firstChild.nodeValue, ...[...tr.querySelectorAll('td')].map((td) => td.textContent.trim()),
+]));
+const shown = (n) => (n == null ? 'Not reported' : n.toLocaleString('en-US'));
+
+/** The card's frame's height as the article set it, and the card's own. */
+async function heights(page, frame) {
+  const set = await page.$eval('#card', (f) => f.getBoundingClientRect().height);
+  const own = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+  return [set, own];
+}
+
+test('the demo article\'s card follows the feed: figures rise, the call, 4–2 corrected to 3–3, its height told', async () => {
+  await clock('21:20');
+  // A phone's width, where a longer sentence takes more lines.
+  const page = await newPage(browser, { width: 360, height: 2000 });
+  const first = page.waitForResponse((r) => r.url().endsWith('/live/feed.json'), { timeout: 15000 });
+  await page.goto(`${base}/demo/article.html`);
+  assert.equal((await first).status(), 200, 'the card polls the feed at once');
+  const frame = await (await page.$('#card')).contentFrame();
+  await page.waitForTimeout(300);
+
+  const check = async (contest, why) => {
+    const cells = await rows(frame);
+    for (const o of contest.options) {
+      const row = cells.find((r) => r[0] === o.name);
+      assert.ok(row, `${o.name} has a row`);
+      assert.equal(row[1], shown(o.votes), `${why}: ${o.name}'s votes`);
+      if (o.delegates != null) assert.equal(row[3], String(o.delegates), `${why}: ${o.name}'s delegates`);
+      // Shares of the counts, at one decimal rounded half up, where the field is whole.
+      const valid = contest.options.reduce((sum, p) => sum + (p.votes ?? 0), 0);
+      if (contest.whole_field && valid && o.votes) {
+        assert.equal(row[2], `${(Math.floor((o.votes * 2000 + valid) / (2 * valid)) / 10).toFixed(1)}%`, `${why}: ${o.name}'s share`);
+      }
+    }
+    const [set, own] = await heights(page, frame);
+    assert.ok(Math.abs(set - own) <= 1, `${why}: the article gave the card its height (${set} px for ${own} px)`);
+    return own;
+  };
+  const sentence = () => frame.textContent('.result');
+
+  const early = await samoa();
+  const sizes = [await check(early, '9:20 p.m.')];
+  assert.match(await sentence(), /is leading/);
+  assert.doesNotMatch(await sentence(), /Called/);
+
+  await clock('22:50');
+  assert.equal(await poll(page, frame), 200);
+  const later = await samoa();
+  assert.ok(later.options.some((o, i) => o.votes > (early.options[i].votes ?? 0)), 'the feed\'s counts rose');
+  sizes.push(await check(later, '10:50 p.m.'));
+  assert.match(await sentence(), /is leading/);
+  assert.doesNotMatch(await sentence(), /Called/);
+
+  // Unchanged: a 304, and nothing in the card changes.
+  const html = await frame.content();
+  assert.equal(await poll(page, frame), 304);
+  assert.equal(await frame.content(), html, 'a 304 changes nothing');
+
+  // Called by the feed, with the first reported delegates.
+  await clock('23:45');
+  assert.equal(await poll(page, frame), 200);
+  const called = await samoa();
+  assert.ok(called.called, 'the feed has called American Samoa');
+  sizes.push(await check(called, '11:45 p.m.'));
+  assert.match(await sentence(), new RegExp(`^Called for ${called.called.winner} by ${called.called.by} at 11:42 p\\.m\\. ${called.called.winner} is leading`));
+  assert.match(await frame.textContent('.meta'), /· Called ·/);
+  const firstSplit = called.options.map((o) => o.delegates);
+  // The card was built with the bundled corrections' line, which it keeps (as the app keeps the
+  // details file's) until it records one of its own: watch the line from here.
+  await frame.evaluate(() => {
+    window.rewritten = 0;
+    new MutationObserver((m) => { window.rewritten += m.length; })
+      .observe(document.querySelector('.correction'), { subtree: true, childList: true, characterData: true });
+  });
+  await clock('23:50');
+  assert.ok([200, 304].includes(await poll(page, frame)));
+  assert.equal(await frame.evaluate(() => window.rewritten), 0, 'no correction while the split stands');
+
+  // The split corrected: the card's corrections line says so, as the app's does.
+  await clock('06T00:30');
+  assert.equal(await poll(page, frame), 200);
+  const corrected = await samoa();
+  sizes.push(await check(corrected, '12:30 a.m.'));
+  const changed = corrected.options.map((o, i) => [firstSplit[i], o.delegates]).filter(([a, b]) => a != null && b != null && a !== b);
+  assert.ok(changed.length > 0, 'the feed corrected the split');
+  // With the time the feed changed the split (its as_of), as the page records it.
+  const at = /T(\d\d):(\d\d)/.exec(corrected.as_of);
+  const line = `Delegates corrected from ${changed.map((c) => c[0]).join('–')} to ${changed.map((c) => c[1]).join('–')}`
+    + ` at ${Number(at[1]) % 12 || 12}:${at[2]} ${Number(at[1]) < 12 ? 'a.m.' : 'p.m.'} Full details`;
+  assert.equal((await frame.textContent('.correction')).trim(), line);
+  assert.ok(await frame.evaluate(() => window.rewritten) > 0, 'the card recorded the correction itself');
+
+  // Final: "won", and no more polls.
+  await clock('06T02:10');
+  assert.equal(await poll(page, frame), 200);
+  sizes.push(await check(await samoa(), 'final'));
+  assert.match(await sentence(), /won the popular vote/);
+  assert.match(await frame.textContent('.meta'), /· Final ·/);
+  let asked = 0;
+  page.on('request', (r) => { if (r.url().endsWith('/live/feed.json')) asked++; });
+  await frame.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await page.waitForTimeout(500);
+  assert.equal(asked, 0, 'no poll once the contest is final');
+  assert.ok(new Set(sizes).size > 1, `the card's height changed with its words (${sizes.join(', ')} px), and the article followed`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a card polls no more while hidden, once at once when shown, and backs off when the feed fails', async () => {
+  await clock('22:00');
+  const page = await newPage(browser);
+  const polls = [];
+  page.on('response', (r) => { if (r.url().endsWith('/live/feed.json')) polls.push(r.status()); });
+  await page.goto(`${base}/embed/2024-D-AS.html`);
+  await page.waitForTimeout(500);
+  assert.deepEqual(polls, [200]);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForTimeout(11000);
+  assert.deepEqual(polls, [200], 'no poll while hidden, past the feed\'s 10 s');
+  await clock('22:38');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForTimeout(500);
+  assert.deepEqual(polls, [200, 503], 'one poll at once when shown (the feed is out)');
+  // After a failure the next poll waits twice the feed's 10 s: none within 15 s.
+  await clock('22:45');
+  await page.waitForTimeout(15000);
+  assert.deepEqual(polls, [200, 503], 'backed off');
+  await page.waitForTimeout(6500);
+  assert.deepEqual(polls, [200, 503, 200], 'and recovered');
+  await page.close();
+});
+
+test('a list embed follows the feed as the page does', async () => {
+  await clock('21:20');
+  const page = await newPage(browser, { width: 800, height: 1600 });
+  await page.goto(`${base}/demo/article.html`);
+  // The article's list, as a newsroom previews it on the feed.
+  await page.$eval('#list', (f) => { f.src = '../?embed=1&data=live/feed.json&territory=AS,GU,MP,PR,VI&cycle=2024'; });
+  const frame = await (await page.$('#list')).contentFrame();
+  await frame.waitForURL(/data=live/);
+  await frame.waitForSelector('html[data-tally="live"]', { state: 'attached', timeout: 15000 });
+  await frame.waitForSelector('table.winners tbody tr');
+  const row = () => frame.$$eval('table.winners tbody tr', (trs) => trs.find((tr) => tr.querySelector('th').textContent.includes('American Samoa'))
+    .textContent.replace(/\s+/g, ' '));
+  const margin = (contest) => {
+    const votes = contest.options.map((o) => o.votes ?? 0).sort((a, b) => b - a);
+    const n = votes[0] - votes[1];
+    return `(${n.toLocaleString('en-US')} ${n === 1 ? 'vote' : 'votes'})`;
+  };
+  const early = margin(await samoa());
+  // The page shows the bundled figures until the app has read the feed.
+  await frame.waitForFunction((early) => [...document.querySelectorAll('table.winners tbody tr')]
+    .some((tr) => tr.textContent.includes('American Samoa') && tr.textContent.replace(/\s+/g, ' ').includes(early)), early, { timeout: 15000 });
+  await clock('23:45');
+  assert.equal(await poll(page, frame), 200);
+  const called = await samoa();
+  const text = await row();
+  assert.ok(text.includes(margin(called)), `the margin follows the feed: ${text}`);
+  for (const o of called.options.filter((o) => o.delegates)) {
+    assert.ok(text.includes(`${o.name.split(' ').pop()} ${o.delegates}`), `${o.name}'s delegates: ${text}`);
+  }
+  const [set, own] = [await page.$eval('#list', (f) => f.getBoundingClientRect().height),
+    await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height))];
+  assert.ok(Math.abs(set - own) <= 1, `the article gave the list its height (${set} px for ${own} px)`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('at the night\'s end every card the feed rewrote reads as the build wrote it from the same figures', async () => {
+  // The final feed holds the bundled figures: the card's script must then say what the app's words
+  // say. Each card first follows the feed at 9:20 p.m. (every figure rewritten), then to the end.
+  await clock('06T02:10');
+  const feed = await (await fetch(`${base}/live/feed.json`)).json();
+  const live = await newPage(browser);
+  const still = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  for (const contest of feed.contests) {
+    await clock('21:20');
+    const early = live.waitForResponse((r) => r.url().endsWith('/live/feed.json'));
+    await live.goto(`${base}/embed/${contest.id}.html`);
+    await early;
+    await live.waitForTimeout(150);
+    await clock('06T02:10');
+    const polled = live.waitForResponse((r) => r.url().endsWith('/live/feed.json'));
+    await live.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    assert.equal((await polled).status(), 200);
+    await live.waitForTimeout(150);
+    await still.goto(`${base}/embed/${contest.id}.html`);
+    assert.equal(await live.textContent('article'), await still.textContent('article'), contest.id);
+  }
+  assert.ok(feed.contests.length > 20);
+  assert.deepEqual(live.problems, []);
+  await live.close();
+  await still.context().close();
+});

@@ -82,7 +82,7 @@ test('the "Arrow keys" hint shows where there is a fine pointer that hovers, not
   await desktop.context().close();
 });
 
-test('375 px: a contest page shows its headline and result before the masthead', async () => {
+test('375 px: a contest page shows its headline and result before the masthead, the tools and the count', async () => {
   for (const touch of [true, false]) {
     const page = touch ? await phone(375, 667) : await newPage(browser, { width: 375, height: 667 });
     await page.goto(server.base + 'contest/2024-D-AS.html');
@@ -91,6 +91,11 @@ test('375 px: a contest page shows its headline and result before the masthead',
     const [title, result, masthead] = [await top('#detail-title'), await top('.detail .result'), await top('.masthead')];
     assert.ok(title < masthead, `the headline at ${title}px, the masthead at ${masthead}px`);
     assert.ok(result < 667 - 20, `the result at ${result}px, past the first screen`);
+    // The tools and the list's count come after the answer, or not at all.
+    const before = await page.locator('button.embed-button, .filters-toggle, .status').evaluateAll((els, t) => els
+      .filter((e) => e.checkVisibility({ visibilityProperty: true }) && e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().top < t)
+      .map((e) => `${e.className}: ${e.innerText.trim().slice(0, 30)} at ${Math.round(e.getBoundingClientRect().top)}px`), title);
+    assert.deepEqual(before, [], `above the headline (at ${title}px)`);
     // On the desktop the masthead stays on top.
     await page.setViewportSize({ width: 1280, height: 900 });
     assert.ok(await top('.masthead') < await top('#detail-title'), 'at 1280 px the masthead comes first');

@@ -216,15 +216,15 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
             <tr>
                 <th scope="row">
                     { s.name.clone() }
-                    if s.labels.len() > 1 { <span class="basis">{ s.labels.join(", ") }</span> }
-                    if !gaps.is_empty() { <span class="basis">{ gaps.join("; ") }</span> }
+                    if s.labels.len() > 1 { { super::basis(s.labels.join(", ").into()) } }
+                    if !gaps.is_empty() { { super::basis(gaps.join("; ").into()) } }
                 </th>
                 <td class="bar">
                     <meter aria-hidden="true" min="0" max={race.pledged.halves().max(1).to_string()} value={s.delegates.halves().to_string()}></meter>
                     <span>{ format!("{} of {}", s.delegates.grouped(), race.pledged.grouped()) }</span>
                 </td>
-                <td class="num">{ s.won }</td>
-                <td class="num">{ thousands(s.votes) }</td>
+                { super::num_cell(s.won.to_string()) }
+                { super::num_cell(thousands(s.votes)) }
             </tr>
         }
     });
@@ -242,8 +242,8 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
                 <tbody>{ for rows }</tbody>
             </table>
             if let Some(needed) = catalog.nomination(edition).and_then(needed) { <p class="needed">{ needed }</p> }
-            if let Some(rest) = race_rest(&race, RACE_ROWS) { <p class="hint">{ rest }</p> }
-            if !gaps.is_empty() { <p class="hint">{ format!("Not in these totals: {}.", gaps.join("; ")) }</p> }
+            if let Some(rest) = race_rest(&race, RACE_ROWS) { { super::hint(rest) } }
+            if !gaps.is_empty() { { super::hint(format!("Not in these totals: {}.", gaps.join("; "))) } }
         </section>
     }
 }

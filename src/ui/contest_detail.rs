@@ -124,16 +124,16 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 <th scope="row">
                     { o.name.clone() }
                     { for marks.of(i).map(|m| html! { <span class="mark">{ m.to_string() }</span> }) }
-                    if let Some(note) = kind_note { <span class="basis">{ note }</span> }
+                    if let Some(note) = kind_note { { super::basis(note.into()) } }
                 </th>
-                <td class="num">{ o.votes.map(thousands).unwrap_or_else(|| NOT_REPORTED.into()) }</td>
+                { super::num_cell(o.votes.map(thousands).unwrap_or_else(|| NOT_REPORTED.into())) }
                 <td class="num share">
                     <span>{ share_cells[i].clone() }</span>
                     if let Some(value) = share {
                         <meter aria-hidden="true" min="0" max="100" value={value.drawn()}></meter>
                     }
                 </td>
-                <td class="num">{ delegate_cells[i].clone() }</td>
+                { super::num_cell(delegate_cells[i].clone()) }
             </tr>
         }
     });
@@ -189,8 +189,8 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 { date(contest.date.as_deref()) }{ " \u{00b7} " }{ contest.status.label() }
                 { " \u{00b7} " }{ contest.pledged_delegates.map(|p| p.count("pledged delegate", "pledged delegates")).unwrap_or_else(|| "Pledged delegates not reported".into()) }
             </p>
-            <p class="result">{ popular_sentence(contest) }</p>
-            <p class="result">{ delegate_sentence(contest) }</p>
+            { super::result_line(popular_sentence(contest)) }
+            { super::result_line(delegate_sentence(contest)) }
             if !contest.options.is_empty() {
                 <table class="options">
                     <caption>{ format!("Results by ballot option, {}", contest.territory_name()) }</caption>
@@ -206,8 +206,8 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                     if totals.valid > 0 {
                         <tfoot><tr>
                             <th scope="row">{ total_label(contest) }</th>
-                            <td class="num">{ thousands(totals.valid) }</td>
-                            <td class="num">{ if totals.void > 0 { format!("plus {} blank or void", thousands(totals.void)) } else { String::new() } }</td>
+                            { super::num_cell(thousands(totals.valid)) }
+                            { super::num_cell(if totals.void > 0 { format!("plus {} blank or void", thousands(totals.void)) } else { String::new() }) }
                             <td></td>
                         </tr></tfoot>
                     }
@@ -220,7 +220,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             }
             <@{if props.embedded { "details" } else { "div" }} class="methods">
                 if props.embedded { <summary>{ "About these figures" }</summary> }
-                if let Some(shares) = share_sentence(contest) { <p class="result">{ shares }</p> }
+                if let Some(shares) = share_sentence(contest) { { super::result_line(shares) } }
                 if !contest.corrections.is_empty() {
                     <section class="corrections" aria-labelledby={labelled("corrections-title")}>
                         <@{subheading} id={id("corrections-title")}>{ "Corrections" }</@>

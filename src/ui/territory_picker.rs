@@ -49,7 +49,9 @@ fn matching(text: &str) -> Vec<(TerritoryKind, Vec<Entry>)> {
                 members
                     .into_iter()
                     .filter(|t| {
-                        needle.is_empty() || fold(t.name).contains(&needle) || t.code.eq_ignore_ascii_case(&needle)
+                        needle.is_empty()
+                            || crate::model::data::fold::contains(&fold(t.name), &needle)
+                            || t.code.eq_ignore_ascii_case(&needle)
                     })
                     .map(Entry::One),
             );

@@ -128,7 +128,7 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
             <td>{ s.share }if s.printed { <span class="basis">{ "as printed" }</span> }</td>
             <td>{ s.margin }</td>
             // Lines may break between candidates, never inside "Palmer 3" or "of 6 pledged".
-            <td>{ for s.delegates.split(", ").enumerate().map(|(i, part)| html! { <>{ if i > 0 { ", " } else { "" } }<span>{ part.to_string() }</span></> }) }</td>
+            <td>{ for crate::model::data::fold::split(&s.delegates, ", ").enumerate().map(|(i, part)| html! { <>{ if i > 0 { ", " } else { "" } }<span>{ part.to_string() }</span></> }) }</td>
         </tr>
     }
 }

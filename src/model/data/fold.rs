@@ -1,5 +1,6 @@
 //! Text folded for search and name comparison: case, marks and apostrophe styles set aside, so
-//! "lodz" finds "Łódź", "o'rourke" finds "O’Rourke", "strasse" finds "Straße".
+//! "lodz" finds "Łódź", "o'rourke" finds "O’Rourke", "strasse" finds "Straße". And finding text
+//! in text (`contains`, `before`, `split`).
 
 /// Lower case; Latin letters without their marks, whether precomposed ("é") or typed as combining
 /// marks ("e\u{301}"); ß, æ, œ, þ, ĳ spelled out; curly apostrophes straight. Hand-made rather than
@@ -22,6 +23,46 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
+}
+
+/// Where `needle` first occurs in `text`, compared byte by byte (a match of whole UTF-8 characters
+/// starts on one: the same place as `str::find`). std's `&str` patterns bring its two-way
+/// searcher, ~1 KB of the reader's gzip, for needles of a few characters in short text.
+pub fn find(text: &str, needle: &str) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    text.as_bytes()
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())
+}
+
+/// Whether `needle` occurs in `text`, as `str::contains` says (`find`).
+pub fn contains(text: &str, needle: &str) -> bool {
+    find(text, needle).is_some()
+}
+
+/// `text` up to the first `separator`, or all of it: `text.split(separator).next()` (`find`).
+pub fn before<'a>(text: &'a str, separator: &str) -> &'a str {
+    find(text, separator).map_or(text, |at| &text[..at])
+}
+
+/// `text` split at each `separator`, as `str::split` splits it (`find`); `separator` is not empty.
+pub fn split<'a>(text: &'a str, separator: &'a str) -> impl Iterator<Item = &'a str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match find(text, separator).filter(|_| !separator.is_empty()) {
+            Some(at) => {
+                rest = Some(&text[at + separator.len()..]);
+                Some(&text[..at])
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
 }
 
 fn shifted(c: char, by: u32) -> char {
@@ -62,7 +103,37 @@ const LATIN_ADDITIONAL: &str = concat!(
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{before, contains, find, fold, split};
+
+    #[test]
+    fn text_is_found_where_std_finds_it() {
+        let texts = [
+            "",
+            "a",
+            "Palmer 3, Biden 3",
+            "Biden 3",
+            ", , ",
+            "Łódź, Kraków, ",
+            "Jason Palmer (write-in)",
+            "ab ( (c",
+        ];
+        let needles = ["", ", ", " (", "Łódź", "ódź", "ź", "3", "Biden 3, x", "a"];
+        for text in texts {
+            for needle in needles {
+                assert_eq!(find(text, needle), text.find(needle), "{text:?} {needle:?}");
+                assert_eq!(contains(text, needle), text.contains(needle), "{text:?} {needle:?}");
+                assert_eq!(
+                    before(text, needle),
+                    text.split(needle).next().unwrap(),
+                    "{text:?} {needle:?}"
+                );
+                if !needle.is_empty() {
+                    let ours: Vec<_> = split(text, needle).collect();
+                    assert_eq!(ours, text.split(needle).collect::<Vec<_>>(), "{text:?} {needle:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn case_marks_and_apostrophes_are_set_aside() {

@@ -7,7 +7,7 @@ const SUFFIXES: [&str; 6] = ["jr", "jr.", "sr", "sr.", "ii", "iii"];
 
 /// A person's surname, for compact lists; labels like "Uncommitted" stay whole.
 pub fn surname(name: &str) -> &str {
-    let name = name.split(" (").next().unwrap_or(name).trim();
+    let name = super::fold::before(name, " (").trim();
     if crate::model::OptionKind::classify(name) != crate::model::OptionKind::Person {
         return name;
     }

@@ -38,7 +38,7 @@ impl Filter {
                     && self.party.is_none_or(|p| p == contest.party)
                     && self.cycle.is_none_or(|c| c == contest.cycle)
                     && self.kind.is_none_or(|k| k == contest.kind)
-                    && (needle.is_empty() || catalog.haystack(i).contains(&needle))
+                    && (needle.is_empty() || crate::model::data::fold::contains(catalog.haystack(i), &needle))
                     && (!self.nominee_lost || catalog.nominee_lost(i).is_some())
             })
             .collect()

@@ -55,7 +55,7 @@ pub fn candidate_name(option: &BallotOption) -> &str {
     match option.kind {
         OptionKind::Uncommitted if fold(&option.name).starts_with("none of") => "None of these candidates",
         OptionKind::Uncommitted => "Uncommitted",
-        _ => option.name.split(" (").next().unwrap_or(&option.name).trim(),
+        _ => crate::model::data::fold::before(&option.name, " (").trim(),
     }
 }
 

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::state::{Action, Details, Sort, SortKey};
 use super::winners::party_badge;
+use crate::model::data::fold::replace;
 use crate::model::words::corrections::correction_line;
 use crate::model::words::format::{
     contest_label, date, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence, thousands,
@@ -228,7 +229,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                             { for contest.corrections.iter().map(|c| html! {
                                 <li>
                                     <strong>{ format!("{} {}: first reported {}, corrected to {}", c.option, c.field, c.from, c.to) }</strong>
-                                    { format!(" ({})", c.reported_at.replace('T', " ").replace('Z', " UTC")) }
+                                    { format!(" ({})", replace(&replace(&c.reported_at, 'T', " "), 'Z', " UTC")) }
                                     if let Some(note) = &c.note { <p>{ note.clone() }</p> }
                                 </li>
                             }) }

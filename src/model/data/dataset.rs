@@ -92,7 +92,7 @@ impl ContestKind {
         let code = code.trim().to_ascii_lowercase();
         Self::ALL.into_iter().find(|k| {
             k.code() == code
-                || k.code().replace(' ', "-") == code
+                || super::fold::replace(k.code(), ' ', "-") == code
                 || (code == "party-run" && *k == Self::PartyRunPrimary)
         })
     }

@@ -65,6 +65,19 @@ pub fn split<'a>(text: &'a str, separator: &'a str) -> impl Iterator<Item = &'a 
     })
 }
 
+/// `text` with each `from` written as `to`, as `str::replace` with a `char` writes it (which the
+/// reader's build would keep, with its searcher, for three small uses).
+pub fn replace(text: &str, from: char, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c == from {
+            true => out.push_str(to),
+            false => out.push(c),
+        }
+    }
+    out
+}
+
 fn shifted(c: char, by: u32) -> char {
     char::from_u32(c as u32 + by).unwrap_or(c)
 }
@@ -103,7 +116,16 @@ const LATIN_ADDITIONAL: &str = concat!(
 
 #[cfg(test)]
 mod tests {
-    use super::{before, contains, find, fold, split};
+    use super::{before, contains, find, fold, replace, split};
+
+    #[test]
+    fn a_character_is_replaced_as_std_replaces_it() {
+        for text in ["", "2024-03-05T21:00:00Z", "TZTZ", "party run", "Łódź T"] {
+            for (from, to) in [('T', " "), ('Z', " UTC"), (' ', "-"), ('ź', ""), ('x', "y")] {
+                assert_eq!(replace(text, from, to), text.replace(from, to), "{text:?} {from:?}");
+            }
+        }
+    }
 
     #[test]
     fn text_is_found_where_std_finds_it() {

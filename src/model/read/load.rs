@@ -74,10 +74,9 @@ pub fn load_as_built(bytes: &[u8], url: &str) -> Result<Loaded, LoadError> {
 
 /// Whether `bytes` are the file the build named `url` (`<kind><hash>.json`) for.
 pub(crate) fn as_built(bytes: &[u8], url: &str, kind: &str) -> Result<(), LoadError> {
-    let named = url
-        .rsplit('/')
-        .next()
-        .and_then(|name| name.strip_prefix(kind)?.strip_suffix(".json"));
+    // The name after the last '/' (found by byte: `rsplit` is 0.25 KB of the reader's gzip).
+    let name = &url[url.bytes().rposition(|b| b == b'/').map_or(0, |at| at + 1)..];
+    let named = name.strip_prefix(kind).and_then(|name| name.strip_suffix(".json"));
     match named == Some(content_hash(bytes).as_str()) {
         true => Ok(()),
         false => Err(LoadError::NotAsBuilt),

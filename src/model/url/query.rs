@@ -109,7 +109,8 @@ impl Query {
                             self.filter.territories.push(t.code.to_string())
                         }
                         Some(_) => {}
-                        None => unknown.push(code),
+                        // Strings: `[&str]::join` would be a second copy of std's join.
+                        None => unknown.push(code.to_string()),
                     }
                 }
                 if !unknown.is_empty() {
@@ -287,7 +288,7 @@ impl Query {
             pairs.push(("territory", f.territories.join(",")));
         }
         if let Some(kind) = f.kind {
-            pairs.push(("kind", kind.code().replace(' ', "-")));
+            pairs.push(("kind", crate::model::data::fold::replace(kind.code(), ' ', "-")));
         }
         if f.nominee_lost {
             pairs.push(("lost", "1".into()));

@@ -197,8 +197,7 @@ fn figures_read_as_a_reader_expects() {
     assert_eq!(count(1, "vote", "votes"), "1 vote");
     assert_eq!(count(0, "vote", "votes"), "0 votes");
     assert_eq!(count(1200, "problem", "problems"), "1,200 problems");
-    assert_eq!(date(Some("2024-03-05")), "Mar 5, 2024");
-    assert_eq!(date(None), "No date");
+    assert_eq!(date("2024-03-05"), "Mar 5, 2024");
     assert_eq!(contest_label(&contest("final | Ann:1::")), "2024 Democratic caucus");
     let surnames = [
         ("Joe Biden (write-in)", "Biden"),
@@ -236,6 +235,8 @@ fn each_row_says_its_year() {
     guam.cycle = 2020;
     guam.extra = true;
     assert_eq!(row_note(&guam), "2020 caucus");
+    guam.date = None;
+    assert_eq!(contest_date(&guam), "2020, no date");
 
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
     let dataset = load(&text).unwrap().dataset;
@@ -246,6 +247,9 @@ fn each_row_says_its_year() {
             "{}",
             contest.id
         );
+        // Where the date column shows (desktops), it says the year too, a missing date included.
+        let date = contest_date(contest);
+        assert!(date.contains(&contest.cycle.to_string()), "{}: {date}", contest.id);
         let row = format!(
             "{} {} {}",
             contest.territory_name(),

@@ -7,8 +7,8 @@ use super::winners::party_badge;
 use crate::model::data::fold::replace;
 use crate::model::words::corrections::correction_line;
 use crate::model::words::format::{
-    contest_label, date, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence, thousands,
-    total_label, Marks, NOT_REPORTED,
+    contest_date, contest_label, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence,
+    thousands, total_label, Marks, NOT_REPORTED,
 };
 use crate::model::{share_basis, shares, totals, Contest, OptionKind, Percent, ShareBasis};
 
@@ -187,7 +187,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             <@{if props.embedded { "h1" } else { "h2" }} id={id("detail-title")} ref={props.heading.clone()} tabindex="-1">{ title }</@>
             <p class="meta">
                 { party_badge(contest) }{ " " }
-                { date(contest.date.as_deref()) }{ " \u{00b7} " }{ contest.status.label() }
+                { contest_date(contest) }{ " \u{00b7} " }{ contest.status.label() }
                 { " \u{00b7} " }{ contest.pledged_delegates.map(|p| p.count("pledged delegate", "pledged delegates")).unwrap_or_else(|| "Pledged delegates not reported".into()) }
             </p>
             { super::result_line(popular_sentence(contest)) }

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::state::{Action, Shared, PAGE_ROWS};
 use crate::model::derive::list_order::ListOrder;
-use crate::model::words::format::{date, row_note, summary};
+use crate::model::words::format::{contest_date, row_note, summary};
 use crate::model::{Contest, Query};
 
 /// A contest's permalink: its static page (or, with a newsroom dataset, the front page asking
@@ -116,7 +116,7 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
                 <a {href} {onclick} target={external.then_some("_blank")} rel={external.then_some("noopener")}>{ contest.territory_name() }</a>
                 <span class="note">{ " " }{ row_note(contest) }</span>
             </th>
-            <td>{ date(contest.date.as_deref()) }</td>
+            <td>{ contest_date(contest) }</td>
             <td>{ party_badge(contest) }</td>
             <td>{ contest.kind.label() }</td>
             <td class="winner">

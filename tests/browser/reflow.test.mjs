@@ -205,21 +205,30 @@ test('400% zoom (320 x 256 px): nothing is cut, overlaps or scrolls sideways; th
   }
 });
 
-test('every row says its year: American Samoa\'s rows differ, on phones and desktops', async () => {
+test('every row says its year: on the front page and American Samoa\'s, on phones and desktops; American Samoa\'s rows differ', async () => {
   const samoa = data.contests.filter((c) => c.territory === 'AS');
   assert.ok(samoa.length > 1, 'the bundled data has several American Samoa contests');
+  const byId = new Map(data.contests.map((c) => [c.id, c]));
   for (const width of [375, 1280]) {
-    const page = await newPage(browser, { width, height: 800 });
-    await page.goto(server.base + PAGES.territory);
-    await ready(page);
-    const rows = await page.locator('table.winners tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('a').getAttribute('href'), tr.innerText]));
-    assert.equal(rows.length, samoa.length);
-    for (const c of samoa) {
-      const [, text] = rows.find(([href]) => href.endsWith(`contest/${c.id}.html`));
-      assert.ok(text.includes(String(c.cycle)), `${c.id}'s row at ${width}px names ${c.cycle}: ${JSON.stringify(text)}`);
+    for (const path of [PAGES.front, PAGES.territory]) {
+      const page = await newPage(browser, { width, height: 800 });
+      await page.goto(server.base + path);
+      await ready(page);
+      const rows = await page.locator('table.winners tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('a').getAttribute('href'), tr.innerText]));
+      assert.ok(rows.length >= samoa.length, `/${path} lists rows at ${width}px`);
+      for (const [href, text] of rows) {
+        const contest = byId.get(href.match(/contest\/([^./?]+)\.html/)?.[1]);
+        assert.ok(contest, `${href} is a contest of the data`);
+        assert.ok(text.includes(String(contest.cycle)), `/${path}: ${contest.id}'s row at ${width}px names ${contest.cycle}: ${JSON.stringify(text)}`);
+      }
+      if (path === PAGES.territory) {
+        assert.deepEqual(rows.map(([href]) => href.match(/contest\/([^./?]+)\.html/)[1]).sort(), samoa.map((c) => c.id).sort());
+        assert.equal(new Set(rows.map(([, text]) => text)).size, rows.length, `rows read alike at ${width}px`);
+      } else {
+        assert.equal(rows.length, data.contests.length, `the front page lists every contest at ${width}px`);
+      }
+      await page.context().close();
     }
-    assert.equal(new Set(rows.map(([, text]) => text)).size, rows.length, `rows read alike at ${width}px`);
-    await page.context().close();
   }
 });
 

@@ -79,7 +79,7 @@ pub fn needed(nomination: &crate::model::Nomination) -> Option<String> {
         Some(day) => format!(
             "{needed} needed to nominate; {} passed it on {}.",
             nomination.surname(),
-            crate::model::words::format::date(Some(day))
+            crate::model::words::format::date(day)
         ),
         None => format!("{needed} needed to nominate."),
     })

@@ -19,16 +19,22 @@ pub fn percent(share: Percent) -> String {
 }
 
 /// "2024-03-05" -> "Mar 5, 2024"; anything else is shown as it is.
-pub fn date(iso: Option<&str>) -> String {
+pub fn date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let Some(iso) = iso else {
-        return "No date".into();
-    };
     match crate::model::parse_date(iso) {
         Some((year, month, day)) => format!("{} {day}, {year}", MONTHS[month as usize - 1]),
         None => iso.to_string(),
+    }
+}
+
+/// A contest's date: "Mar 5, 2024", or its year where the data give none ("2024, no date"), so
+/// that every list row says its year where the list shows dates (the place's note is a phone's).
+pub fn contest_date(contest: &Contest) -> String {
+    match contest.date.as_deref() {
+        Some(iso) => date(iso),
+        None => format!("{}, no date", contest.cycle),
     }
 }
 

@@ -6,7 +6,7 @@
 //! map's own, and a preview must not read as either party.
 
 use tally::model::data::order::sort_short;
-use tally::model::words::format::{contest_label, count, date, share_cells, Marks, NOT_REPORTED};
+use tally::model::words::format::{contest_date, contest_label, count, share_cells, Marks, NOT_REPORTED};
 use tally::model::words::site::headline;
 use tally::model::words::snippet::html_attr;
 use tally::model::{shares, Contest, OptionKind, Percent};
@@ -169,7 +169,7 @@ pub fn svg(contest: &Contest, colours: &Colours, measure: &Measure) -> String {
         "{} \u{b7} {} \u{b7} {}",
         contest.territory_name(),
         contest_label(contest),
-        date(contest.date.as_deref())
+        contest_date(contest)
     );
     out.push_str(&text(
         MARGIN,

@@ -64,11 +64,20 @@ fn every_bundled_split_checked_agrees_and_district_rules_are_not_checked() {
     // Partial figures that cannot change the split: Biden's printed 93.9% leaves 6.1% for the
     // options without a share, below the 15% threshold.
     assert!(matches!(by("2024-D-MP"), Check::Agrees { .. }));
-    // 2024-R-NV: the rounding is not known; both usual methods give the reported split.
+    // 2024-R-MI: the rounding is not known; both usual methods give the reported 12-4.
+    assert!(matches!(
+        by("2024-R-MI"),
+        Check::Agrees {
+            either_rounding: true,
+            ..
+        }
+    ));
+    // 2024-R-NV: the rounding is not known, but Trump alone reaches the threshold: no rounding
+    // could matter, so none is claimed.
     assert!(matches!(
         by("2024-R-NV"),
         Check::Agrees {
-            either_rounding: true,
+            either_rounding: false,
             ..
         }
     ));

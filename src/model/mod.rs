@@ -23,7 +23,9 @@ pub use derive::shares::*;
 pub use read::csv::{parse_csv, CsvError};
 pub use read::csv_dataset::{dataset_from_csv, RESULT_COLUMNS};
 pub use read::decode::{contest as contest_from_json, Unfit};
-pub use read::details::{merge_details, merge_details_as_built, split_details, ContestDetails, DetailsFile};
+pub use read::details::{
+    merge_details, merge_details_as_built, merge_own_details, split_details, ContestDetails, DetailsFile,
+};
 pub use read::fields::apply_fields;
 pub use read::load::{
     content_hash, keep_valid, load, load_any, load_as_built, load_bytes, too_large, LoadError, Loaded, MAX_BYTES,

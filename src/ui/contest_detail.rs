@@ -221,6 +221,16 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
             }
             <@{if props.embedded { "details" } else { "div" }} class="methods">
                 if props.embedded { <summary>{ "About these figures" }</summary> }
+                // The delegate check, in the build's words (the details file): no arithmetic here.
+                if let Some(check) = &contest.rule_check {
+                    <p class="check">{ check.line.clone() }</p>
+                    if !check.how.is_empty() {
+                        <details class="working">
+                            <summary>{ "How this is worked out" }</summary>
+                            <p>{ check.how.clone() }</p>
+                        </details>
+                    }
+                }
                 if let Some(shares) = share_sentence(contest) { { super::result_line(shares) } }
                 if !contest.corrections.is_empty() {
                     <section class="corrections" aria-labelledby={labelled("corrections-title")}>

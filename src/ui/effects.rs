@@ -47,8 +47,12 @@ pub fn read_details(
 ) -> Result<(Dataset, Vec<Problem>), String> {
     #[cfg(feature = "newsroom")]
     let read = {
-        let _ = (url, bundled);
-        crate::model::merge_details(dataset, bytes)
+        let _ = url;
+        // The bundled file's delegate checks are the build's; another site's are not shown.
+        match bundled {
+            true => crate::model::merge_own_details(dataset, bytes),
+            false => crate::model::merge_details(dataset, bytes),
+        }
     };
     #[cfg(not(feature = "newsroom"))]
     let read = match bundled {

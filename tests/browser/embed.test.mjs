@@ -64,13 +64,13 @@ for (const width of [320, 800]) {
       assert.ok(Math.abs(h.iframe - h.content) <= 2, `${selector} at ${width}px: iframe ${h.iframe}px, content ${h.content}px`);
       assert.ok(h.content > 150, `${selector} has real content`);
     }
-    // The change: the card's folded methods opened.
+    // The change: the card's folded arithmetic ("How this is worked out") opened.
     const card = await (await page.$('#card')).contentFrame();
     await page.locator('#card').scrollIntoViewIfNeeded();
     const before = (await heights(page, '#card')).iframe;
-    await card.click('details.methods > summary');
+    await card.click('details.working > summary');
     const after = await heights(page, '#card');
-    assert.ok(after.iframe > before, `opening the methods grows the iframe (${before} -> ${after.iframe})`);
+    assert.ok(after.iframe > before, `opening the arithmetic grows the iframe (${before} -> ${after.iframe})`);
     assert.ok(Math.abs(after.iframe - after.content) <= 2, `after the change: iframe ${after.iframe}px, content ${after.content}px`);
     assert.deepEqual(page.problems, []);
   });

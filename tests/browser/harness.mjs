@@ -178,6 +178,9 @@ export async function dataset() {
     contest.id ??= `${contest.cycle}-${contest.party}-${contest.territory}`;
     contest.sources = details.get(contest.id)?.sources ?? [];
     contest.corrections = details.get(contest.id)?.corrections ?? [];
+    // The delegate check in words, as the build computed it (absent for a newsroom's file).
+    contest.check = details.get(contest.id)?.check;
+    contest.check_how = details.get(contest.id)?.check_how;
   }
   return results;
 }

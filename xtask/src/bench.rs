@@ -98,6 +98,7 @@ pub fn synthetic(size: usize) -> Dataset {
                     expected_vote_pct: tally::model::Live::NONE,
                     called: tally::model::Live::NONE,
                     updated_at: tally::model::Live::NONE,
+                    rule_check: None,
                 });
             }
         }

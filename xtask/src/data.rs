@@ -4,6 +4,7 @@ use std::fs;
 use std::path::Path;
 
 use tally::model::derive::allocation::{check_contest, tally, Check};
+use tally::model::words::allocation::rule_check;
 use tally::model::words::format::count;
 use tally::model::{
     apply_fields, dataset_from_csv, nominations_from_csv, rules_from_csv, split_details, validate, Dataset, OptionKind,
@@ -122,7 +123,7 @@ const RULES: &str = "rules.csv";
 
 /// Every bundled split checked against its rule: a split the rule does not give is a problem
 /// unless data/rules.csv documents an exception with its source. Prints the counts per edition.
-fn check_rules(dataset: &Dataset, allocation: &str, own: &str) -> Result<Vec<Problem>> {
+fn check_rules(dataset: &mut Dataset, allocation: &str, own: &str) -> Result<Vec<Problem>> {
     let (rules, mut problems) = rules_from_csv(allocation, own).map_err(|e| format!("data/{ALLOCATION}: {e}"))?;
     let mut checks = Vec::new();
     // The reference rules cover some editions only (2024 D, 2024 R, 2020 D): the others' contests
@@ -130,7 +131,7 @@ fn check_rules(dataset: &Dataset, allocation: &str, own: &str) -> Result<Vec<Pro
     let edition = |id: &str| id.splitn(3, '-').take(2).collect::<Vec<_>>().join("-");
     let covered: Vec<String> = rules.keys().map(|id| edition(id)).collect();
     let mut uncovered: Vec<String> = Vec::new();
-    for contest in &dataset.contests {
+    for contest in &mut dataset.contests {
         if !covered.contains(&edition(&contest.id)) {
             if !uncovered.contains(&edition(&contest.id)) {
                 uncovered.push(edition(&contest.id));
@@ -145,6 +146,8 @@ fn check_rules(dataset: &Dataset, allocation: &str, own: &str) -> Result<Vec<Pro
             ));
             continue;
         };
+        // The reader's words, computed here so the reader's wasm only shows them (details file).
+        contest.rule_check = Some(rule_check(contest, rule));
         let checked = check_contest(contest, rule);
         if let Check::Differs { given, .. } = &checked.check {
             if rule.exception.is_none() {
@@ -152,9 +155,9 @@ fn check_rules(dataset: &Dataset, allocation: &str, own: &str) -> Result<Vec<Pro
                 problems.push(Problem::new(&contest.id, "delegates_won", ProblemKind::Unreadable(why)));
             }
         }
-        checks.push((contest, checked.check));
+        checks.push((contest.clone(), checked.check));
     }
-    for (edition, t) in tally(checks.iter().map(|(c, k)| (*c, k))) {
+    for (edition, t) in tally(checks.iter().map(|(c, k)| (c, k))) {
         println!(
             "rules {edition}: {} checked ({} agree, {} differ, {} depend on the rounding), {} not checkable",
             t.checked, t.agree, t.differ, t.depends, t.unchecked
@@ -207,7 +210,7 @@ pub fn convert() -> Result<Dataset> {
             _ => problems.push(problem),
         }
     }
-    problems.extend(check_rules(&dataset, &read(ALLOCATION)?, &read(RULES)?)?);
+    problems.extend(check_rules(&mut dataset, &read(ALLOCATION)?, &read(RULES)?)?);
     if problems.is_empty() {
         return Ok(dataset);
     }

@@ -11,7 +11,7 @@ use tally::app_state::{Shared, State};
 use tally::model::url::pages::Page;
 use tally::model::words::site::{sitemap, Head};
 use tally::model::words::snippet::html_attr as escape;
-use tally::model::{load_bytes, merge_details, Catalog};
+use tally::model::{load_bytes, merge_own_details, Catalog};
 
 use crate::data::{BUNDLED, BUNDLED_DETAILS};
 use crate::{root, Result};
@@ -46,7 +46,7 @@ pub fn write(site: &Path, base_url: Option<&str>) -> Result<String> {
     let loaded = load_bytes(data.results.as_bytes()).map_err(|e| format!("{BUNDLED}: {e}"))?;
     let details = fs::read(root().join(BUNDLED_DETAILS))?;
     let (dataset, problems) =
-        merge_details(&loaded.dataset, &details).map_err(|e| format!("{BUNDLED_DETAILS}: {e}"))?;
+        merge_own_details(&loaded.dataset, &details).map_err(|e| format!("{BUNDLED_DETAILS}: {e}"))?;
     if let Some(problem) = loaded.problems.first().or(problems.first()) {
         return Err(format!("the bundled data has a problem: {problem}").into());
     }

@@ -362,6 +362,10 @@ pub struct Contest {
     /// A live feed's: when this contest's figures last changed (RFC 3339).
     #[serde(skip_serializing_if = "Live::is_none")]
     pub updated_at: Live<String>,
+    /// The delegates checked against the party's rule, in words: computed from the contest's rule
+    /// by the build (or a newsroom's tools), never read from a file a newsroom hands us.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_check: Option<RuleCheck>,
 }
 
 /// A race called by a desk or wire: Tally never calls one itself.
@@ -373,6 +377,15 @@ pub struct Call {
     pub by: String,
     /// When, RFC 3339 (`2024-03-05T23:42:00-05:00`).
     pub at: String,
+}
+
+/// The delegate check as the reader reads it: one line, and the arithmetic behind it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RuleCheck {
+    pub line: String,
+    /// "How this is worked out": the arithmetic, a step a line (one string: shown as it is,
+    /// which costs the reader's wasm less than a list).
+    pub how: String,
 }
 
 fn is_true(value: &bool) -> bool {

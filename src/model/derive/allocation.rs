@@ -138,6 +138,14 @@ impl Check {
     pub fn is_checked(&self) -> bool {
         !matches!(self, Check::Unchecked(_))
     }
+
+    /// The split the rule gives, when one does.
+    pub fn given(&self) -> Option<&[i64]> {
+        match self {
+            Check::Agrees { given, .. } | Check::Differs { given, .. } => Some(given),
+            _ => None,
+        }
+    }
 }
 
 /// A contest's check, and the check of its first report when a correction changed its split.
@@ -250,7 +258,7 @@ pub fn allocate(shares: &[f64], rule: &Rule, pools: &[i64], rounding: Rounding) 
 /// figures. Votes when every option has them and they are the whole field (or nothing else is
 /// printed), else the printed percentages, which are of the whole vote; an option with neither
 /// counts in the share not listed.
-fn shares(contest: &Contest) -> Option<(Vec<f64>, Option<f64>)> {
+pub fn vote_shares(contest: &Contest) -> Option<(Vec<f64>, Option<f64>)> {
     let counts = |o: &crate::model::BallotOption| matches!(o.kind, OptionKind::Person | OptionKind::Uncommitted);
     let printed_any = contest.options.iter().any(|o| o.pct.is_some());
     if contest.options.iter().all(|o| o.votes.is_some()) && (contest.whole_field || !printed_any) {
@@ -310,7 +318,7 @@ fn shares(contest: &Contest) -> Option<(Vec<f64>, Option<f64>)> {
 
 /// The reported split, where every option's delegates are stated or 0 by arithmetic, and whole
 /// (a rule allocates delegates; half votes are no split it gives).
-fn reported(contest: &Contest) -> Option<Vec<i64>> {
+pub fn reported(contest: &Contest) -> Option<Vec<i64>> {
     delegate_figures(contest)
         .into_iter()
         .map(|f| match f {
@@ -369,7 +377,7 @@ fn check_split(contest: &Contest, rule: &Rule, reported: Option<Vec<i64>>) -> Ch
     let Some(reported) = reported else {
         return unchecked(Unchecked::NoSplitReported);
     };
-    let Some((shares, missing)) = shares(contest) else {
+    let Some((shares, missing)) = vote_shares(contest) else {
         return unchecked(Unchecked::NoFigures);
     };
     // Missing options cannot change the split when together they fall below the leader (so none
@@ -438,7 +446,8 @@ fn check_split(contest: &Contest, rule: &Rule, reported: Option<Vec<i64>>) -> Ch
         by_rounding.extend(splits);
     }
     by_rounding.dedup();
-    let either_rounding = roundings.len() > 1;
+    // Rounding matters only where more than one option shares a pool.
+    let either_rounding = roundings.len() > 1 && by_rounding.iter().any(|g| g.iter().filter(|&&d| d > 0).count() > 1);
     match by_rounding.as_slice() {
         [given] if *given == reported => Check::Agrees {
             given: given.clone(),
@@ -456,6 +465,111 @@ fn check_split(contest: &Contest, rule: &Rule, reported: Option<Vec<i64>>) -> Ch
         },
         _ => unchecked(Unchecked::NoFigures),
     }
+}
+
+/// One pool's arithmetic: each option's exact quota (share × pool, or whole percent × pool) and
+/// the delegates it gets.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PoolWork {
+    pub pool: i64,
+    pub quota: Vec<f64>,
+    pub given: Vec<i64>,
+}
+
+/// The arithmetic behind a check, for the reader ("How this is worked out").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Working {
+    /// Each option's share of the whole vote, in percent (0 for what is no one's preference).
+    pub shares: Vec<f64>,
+    /// The share not listed (partial figures), when above 0.
+    pub missing: Option<f64>,
+    /// The threshold applied: the rule's, half the leader's (DNC Rule 14.F), or `None` when the
+    /// rule's is not known and no threshold changes the split.
+    pub threshold: Option<f64>,
+    /// The leader takes all (winner-take-all, or past the trigger).
+    pub takes_all: bool,
+    /// Per rounding computed (two when the rule's is not known), each pool's arithmetic.
+    pub by_rounding: Vec<(Rounding, Vec<PoolWork>)>,
+}
+
+/// The arithmetic of a checked contest (`None` when the check did not run).
+pub fn working(contest: &Contest, rule: &Rule, check: &Check) -> Option<Working> {
+    if !matches!(
+        check,
+        Check::Agrees { .. } | Check::Differs { .. } | Check::DependsOnRounding { .. }
+    ) {
+        return None;
+    }
+    let (shares, missing) = vote_shares(contest)?;
+    let lead = shares.iter().copied().fold(0.0, f64::max);
+    let takes_all = match (&rule.method, rule.trigger) {
+        (Method::WinnerTakeAll, _) => true,
+        (Method::ProportionalTrigger, Level::Known(t)) => lead > t,
+        _ => false,
+    };
+    let threshold = match rule.threshold {
+        _ if takes_all => None,
+        Level::Known(t) if rule.method == Method::DncProportional && lead < t => Some(lead / 2.0),
+        Level::Known(t) => Some(t),
+        Level::Unknown => None,
+    };
+    let total = reported(contest).map_or(0, |r| r.iter().sum());
+    let pools = if rule.pools.is_empty() {
+        vec![contest.pledged_delegates.and_then(|p| p.whole_number()).unwrap_or(total)]
+    } else {
+        rule.pools.clone()
+    };
+    let viable: Vec<f64> = shares
+        .iter()
+        .map(|&s| {
+            if s > 0.0 && s >= threshold.unwrap_or(0.0) {
+                s
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let shared = !takes_all && viable.iter().filter(|&&s| s > 0.0).count() > 1;
+    let roundings = match rule.rounding {
+        Rounding::Unknown if shared => vec![Rounding::LargestRemainder, Rounding::NearestLeader],
+        Rounding::Unknown => vec![Rounding::LargestRemainder],
+        known => vec![known],
+    };
+    let sum: f64 = viable.iter().sum();
+    let by_rounding = roundings
+        .into_iter()
+        .map(|rounding| {
+            let work = pools
+                .iter()
+                .map(|&pool| {
+                    let quota = viable
+                        .iter()
+                        .map(|&s| match rounding {
+                            Rounding::PercentNearestLeader => s.round() * pool as f64 / 100.0,
+                            _ if sum > 0.0 => s / sum * pool as f64,
+                            _ => 0.0,
+                        })
+                        .collect();
+                    let given = if takes_all {
+                        let mut all = vec![0; shares.len()];
+                        all[leader(&shares)] = pool;
+                        all
+                    } else {
+                        round_pool(&viable, pool, rounding)
+                    };
+                    PoolWork { pool, quota, given }
+                })
+                .collect();
+            (rounding, work)
+        })
+        .collect();
+    Some(Working {
+        shares,
+        missing: missing.filter(|&m| m > 0.0),
+        threshold,
+        takes_all,
+        by_rounding,
+    })
 }
 
 /// Per edition (`{cycle}-{party}`): contests checked, agreeing, differing, not checkable.

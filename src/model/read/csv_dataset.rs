@@ -193,6 +193,7 @@ impl<'a> Row<'a> {
             expected_vote_pct: Live::NONE,
             called: Live::NONE,
             updated_at: Live::NONE,
+            rule_check: None,
         }
     }
 

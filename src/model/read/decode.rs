@@ -6,7 +6,8 @@
 use super::why;
 use crate::model::read::json::Json;
 use crate::model::{
-    BallotOption, Call, Contest, ContestKind, Correction, Live, Nomination, OptionKind, Party, Status, LIVE_FEEDS,
+    BallotOption, Call, Contest, ContestKind, Correction, Live, Nomination, OptionKind, Party, RuleCheck, Status,
+    LIVE_FEEDS,
 };
 
 /// The field that did not fit and why.
@@ -214,6 +215,7 @@ pub fn contest(value: &Json) -> Fit<Contest> {
                 .collect::<Fit<_>>()?
         },
         corrections: corrections(&o)?,
+        rule_check: None,
         // Only a build that reads feeds reads their fields (see `LIVE_FEEDS`).
         expected_vote_pct: Live::new(if LIVE_FEEDS {
             o.opt_number("expected_vote_pct")?
@@ -258,6 +260,7 @@ pub struct Details {
     pub sources: Vec<String>,
     pub corrections: Vec<Correction>,
     pub notes: Option<String>,
+    pub rule_check: Option<RuleCheck>,
 }
 
 pub fn contest_details(value: &Json) -> Fit<Details> {
@@ -267,6 +270,13 @@ pub fn contest_details(value: &Json) -> Fit<Details> {
         sources: o.texts("sources")?,
         corrections: corrections(&o)?,
         notes: o.opt_text("notes")?,
+        rule_check: match o.opt_text("check")? {
+            Some(line) => Some(RuleCheck {
+                line,
+                how: o.opt_text("check_how")?.unwrap_or_default(),
+            }),
+            None => None,
+        },
     })
 }
 

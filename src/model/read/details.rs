@@ -26,6 +26,12 @@ pub struct ContestDetails {
     /// Shown with the opened contest only, so kept out of the first load too.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// The delegate check in words, as the build computed it (only an opened contest shows it):
+    /// the line, and the arithmetic a step a line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check_how: Option<String>,
 }
 
 /// Moves every contest's sources, corrections and notes into a details file named
@@ -38,12 +44,16 @@ pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
         let sources = std::mem::take(&mut contest.sources);
         let corrections = std::mem::take(&mut contest.corrections);
         let notes = contest.notes.take();
-        if !sources.is_empty() || !corrections.is_empty() || notes.is_some() {
+        let rule_check = contest.rule_check.take();
+        if !sources.is_empty() || !corrections.is_empty() || notes.is_some() || rule_check.is_some() {
+            let (check, how) = rule_check.map_or((None, None), |c| (Some(c.line), Some(c.how)));
             contests.push(ContestDetails {
                 id: contest.id.clone(),
                 sources,
                 corrections,
                 notes,
+                check,
+                check_how: how.filter(|h| !h.is_empty()),
             });
         }
     }
@@ -58,17 +68,23 @@ pub fn split_details(dataset: &Dataset, file: &str) -> (Dataset, DetailsFile) {
 /// contest's, and the dataset no longer points at a details file. An entry that names no contest,
 /// or a correction of an option its contest lacks, is left out with a problem; results never change.
 pub fn merge_details(dataset: &Dataset, bytes: &[u8]) -> Result<(Dataset, Vec<Problem>), LoadError> {
-    merge(dataset, bytes, true)
+    merge(dataset, bytes, true, false)
+}
+
+/// This site's own details file, validated as `merge_details`, its delegate checks kept: the
+/// build computed them (the prerenderer, and the newsroom's build reading the bundled file).
+pub fn merge_own_details(dataset: &Dataset, bytes: &[u8]) -> Result<(Dataset, Vec<Problem>), LoadError> {
+    merge(dataset, bytes, true, true)
 }
 
 /// The bundled details file, fetched from `url` (`details.<hash>.json`), merged unvalidated when
 /// its bytes are the ones the build named and validated (as `load_as_built`); refused otherwise.
 pub fn merge_details_as_built(dataset: &Dataset, bytes: &[u8], url: &str) -> Result<Dataset, LoadError> {
     as_built(bytes, url, "details.")?;
-    Ok(merge(dataset, bytes, false)?.0)
+    Ok(merge(dataset, bytes, false, true)?.0)
 }
 
-fn merge(dataset: &Dataset, bytes: &[u8], validate: bool) -> Result<(Dataset, Vec<Problem>), LoadError> {
+fn merge(dataset: &Dataset, bytes: &[u8], validate: bool, ours: bool) -> Result<(Dataset, Vec<Problem>), LoadError> {
     let value = parse_file(utf8(bytes)?)?;
     let mut merged = dataset.clone();
     merged.details = None;
@@ -79,6 +95,7 @@ fn merge(dataset: &Dataset, bytes: &[u8], validate: bool) -> Result<(Dataset, Ve
             sources,
             corrections,
             notes,
+            rule_check,
         } = match decode::contest_details(raw) {
             Ok(entry) => entry,
             Err(unfit) => {
@@ -98,6 +115,10 @@ fn merge(dataset: &Dataset, bytes: &[u8], validate: bool) -> Result<(Dataset, Ve
         contest.sources = sources;
         contest.corrections = corrections;
         contest.notes = notes.or(contest.notes.take());
+        // Only the build's own file says what Tally checked: another's claim is not shown.
+        if ours {
+            contest.rule_check = rule_check;
+        }
         let found = if validate {
             validate_contest(contest)
         } else {

@@ -1,6 +1,7 @@
 //! The sentences and figures a reader sees: result cells and sentences, the tile map's labels,
 //! page titles and headlines, a live feed's calls, the CSV export and the embed snippets.
 
+pub mod allocation;
 pub mod board;
 pub mod corrections;
 pub mod delegates;

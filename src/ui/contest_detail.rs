@@ -223,7 +223,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 if props.embedded { <summary>{ "About these figures" }</summary> }
                 // The delegate check, in the build's words (the details file): no arithmetic here.
                 if let Some(check) = &contest.rule_check {
-                    <p class="check">{ check.line.clone() }</p>
+                    <p class="rule-check">{ check.line.clone() }</p>
                     if !check.how.is_empty() {
                         <details class="working">
                             <summary>{ "How this is worked out" }</summary>

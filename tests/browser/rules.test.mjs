@@ -45,7 +45,7 @@ test("American Samoa's page: the rule gives the corrected split, the first repor
   const context = await browser.newContext({ javaScriptEnabled: false });
   const bare = await context.newPage();
   await bare.goto(server.base + 'contest/2024-D-AS.html');
-  const line = await text(bare.locator('.detail .check'));
+  const line = await text(bare.locator('.detail .rule-check'));
   assert.equal(line, c.check);
   assert.ok(line.startsWith('Checked: from these votes'), line);
   for (const q of quotas) assert.ok(line.includes(`${q.o.name.split(' ').at(-1)} ${q.given}`), `${line}: ${q.o.name}`);
@@ -67,7 +67,7 @@ test("American Samoa's page: the rule gives the corrected split, the first repor
   const page = await newPage(browser);
   await page.goto(server.base + 'contest/2024-D-AS.html');
   await ready(page);
-  assert.equal(await text(page.locator('.detail .check')), c.check);
+  assert.equal(await text(page.locator('.detail .rule-check')), c.check);
   await page.click('.detail details.working > summary');
   assert.deepEqual((await text(page.locator('.detail details.working p'))).split('\n'), c.check_how.split('\n'));
   assert.deepEqual(await axe(page), []);
@@ -80,8 +80,8 @@ test('opened from the list, a contest shows its check once the details file is i
   await ready(page);
   for (const id of ['2024-D-AS', '2020-D-VT']) {
     await page.locator(`tr:has(a[href*="contest/${id}.html"]) a`).first().click();
-    await page.waitForSelector('.detail .check');
-    assert.equal(await text(page.locator('.detail .check')), contest(id).check, id);
+    await page.waitForSelector('.detail .rule-check');
+    assert.equal(await text(page.locator('.detail .rule-check')), contest(id).check, id);
     await page.click('text=All results');
     await page.waitForFunction(() => !location.pathname.includes('contest/'));
   }
@@ -95,7 +95,7 @@ test("every contest's page states its check, and shows the arithmetic exactly wh
   for (const c of data.contests) {
     assert.ok(c.check, `${c.id}: the build wrote a check line`);
     await page.goto(server.base + `contest/${c.id}.html`);
-    assert.equal(await text(page.locator('.detail .check')), c.check, c.id);
+    assert.equal(await text(page.locator('.detail .rule-check')), c.check, c.id);
     assert.equal(await page.locator('.detail details.working').count(), c.check_how ? 1 : 0, `${c.id}: the arithmetic`);
     kinds.set(c.check.split(':')[0], c.id);
   }
@@ -114,10 +114,10 @@ test("the demo article's centrepiece: American Samoa's card says the first repor
   await page.goto(server.base + 'demo/article.html');
   await page.locator('#card').scrollIntoViewIfNeeded();
   const card = await (await page.$('#card')).contentFrame();
-  await card.waitForSelector('.check');
-  const line = await text(card.locator('.check'));
+  await card.waitForSelector('.rule-check');
+  const line = await text(card.locator('.rule-check'));
   assert.equal(line, c.check);
-  assert.ok(await card.locator('.check').isVisible(), 'shown in the article, not folded');
+  assert.ok(await card.locator('.rule-check').isVisible(), 'shown in the article, not folded');
   assert.match(line, /first report \(\d+\u2013\d+\) did not follow the rule/);
   assert.deepEqual(page.problems, []);
 });

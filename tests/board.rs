@@ -556,3 +556,96 @@ fn the_rest_of_the_race_in_true_words() {
     let front = tally::ui::render(State::prerendered(Query::default(), Shared(Rc::new(catalog))));
     assert!(front.contains("more, with ") && !front.contains("on the ballots"));
 }
+
+/// Each contest's check from data/*.csv, as the converter makes it.
+fn checks_from_csv() -> Vec<(String, tally::model::derive::allocation::Check, Option<String>)> {
+    use tally::model::derive::allocation::check_contest;
+    let read = |name: &str| std::fs::read_to_string(format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let (mut dataset, _) = dataset_from_csv(&read("results.csv"), Some(&read("corrections.csv")), "t", None).unwrap();
+    apply_fields(&mut dataset, &read("fields.csv")).unwrap();
+    let (rules, _) = rules_from_csv(&read("allocation.csv"), &read("rules.csv")).unwrap();
+    dataset
+        .contests
+        .iter()
+        .map(|c| {
+            let rule = &rules[&c.id];
+            (c.id.clone(), check_contest(c, rule).check, rule.exception.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn the_board_counts_the_delegate_checks_per_edition_and_the_filter_lists_splits_that_differ() {
+    use tally::model::derive::allocation::{tally, Check};
+    use tally::model::words::board::checked_line;
+    let catalog = catalog();
+    let checks = checks_from_csv();
+    let contests: Vec<Contest> = checks
+        .iter()
+        .map(|(id, _, _)| catalog.contests()[index(&catalog, id)].clone())
+        .collect();
+    let counts = tally(contests.iter().zip(checks.iter().map(|(_, k, _)| k)));
+    let all: Vec<usize> = (0..catalog.contests().len()).collect();
+    for edition in catalog.editions() {
+        let t = counts[&format!("{}-{}", edition.cycle, edition.party.code())];
+        let line = checked_line(&catalog, &all, *edition);
+        let expected = format!(
+            "Delegates checked against the party's rules: {} of {}; {} agree with the reported split, {} differ.",
+            t.agree + t.differ,
+            t.agree + t.differ + t.depends + t.unchecked,
+            t.agree,
+            t.differ
+        );
+        assert!(line.starts_with(&expected), "{line}\n{expected}");
+    }
+    // The filter lists exactly the splits that differ, each a documented exception with a source.
+    let (_, differing) = select(&catalog, "?differs=1");
+    let expected: Vec<String> = checks
+        .iter()
+        .filter(|(_, k, _)| matches!(k, Check::Differs { .. }))
+        .map(|(id, _, exception)| {
+            assert!(
+                exception.is_some(),
+                "{id}: a split that differs needs a documented exception"
+            );
+            id.clone()
+        })
+        .collect();
+    let mut listed = ids(&catalog, &differing);
+    listed.sort();
+    let mut expected = expected;
+    expected.sort();
+    assert_eq!(listed, expected);
+
+    // American Samoa as first reported (4-2): the rule gives 3-3, so the filter lists it.
+    let mut dataset = catalog.dataset.clone();
+    let samoa = dataset.contests.iter_mut().find(|c| c.id == "2024-D-AS").unwrap();
+    for correction in [("Jason Palmer", 4), ("Joe Biden", 2)] {
+        samoa
+            .options
+            .iter_mut()
+            .find(|o| o.name == correction.0)
+            .unwrap()
+            .delegates = Some(correction.1);
+    }
+    let read = |name: &str| std::fs::read_to_string(format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let (rules, _) = rules_from_csv(&read("allocation.csv"), &read("rules.csv")).unwrap();
+    let check = tally::model::derive::allocation::check_contest(samoa, &rules["2024-D-AS"]).check;
+    samoa.rule_agrees = Some(matches!(check, Check::Agrees { .. }));
+    let first_report = Catalog::new(dataset);
+    let (filter, differing) = select(&first_report, "?differs=1");
+    assert_eq!(ids(&first_report, &differing), ["2024-D-AS"]);
+    assert_eq!(
+        filter.describe(differing.len(), &first_report),
+        "1 contest: delegates differing from the rule"
+    );
+    let line = checked_line(
+        &first_report,
+        &all,
+        Edition {
+            cycle: 2024,
+            party: Party::Democratic,
+        },
+    );
+    assert!(line.contains(", 1 differ."), "{line}");
+}

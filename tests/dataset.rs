@@ -272,6 +272,17 @@ fn json_round_trips_through_the_csv_converter() {
             .iter()
             .any(|b| (b.cycle, b.party) == (c.cycle, c.party))
     });
+    // The converter adds each contest's delegate check from the rules (data/allocation.csv).
+    let (rules, _) = tally::model::rules_from_csv(&read("data/allocation.csv"), &read("data/rules.csv")).unwrap();
+    for contest in &mut from_csv.contests {
+        use tally::model::derive::allocation::{check_contest, Check};
+        let Some(rule) = rules.get(&contest.id) else { continue };
+        contest.rule_agrees = match check_contest(contest, rule).check {
+            Check::Agrees { .. } => Some(true),
+            Check::Differs { .. } => Some(false),
+            _ => None,
+        };
+    }
     assert_eq!(
         from_csv.contests, bundled.contests,
         "static/data/results.json is generated from data/results.csv"

@@ -259,6 +259,7 @@ fn query_round_trips_and_reports_garbage() {
         "?embed=1&plain=1&childId=a%20b",
         "?cycle=2024&party=D&lost=1&q=palmer&sort=margin",
         "?territory=AS&sort=turnout",
+        "?cycle=2020&differs=1",
         "",
     ];
     for search in canonical {

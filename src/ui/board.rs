@@ -9,8 +9,8 @@ use yew::prelude::*;
 use super::state::{Action, Shared};
 use super::winners::contest_href;
 use crate::model::words::board::{
-    edition_race, legend, legend_rank, map_choice, map_title, needed, race_rest, race_title, story, tiles, Tile,
-    TileResult,
+    checked_line, edition_race, legend, legend_rank, map_choice, map_title, needed, race_rest, race_title, story,
+    tiles, Tile, TileResult,
 };
 use crate::model::words::format::thousands;
 use crate::model::{at_tile, territory, Edition, Query, TILE_GRID};
@@ -244,6 +244,7 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
             if let Some(needed) = catalog.nomination(edition).and_then(needed) { <p class="needed">{ needed }</p> }
             if let Some(rest) = race_rest(&race, RACE_ROWS) { { super::hint(rest) } }
             if !gaps.is_empty() { { super::hint(format!("Not in these totals: {}.", gaps.join("; "))) } }
+            <p class="hint rule-checks">{ checked_line(catalog, selected, edition) }</p>
         </section>
     }
 }

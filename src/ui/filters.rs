@@ -91,6 +91,7 @@ pub fn filters(filter: &Filter, catalog: &Catalog, picker: &Picker, open: bool, 
             if let Some(who) = who_lost {
                 <label class="check"><input id="filter-lost" type="checkbox" checked={filter.nominee_lost} onchange={change(|f, _| f.nominee_lost = !f.nominee_lost)} />{ format!(" Where {who} lost") }</label>
             }
+            <label class="check"><input id="filter-differs" type="checkbox" checked={filter.rule_differs} onchange={change(|f, _| f.rule_differs = !f.rule_differs)} />{ " Delegates differ from the rule" }</label>
             // Not `disabled`: a button disabled under the focus that pressed it drops the focus to the page.
             <button type="button" class="clear" onclick={on_clear} aria-disabled={filter.is_empty().then_some("true")}>{ "Clear filters" }</button>
         </form>

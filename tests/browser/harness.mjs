@@ -178,7 +178,8 @@ export async function dataset() {
     contest.id ??= `${contest.cycle}-${contest.party}-${contest.territory}`;
     contest.sources = details.get(contest.id)?.sources ?? [];
     contest.corrections = details.get(contest.id)?.corrections ?? [];
-    // The delegate check in words, as the build computed it (absent for a newsroom's file).
+    // The delegate check in words, as the build computed it (absent for a newsroom's file);
+    // whether it agrees (`rule_agrees`) is in the results file itself.
     contest.check = details.get(contest.id)?.check;
     contest.check_how = details.get(contest.id)?.check_how;
   }

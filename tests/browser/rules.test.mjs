@@ -121,3 +121,31 @@ test("the demo article's centrepiece: American Samoa's card says the first repor
   assert.match(line, /first report \(\d+\u2013\d+\) did not follow the rule/);
   assert.deepEqual(page.problems, []);
 });
+
+const PARTIES = { D: 'Democratic', R: 'Republican' };
+
+test("the board counts each edition's checks, and the filter lists the splits that differ from the rule", async () => {
+  for (const [cycle, party] of [[2024, 'D'], [2024, 'R'], [2020, 'D']]) {
+    const page = await newPage(browser);
+    await page.goto(server.base + `?cycle=${cycle}&party=${party}`);
+    await ready(page);
+    assert.match(await text(page.locator('#race-title')), new RegExp(`^${cycle} ${PARTIES[party]}`));
+    const edition = data.contests.filter((c) => c.cycle === cycle && c.party === party);
+    const agree = edition.filter((c) => c.rule_agrees === true).length;
+    const differ = edition.filter((c) => c.rule_agrees === false).length;
+    const line = await text(page.locator('.race .rule-checks'));
+    console.log(`${cycle}-${party}: ${line}`);
+    assert.ok(line.startsWith(`Delegates checked against the party's rules: ${agree + differ} of ${edition.length}; ${agree} agree with the reported split, ${differ} differ.`), line);
+    // The checked contests are those whose page says "Checked" or names the rule's other split.
+    assert.equal(agree, edition.filter((c) => c.check.startsWith('Checked:')).length);
+    assert.equal(differ, edition.filter((c) => c.check.startsWith('Reported ')).length);
+
+    await page.check('#filter-differs');
+    await page.waitForFunction(() => location.search.includes('differs=1'));
+    const ids = await page.locator('table.winners tbody tr a').evaluateAll((as) => as.map((a) => a.getAttribute('href').match(/contest\/([^./?]+)\.html/)[1]));
+    assert.deepEqual(ids.sort(), edition.filter((c) => c.rule_agrees === false).map((c) => c.id).sort());
+    assert.match(await text(page.locator('.status')), /delegates differing from the rule/);
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
+});

@@ -99,6 +99,7 @@ pub fn synthetic(size: usize) -> Dataset {
                     called: tally::model::Live::NONE,
                     updated_at: tally::model::Live::NONE,
                     rule_check: None,
+                    rule_agrees: None,
                 });
             }
         }

@@ -149,6 +149,11 @@ fn check_rules(dataset: &mut Dataset, allocation: &str, own: &str) -> Result<Vec
         // The reader's words, computed here so the reader's wasm only shows them (details file).
         contest.rule_check = Some(rule_check(contest, rule));
         let checked = check_contest(contest, rule);
+        contest.rule_agrees = match checked.check {
+            Check::Agrees { .. } => Some(true),
+            Check::Differs { .. } => Some(false),
+            _ => None,
+        };
         if let Check::Differs { given, .. } = &checked.check {
             if rule.exception.is_none() {
                 let why = format!("the reported split contradicts the party's rule, which gives {given:?} from these votes (document an exception with its source in data/{RULES})");

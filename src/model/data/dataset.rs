@@ -366,6 +366,10 @@ pub struct Contest {
     /// by the build (or a newsroom's tools), never read from a file a newsroom hands us.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule_check: Option<RuleCheck>,
+    /// Whether the reported split is the one the party's rule gives from these votes: `None`
+    /// where it could not be checked. Computed as `rule_check` is (the board's counts, the filter).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_agrees: Option<bool>,
 }
 
 /// A race called by a desk or wire: Tally never calls one itself.

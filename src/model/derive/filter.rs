@@ -14,6 +14,8 @@ pub struct Filter {
     pub text: String,
     /// Only the contests their edition's presumptive nominee lost (see `nomination::lost_by`).
     pub nominee_lost: bool,
+    /// Only the contests whose reported delegates differ from the split their party's rule gives.
+    pub rule_differs: bool,
 }
 
 impl Filter {
@@ -40,6 +42,7 @@ impl Filter {
                     && self.kind.is_none_or(|k| k == contest.kind)
                     && (needle.is_empty() || crate::model::data::fold::contains(catalog.haystack(i), &needle))
                     && (!self.nominee_lost || catalog.nominee_lost(i).is_some())
+                    && (!self.rule_differs || contest.rule_agrees == Some(false))
             })
             .collect()
     }
@@ -93,6 +96,9 @@ impl Filter {
                 .who_lost(catalog)
                 .unwrap_or_else(|| "the presumptive nominee".into());
             parts.push(format!("where {who} lost"));
+        }
+        if self.rule_differs {
+            parts.push("delegates differing from the rule".into());
         }
         if !self.text.trim().is_empty() {
             parts.push(format!("matching \u{201c}{}\u{201d}", self.text.trim()));

@@ -194,6 +194,7 @@ impl<'a> Row<'a> {
             called: Live::NONE,
             updated_at: Live::NONE,
             rule_check: None,
+            rule_agrees: None,
         }
     }
 

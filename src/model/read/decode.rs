@@ -216,6 +216,7 @@ pub fn contest(value: &Json) -> Fit<Contest> {
         },
         corrections: corrections(&o)?,
         rule_check: None,
+        rule_agrees: o.opt_flag("rule_agrees")?,
         // Only a build that reads feeds reads their fields (see `LIVE_FEEDS`).
         expected_vote_pct: Live::new(if LIVE_FEEDS {
             o.opt_number("expected_vote_pct")?

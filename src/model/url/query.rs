@@ -138,6 +138,7 @@ impl Query {
             },
             // `upsets=1` is what the same view was called before it was named for what it shows.
             "lost" | "upsets" => self.filter.nominee_lost = flag(value),
+            "differs" => self.filter.rule_differs = flag(value),
             "sort" => match ListOrder::from_code(value) {
                 Some(order) => self.sort = order,
                 None => return bad("use date, territory, margin or turnout"),
@@ -293,6 +294,9 @@ impl Query {
         if f.nominee_lost {
             pairs.push(("lost", "1".into()));
         }
+        if f.rule_differs {
+            pairs.push(("differs", "1".into()));
+        }
         if !f.text.is_empty() {
             pairs.push(("q", f.text.clone()));
         }
@@ -336,7 +340,8 @@ pub fn only_territory(filter: &Filter) -> Option<&str> {
                 && filter.cycle.is_none()
                 && filter.kind.is_none()
                 && filter.text.is_empty()
-                && !filter.nominee_lost =>
+                && !filter.nominee_lost
+                && !filter.rule_differs =>
         {
             Some(code)
         }

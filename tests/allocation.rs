@@ -88,3 +88,70 @@ fn every_bundled_split_checked_agrees_and_district_rules_are_not_checked() {
         [("2020-D".into(), 8), ("2024-D".into(), 7), ("2024-R".into(), 18)]
     );
 }
+
+/// A newsroom's file carries its own rules: the newsroom's tools check each split live, name a
+/// contradiction in an editor's words and keep showing the rest of the file.
+#[test]
+fn a_newsroom_file_gets_a_named_problem_for_a_split_its_rule_contradicts() {
+    use tally::model::read::load::load_with_rules;
+    use tally::model::ProblemKind;
+    let file = fs::read(format!(
+        "{}/tests/corpus/rule-contradicted.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let loaded = load_with_rules(&file).unwrap();
+    let contradiction = loaded.problems.iter().find(|p| p.contest == "2024-D-AS").unwrap();
+    assert_eq!(
+        contradiction.kind,
+        ProblemKind::ContradictsRule {
+            reported: "Palmer 4, Biden 2".into(),
+            given: "Palmer 3, Biden 3".into()
+        }
+    );
+    assert_eq!(
+        contradiction.to_string(),
+        "2024-D-AS: delegates: the reported split (Palmer 4, Biden 2) is not the one the party's rule gives from \
+         these votes (Palmer 3, Biden 3); check the delegates, the votes and the rule, or give the rule an \
+         exception with its source"
+    );
+    // The rest of the file is shown, checked live: Guam agrees with its rule.
+    let ids: Vec<&str> = loaded.dataset.contests.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["2024-D-GU"]);
+    let guam = &loaded.dataset.contests[0];
+    assert_eq!(guam.rule_agrees, Some(true));
+    assert_eq!(
+        guam.rule_check.as_ref().unwrap().line,
+        "Checked: from these votes, the party's rule gives Biden 7, as reported."
+    );
+
+    // The correction (3-3) follows the rule; a documented exception keeps a differing split.
+    let text = String::from_utf8(file).unwrap();
+    let corrected = text
+        .replace(r#""delegates":4}"#, r#""delegates":3}"#)
+        .replace(r#""delegates":2}"#, r#""delegates":3}"#);
+    let loaded = load_with_rules(corrected.as_bytes()).unwrap();
+    let samoa = loaded.dataset.contests.iter().find(|c| c.id == "2024-D-AS").unwrap();
+    assert_eq!(samoa.rule_agrees, Some(true));
+    let excepted = text.replace(
+        r#""pools":[6]}"#,
+        r#""pools":[6],"exception":"The party's release, https://example.org/release"}"#,
+    );
+    let loaded = load_with_rules(excepted.as_bytes()).unwrap();
+    let samoa = loaded.dataset.contests.iter().find(|c| c.id == "2024-D-AS").unwrap();
+    assert_eq!(samoa.rule_agrees, Some(false));
+    assert!(samoa
+        .rule_check
+        .as_ref()
+        .unwrap()
+        .line
+        .starts_with("Reported Palmer 4, Biden 2; the rule gives 3\u{2013}3"));
+
+    // A verdict the file claims without a rule is not shown.
+    let claimed = r#"{"schema_version":1,"title":"t","contests":[{"id":"2024-D-GU","cycle":2024,"party":"D","territory":"GU",
+        "date":"2024-03-09","kind":"caucus","status":"final","rule_agrees":true,"options":[{"name":"Joe Biden","votes":1}]}]}"#;
+    assert_eq!(
+        load_with_rules(claimed.as_bytes()).unwrap().dataset.contests[0].rule_agrees,
+        None
+    );
+}

@@ -140,6 +140,9 @@ pub fn load_any(bytes: &[u8]) -> Result<Loaded, LoadError> {
             dataset_from_csv(text, None, "Newsroom dataset", None).map_err(|e| LoadError::BrokenCsv(e.to_string()))?;
         Ok(keep_valid(dataset, problems))
     } else {
+        #[cfg(feature = "newsroom")]
+        return load_with_rules(text.as_bytes());
+        #[cfg(not(feature = "newsroom"))]
         load(text)
     }
 }
@@ -178,6 +181,23 @@ pub(crate) fn contests_of(value: &Json) -> &[Json] {
 
 fn load_json(text: &str) -> Result<Loaded, LoadError> {
     let (dataset, problems) = read_json(text)?;
+    Ok(keep_valid(dataset, problems))
+}
+
+/// Another site's file, as the newsroom's tools read it: as [`load_bytes`], and checked against
+/// the rules its contests carry (`rules::check_file_rules`): a split its rule contradicts is a
+/// problem, and that contest is left out like any other with a problem.
+#[cfg(feature = "newsroom")]
+pub fn load_with_rules(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let text = content(utf8(bytes)?)?;
+    if !text.starts_with('{') {
+        return load(text);
+    }
+    let (mut dataset, mut problems) = read_json(text)?;
+    problems.extend(crate::model::read::rules::check_file_rules(
+        &parse_file(text)?,
+        &mut dataset,
+    ));
     Ok(keep_valid(dataset, problems))
 }
 

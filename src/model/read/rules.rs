@@ -5,8 +5,11 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::derive::allocation::{Basis, Level, Method, Rounding, Rule};
-use crate::model::{parse_csv, CsvError, Problem, ProblemKind};
+use crate::model::derive::allocation::{check_contest, Basis, Check, Level, Method, Rounding, Rule};
+use crate::model::read::json::Json;
+use crate::model::read::load::contests_of;
+use crate::model::words::allocation::{rule_check, split_words};
+use crate::model::{parse_csv, CsvError, Dataset, Problem, ProblemKind};
 
 fn table(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), CsvError> {
     let mut rows = parse_csv(text)?;
@@ -31,6 +34,26 @@ fn method(word: &str) -> Method {
         "proportional-wta-trigger" => Method::ProportionalTrigger,
         "winner-take-all" => Method::WinnerTakeAll,
         other => Method::Other(other.to_string()),
+    }
+}
+
+fn basis(word: &str) -> Basis {
+    match word {
+        "statewide" => Basis::Statewide,
+        "district" => Basis::District,
+        "caucus-sde" => Basis::DelegateEquivalents,
+        "n/a" => Basis::NotApplicable,
+        _ => Basis::Unknown,
+    }
+}
+
+/// The Democrats' rounding is their rule's own (The Green Papers' D-Math); other parties' is not
+/// known unless a source names it.
+fn default_rounding(method: &Method) -> Rounding {
+    if *method == Method::DncProportional {
+        Rounding::LargestRemainder
+    } else {
+        Rounding::Unknown
     }
 }
 
@@ -78,19 +101,8 @@ pub fn rules_from_csv(reference: &str, own: &str) -> Result<(BTreeMap<String, Ru
             (Some(s), Some(0) | None) if s > 0 => vec![s],
             _ => Vec::new(),
         };
-        let basis = match cell(basis) {
-            "statewide" => Basis::Statewide,
-            "district" => Basis::District,
-            "caucus-sde" => Basis::DelegateEquivalents,
-            "n/a" => Basis::NotApplicable,
-            _ => Basis::Unknown,
-        };
-        // The Democrats' rounding is named in the reference notes (The Green Papers' D-Math).
-        let rounding = if method == Method::DncProportional {
-            Rounding::LargestRemainder
-        } else {
-            Rounding::Unknown
-        };
+        let basis = self::basis(cell(basis));
+        let rounding = default_rounding(&method);
         let rule = Rule {
             method,
             basis,
@@ -148,4 +160,116 @@ pub fn rules_from_csv(reference: &str, own: &str) -> Result<(BTreeMap<String, Ru
         rule.exception = Some(cell(exception).to_string()).filter(|e| !e.is_empty());
     }
     Ok((rules, problems))
+}
+
+/// A contest's `rule` object in a newsroom's JSON file (docs/DATA.md, "Allocation rules"), or
+/// what is wrong with it, naming the member.
+fn rule_from_json(value: &Json) -> Result<Rule, (String, String)> {
+    let bad = |key: &str, why: &str| Err((format!("rule {key}"), why.to_string()));
+    let Json::Object(_) = value else {
+        return bad(
+            "",
+            "must be an object: {\"method\": \"dnc-proportional\", \"pools\": [6]}",
+        );
+    };
+    let text = |key: &str| value.get(key).and_then(Json::as_str);
+    let Some(word) = text("method") else {
+        return bad(
+            "method",
+            "is missing (dnc-proportional, proportional, proportional-wta-trigger, winner-take-all)",
+        );
+    };
+    let method = method(word);
+    let percent = |key: &str| match value.get(key) {
+        None | Some(Json::Null) => Ok(Level::Unknown),
+        Some(Json::Int(n)) if (0..=100).contains(n) => Ok(Level::Known(*n as f64)),
+        Some(Json::Float(n)) if (0.0..=100.0).contains(n) => Ok(Level::Known(*n)),
+        Some(_) => Err((format!("rule {key}"), "must be a percentage from 0 to 100".to_string())),
+    };
+    let pools = match value.get("pools") {
+        None => Vec::new(),
+        Some(Json::Array(items)) => {
+            let mut pools = Vec::new();
+            for item in items {
+                match item {
+                    Json::Int(n) if *n > 0 => pools.push(*n),
+                    _ => return bad("pools", "must list whole numbers of delegates above 0: [11, 3, 2]"),
+                }
+            }
+            pools
+        }
+        Some(_) => return bad("pools", "must be a list of whole numbers: [11, 3, 2]"),
+    };
+    let rounding = match text("rounding") {
+        None => default_rounding(&method),
+        Some(code) => match Rounding::from_code(code) {
+            Some(r) => r,
+            None => {
+                return bad(
+                    "rounding",
+                    "is not a named method (largest-remainder, nearest-leader, percent-nearest-leader, unknown)",
+                )
+            }
+        },
+    };
+    Ok(Rule {
+        threshold: percent("threshold")?,
+        trigger: percent("trigger")?,
+        basis: basis(text("basis").unwrap_or("statewide")),
+        district: match value.get("district") {
+            Some(Json::Int(n)) => Some(*n),
+            _ => None,
+        },
+        exception: text("exception").map(str::to_string),
+        method,
+        pools,
+        rounding,
+    })
+}
+
+/// A newsroom's file checked against the rules it carries (each contest's optional `rule`): the
+/// check computed live (its words and verdict set on the contest, as the build sets them on the
+/// bundled data), and a problem for a rule that cannot be read or a reported split it contradicts
+/// without a documented exception. `value` is the file as parsed, `dataset` what it decoded to.
+pub fn check_file_rules(value: &Json, dataset: &mut Dataset) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    // A verdict is computed here or not at all: the file's own claim is not shown.
+    for contest in &mut dataset.contests {
+        contest.rule_agrees = None;
+    }
+    for raw in contests_of(value) {
+        let Some(rule) = raw.get("rule") else { continue };
+        let text = |key| raw.get(key).and_then(Json::as_str);
+        let id = match (text("id"), raw.get("cycle"), text("party"), text("territory")) {
+            (Some(id), ..) => id.to_string(),
+            (None, Some(Json::Int(cycle)), Some(party), Some(territory)) => format!("{cycle}-{party}-{territory}"),
+            _ => continue,
+        };
+        let Some(contest) = dataset.contests.iter_mut().find(|c| c.id == id) else {
+            continue;
+        };
+        let rule = match rule_from_json(rule) {
+            Ok(rule) => rule,
+            Err((field, why)) => {
+                problems.push(Problem::new(id, field, ProblemKind::Unreadable(why)));
+                continue;
+            }
+        };
+        let check = check_contest(contest, &rule).check;
+        contest.rule_check = Some(rule_check(contest, &rule));
+        contest.rule_agrees = match &check {
+            Check::Agrees { .. } => Some(true),
+            Check::Differs { .. } => Some(false),
+            _ => None,
+        };
+        if let (Check::Differs { given, .. }, None) = (&check, &rule.exception) {
+            let (reported, given) = split_words(contest, given);
+            problems.push(Problem::new(
+                id,
+                "delegates",
+                ProblemKind::ContradictsRule { reported, given },
+            ));
+        }
+    }
+    problems
 }

@@ -25,6 +25,8 @@ pub struct Problem {
 pub enum ProblemKind {
     #[error("{0}")]
     Unreadable(String),
+    #[error("the reported split ({reported}) is not the one the party's rule gives from these votes ({given}); check the delegates, the votes and the rule, or give the rule an exception with its source")]
+    ContradictsRule { reported: String, given: String },
     #[error("the id is used by another contest too")]
     DuplicateId,
     #[error("\"{0}\" is not a known territory code (use USPS codes such as AS, GU, MP, PR, VI, DC; DA for Democrats Abroad)")]

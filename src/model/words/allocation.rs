@@ -42,6 +42,16 @@ fn dashed(which: &[usize], split: &[i64]) -> String {
     each.join("\u{2013}")
 }
 
+/// A contest's reported split and the rule's, in words ("Palmer 4, Biden 2", "Palmer 3, Biden 3").
+pub fn split_words(contest: &Contest, given: &[i64]) -> (String, String) {
+    let reported = reported(contest).unwrap_or_default();
+    let which = named(&reported, given);
+    (
+        split_with_names(contest, &which, &reported),
+        split_with_names(contest, &which, given),
+    )
+}
+
 /// The one line under the delegates.
 pub fn check_line(contest: &Contest, rule: &Rule, checked: &ContestCheck) -> String {
     let reported = reported(contest).unwrap_or_default();

@@ -6,6 +6,8 @@ use std::fs;
 use tally::model::derive::allocation::{check_contest, tally, Check, Unchecked};
 use tally::model::{apply_fields, dataset_from_csv, rules_from_csv};
 
+mod spreadsheet;
+
 fn read(name: &str) -> String {
     fs::read_to_string(format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
@@ -154,4 +156,53 @@ fn a_newsroom_file_gets_a_named_problem_for_a_split_its_rule_contradicts() {
         load_with_rules(claimed.as_bytes()).unwrap().dataset.contests[0].rule_agrees,
         None
     );
+}
+
+/// The tests' own arithmetic (tests/spreadsheet/allocation.rs) from data/*.csv: it agrees with
+/// every stored split it can compute, with every split the app's check gives, and computes exactly
+/// the app's checked contests plus those the app refuses for a fact the files lack.
+#[test]
+fn an_independent_computation_agrees_with_every_stored_split_and_with_the_check() {
+    let computed = spreadsheet::allocation::computed(&spreadsheet::contests());
+    let disagree: Vec<String> = computed
+        .iter()
+        .filter(|c| c.split != c.stored)
+        .map(|c| format!("{}: computed {:?}, stored {:?}", c.id, c.split, c.stored))
+        .collect();
+    assert!(disagree.is_empty(), "{disagree:#?}");
+    let mut per_edition = std::collections::BTreeMap::new();
+    for c in &computed {
+        *per_edition.entry(c.id[..6].to_string()).or_insert(0) += 1;
+    }
+    println!("computed independently, per edition: {per_edition:?}");
+    for c in computed.iter().filter(|c| !c.assumed.is_empty()) {
+        println!("  {} assumes: {}", c.id, c.assumed.join("; "));
+    }
+
+    let all = checks();
+    for (contest, check) in &all {
+        let independent = computed.iter().find(|c| c.id == contest.id);
+        match (&check.check, independent) {
+            (Check::Agrees { given, .. } | Check::Differs { given, .. }, Some(mine)) => {
+                assert!(mine.assumed.is_empty(), "{}: the app checks what this had to assume: {:?}", contest.id, mine.assumed);
+                // The app's options include ballots for no one, at 0; the spreadsheet's rows here do not.
+                let app: Vec<i64> = given.iter().copied().filter(|&g| g > 0).collect();
+                let ours: Vec<i64> = mine.split.iter().copied().filter(|&g| g > 0).collect();
+                assert_eq!(app, ours, "{}", contest.id);
+            }
+            (Check::Agrees { .. } | Check::Differs { .. }, None) => {
+                panic!("{}: checked by the app, not computable here: {check:?}", contest.id)
+            }
+            (Check::Unchecked(why), Some(mine)) => {
+                // Only for a fact the files lack, which this computation had to assume.
+                assert!(!mine.assumed.is_empty(), "{}: computed here without assuming, unchecked by the app: {why:?}", contest.id);
+                assert!(
+                    matches!(why, Unchecked::PartialFigures | Unchecked::ThresholdUnknown),
+                    "{}: {why:?}",
+                    contest.id
+                );
+            }
+            _ => {}
+        }
+    }
 }

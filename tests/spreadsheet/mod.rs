@@ -4,6 +4,7 @@
 // Each test file uses its own part of this module.
 #![allow(dead_code)]
 
+pub mod allocation;
 pub mod csv;
 pub mod editions;
 pub mod winner;

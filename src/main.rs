@@ -5,6 +5,13 @@ fn main() {
     tally::ui::start();
 }
 
+/// `cargo xtask bench` times the newsroom's live delegate check through this (`tally::ui::bench`).
+#[cfg(all(feature = "newsroom", target_arch = "wasm32"))]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn time_rule_checks(file: &str, runs: u32) -> f64 {
+    tally::ui::bench::time_rule_checks(file, runs)
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     eprintln!("Tally runs in the browser: `cargo xtask run` builds and serves it.");

@@ -184,7 +184,12 @@ fn an_independent_computation_agrees_with_every_stored_split_and_with_the_check(
         let independent = computed.iter().find(|c| c.id == contest.id);
         match (&check.check, independent) {
             (Check::Agrees { given, .. } | Check::Differs { given, .. }, Some(mine)) => {
-                assert!(mine.assumed.is_empty(), "{}: the app checks what this had to assume: {:?}", contest.id, mine.assumed);
+                assert!(
+                    mine.assumed.is_empty(),
+                    "{}: the app checks what this had to assume: {:?}",
+                    contest.id,
+                    mine.assumed
+                );
                 // The app's options include ballots for no one, at 0; the spreadsheet's rows here do not.
                 let app: Vec<i64> = given.iter().copied().filter(|&g| g > 0).collect();
                 let ours: Vec<i64> = mine.split.iter().copied().filter(|&g| g > 0).collect();
@@ -195,7 +200,11 @@ fn an_independent_computation_agrees_with_every_stored_split_and_with_the_check(
             }
             (Check::Unchecked(why), Some(mine)) => {
                 // Only for a fact the files lack, which this computation had to assume.
-                assert!(!mine.assumed.is_empty(), "{}: computed here without assuming, unchecked by the app: {why:?}", contest.id);
+                assert!(
+                    !mine.assumed.is_empty(),
+                    "{}: computed here without assuming, unchecked by the app: {why:?}",
+                    contest.id
+                );
                 assert!(
                     matches!(why, Unchecked::PartialFigures | Unchecked::ThresholdUnknown),
                     "{}: {why:?}",

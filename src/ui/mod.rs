@@ -4,6 +4,8 @@
 //! (`start.rs`).
 
 mod app;
+#[cfg(all(feature = "newsroom", target_arch = "wasm32"))]
+pub mod bench;
 mod board;
 pub(crate) mod browser;
 mod contest_detail;

@@ -29,7 +29,7 @@ const PAGES = {
   'card embed': { path: 'embed/2024-D-AS.html', results: DETAIL },
 };
 /** What xtask/src/bench.rs adds to dist/: served, but no part of Tally's transfer. */
-const benchOnly = (name) => /(^|\/)([^/]*\.static\.html|static\.html|synthetic-\d+\.json|every-edition\.json)$/.test(name);
+const benchOnly = (name) => /(^|\/)([^/]*\.static\.html|static\.html|synthetic-\d+\.json|every-edition\.json|bench-rules\.json)$/.test(name);
 
 const gzip = (b) => gzipSync(b, { level: 9 });
 const brotli = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
@@ -283,6 +283,35 @@ for (const [name, search, profile, typed] of datasets) {
   await own.close();
 }
 console.log('goals: keystroke-to-DOM <= 8 ms on the real data (loopback), <= 50 ms at 10,000 contests');
+
+// The delegate check, live: the newsroom's build reading a file whose contests carry their rules
+// (bench-rules.json, the bundled data with data/allocation.csv's rules: xtask/src/bench.rs) checks
+// every contest against its rule, its words written; timed in the page through the build's
+// `time_rule_checks` (src/ui/bench.rs), the median of several runs.
+{
+  const own = await launch();
+  const { context, page } = await coldPage(null, { on: own });
+  await page.goto(server.base + '?data=bench-rules.json', { timeout: 120000 });
+  await page.waitForSelector('html[data-tally="live"]', { state: 'attached', timeout: 120000 });
+  const timing = await page.evaluate(async () => {
+    const glue = performance.getEntriesByType('resource').map((e) => e.name).find((n) => /\/newsroom-[0-9a-f]+\.js$/.test(n));
+    // glue.rs shortens the names the glue and the wasm share, this export's too: it is the
+    // module's one function export besides init.
+    const module = await import(glue);
+    const time_rule_checks = Object.entries(module).find(([name, f]) => typeof f === 'function' && !['default', 'initSync'].includes(name))[1];
+    const build = { time_rule_checks };
+    const file = await (await fetch('bench-rules.json')).text();
+    const contests = JSON.parse(file).contests.length;
+    build.time_rule_checks(file, 5); // warm
+    const runs = Array.from({ length: 15 }, () => build.time_rule_checks(file, 10));
+    return { contests, runs };
+  });
+  const check = median(timing.runs);
+  results.rule_check = { contests: timing.contests, median_ms: check, runs_ms: timing.runs };
+  console.log(`\nDelegate check in the browser (newsroom build, loopback): all ${timing.contests} contests checked against their rules in ${ms(check)} ms (median of ${timing.runs.length} runs of 10; goal < 5 ms)`);
+  await context.close();
+  await own.close();
+}
 
 await browser.close();
 await server.close();

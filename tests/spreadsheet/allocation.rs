@@ -50,9 +50,13 @@ fn rules() -> Vec<(String, RuleRow)> {
                 None => statewide.filter(|_| district == 0).into_iter().collect(),
             };
             let method = over("method").unwrap_or(r.get("method")).to_string();
-            let rounding = over("rounding")
-                .map(str::to_string)
-                .unwrap_or_else(|| if method == "dnc-proportional" { "largest-remainder".into() } else { "unknown".into() });
+            let rounding = over("rounding").map(str::to_string).unwrap_or_else(|| {
+                if method == "dnc-proportional" {
+                    "largest-remainder".into()
+                } else {
+                    "unknown".into()
+                }
+            });
             (
                 id,
                 RuleRow {
@@ -90,7 +94,9 @@ fn largest_remainder(weights: &[i128], pool: i64) -> Vec<i64> {
 /// Each to the nearest whole number, the difference settled with the leader.
 fn nearest_leader(quotas: Vec<i64>, pool: i64, weights: &[i128]) -> Vec<i64> {
     let mut given = quotas;
-    let leader = (0..weights.len()).max_by_key(|&i| (weights[i], std::cmp::Reverse(i))).unwrap();
+    let leader = (0..weights.len())
+        .max_by_key(|&i| (weights[i], std::cmp::Reverse(i)))
+        .unwrap();
     given[leader] += pool - given.iter().sum::<i64>();
     given
 }
@@ -108,7 +114,12 @@ pub fn computed(contests: &[Contest]) -> Vec<Computed> {
         let Some((_, rule)) = rules.iter().find(|(id, _)| *id == contest.id) else {
             panic!("{}: no row in data/allocation.csv", contest.id)
         };
-        let methods = ["dnc-proportional", "proportional", "proportional-wta-trigger", "winner-take-all"];
+        let methods = [
+            "dnc-proportional",
+            "proportional",
+            "proportional-wta-trigger",
+            "winner-take-all",
+        ];
         if rule.basis != "statewide" || !methods.contains(&rule.method.as_str()) || !contest.binding {
             continue;
         }
@@ -158,8 +169,14 @@ pub fn computed(contests: &[Contest]) -> Vec<Computed> {
             .iter()
             .map(|c| c.pct.as_deref().and_then(hundredths).map_or(0, i128::from))
             .sum();
-        let unlisted = if whole == 10_000 && !contest.whole_field { (10_000 - listed).max(0) } else { 0 };
-        let leader = (0..weights.len()).max_by_key(|&i| (weights[i], std::cmp::Reverse(i))).unwrap();
+        let unlisted = if whole == 10_000 && !contest.whole_field {
+            (10_000 - listed).max(0)
+        } else {
+            0
+        };
+        let leader = (0..weights.len())
+            .max_by_key(|&i| (weights[i], std::cmp::Reverse(i)))
+            .unwrap();
         let total_pool: i64 = if rule.pools.is_empty() {
             contest.pledged.unwrap_or(stored.iter().sum())
         } else {
@@ -194,9 +211,14 @@ pub fn computed(contests: &[Contest]) -> Vec<Computed> {
                 }
             };
             if unlisted > 0 && unlisted * 10_000 >= threshold as i128 * whole {
-                assumed.push(format!("the unlisted {unlisted} hundredths of a percent hold no viable option"));
+                assumed.push(format!(
+                    "the unlisted {unlisted} hundredths of a percent hold no viable option"
+                ));
             }
-            let viable: Vec<i128> = weights.iter().map(|&w| if w > 0 && at_least(w, threshold) { w } else { 0 }).collect();
+            let viable: Vec<i128> = weights
+                .iter()
+                .map(|&w| if w > 0 && at_least(w, threshold) { w } else { 0 })
+                .collect();
             let pools = if rule.pools.is_empty() {
                 if viable.iter().filter(|&&w| w > 0).count() > 1 && rule.method == "dnc-proportional" {
                     continue; // the pools would matter and their sizes are not known

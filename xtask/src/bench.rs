@@ -7,6 +7,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+use tally::model::derive::allocation::{Basis, Level, Method, Rounding, Rule};
+use tally::model::rules_from_csv;
 use tally::model::words::format::decimal;
 use tally::model::{expected_for_party, BallotOption, Contest, ContestKind, Dataset, OptionKind, Party, Status};
 
@@ -168,6 +170,75 @@ fn print_edition_bytes(every: &Dataset) -> Result<()> {
         data::BUNDLED
     );
     Ok(())
+/// A contest's rule as a newsroom's file writes it (docs/DATA.md, "Allocation rules").
+fn rule_json(rule: &Rule) -> serde_json::Value {
+    let method = match &rule.method {
+        Method::DncProportional => "dnc-proportional",
+        Method::Proportional => "proportional",
+        Method::ProportionalTrigger => "proportional-wta-trigger",
+        Method::WinnerTakeAll => "winner-take-all",
+        Method::Other(word) => word,
+    };
+    let basis = match rule.basis {
+        Basis::Statewide => "statewide",
+        Basis::District => "district",
+        Basis::DelegateEquivalents => "caucus-sde",
+        Basis::NotApplicable => "n/a",
+        Basis::Unknown => "unknown",
+    };
+    let rounding = match rule.rounding {
+        Rounding::LargestRemainder => "largest-remainder",
+        Rounding::NearestLeader => "nearest-leader",
+        Rounding::PercentNearestLeader => "percent-nearest-leader",
+        Rounding::Unknown => "unknown",
+    };
+    let mut json = serde_json::json!({ "method": method, "basis": basis, "rounding": rounding });
+    for (key, level) in [("threshold", rule.threshold), ("trigger", rule.trigger)] {
+        if let Level::Known(value) = level {
+            json[key] = serde_json::json!(value);
+        }
+    }
+    if !rule.pools.is_empty() {
+        json["pools"] = serde_json::json!(rule.pools);
+    }
+    if let Some(district) = rule.district {
+        json["district"] = serde_json::json!(district);
+    }
+    if let Some(exception) = &rule.exception {
+        json["exception"] = serde_json::json!(exception);
+    }
+    json
+}
+
+/// The bundled dataset as a newsroom's file with every contest's rule in it: what the newsroom's
+/// build checks live, and the bench times.
+pub fn with_rules() -> Result<String> {
+    let read = |name: &str| fs::read_to_string(root().join("data").join(name));
+    let (rules, _) = rules_from_csv(&read("allocation.csv")?, &read("rules.csv")?).map_err(|e| e.to_string())?;
+    // The editions the reference rules cover (the bundled three, 172 contests).
+    let mut dataset = data::convert()?;
+    dataset.contests.retain(|c| rules.contains_key(&c.id));
+    dataset.nominations.retain(|n| {
+        dataset
+            .contests
+            .iter()
+            .any(|c| (c.cycle, c.party) == (n.cycle, n.party))
+    });
+    for contest in &mut dataset.contests {
+        contest.rule_check = None;
+        contest.rule_agrees = None;
+    }
+    let mut value: serde_json::Value = serde_json::from_str(&data::render(&dataset)?)?;
+    for (contest, json) in dataset
+        .contests
+        .iter()
+        .zip(value["contests"].as_array_mut().into_iter().flatten())
+    {
+        json["rule"] = rule_json(&rules[&contest.id]);
+        // The file names its contests: no derived id.
+        json["id"] = serde_json::json!(contest.id);
+    }
+    Ok(serde_json::to_string(&value)? + "\n")
 }
 
 /// Lays out target/bench/site (dist/ plus the comparison files) and runs the browser benchmark.
@@ -190,6 +261,7 @@ pub fn run_bench(quick: bool) -> Result<()> {
     every.complete_calendar = false;
     fs::write(site.join(EVERY_EDITION), data::render(&every)?)?;
     print_edition_bytes(&every)?;
+    fs::write(site.join("bench-rules.json"), with_rules()?)?;
     let mut node = Command::new("node");
     node.arg("tests/bench/bench.mjs")
         .arg(&site)
@@ -213,6 +285,20 @@ mod tests {
             super::script_free(page),
             "<head><link href=./a.css rel=stylesheet></head><body><main id=app><p>1 < 2</p></main></body>"
         );
+    }
+
+    /// The bench's file checks as the build does: every verdict the same, no problem.
+    #[test]
+    fn the_rules_file_checks_as_the_build_does() {
+        let file = super::with_rules().unwrap();
+        let loaded = tally::model::read::load::load_with_rules(file.as_bytes()).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let built = crate::data::convert().unwrap();
+        assert_eq!(loaded.dataset.contests.len(), built.contests.len());
+        for (live, build) in loaded.dataset.contests.iter().zip(&built.contests) {
+            assert_eq!((&live.id, live.rule_agrees), (&build.id, build.rule_agrees));
+            assert_eq!(live.rule_check, build.rule_check, "{}", live.id);
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::fs;
 use std::path::Path;
 
 use tally::model::derive::allocation::{check_contest, tally, Check};
-use tally::model::words::allocation::rule_check;
+use tally::model::words::allocation::{rule_check, split_words};
 use tally::model::words::format::count;
 use tally::model::{
     apply_fields, dataset_from_csv, nominations_from_csv, rules_from_csv, split_details, validate, Dataset, OptionKind,
@@ -156,8 +156,13 @@ fn check_rules(dataset: &mut Dataset, allocation: &str, own: &str) -> Result<Vec
         };
         if let Check::Differs { given, .. } = &checked.check {
             if rule.exception.is_none() {
-                let why = format!("the reported split contradicts the party's rule, which gives {given:?} from these votes (document an exception with its source in data/{RULES})");
-                problems.push(Problem::new(&contest.id, "delegates_won", ProblemKind::Unreadable(why)));
+                // The same problem a newsroom's file gets; the exception goes in data/rules.csv.
+                let (reported, given) = split_words(contest, given);
+                problems.push(Problem::new(
+                    &contest.id,
+                    "delegates_won",
+                    ProblemKind::ContradictsRule { reported, given },
+                ));
             }
         }
         checks.push((contest.clone(), checked.check));

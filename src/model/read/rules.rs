@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use crate::model::derive::allocation::{check_contest, Basis, Check, Level, Method, Rounding, Rule};
 use crate::model::read::json::Json;
 use crate::model::read::load::contests_of;
-use crate::model::words::allocation::{rule_check, split_words};
+use crate::model::words::allocation::{checked_words, split_words};
 use crate::model::{parse_csv, CsvError, Dataset, Problem, ProblemKind};
 
 fn table(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), CsvError> {
@@ -255,8 +255,9 @@ pub fn check_file_rules(value: &Json, dataset: &mut Dataset) -> Vec<Problem> {
                 continue;
             }
         };
-        let check = check_contest(contest, &rule).check;
-        contest.rule_check = Some(rule_check(contest, &rule));
+        let checked = check_contest(contest, &rule);
+        contest.rule_check = Some(checked_words(contest, &rule, &checked));
+        let check = checked.check;
         contest.rule_agrees = match &check {
             Check::Agrees { .. } => Some(true),
             Check::Differs { .. } => Some(false),

@@ -11,9 +11,13 @@ use crate::model::{Contest, RuleCheck};
 
 /// A contest's check in words, from its rule.
 pub fn rule_check(contest: &Contest, rule: &Rule) -> RuleCheck {
-    let checked = check_contest(contest, rule);
+    checked_words(contest, rule, &check_contest(contest, rule))
+}
+
+/// A contest's check in words, from the check already made.
+pub fn checked_words(contest: &Contest, rule: &Rule, checked: &ContestCheck) -> RuleCheck {
     RuleCheck {
-        line: check_line(contest, rule, &checked),
+        line: check_line(contest, rule, checked),
         how: working(contest, rule, &checked.check)
             .map(|w| how(contest, rule, &w).join("\n"))
             .unwrap_or_default(),

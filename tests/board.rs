@@ -588,7 +588,7 @@ fn the_board_counts_the_delegate_checks_per_edition_and_the_filter_lists_splits_
     let all: Vec<usize> = (0..catalog.contests().len()).collect();
     for edition in catalog.editions() {
         let t = counts[&format!("{}-{}", edition.cycle, edition.party.code())];
-        let line = checked_line(&catalog, &all, *edition);
+        let line = checked_line(&edition_race(&catalog, &all, *edition));
         let expected = format!(
             "Delegates checked against the party's rules: {} of {}; {} agree with the reported split, {} differ.",
             t.agree + t.differ,
@@ -639,13 +639,13 @@ fn the_board_counts_the_delegate_checks_per_edition_and_the_filter_lists_splits_
         filter.describe(differing.len(), &first_report),
         "1 contest: delegates differing from the rule"
     );
-    let line = checked_line(
+    let line = checked_line(&edition_race(
         &first_report,
         &all,
         Edition {
             cycle: 2024,
             party: Party::Democratic,
         },
-    );
+    ));
     assert!(line.contains(", 1 differ."), "{line}");
 }

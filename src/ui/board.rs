@@ -244,7 +244,7 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
             if let Some(needed) = catalog.nomination(edition).and_then(needed) { <p class="needed">{ needed }</p> }
             if let Some(rest) = race_rest(&race, RACE_ROWS) { { super::hint(rest) } }
             if !gaps.is_empty() { { super::hint(format!("Not in these totals: {}.", gaps.join("; "))) } }
-            <p class="hint rule-checks">{ checked_line(catalog, selected, edition) }</p>
+            <p class="hint rule-checks">{ checked_line(&race) }</p>
         </section>
     }
 }

@@ -44,6 +44,10 @@ pub struct Race {
     pub no_winner: usize,
     /// Contests held whose listed options are not known to be the whole field.
     pub partial_field: usize,
+    /// Contests whose reported delegates agree with, or differ from, the split their party's rule
+    /// gives (`Contest::rule_agrees`); the rest could not be checked.
+    pub rule_agree: usize,
+    pub rule_differ: usize,
     /// By delegates, then votes (most first), then first listed.
     pub standings: Vec<Standing>,
 }
@@ -79,6 +83,8 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
         pledged_missing: 0,
         no_winner: 0,
         partial_field: 0,
+        rule_agree: 0,
+        rule_differ: 0,
         standings: Vec::new(),
     };
     // Candidate keys, sorted, with their standing: found by binary search, so ten thousand contests
@@ -94,6 +100,8 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
         race.partial_field += usize::from(held && !contest.whole_field);
         let winner = winner(contest);
         race.no_winner += usize::from(winner.is_none());
+        race.rule_agree += usize::from(contest.rule_agrees == Some(true));
+        race.rule_differ += usize::from(contest.rule_agrees == Some(false));
         // A contest won counts where it bound delegates: not a non-binding primary's.
         let won = winner.filter(|_| contest.binds_delegates());
         let figures = delegate_figures(contest);

@@ -65,22 +65,13 @@ pub fn edition_race(catalog: &Catalog, selected: &[usize], edition: Edition) -> 
 /// The delegate checks of the race's contests in a sentence: "Delegates checked against the
 /// party's rules: 8 of 57; 8 agree with the reported split, 0 differ. …" (`rule_agrees`, computed
 /// by the build).
-pub fn checked_line(catalog: &Catalog, selected: &[usize], edition: Edition) -> String {
-    let (mut all, mut agree, mut differ) = (0, 0, 0);
-    for &i in selected {
-        let contest = &catalog.contests()[i];
-        if contest.edition() == edition {
-            all += 1;
-            match contest.rule_agrees {
-                Some(true) => agree += 1,
-                Some(false) => differ += 1,
-                None => {}
-            }
-        }
-    }
+pub fn checked_line(race: &Race) -> String {
     format!(
-        "Delegates checked against the party's rules: {} of {all}; {agree} agree with the reported split, {differ} differ. The rest cannot be checked from the statewide vote (each contest's page says why).",
-        agree + differ
+        "Delegates checked against the party's rules: {} of {}; {} agree with the reported split, {} differ. The rest cannot be checked from the statewide vote (each contest's page says why).",
+        race.rule_agree + race.rule_differ,
+        race.contests,
+        race.rule_agree,
+        race.rule_differ
     )
 }
 

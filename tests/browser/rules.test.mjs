@@ -3,11 +3,15 @@
 // against the rule, and the demo article built around it. Every figure is read from the dataset.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, newPage, ready, axe, dataset } from './harness.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, newPage, ready, axe, dataset, openReady, ROOT } from './harness.mjs';
 
-let server, browser, data;
+let server, browser, data, ruled;
 before(async () => {
-  server = await serve();
+  // A newsroom's file whose contests carry their rules: American Samoa as first reported (4-2).
+  ruled = await readFile(join(ROOT, 'tests', 'corpus', 'rule-contradicted.json'), 'utf8');
+  server = await serve({ routes: { '/ruled.json': { body: ruled } } });
   browser = await launch();
   data = await dataset();
 });
@@ -148,4 +152,22 @@ test("the board counts each edition's checks, and the filter lists the splits th
     assert.deepEqual(page.problems, []);
     await page.close();
   }
+});
+
+test("a newsroom's file: a split its rule contradicts is a named problem, the rest shown and checked live", async () => {
+  const file = JSON.parse(ruled);
+  const samoa = file.contests.find((c) => c.id === '2024-D-AS');
+  const reported = samoa.options.map((o) => `${o.name.split(' ').at(-1)} ${o.delegates}`).join(', ');
+  const page = await openReady(browser, server.base + '?data=ruled.json');
+  const panel = await text(page.locator('section.problems'));
+  assert.match(panel, new RegExp(`2024-D-AS\\s+delegates\\s+the reported split \\(${reported}\\) is not the one the party's rule gives from these votes`), panel);
+  const listed = await page.locator('table.winners a').evaluateAll((as) => as.map((a) => new URL(a.href).searchParams.get('contest')));
+  assert.ok(!listed.includes('2024-D-AS') && listed.includes('2024-D-GU'), `${listed}`);
+  // Guam, checked by the newsroom's build from its rule: the line on its page, the board's count.
+  const guam = file.contests.find((c) => c.id === '2024-D-GU');
+  await page.goto(server.base + '?data=ruled.json&contest=2024-D-GU');
+  await ready(page);
+  const winner = guam.options.find((o) => o.delegates > 0);
+  assert.equal(await text(page.locator('.detail .rule-check')), `Checked: from these votes, the party's rule gives ${winner.name.split(' ').at(-1)} ${winner.delegates}, as reported.`);
+  assert.deepEqual(page.problems, []);
 });

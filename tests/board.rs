@@ -626,7 +626,7 @@ fn the_board_counts_the_delegate_checks_per_edition_and_the_filter_lists_splits_
             .iter_mut()
             .find(|o| o.name == correction.0)
             .unwrap()
-            .delegates = Some(correction.1);
+            .delegates = Some(Delegates::whole(correction.1));
     }
     let read = |name: &str| std::fs::read_to_string(format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
     let (rules, _) = rules_from_csv(&read("allocation.csv"), &read("rules.csv")).unwrap();

@@ -170,6 +170,8 @@ fn print_edition_bytes(every: &Dataset) -> Result<()> {
         data::BUNDLED
     );
     Ok(())
+}
+
 /// A contest's rule as a newsroom's file writes it (docs/DATA.md, "Allocation rules").
 fn rule_json(rule: &Rule) -> serde_json::Value {
     let method = match &rule.method {
@@ -293,7 +295,9 @@ mod tests {
         let file = super::with_rules().unwrap();
         let loaded = tally::model::read::load::load_with_rules(file.as_bytes()).unwrap();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        let built = crate::data::convert().unwrap();
+        let mut built = crate::data::convert().unwrap();
+        built.contests.retain(|c| c.rule_check.is_some());
+        assert_eq!(loaded.dataset.contests.len(), 172);
         assert_eq!(loaded.dataset.contests.len(), built.contests.len());
         for (live, build) in loaded.dataset.contests.iter().zip(&built.contests) {
             assert_eq!((&live.id, live.rule_agrees), (&build.id, build.rule_agrees));

@@ -515,7 +515,10 @@ pub fn working(contest: &Contest, rule: &Rule, check: &Check) -> Option<Working>
     };
     let total = reported(contest).map_or(0, |r| r.iter().sum());
     let pools = if rule.pools.is_empty() {
-        vec![contest.pledged_delegates.and_then(|p| p.whole_number()).unwrap_or(total)]
+        vec![contest
+            .pledged_delegates
+            .and_then(|p| p.whole_number())
+            .unwrap_or(total)]
     } else {
         rule.pools.clone()
     };

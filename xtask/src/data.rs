@@ -272,12 +272,22 @@ pub fn convert_file(csv: &Path) -> Result<()> {
     let text = fs::read_to_string(csv).map_err(|e| format!("reading {}: {e}", csv.display()))?;
     let (dataset, problems) =
         dataset_from_csv(&text, None, "Newsroom dataset", None).map_err(|e| format!("{}: {e}", csv.display()))?;
+    let rules = crate::csv_rules::rules_of_csv(&text).map_err(|e| format!("{}: {e}", csv.display()))?;
     let loaded = tally::model::keep_valid(dataset, problems);
     for problem in &loaded.problems {
         println!("  left out: {problem}");
     }
+    let mut json: serde_json::Value = serde_json::from_str(&render(&loaded.dataset)?)?;
+    for id in crate::csv_rules::attach(&mut json, &rules) {
+        println!("  a rule for {id}, which the file does not hold");
+    }
+    let json = serde_json::to_string(&json)? + "\n";
+    // The rules are checked as the newsroom's tools will check them (the file keeps the contest).
+    for problem in crate::csv_rules::check(&json)? {
+        println!("  the page leaves out: {problem}");
+    }
     let out = csv.with_extension("json");
-    fs::write(&out, render(&loaded.dataset)?)?;
+    fs::write(&out, json)?;
     println!("wrote {} ({} contests)", out.display(), loaded.dataset.contests.len());
     Ok(())
 }

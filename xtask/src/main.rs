@@ -4,6 +4,7 @@ mod bench;
 mod budget;
 mod builds;
 mod csp;
+mod csv_rules;
 mod data;
 mod fuzz;
 mod glue;

@@ -383,3 +383,48 @@ pub fn run(check: bool) -> Result<()> {
     println!("{} contests, {options} ballot options", dataset.contests.len());
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// data/results.csv's rows of American Samoa 2024, its delegates as first reported (4-2,
+    /// data/corrections.csv) when `first_report`.
+    fn american_samoa(first_report: bool) -> Dataset {
+        let results = fs::read_to_string(root().join("data/results.csv")).unwrap();
+        let mut lines = results.lines();
+        let mut csv = format!("{}\n", lines.next().unwrap());
+        for line in lines.filter(|l| l.contains(",2024-D-AS,")) {
+            let line = match first_report {
+                true => line
+                    .replace(",Jason Palmer,51,56.0,3,", ",Jason Palmer,51,56.0,4,")
+                    .replace(",Joe Biden,40,44.0,3,", ",Joe Biden,40,44.0,2,"),
+                false => line.to_string(),
+            };
+            csv += &format!("{line}\n");
+        }
+        assert!(!first_report || csv.contains(",4,"), "the rows changed: {csv}");
+        dataset_from_csv(&csv, None, TITLE, None).unwrap().0
+    }
+
+    #[test]
+    fn the_build_refuses_a_split_its_rule_contradicts_unless_an_exception_documents_it() {
+        let read = |name: &str| fs::read_to_string(root().join("data").join(name)).unwrap();
+        let (allocation, own) = (read(ALLOCATION), read(RULES));
+        let header = own.lines().next().unwrap();
+        // As corrected (3-3): the rule gives it.
+        assert!(check_rules(&mut american_samoa(false), &allocation, &own)
+            .unwrap()
+            .is_empty());
+        // As first reported (4-2): refused, in words.
+        let problems = check_rules(&mut american_samoa(true), &allocation, &own).unwrap();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(matches!(problems[0].kind, ProblemKind::ContradictsRule { .. }));
+        assert!(problems[0].to_string().contains("Palmer 4, Biden 2"), "{}", problems[0]);
+        // With an exception and its source in data/rules.csv's columns: kept.
+        let excused = format!("{header}\n2024-D-AS,,,,The party's first release (test),https://example.org/release\n");
+        assert!(check_rules(&mut american_samoa(true), &allocation, &excused)
+            .unwrap()
+            .is_empty());
+    }
+}

@@ -643,6 +643,43 @@ mod tests {
     ];
 
     #[test]
+    fn where_the_rounding_is_unknown_both_usual_methods_are_tried_and_a_difference_is_said() {
+        // Quotas 1.8, 1.7 and 1.5 of 5: largest remainders give 2-2-1; nearest, the excess taken
+        // from the leader, 1-2-2. A rule whose rounding is unknown cannot decide between them.
+        let file = r#"{"schema_version": 1, "contests": [{"cycle": 2024, "party": "R", "territory": "GU",
+            "date": "2024-03-08", "kind": "caucus", "status": "final", "pledged_delegates": 5, "whole_field": true,
+            "options": [{"name": "A Candidate", "votes": 360, "delegates": 2}, {"name": "B Candidate", "votes": 340, "delegates": 2},
+                        {"name": "C Candidate", "votes": 300, "delegates": 1}]}]}"#;
+        let loaded = crate::model::load(file).expect("the file reads");
+        let contest = &loaded.dataset.contests[0];
+        let mut unknown = rule(Method::Proportional, 15.0);
+        unknown.pools = vec![5];
+        unknown.rounding = Rounding::Unknown;
+        assert_eq!(
+            check_contest(contest, &unknown).check,
+            Check::DependsOnRounding {
+                largest_remainder: vec![2, 2, 1],
+                nearest_leader: vec![1, 2, 2],
+            }
+        );
+        // Where the two agree, the check stands and says either rounding gives it.
+        let mut known = unknown.clone();
+        known.pools = vec![10];
+        let mut even = contest.clone();
+        for (option, given) in even.options.iter_mut().zip([4, 3, 3]) {
+            option.delegates = Some(crate::model::Delegates::whole(given));
+        }
+        even.pledged_delegates = Some(crate::model::Delegates::whole(10));
+        assert!(matches!(
+            check_contest(&even, &known).check,
+            Check::Agrees {
+                either_rounding: true,
+                ..
+            }
+        ));
+    }
+
+    #[test]
     fn american_samoa_2024_gives_three_each() {
         let shares = [51.0 * 100.0 / 91.0, 40.0 * 100.0 / 91.0, 0.0];
         let given = allocate(

@@ -5,26 +5,13 @@
 // copied here. A poll is asked for at once as showing the tab does (a `visibilitychange`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT, DIST, launch, newPage } from './harness.mjs';
+import { startReplay, moveClock } from './replay.mjs';
+import { launch, newPage } from './harness.mjs';
 
 let replay, base, browser;
 
 before(async () => {
-  const xtask = join(ROOT, 'target', 'debug', 'xtask');
-  if (!existsSync(xtask)) spawnSync('cargo', ['build', '-q', '-p', 'xtask'], { cwd: ROOT, stdio: 'inherit' });
-  replay = spawn(xtask, ['replay', '--port', '0', '--speed', '0', '--from', '2024-03-05T21:20:00-05:00', '--dist', DIST, '--live-cards'], { cwd: ROOT });
-  base = await new Promise((resolve, reject) => {
-    let out = '';
-    replay.stdout.on('data', (chunk) => {
-      out += chunk;
-      const found = out.match(/feed (http:\/\/127\.0\.0\.1:\d+)\/live\/feed\.json/);
-      if (found) resolve(found[1]);
-    });
-    replay.on('exit', (code) => reject(new Error(`the replay stopped (${code}): ${out}`)));
-  });
+  [replay, base] = await startReplay(['--from', '2024-03-05T21:20:00-05:00', '--live-cards']);
   browser = await launch();
 });
 
@@ -33,12 +20,8 @@ after(async () => {
   replay?.kill();
 });
 
-/** Moves the replay's clock (Eastern time on the night, `HH:MM` on the 5th or `06THH:MM`). */
-async function clock(at) {
-  const day = at.startsWith('06T') ? '2024-03-06T' + at.slice(3) : `2024-03-05T${at}`;
-  const res = await fetch(`${base}/replay/clock?at=${encodeURIComponent(`${day}:00-05:00`)}`);
-  assert.equal(res.status, 200);
-}
+/** Moves the replay's clock (`HH:MM` on the 5th or `06THH:MM`, Eastern). */
+const clock = (at) => moveClock(base, at);
 
 /** American Samoa in the feed as the replay serves it now, with the feed's `as_of`. */
 async function samoa() {

@@ -4,31 +4,13 @@
 // as a reader's browser does when the tab is shown again (a `visibilitychange`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, DIST, launch, newPage, ready, dataset } from './harness.mjs';
+import { startReplay, moveClock } from './replay.mjs';
+import { launch, newPage, ready, dataset } from './harness.mjs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 
 let replay, base, browser;
-
-/** Starts `cargo xtask replay` with `args` on a free port; resolves with the process and its address. */
-async function startReplay(args) {
-  const xtask = join(ROOT, 'target', 'debug', 'xtask');
-  if (!existsSync(xtask)) spawnSync('cargo', ['build', '-q', '-p', 'xtask'], { cwd: ROOT, stdio: 'inherit' });
-  const child = spawn(xtask, ['replay', '--port', '0', '--speed', '0', '--dist', DIST, ...args], { cwd: ROOT });
-  const address = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const found = out.match(/feed (http:\/\/127\.0\.0\.1:\d+)\/live\/feed\.json/);
-      if (found) resolve(found[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`the replay stopped (${code}): ${out}`)));
-  });
-  return [child, address];
-}
 
 before(async () => {
   [replay, base] = await startReplay(['--from', '2024-03-05T21:20:00-05:00']);
@@ -40,12 +22,8 @@ after(async () => {
   replay?.kill();
 });
 
-/** Moves the replay's clock (Eastern time on the night, `HH:MM` on the 5th or `06THH:MM`). */
-async function clock(at) {
-  const day = at.startsWith('06T') ? '2024-03-06T' + at.slice(3) : `2024-03-05T${at}`;
-  const res = await fetch(`${base}/replay/clock?at=${encodeURIComponent(`${day}:00-05:00`)}`);
-  assert.equal(res.status, 200);
-}
+/** Moves the replay's clock (`HH:MM` on the 5th or `06THH:MM`, Eastern). */
+const clock = (at) => moveClock(base, at);
 
 /** The feed as the replay serves it now. */
 async function feed() {

@@ -1,0 +1,31 @@
+// The replay server for the live-night tests (`cargo xtask replay`, docs/REPLAY.md): started on a
+// free port against dist/, its clock moved step by step.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, DIST } from './harness.mjs';
+
+/** Starts `cargo xtask replay` with `args` on a free port; resolves with the process and its address. */
+export async function startReplay(args) {
+  const xtask = join(ROOT, 'target', 'debug', 'xtask');
+  if (!existsSync(xtask)) spawnSync('cargo', ['build', '-q', '-p', 'xtask'], { cwd: ROOT, stdio: 'inherit' });
+  const child = spawn(xtask, ['replay', '--port', '0', '--speed', '0', '--dist', DIST, ...args], { cwd: ROOT });
+  const address = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const found = out.match(/feed (http:\/\/127\.0\.0\.1:\d+)\/live\/feed\.json/);
+      if (found) resolve(found[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`the replay stopped (${code}): ${out}`)));
+  });
+  return [child, address];
+}
+
+/** Moves the clock of the replay at `base` (Eastern time on the night, `HH:MM` on the 5th or `06THH:MM`). */
+export async function moveClock(base, at) {
+  const day = at.startsWith('06T') ? '2024-03-06T' + at.slice(3) : `2024-03-05T${at}`;
+  const res = await fetch(`${base}/replay/clock?at=${encodeURIComponent(`${day}:00-05:00`)}`);
+  assert.equal(res.status, 200);
+}

@@ -154,15 +154,13 @@ mod tests {
         out
     }
 
+    /// The spreadsheet through the converter (`cargo xtask data --convert`): its JSON, and what the
+    /// newsroom's tools will say of its rules.
     fn converted(csv: &str) -> (String, Vec<Problem>) {
-        let (dataset, problems) = tally::model::dataset_from_csv(csv, None, "Newsroom dataset", None).unwrap();
-        assert!(problems.is_empty(), "{problems:?}");
-        let mut json: Value = serde_json::from_str(&crate::data::render(&dataset).unwrap()).unwrap();
-        let unused = attach(&mut json, &rules_of_csv(csv).unwrap());
-        assert!(unused.is_empty(), "{unused:?}");
-        let text = json.to_string();
-        let problems = check(&text).unwrap();
-        (text, problems)
+        let converted = crate::data::convert_text(csv).unwrap();
+        assert!(converted.left_out.is_empty(), "{:?}", converted.left_out);
+        assert!(converted.unused_rules.is_empty(), "{:?}", converted.unused_rules);
+        (converted.json, converted.rule_problems)
     }
 
     #[test]

@@ -270,26 +270,50 @@ pub fn render(dataset: &Dataset) -> Result<String> {
 /// every rejected contest is listed, the valid ones written.
 pub fn convert_file(csv: &Path) -> Result<()> {
     let text = fs::read_to_string(csv).map_err(|e| format!("reading {}: {e}", csv.display()))?;
-    let (dataset, problems) =
-        dataset_from_csv(&text, None, "Newsroom dataset", None).map_err(|e| format!("{}: {e}", csv.display()))?;
-    let rules = crate::csv_rules::rules_of_csv(&text).map_err(|e| format!("{}: {e}", csv.display()))?;
-    let loaded = tally::model::keep_valid(dataset, problems);
-    for problem in &loaded.problems {
+    let converted = convert_text(&text).map_err(|e| format!("{}: {e}", csv.display()))?;
+    for problem in &converted.left_out {
         println!("  left out: {problem}");
     }
-    let mut json: serde_json::Value = serde_json::from_str(&render(&loaded.dataset)?)?;
-    for id in crate::csv_rules::attach(&mut json, &rules) {
+    for id in &converted.unused_rules {
         println!("  a rule for {id}, which the file does not hold");
     }
-    let json = serde_json::to_string(&json)? + "\n";
-    // The rules are checked as the newsroom's tools will check them (the file keeps the contest).
-    for problem in crate::csv_rules::check(&json)? {
+    for problem in &converted.rule_problems {
         println!("  the page leaves out: {problem}");
     }
     let out = csv.with_extension("json");
-    fs::write(&out, json)?;
-    println!("wrote {} ({} contests)", out.display(), loaded.dataset.contests.len());
+    fs::write(&out, &converted.json)?;
+    println!("wrote {} ({} contests)", out.display(), converted.contests);
     Ok(())
+}
+
+/// A newsroom's spreadsheet as the JSON `?data=` reads, and what the converter says of it.
+pub struct Converted {
+    pub json: String,
+    pub contests: usize,
+    /// Contests that could not be read or are invalid: not written.
+    pub left_out: Vec<Problem>,
+    /// Contests named by `rule_*` cells that the file does not hold.
+    pub unused_rules: Vec<String>,
+    /// What the newsroom's tools will say of the rules (the file keeps those contests).
+    pub rule_problems: Vec<Problem>,
+}
+
+pub fn convert_text(text: &str) -> Result<Converted> {
+    let (dataset, problems) = dataset_from_csv(text, None, "Newsroom dataset", None)?;
+    let rules = crate::csv_rules::rules_of_csv(text)?;
+    let loaded = tally::model::keep_valid(dataset, problems);
+    let mut json: serde_json::Value = serde_json::from_str(&render(&loaded.dataset)?)?;
+    let unused_rules = crate::csv_rules::attach(&mut json, &rules);
+    let json = serde_json::to_string(&json)? + "\n";
+    // The rules are checked as the newsroom's tools will check them.
+    let rule_problems = crate::csv_rules::check(&json)?;
+    Ok(Converted {
+        json,
+        contests: loaded.dataset.contests.len(),
+        left_out: loaded.problems,
+        unused_rules,
+        rule_problems,
+    })
 }
 
 /// The two bundled files: results (what the first load fetches) and the details file beside it

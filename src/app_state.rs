@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use crate::model::derive::list_order::ListOrder;
 use crate::model::url::pages::Page;
-use crate::model::Edition;
 use crate::model::{Catalog, Filter, Problem, Query, Theme};
+use crate::model::{Cycles, Dataset, Edition, EditionFile};
 
+pub use editions::{EditionLoads, EditionsRequest};
 pub use live::{Feed, Poll};
 
 /// Rows rendered before "Show more"; the real calendar (172 contests) fits in one page.
@@ -135,6 +136,10 @@ pub struct State {
     pub back_from: Option<(String, Opener)>,
     /// A live feed's polling (`live.rs`), from its first poll; nothing in a build that reads no feeds.
     pub feed: crate::model::Live<Feed>,
+    /// The edition files asked for, on their way, failed (`editions.rs`).
+    pub editions: EditionLoads,
+    /// While editions the query needs load: the view whose rows stay shown until they are there.
+    pub rows_from: Option<Query>,
 }
 
 /// The document's title for a view of a catalog: the title the build gave the static page that
@@ -168,6 +173,20 @@ pub enum Action {
     },
     Failed {
         request: u32,
+        message: String,
+    },
+    /// Edition files read (each with its sources), for edition request `request` of dataset
+    /// request `data`. Kept whichever view the reader moved to: only what a view asks for shows.
+    EditionsLoaded {
+        request: u32,
+        data: u32,
+        editions: Vec<(EditionFile, Dataset)>,
+    },
+    /// Edition files that could not be read: said only while the view still waits for them.
+    EditionsFailed {
+        request: u32,
+        data: u32,
+        files: Vec<String>,
         message: String,
     },
     /// The details file was read into the catalog it was fetched for (`from`: what it answers).
@@ -245,6 +264,8 @@ impl State {
             opener: Opener::List,
             back_from: None,
             feed: crate::model::Live::NONE,
+            editions: EditionLoads::default(),
+            rows_from: None,
             embed_expanded: false,
             filters_open: false,
             edition: None,
@@ -291,6 +312,37 @@ impl State {
             _ => None,
         }
     }
+
+    /// The view the list, the board and an opened contest show: the query, or while editions it
+    /// needs load, the one shown before (nothing blanks, nothing shifts).
+    pub fn shown(&self) -> &Query {
+        self.rows_from.as_ref().unwrap_or(&self.query)
+    }
+
+    /// The edition files to fetch: the latest request, while it is for the catalog shown.
+    pub fn editions_wanted(&self) -> Option<&EditionsRequest> {
+        self.editions
+            .request
+            .as_ref()
+            .filter(|r| r.data == self.request && self.catalog().is_some())
+    }
+
+    /// What the status line says of editions: coming ("Loading the 2016 Democratic and
+    /// Republican results…"), or why they are not there; `None` when the view has all it needs.
+    pub fn editions_status(&self) -> Option<String> {
+        let catalog = self.catalog()?;
+        let waiting: Vec<Edition> = editions::needed(catalog, &self.query)
+            .iter()
+            .map(|f| f.edition())
+            .collect();
+        if waiting.is_empty() {
+            return None;
+        }
+        Some(match &self.editions.error {
+            Some(why) => crate::model::words::site::not_loaded(&waiting, why),
+            None => crate::model::words::site::loading(&waiting),
+        })
+    }
 }
 
 impl State {
@@ -309,12 +361,40 @@ impl State {
         self.opener = opener;
     }
 
-    /// Checks the query against the catalog shown: notices for what it lacks.
+    /// Checks the query against the catalog shown: notices for what it lacks. A contest of an
+    /// edition still in its own file waits for it.
     fn check_query(&mut self, catalog: &Catalog) {
         let asked = self.query.contest.clone();
+        let coming = asked.as_deref().and_then(editions::edition_of_id);
+        if catalog.pending().iter().any(|f| Some(f.edition()) == coming) {
+            self.query.contest = None;
+            self.notices.extend(self.query.check_against(catalog));
+            self.query.contest = asked;
+            return;
+        }
         let notices = self.query.check_against(catalog);
         self.notices.extend(notices);
         self.absent_contest = asked.filter(|_| self.query.contest.is_none());
+    }
+
+    /// Asks for the editions the query needs; the rows shown stay until they are all there.
+    fn follow_editions(&mut self, before: &State) {
+        if self.query != before.query {
+            self.editions.failed.clear();
+        }
+        let Some(catalog) = self.catalog().cloned() else {
+            return;
+        };
+        let needed = editions::needed(&catalog, &self.query);
+        if needed.is_empty() {
+            self.rows_from = None;
+            self.editions.error = None;
+            return;
+        }
+        if self.rows_from.is_none() && before.catalog().is_some() {
+            self.rows_from = Some(before.shown().clone());
+        }
+        self.editions.ask(&needed, self.request);
     }
 
     /// The state after `action`; the same `Rc` back when nothing changed (no render).
@@ -335,6 +415,10 @@ impl State {
             Action::Loaded { request, .. } | Action::Failed { request, .. } => {
                 *request != self.request || self.data != Data::Loading
             }
+            // Edition files complete the catalog they were asked for, not another dataset.
+            Action::EditionsLoaded { data, .. } | Action::EditionsFailed { data, .. } => {
+                *data != self.request || self.catalog().is_none()
+            }
             _ => false,
         };
         if unchanged {
@@ -348,6 +432,8 @@ impl State {
         let back = matches!(action, Action::Navigate(..) | Action::Open(None));
         match action {
             Action::Loaded { catalog, problems, .. } => {
+                next.editions = EditionLoads::default();
+                next.rows_from = None;
                 next.check_query(&catalog);
                 next.data = Data::Ready(catalog);
                 next.problems = Rc::new(problems);
@@ -357,6 +443,20 @@ impl State {
             }
             Action::Failed { message, .. } => {
                 next.data = Data::Failed(message);
+            }
+            Action::EditionsLoaded { editions, .. } => {
+                let files: Vec<String> = editions.iter().map(|(f, _)| f.file.clone()).collect();
+                next.editions.replied(&files);
+                if let Some(catalog) = self.catalog() {
+                    let merged = Shared(Rc::new(catalog.with_editions(editions)));
+                    next.check_query(&merged);
+                    next.data = Data::Ready(merged);
+                }
+            }
+            Action::EditionsFailed { files, message, .. } => {
+                next.editions.replied(&files);
+                next.editions.failed.extend(files);
+                next.editions.error = Some(message);
             }
             // Either arrives after a fetch; the reader may have moved to another dataset meanwhile.
             Action::DetailsLoaded { from, merged, problems } => {
@@ -399,7 +499,17 @@ impl State {
             Action::OpenFromMap(contest) => next.open(Some(contest), Opener::Map),
             Action::ShowAllInEmbed => next.embed_expanded = true,
             Action::ToggleFilters => next.filters_open = !self.filters_open,
-            Action::PickEdition(edition) => next.edition = Some(edition),
+            Action::PickEdition(edition) => {
+                next.edition = Some(edition);
+                // An edition outside the list's years or party brings the list to it (its cycle).
+                let newest = self.catalog().and_then(|c| c.newest());
+                if !self.query.filter.spans(edition, newest) {
+                    next.query.filter.cycle = Cycles::Year(edition.cycle);
+                    next.query.filter.party = next.query.filter.party.filter(|&p| p == edition.party);
+                    next.query.contest = None;
+                    next.push_history = true;
+                }
+            }
             Action::SetOrder(order) => {
                 next.query.sort = order;
                 next.push_history = true;
@@ -429,10 +539,12 @@ impl State {
         if next.query.filter != self.query.filter {
             next.limit = FIRST_ROWS;
         }
+        next.follow_editions(&self);
         Rc::new(next)
     }
 }
 
+pub mod editions;
 #[cfg(test)]
 mod focus;
 pub mod live;

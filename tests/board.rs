@@ -407,6 +407,7 @@ fn spelled_two_ways() -> Shared {
             needed_to_nominate: Some(1968),
             clinched_on: Some("2024-03-12".into()),
         }],
+        editions: Vec::new(),
         contests: vec![guam, samoa, vermont],
     };
     Shared(Rc::new(Catalog::new(dataset)))

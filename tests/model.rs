@@ -234,6 +234,7 @@ fn calendar_gaps_and_duplicates_are_named() {
         complete_calendar: true,
         details: None,
         nominations: Vec::new(),
+        editions: Vec::new(),
         contests: vec![guam.clone(), guam],
     };
     let problems = validate(&dataset);
@@ -392,6 +393,7 @@ fn territory_codes_are_read_in_capitals() {
             complete_calendar: false,
             details: None,
             nominations: Vec::new(),
+            editions: Vec::new(),
             contests: vec![contest],
         });
         let page = tally::model::url::pages::Page::Territory("AS".into()).head(&catalog);

@@ -12,12 +12,12 @@ pub mod words;
 
 pub use data::dataset::*;
 pub use data::delegate_votes::Delegates;
-pub use data::edition::{Edition, Nomination};
+pub use data::edition::{Edition, EditionFile, Nomination};
 pub use data::percent::Percent;
 pub use data::territory::*;
 pub use derive::catalog::Catalog;
 pub use derive::delegates::*;
-pub use derive::filter::Filter;
+pub use derive::filter::{Cycles, Filter};
 pub use derive::results::*;
 pub use derive::shares::*;
 pub use read::csv::{parse_csv, CsvError};

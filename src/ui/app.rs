@@ -83,12 +83,16 @@ pub fn App(props: &AppProps) -> Html {
     if state.query.embed {
         return embed_view(&state, &selected, &heading, &dispatch);
     }
+    // While editions load, the rows shown before stay (`State::shown`); the filters show the choice.
+    let shown = state.shown();
     let open = state
         .catalog()
-        .and_then(|c| state.query.contest.as_deref().and_then(|id| c.contest(id)));
-    let status = state
-        .catalog()
-        .map_or_else(String::new, |c| state.query.filter.describe(selected.len(), c));
+        .and_then(|c| shown.contest.as_deref().and_then(|id| c.contest(id)));
+    let status = state.editions_status().unwrap_or_else(|| {
+        state
+            .catalog()
+            .map_or_else(String::new, |c| shown.filter.describe(selected.len(), c))
+    });
     // The embed's iframe title, in words; only the newsroom's open customizer shows it.
     #[cfg(feature = "newsroom")]
     let embed_title = &match (&state.customizer, open) {
@@ -144,9 +148,9 @@ pub fn App(props: &AppProps) -> Html {
                     if let Some(contest) = open {
                         { contest_detail(DetailView { contest, details: state.details(), as_of, embedded: false, card: None, back: back.clone(), sort: state.sort, heading: &heading }, &dispatch) }
                     } else {
-                        { winners(catalog, &selected, state.query.sort, &state.query.data, state.limit, false, state.feed.get(), &dispatch) }
+                        { winners(catalog, &selected, shown.sort, &state.query.data, state.limit, false, state.feed.get(), &dispatch) }
                         // A territory's own page shows each of its contests in full below the list.
-                        if only_territory(&state.query.filter).is_some() {
+                        if only_territory(&shown.filter).is_some() {
                             { for selected.iter().map(|&i| contest_detail(DetailView { contest: &catalog.contests()[i], details: state.details(), as_of, embedded: false, card: Some(contest_href(&state.query.data, &catalog.contests()[i].id)), back: back.clone(), sort: Sort::default(), heading: &NodeRef::default() }, &dispatch)) }
                         }
                     }
@@ -194,7 +198,7 @@ struct Made {
 /// board not on a sort of the options table or the customizer either. (One kept value rather
 /// than a `use_memo` each: each costs ~0.6 KB of wasm.)
 fn made(kept: &RefCell<Option<Made>>, state: &State, dispatch: &Callback<Action>) -> (Rc<Vec<usize>>, Html) {
-    let (data, query, edition) = (state.catalog(), &state.query, state.edition);
+    let (data, query, edition) = (state.catalog(), state.shown(), state.edition);
     let mut kept = kept.borrow_mut();
     let before = kept.take();
     let made = match before {

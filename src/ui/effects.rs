@@ -10,9 +10,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::browser;
-use super::state::{title, Action, DataRequest, Opener, Shared, State, PAGE_ROWS};
+use super::state::{title, Action, DataRequest, EditionsRequest, Opener, Shared, State, PAGE_ROWS};
 use super::winners::contest_href;
-use crate::model::{Catalog, Dataset, Loaded, Problem, Query};
+use crate::model::{Catalog, Dataset, EditionFile, Loaded, Problem, Query};
 
 /// Where the dataset comes from: `?data=`, or the bundled file the page names (its name carries a
 /// hash of its content, so a cache never pairs a page with another build's data).
@@ -104,6 +104,8 @@ const ANOTHER_SITE: &str = "Another site's results open only from their own addr
 struct Keys {
     /// The dataset the page wants: the bundled one, or a newsroom's from `?data=`.
     dataset: Option<DataRequest>,
+    /// The edition files the view asked for last.
+    editions: Option<EditionsRequest>,
     /// The catalog whose sources and corrections the view wants.
     details: Option<Shared>,
     /// What the address bar and the document's title say.
@@ -153,6 +155,7 @@ pub fn use_effects(
     let heading = kept.borrow().0.clone();
     let keys = Keys {
         dataset: state.data_wanted(),
+        editions: state.editions_wanted().cloned(),
         details: state.details_wanted().cloned(),
         address: (state.query.clone(), state.push_history, state.catalog().cloned()),
         opened: (
@@ -174,6 +177,9 @@ pub fn use_effects(
         let before = ran.as_ref().map(|r| &r.keys);
         if before.is_none_or(|b| b.dataset != keys.dataset) {
             load_dataset(&keys.dataset, &dispatch);
+        }
+        if before.is_none_or(|b| b.editions != keys.editions) {
+            load_editions(&keys.editions, &dispatch);
         }
         if before.is_none_or(|b| b.details != keys.details) {
             load_details(&keys.details, &data, &dispatch);
@@ -254,6 +260,50 @@ fn load_dataset(wanted: &Option<DataRequest>, dispatch: &Callback<Action>) {
             },
         });
     });
+}
+
+/// Fetches each edition file asked for, with its sources, and hands each to the state as it comes:
+/// the view shows them once it has all it needs.
+fn load_editions(wanted: &Option<EditionsRequest>, dispatch: &Callback<Action>) {
+    let Some(EditionsRequest {
+        number: request,
+        data,
+        files,
+    }) = wanted.clone()
+    else {
+        return;
+    };
+    for file in files {
+        let dispatch = dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            dispatch.emit(match edition(&file).await {
+                Ok(dataset) => Action::EditionsLoaded {
+                    request,
+                    data,
+                    editions: vec![(file, dataset)],
+                },
+                Err(message) => Action::EditionsFailed {
+                    request,
+                    data,
+                    files: vec![file.file],
+                    message,
+                },
+            });
+        });
+    }
+}
+
+/// An edition's own file, named by the bundled one, read as built, with its sources and corrections.
+pub async fn edition(file: &EditionFile) -> Result<Dataset, String> {
+    let url = browser::resolve(&file.file, &browser::absolute(&browser::bundled_dataset()));
+    let bytes = browser::fetch_bytes(&url).await?;
+    let dataset = read_dataset(&bytes, &url, true)?.dataset;
+    let Some(details) = dataset.details.clone() else {
+        return Ok(dataset);
+    };
+    let details_url = browser::resolve(&details, &url);
+    let bytes = browser::fetch_bytes(&details_url).await?;
+    Ok(read_details(&dataset, &bytes, &details_url, true)?.0)
 }
 
 /// Reads sources and corrections from their own file the first time a contest is opened.

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::state::{Action, Picker};
 use super::territory_picker::territory_picker;
 use crate::model::derive::list_order::ListOrder;
-use crate::model::{Catalog, ContestKind, Filter, Party};
+use crate::model::{Catalog, ContestKind, Cycles, Filter, Party};
 
 fn select_value(event: Event) -> String {
     event.target_unchecked_into::<HtmlSelectElement>().value()
@@ -64,6 +64,16 @@ pub fn filters(filter: &Filter, catalog: &Catalog, picker: &Picker, open: bool, 
     let who_lost = filter
         .who_lost(catalog)
         .or_else(|| filter.nominee_lost.then(|| "the presumptive nominee".into()));
+    // It always shows what the list holds: a search or a territory's page with no year chosen
+    // looks in every year.
+    let year = filter.year(catalog.newest());
+    let mut cycles = vec![("all".to_string(), "All years".to_string(), year.is_none())];
+    cycles.extend(
+        catalog
+            .cycles()
+            .iter()
+            .map(|&c| (c.to_string(), c.to_string(), year == Some(c))),
+    );
     let summary = if active.is_empty() {
         "none".to_string()
     } else {
@@ -79,8 +89,7 @@ pub fn filters(filter: &Filter, catalog: &Catalog, picker: &Picker, open: bool, 
             { territory_picker(&filter.territories, picker, &on_territories, dispatch) }
             { choice("filter-party", "Party", Some("Both parties"), Party::ALL.iter().map(|p| (p.code().into(), p.name().into(), filter.party == Some(*p))).collect(),
                 change(|f, v| f.party = Party::from_code(&v))) }
-            { choice("filter-cycle", "Cycle", Some("All years"), catalog.cycles().iter().map(|c| (c.to_string(), c.to_string(), filter.cycle == Some(*c))).collect(),
-                change(|f, v| f.cycle = v.parse().ok())) }
+            { choice("filter-cycle", "Cycle", None, cycles, change(|f, v| f.cycle = Cycles::from_code(&v).unwrap_or_default())) }
             { choice("filter-kind", "Contest", Some("All kinds"), ContestKind::ALL.iter().map(|k| (k.code().into(), k.label().into(), filter.kind == Some(*k))).collect(),
                 change(|f, v| f.kind = ContestKind::from_code(&v))) }
             <div class="field field-search">

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::browser;
-use super::effects::{read_dataset, read_details};
+use super::effects::{edition, read_dataset, read_details};
 use super::{App, AppProps};
 use crate::app_state::{Shared, State};
 use crate::model::{Catalog, Query};
@@ -118,7 +118,7 @@ fn with_choices_made(page_root: &Element, (mut query, notices): (Query, Vec<Stri
         f.party = crate::model::Party::from_code(&party);
     }
     if let Some(cycle) = changed("filter-cycle") {
-        f.cycle = cycle.parse().ok();
+        f.cycle = crate::model::Cycles::from_code(&cycle).unwrap_or_default();
     }
     if let Some(kind) = changed("filter-kind") {
         f.kind = crate::model::ContestKind::from_code(&kind);
@@ -180,7 +180,8 @@ fn swap(page_root: &Element, app_root: &Element) {
     mark_live();
 }
 
-/// The bundled dataset, with its sources and corrections read in when the page shows them.
+/// The bundled dataset, with its sources and corrections read in when the page shows them, and
+/// the editions in files of their own the page shows (a contest's, every one of a territory's).
 async fn page_data(page: &Query) -> Result<Shared, String> {
     let url = browser::bundled_dataset();
     let bytes = browser::fetch_bytes(&url).await?;
@@ -190,5 +191,13 @@ async fn page_data(page: &Query) -> Result<Shared, String> {
         let bytes = browser::fetch_bytes(&details_url).await?;
         dataset = read_details(&dataset, &bytes, &details_url, true)?.0;
     }
-    Ok(Shared(Rc::new(Catalog::new(dataset))))
+    let catalog = Catalog::new(dataset);
+    let mut editions = Vec::new();
+    for file in crate::app_state::editions::needed(&catalog, page) {
+        editions.push((file.clone(), edition(file).await?));
+    }
+    Ok(Shared(Rc::new(match editions.is_empty() {
+        true => catalog,
+        false => catalog.with_editions(editions),
+    })))
 }

@@ -114,6 +114,7 @@ pub fn synthetic(size: usize) -> Dataset {
         complete_calendar: false,
         details: None,
         nominations: Vec::new(),
+        editions: Vec::new(),
         contests,
     }
 }

@@ -82,6 +82,9 @@ fn build_reader(dist: &Path) -> Result<String> {
             "--bin",
             "tally",
             "--no-default-features",
+            // Older editions load on demand: their half votes and computed shares must read.
+            "--features",
+            "earlier",
         ])
         // Polling is compiled into the reader's build only for a live night.
         .args(

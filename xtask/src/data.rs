@@ -88,13 +88,10 @@ pub const RESULTS: [(&str, bool); 5] = [
     ("results-2008.csv", true),
 ];
 
-/// The editions the bundled results file holds (the reader's pages show these); every edition of
-/// every file is read and validated all the same.
-pub const BUNDLED_EDITIONS: [(i64, Party); 3] = [
-    (2024, Party::Democratic),
-    (2024, Party::Republican),
-    (2020, Party::Democratic),
-];
+/// The editions the front page's results file holds (the newest cycle); every other edition is a
+/// file of its own that the front file names (`pages.rs` writes the manifest), and every edition
+/// of every file is read and validated all the same.
+pub const BUNDLED_EDITIONS: [(i64, Party); 2] = [(2024, Party::Democratic), (2024, Party::Republican)];
 
 /// Jurisdictions the reference facts hold no contest for, and why: the calendar check lets these
 /// pass (and says so) rather than inventing a row. Their editions' files say the calendar is not
@@ -323,7 +320,7 @@ pub fn render_bundled(dataset: &Dataset) -> Result<Vec<(String, String)>> {
     let mut bundled = dataset.clone();
     let is_bundled = |cycle: i64, party: Party| BUNDLED_EDITIONS.contains(&(cycle, party));
     bundled.contests.retain(|c| is_bundled(c.cycle, c.party));
-    bundled.nominations.retain(|n| is_bundled(n.cycle, n.party));
+    // Every edition's nomination, so "Where Clinton lost" is offered before 2016's file is there.
     // The reader's build leaves out what only the earlier cycles use (Cargo feature `earlier`).
     let half = |d: Option<tally::model::Delegates>| d.is_some_and(|d| d.whole_number().is_none());
     if let Some(c) = bundled.contests.iter().find(|c| {

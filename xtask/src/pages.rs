@@ -7,13 +7,14 @@ use std::fs;
 use std::path::Path;
 use std::rc::Rc;
 
+use tally::app_state::editions::needed;
 use tally::app_state::{Shared, State};
 use tally::model::url::pages::Page;
 use tally::model::words::site::{sitemap, Head};
 use tally::model::words::snippet::html_attr as escape;
-use tally::model::{load_bytes, merge_own_details, Catalog};
+use tally::model::{load_bytes, merge_own_details, Catalog, EditionFile, Party};
 
-use crate::data::{BUNDLED, BUNDLED_DETAILS};
+use crate::data::{BUNDLED, BUNDLED_DETAILS, BUNDLED_EDITIONS, EDITIONS_DIR};
 use crate::{root, Result};
 
 /// The environment variable that names the site's public address, for absolute links.
@@ -50,7 +51,35 @@ pub fn write(site: &Path, base_url: Option<&str>) -> Result<String> {
     if let Some(problem) = loaded.problems.first().or(problems.first()) {
         return Err(format!("the bundled data has a problem: {problem}").into());
     }
-    let catalog = Shared(Rc::new(Catalog::new(dataset)));
+    let front = Catalog::new(dataset);
+    let mut editions = Vec::new();
+    for edition in &data.editions {
+        let loaded = load_bytes(edition.results.as_bytes()).map_err(|e| format!("{}: {e}", edition.file.file))?;
+        let (dataset, problems) =
+            merge_own_details(&loaded.dataset, &edition.details).map_err(|e| format!("{}: {e}", edition.file.file))?;
+        if let Some(problem) = loaded.problems.first().or(problems.first()) {
+            return Err(format!("{} has a problem: {problem}", edition.file.file).into());
+        }
+        editions.push((edition.file.clone(), dataset));
+    }
+    // Every contest of every edition has its pages; each page is rendered from the data the
+    // app will have when it takes the page over: the front file and the editions the page needs.
+    let catalog = Shared(Rc::new(front.with_editions(editions.clone())));
+    let mut catalogs: Vec<(Vec<String>, Shared)> = Vec::new();
+    let mut catalog_for = |page: &Page| -> Shared {
+        let needed: Vec<String> = needed(&front, &page.query()).iter().map(|f| f.file.clone()).collect();
+        if let Some((_, found)) = catalogs.iter().find(|(files, _)| *files == needed) {
+            return found.clone();
+        }
+        let chosen = editions
+            .iter()
+            .filter(|(f, _)| needed.contains(&f.file))
+            .cloned()
+            .collect();
+        let made = Shared(Rc::new(front.with_editions(chosen)));
+        catalogs.push((needed, made.clone()));
+        made
+    };
     let pages = Page::all(&catalog);
     let origins = data_origins()?;
     let (previews, preview_figures) = crate::previews::write(site, &catalog)?;
@@ -64,8 +93,8 @@ pub fn write(site: &Path, base_url: Option<&str>) -> Result<String> {
             Page::Contest(id) => previews.get(id),
             _ => None,
         };
-        let body = tally::ui::render(State::prerendered(page.query(), catalog.clone()));
-        let html = assemble(&template, page, &page.head(&catalog), &body, &build, preview)?;
+        let body = tally::ui::render(State::prerendered(page.query(), catalog_for(page)));
+        let html = assemble(&template, page, &page.head(&catalog_for(page)), &body, &build, preview)?;
         let path = site.join(page.path());
         fs::create_dir_all(path.parent().expect("pages live in the site"))?;
         fs::write(path, html)?;
@@ -91,30 +120,94 @@ struct HashedData {
     results: String,
     results_name: String,
     details_name: String,
+    editions: Vec<HashedEdition>,
+}
+
+/// An edition in a file of its own, as written into `data/editions/`.
+struct HashedEdition {
+    file: EditionFile,
+    results: String,
+    details: Vec<u8>,
 }
 
 /// `data/results.<hash>.json` and `data/details.<hash>.json`: a page names the data it was
-/// built from, so no cache can pair it with another build's.
+/// built from, so no cache can pair it with another build's. The results file names every other
+/// edition's file (`editions`: `data/editions/<cycle>-<party>.<hash>.json`, with its
+/// `<cycle>-<party>.details.<hash>.json`), hashed the same way.
 fn write_data(site: &Path) -> Result<HashedData> {
+    let dir = site.join("data");
+    fs::create_dir_all(dir.join("editions"))?;
+    let mut editions = Vec::new();
+    for (cycle, party) in edition_files()? {
+        let stem = format!("{cycle}-{}", party.code());
+        let source = root().join(EDITIONS_DIR);
+        let details = fs::read(source.join(format!("{stem}.details.json")))?;
+        let details_name = format!("{stem}.details.{}.json", tally::model::content_hash(&details));
+        let results = fs::read_to_string(source.join(format!("{stem}.json")))?;
+        let results = named_details(&results, &format!("{stem}.details.json"), &details_name, "")?;
+        let name = format!("{stem}.{}.json", tally::model::content_hash(results.as_bytes()));
+        fs::write(dir.join("editions").join(&details_name), &details)?;
+        fs::write(dir.join("editions").join(&name), &results)?;
+        let contests = load_bytes(results.as_bytes())
+            .map_err(|e| format!("{EDITIONS_DIR}/{stem}.json: {e}"))?
+            .dataset
+            .contests
+            .len();
+        let file = EditionFile {
+            cycle,
+            party,
+            file: format!("editions/{name}"),
+            contests,
+        };
+        editions.push(HashedEdition { file, results, details });
+    }
+    let manifest: Vec<&EditionFile> = editions.iter().map(|e| &e.file).collect();
+    let manifest = format!(",\"editions\":{}", serde_json::to_string(&manifest)?);
     let details = fs::read(root().join(BUNDLED_DETAILS))?;
     let details_name = format!("details.{}.json", tally::model::content_hash(&details));
     let results = fs::read_to_string(root().join(BUNDLED))?;
-    let pointer = "\"details\":\"details.json\"";
-    if !results.contains(pointer) {
-        return Err(format!("{BUNDLED} does not point at details.json as the converter writes it").into());
-    }
-    let results = results.replacen(pointer, &format!("\"details\":\"{details_name}\""), 1);
+    let results = named_details(&results, "details.json", &details_name, &manifest)?;
     // The reader's build reads the bundled data only if these bytes are the ones named here.
     let results_name = format!("results.{}.json", tally::model::content_hash(results.as_bytes()));
-    let dir = site.join("data");
-    fs::create_dir_all(&dir)?;
     fs::write(dir.join(&details_name), &details)?;
     fs::write(dir.join(&results_name), &results)?;
     Ok(HashedData {
         results,
         results_name,
         details_name,
+        editions,
     })
+}
+
+/// The editions in files of their own: every one `cargo xtask data` wrote but the front file's,
+/// newest first, Democratic before Republican.
+fn edition_files() -> Result<Vec<(i64, Party)>> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(root().join(EDITIONS_DIR))? {
+        let name = entry?.file_name().to_string_lossy().to_string();
+        let Some(stem) = name.strip_suffix(".json").filter(|s| !s.ends_with(".details")) else {
+            continue;
+        };
+        let edition = stem
+            .split_once('-')
+            .and_then(|(cycle, party)| Some((cycle.parse().ok()?, Party::from_code(party)?)))
+            .ok_or_else(|| format!("{EDITIONS_DIR}/{name} is not named <cycle>-<party>.json"))?;
+        if !BUNDLED_EDITIONS.contains(&edition) {
+            found.push(edition);
+        }
+    }
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    Ok(found)
+}
+
+/// A results file pointing at its details file by `name` rather than as the converter wrote it
+/// (`written`), with `more` after the pointer.
+fn named_details(results: &str, written: &str, name: &str, more: &str) -> Result<String> {
+    let pointer = format!("\"details\":\"{written}\"");
+    if !results.contains(&pointer) {
+        return Err(format!("a results file does not point at {written} as the converter writes it").into());
+    }
+    Ok(results.replacen(&pointer, &format!("\"details\":\"{name}\"{more}"), 1))
 }
 
 /// What every page of one build shares: the data it names, its public address, the origins allowed.

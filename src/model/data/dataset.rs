@@ -25,6 +25,10 @@ pub struct Dataset {
     /// are shown only for these).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub nominations: Vec<crate::model::Nomination>,
+    /// The editions kept in files of their own, which the page fetches when asked for them (the
+    /// front file's manifest, written by the build; empty in any other file).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<crate::model::EditionFile>,
     pub contests: Vec<Contest>,
 }
 

@@ -58,3 +58,24 @@ impl Nomination {
         }
     }
 }
+
+/// An edition kept in a file of its own, as the front file's manifest names it (`editions`): the
+/// page fetches it when a filter, an address or a page asks for it (docs/DATA.md, "Editions").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct EditionFile {
+    pub cycle: i64,
+    pub party: Party,
+    /// Relative to the file that names it: `editions/2016-D.<hash>.json`.
+    pub file: String,
+    /// How many contests it holds.
+    pub contests: usize,
+}
+
+impl EditionFile {
+    pub fn edition(&self) -> Edition {
+        Edition {
+            cycle: self.cycle,
+            party: self.party,
+        }
+    }
+}

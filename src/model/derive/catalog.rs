@@ -1,8 +1,8 @@
 //! A loaded dataset made ready for reading: contests in display order, with search text prepared
-//! once, and the editions it holds.
+//! once, and the editions it holds or names in files of their own (merged in as they arrive).
 
 use crate::model::derive::nomination::lost_by;
-use crate::model::{territory, Contest, Dataset, Edition, Nomination, TerritoryKind};
+use crate::model::{territory, Contest, Dataset, Edition, EditionFile, Nomination, TerritoryKind};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Catalog {
@@ -24,9 +24,10 @@ impl Catalog {
         let order = crate::model::data::order::sorted_indices(contests.len(), &mut |a, b| key(a).cmp(&key(b)));
         let haystacks = contests.iter().map(haystack).collect();
         let mut editions: Vec<Edition> = Vec::new();
-        for contest in contests {
-            if !editions.contains(&contest.edition()) {
-                editions.push(contest.edition());
+        let named = dataset.editions.iter().map(EditionFile::edition);
+        for edition in contests.iter().map(Contest::edition).chain(named) {
+            if !editions.contains(&edition) {
+                editions.push(edition);
             }
         }
         crate::model::data::order::sort_short(&mut editions, |a, b| (b.cycle, a.party).cmp(&(a.cycle, b.party)));
@@ -65,14 +66,41 @@ impl Catalog {
             .filter(|n| lost_by(contest, &n.presumptive_nominee))
     }
 
-    /// Cycles present, newest first.
+    /// Cycles present or in files of their own, newest first.
     pub fn cycles(&self) -> &[i64] {
         &self.cycles
     }
 
-    /// Editions present, newest cycle first, Democratic before Republican.
+    /// The newest cycle, what the page shows when the reader chose none.
+    pub fn newest(&self) -> Option<i64> {
+        self.cycles.first().copied()
+    }
+
+    /// Editions present or in files of their own, newest cycle first, Democratic before Republican.
     pub fn editions(&self) -> &[Edition] {
         &self.editions
+    }
+
+    /// The editions still in files of their own (not yet merged in).
+    pub fn pending(&self) -> &[EditionFile] {
+        &self.dataset.editions
+    }
+
+    /// This catalog with the editions read from their own files merged in: their contests, the
+    /// nominations it lacked, their entries gone from the manifest. (Each file's sources and
+    /// corrections were read with it: it holds no details pointer of its own.)
+    pub fn with_editions(&self, editions: Vec<(EditionFile, Dataset)>) -> Catalog {
+        let mut dataset = self.dataset.clone();
+        for (file, edition) in editions {
+            dataset.editions.retain(|f| f.file != file.file);
+            for nomination in edition.nominations {
+                if !dataset.nominations.iter().any(|n| n.edition() == nomination.edition()) {
+                    dataset.nominations.push(nomination);
+                }
+            }
+            dataset.contests.extend(edition.contests);
+        }
+        Catalog::new(dataset)
     }
 }
 

@@ -1,14 +1,45 @@
 //! The reader's filters and what they select, in the order the winners list shows.
 
 use crate::model::data::fold::fold;
-use crate::model::{Catalog, ContestKind, Party, TerritoryKind, TERRITORIES};
+use crate::model::{Catalog, ContestKind, Edition, Party, TerritoryKind, TERRITORIES};
+
+/// Which cycles the reader chose (`?cycle=`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Cycles {
+    /// Nothing chosen: the newest cycle; every cycle for a search or a territory's own page.
+    #[default]
+    Newest,
+    /// One year (`?cycle=2016`).
+    Year(i64),
+    /// Every year (`?cycle=all`).
+    All,
+}
+
+impl Cycles {
+    /// As the address and the cycle select write it: "2016", "all"; `None` for the default.
+    pub fn code(self) -> Option<String> {
+        match self {
+            Cycles::Newest => None,
+            Cycles::Year(year) => Some(year.to_string()),
+            Cycles::All => Some("all".into()),
+        }
+    }
+
+    /// "all" or a year; anything else is not a choice.
+    pub fn from_code(code: &str) -> Option<Cycles> {
+        match code {
+            "all" | "ALL" | "All" => Some(Cycles::All),
+            year => year.parse().ok().map(Cycles::Year),
+        }
+    }
+}
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
     /// Upper-case territory codes; empty means every jurisdiction.
     pub territories: Vec<String>,
     pub party: Option<Party>,
-    pub cycle: Option<i64>,
+    pub cycle: Cycles,
     pub kind: Option<ContestKind>,
     /// Free text, matched against territory, contest id and ballot option names.
     pub text: String,
@@ -23,9 +54,37 @@ impl Filter {
         *self == Filter::default()
     }
 
+    /// Whether it selects by one territory and nothing else: that territory's own page, which
+    /// shows every year of it.
+    pub fn is_one_territory(&self) -> bool {
+        self.territories.len() == 1
+            && Filter {
+                territories: Vec::new(),
+                ..self.clone()
+            }
+            .is_empty()
+    }
+
+    /// The year the filter selects from (`None`: every year), `newest` being the data's newest
+    /// cycle. With none chosen, a search and a territory's own page look in every year.
+    pub fn year(&self, newest: Option<i64>) -> Option<i64> {
+        match self.cycle {
+            Cycles::Year(year) => Some(year),
+            Cycles::All => None,
+            Cycles::Newest if !self.text.trim().is_empty() || self.is_one_territory() => None,
+            Cycles::Newest => newest,
+        }
+    }
+
+    /// Whether the contests of `edition` are among those the filter can select.
+    pub fn spans(&self, edition: Edition, newest: Option<i64>) -> bool {
+        self.year(newest).is_none_or(|c| c == edition.cycle) && self.party.is_none_or(|p| p == edition.party)
+    }
+
     /// Indices into the catalog's contests, in display order.
     pub fn apply(&self, catalog: &Catalog) -> Vec<usize> {
         let needle = fold(self.text.trim());
+        let year = self.year(catalog.newest());
         catalog
             .order
             .iter()
@@ -38,7 +97,7 @@ impl Filter {
                         .iter()
                         .any(|t| t.eq_ignore_ascii_case(&contest.territory)))
                     && self.party.is_none_or(|p| p == contest.party)
-                    && self.cycle.is_none_or(|c| c == contest.cycle)
+                    && year.is_none_or(|c| c == contest.cycle)
                     && self.kind.is_none_or(|k| k == contest.kind)
                     && (needle.is_empty() || crate::model::data::fold::contains(catalog.haystack(i), &needle))
                     && (!self.nominee_lost || catalog.nominee_lost(i).is_some())
@@ -64,7 +123,7 @@ impl Filter {
     pub fn who_lost(&self, catalog: &Catalog) -> Option<String> {
         let mut who: Option<&str> = None;
         for &edition in catalog.editions() {
-            let chosen = self.cycle.is_none_or(|c| c == edition.cycle) && self.party.is_none_or(|p| p == edition.party);
+            let chosen = self.spans(edition, catalog.newest());
             match (catalog.nomination(edition).filter(|_| chosen), who) {
                 (Some(n), Some(surname)) if fold(n.surname()) != fold(surname) => {
                     return Some("the presumptive nominee".into())
@@ -79,8 +138,10 @@ impl Filter {
     /// What the filters select by, in words ("2024", "Democratic", "matching “palmer”").
     pub fn active(&self, catalog: &Catalog) -> Vec<String> {
         let mut parts: Vec<String> = Vec::new();
-        if let Some(cycle) = self.cycle {
-            parts.push(cycle.to_string());
+        match self.cycle {
+            Cycles::Year(year) => parts.push(year.to_string()),
+            Cycles::All => parts.push("all years".into()),
+            Cycles::Newest => {}
         }
         if let Some(party) = self.party {
             parts.push(party.name().to_string());

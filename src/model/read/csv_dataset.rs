@@ -312,6 +312,7 @@ pub fn dataset_from_csv(
         complete_calendar: false,
         details: None,
         nominations: Vec::new(),
+        editions: Vec::new(),
         contests,
     };
     Ok((dataset, problems))

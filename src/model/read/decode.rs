@@ -327,3 +327,14 @@ fn correction(value: &Json, path: String) -> Fit<Correction> {
         sources: o.texts("sources")?,
     })
 }
+
+/// One entry of the front file's `editions`: an edition in a file of its own.
+pub fn edition_file(value: &Json) -> Fit<crate::model::EditionFile> {
+    let o = Object::new(value, String::new())?;
+    Ok(crate::model::EditionFile {
+        cycle: o.int("cycle")?,
+        party: o.code("party", Party::from_code, "D, R")?,
+        file: o.text("file")?,
+        contests: o.int("contests")? as usize,
+    })
+}

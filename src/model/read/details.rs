@@ -80,7 +80,7 @@ pub fn merge_own_details(dataset: &Dataset, bytes: &[u8]) -> Result<(Dataset, Ve
 /// The bundled details file, fetched from `url` (`details.<hash>.json`), merged unvalidated when
 /// its bytes are the ones the build named and validated (as `load_as_built`); refused otherwise.
 pub fn merge_details_as_built(dataset: &Dataset, bytes: &[u8], url: &str) -> Result<Dataset, LoadError> {
-    as_built(bytes, url, "details.")?;
+    as_built(bytes, url, true)?;
     Ok(merge(dataset, bytes, false, true)?.0)
 }
 

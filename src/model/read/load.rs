@@ -67,17 +67,23 @@ pub fn content_hash(bytes: &[u8]) -> String {
 /// any problem), so they are not validated again: the reader's build has no validator, 2 KB of
 /// wasm (gzip). Any other bytes are refused.
 pub fn load_as_built(bytes: &[u8], url: &str) -> Result<Loaded, LoadError> {
-    as_built(bytes, url, "results.")?;
+    as_built(bytes, url, false)?;
     let (dataset, problems) = read_json(content(utf8(bytes)?)?)?;
     Ok(Loaded { dataset, problems })
 }
 
-/// Whether `bytes` are the file the build named `url` (`<kind><hash>.json`) for.
-pub(crate) fn as_built(bytes: &[u8], url: &str, kind: &str) -> Result<(), LoadError> {
+/// Whether `bytes` are the file the build named `url` for: `<stem>.<hash>.json`, a details file's
+/// stem ending in `details` (`details.<hash>.json`, `2016-D.details.<hash>.json`), a results
+/// file's not (`results.<hash>.json`, `2016-D.<hash>.json`).
+pub(crate) fn as_built(bytes: &[u8], url: &str, details: bool) -> Result<(), LoadError> {
     // The name after the last '/' (found by byte: `rsplit` is 0.25 KB of the reader's gzip).
     let name = &url[url.bytes().rposition(|b| b == b'/').map_or(0, |at| at + 1)..];
-    let named = name.strip_prefix(kind).and_then(|name| name.strip_suffix(".json"));
-    match named == Some(content_hash(bytes).as_str()) {
+    let name = name.strip_suffix(".json").unwrap_or("");
+    let (stem, hash) = match name.bytes().rposition(|b| b == b'.') {
+        Some(at) => (&name[..at], &name[at + 1..]),
+        None => ("", ""),
+    };
+    match !stem.is_empty() && stem.ends_with("details") == details && hash == content_hash(bytes).as_str() {
         true => Ok(()),
         false => Err(LoadError::NotAsBuilt),
     }
@@ -224,6 +230,15 @@ fn read_json(text: &str) -> Result<(Dataset, Vec<Problem>), LoadError> {
             }
         }
     }
+    let mut editions = Vec::new();
+    if let Some(Json::Array(raw)) = value.get("editions") {
+        for (index, raw) in raw.iter().enumerate() {
+            match decode::edition_file(raw) {
+                Ok(file) => editions.push(file),
+                Err(unfit) => problems.push(unreadable(raw, "edition", index, unfit)),
+            }
+        }
+    }
     let dataset = Dataset {
         schema_version: SCHEMA_VERSION,
         title: text_of("title").unwrap_or_else(|| "Untitled dataset".into()),
@@ -237,6 +252,7 @@ fn read_json(text: &str) -> Result<(Dataset, Vec<Problem>), LoadError> {
         complete_calendar: value.get("complete_calendar") == Some(&Json::Bool(true)),
         details: text_of("details"),
         nominations,
+        editions,
         contests,
     };
     Ok((dataset, problems))

@@ -4,7 +4,7 @@
 use crate::model::derive::list_order::ListOrder;
 use crate::model::url::foreign;
 use crate::model::url::pages::{self, Page};
-use crate::model::{territory, Catalog, ContestKind, Filter, Party};
+use crate::model::{territory, Catalog, ContestKind, Cycles, Filter, Party};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -128,9 +128,9 @@ impl Query {
                     None => return bad("use D or R"),
                 },
             },
-            "cycle" => match value.parse::<i64>() {
-                Ok(cycle) => self.filter.cycle = Some(cycle),
-                Err(_) => return bad("not a year"),
+            "cycle" => match Cycles::from_code(value) {
+                Some(cycles) => self.filter.cycle = cycles,
+                None => return bad("not a year"),
             },
             "kind" => match ContestKind::from_code(value) {
                 Some(kind) => self.filter.kind = Some(kind),
@@ -178,13 +178,13 @@ impl Query {
     /// Notices for values that are well formed but name nothing in this dataset.
     pub fn check_against(&mut self, catalog: &Catalog) -> Vec<String> {
         let mut notices = Vec::new();
-        if let Some(cycle) = self.filter.cycle {
+        if let Cycles::Year(cycle) = self.filter.cycle {
             if !catalog.cycles().contains(&cycle) {
                 notices.push(format!(
                     "Ignored cycle {}: this dataset has no contests that year.",
                     quote(&cycle.to_string())
                 ));
-                self.filter.cycle = None;
+                self.filter.cycle = Cycles::Newest;
             }
         }
         if let Some(id) = &self.contest {
@@ -279,8 +279,8 @@ impl Query {
     pub fn to_search(&self) -> String {
         let mut pairs: Vec<(&str, String)> = Vec::new();
         let f = &self.filter;
-        if let Some(cycle) = f.cycle {
-            pairs.push(("cycle", cycle.to_string()));
+        if let Some(cycle) = f.cycle.code() {
+            pairs.push(("cycle", cycle));
         }
         if let Some(party) = f.party {
             pairs.push(("party", party.code().into()));
@@ -335,16 +335,7 @@ impl Query {
 /// The one territory a filter selects, when it selects by nothing else: a territory's own page.
 pub fn only_territory(filter: &Filter) -> Option<&str> {
     match filter.territories.as_slice() {
-        [code]
-            if filter.party.is_none()
-                && filter.cycle.is_none()
-                && filter.kind.is_none()
-                && filter.text.is_empty()
-                && !filter.nominee_lost
-                && !filter.rule_differs =>
-        {
-            Some(code)
-        }
+        [code] if filter.is_one_territory() => Some(code),
         _ => None,
     }
 }

@@ -12,12 +12,13 @@ use crate::model::{
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MapChoice {
     pub shown: Edition,
-    /// Every edition among the selected contests, newest cycle first, Democratic before Republican.
+    /// Every edition of the data (those in files of their own too), newest cycle first,
+    /// Democratic before Republican.
     pub choices: Vec<Edition>,
 }
 
 impl MapChoice {
-    /// Whether the selection spans several cycles or parties, so the reader is offered a switch.
+    /// Whether the data hold several cycles or parties, so the reader is offered a switch.
     pub fn must_choose(&self) -> bool {
         self.choices.len() > 1
     }
@@ -27,7 +28,8 @@ impl MapChoice {
 /// party's in one cycle: the reader's pick if the selection holds it, otherwise the newest cycle
 /// and, of both parties, the Democratic one. With nothing selected, the filter's cycle and party
 /// still choose (every tile muted). `None` when the data hold no edition the filter fits (no 2020
-/// Republican contests): no map of another edition.
+/// Republican contests): no map of another edition. The switch lists every edition: one outside
+/// the selection brings the list to its cycle (`State::after`, `PickEdition`).
 pub fn map_choice(
     catalog: &Catalog,
     filter: &Filter,
@@ -42,13 +44,20 @@ pub fn map_choice(
         }
     }
     let all = catalog.editions();
-    let choices: Vec<Edition> = all.iter().filter(|e| found.contains(e)).copied().collect();
-    let fits = |e: &&Edition| filter.cycle.is_none_or(|c| c == e.cycle) && filter.party.is_none_or(|p| p == e.party);
+    let newest = catalog.newest();
+    let fits = |e: &&Edition| filter.spans(**e, newest);
     let shown = match picked {
-        Some(pick) if choices.contains(&pick) => pick,
-        _ => choices.first().or_else(|| all.iter().find(fits)).copied()?,
+        Some(pick) if found.contains(&pick) => pick,
+        _ => all
+            .iter()
+            .find(|e| found.contains(e))
+            .or_else(|| all.iter().find(fits))
+            .copied()?,
     };
-    Some(MapChoice { shown, choices })
+    Some(MapChoice {
+        shown,
+        choices: all.to_vec(),
+    })
 }
 
 /// The race of `edition` over the selected contests: one cycle and party, never a sum of several.

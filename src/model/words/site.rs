@@ -81,20 +81,37 @@ impl Page {
 /// The editions a catalog holds, by cycle, newest first: "2024 Democratic and Republican, 2020
 /// Democratic".
 pub fn editions_in_words(catalog: &Catalog) -> String {
-    let by_cycle: Vec<String> = catalog
-        .cycles()
-        .iter()
-        .map(|&cycle| {
-            let parties: Vec<&str> = catalog
-                .editions()
-                .iter()
-                .filter(|e| e.cycle == cycle)
-                .map(|e| e.party.name())
-                .collect();
-            format!("{cycle} {}", and_list(&parties))
-        })
-        .collect();
+    editions_words(catalog.editions())
+}
+
+/// Editions, newest cycle first, in words, a cycle's parties together: "2016 Democratic and
+/// Republican, 2012 Republican".
+pub fn editions_words(editions: &[crate::model::Edition]) -> String {
+    let mut by_cycle: Vec<String> = Vec::new();
+    let mut cycles: Vec<i64> = editions.iter().map(|e| e.cycle).collect();
+    cycles.dedup();
+    for cycle in cycles {
+        let parties: Vec<&str> = editions
+            .iter()
+            .filter(|e| e.cycle == cycle)
+            .map(|e| e.party.name())
+            .collect();
+        by_cycle.push(format!("{cycle} {}", and_list(&parties)));
+    }
     by_cycle.join(", ")
+}
+
+/// The status line while editions load: "Loading the 2016 Democratic and Republican results…".
+pub fn loading(editions: &[crate::model::Edition]) -> String {
+    format!("Loading the {} results\u{2026}", editions_words(editions))
+}
+
+/// The status line when they could not be: what is missing, why, and that the rest stays.
+pub fn not_loaded(editions: &[crate::model::Edition], why: &str) -> String {
+    format!(
+        "The {} results could not be loaded: {why} The list still shows the results before; choose again to retry.",
+        editions_words(editions)
+    )
 }
 
 fn has_democrats(catalog: &Catalog) -> bool {

@@ -536,10 +536,12 @@ impl State {
         }
         // A new selection starts again with a screenful, so the change shows at once; the app
         // renders a page once that is painted.
-        if next.query.filter != self.query.filter {
+        // (Of the rows shown: while editions load, the rows before stay as they are, and the
+        // rows that replace them come all at once, so nothing below them moves twice.)
+        next.follow_editions(&self);
+        if next.shown().filter != self.shown().filter && self.rows_from.is_none() {
             next.limit = FIRST_ROWS;
         }
-        next.follow_editions(&self);
         Rc::new(next)
     }
 }

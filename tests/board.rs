@@ -12,13 +12,14 @@ use tally::model::words::board::{
 };
 use tally::model::*;
 
+mod bundled;
 mod common;
 mod spreadsheet;
 
 use spreadsheet::editions::{group, sums};
 
 fn catalog() -> Catalog {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let text = bundled::results();
     Catalog::new(load(&text).unwrap().dataset)
 }
 
@@ -219,18 +220,19 @@ fn the_map_shows_one_cycle_and_party_the_newest_and_democratic_first() {
     };
     assert_eq!(shown("", None), ("2024 Democratic".into(), true));
     assert_eq!(shown("", Some(r2024)), ("2024 Republican".into(), true));
-    assert_eq!(shown("?party=R", None), ("2024 Republican".into(), false));
-    assert_eq!(shown("?cycle=2020", None), ("2020 Democratic".into(), false));
+    // The switch lists every edition, whatever the selection (one outside it brings the list to it).
+    assert_eq!(shown("?party=R", None), ("2024 Republican".into(), true));
+    assert_eq!(shown("?cycle=2020", None), ("2020 Democratic".into(), true));
     assert_eq!(
         shown("?cycle=2020", Some(r2024)),
-        ("2020 Democratic".into(), false),
+        ("2020 Democratic".into(), true),
         "not in the selection"
     );
     assert_eq!(shown("?territory=AS", None), ("2024 Democratic".into(), true));
-    // Nothing selected: the filter still chooses, and no switch is offered.
+    // Nothing selected: the filter still chooses, and the switch still lists every edition.
     assert_eq!(
         shown("?party=R&q=nobody-at-all", None),
-        ("2024 Republican".into(), false)
+        ("2024 Republican".into(), true)
     );
     // An edition the data do not hold (the spreadsheet has no 2020 Republican row): no map.
     assert!(!spreadsheet::contests()

@@ -1,27 +1,29 @@
 //! The bundled dataset: it validates, covers every jurisdiction, and known results come out right.
 
+mod bundled;
+
 mod spreadsheet;
 
 use tally::model::*;
 
 /// The bundled results with their details file read in, as the page has them once a contest is open.
 fn bundled() -> Dataset {
-    let read = |name: &str| std::fs::read(format!("{}/static/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let loaded = load_bytes(&read("results.json")).expect("bundled file loads");
+    let loaded = load_bytes(bundled::results().as_bytes()).expect("bundled file loads");
     assert!(
         loaded.problems.is_empty(),
         "bundled dataset has problems: {:#?}",
         loaded.problems
     );
     assert_eq!(loaded.dataset.details.as_deref(), Some("details.json"));
-    let (dataset, problems) = merge_details(&loaded.dataset, &read("details.json")).expect("details file loads");
+    let (dataset, problems) =
+        merge_details(&loaded.dataset, bundled::details().as_bytes()).expect("details file loads");
     assert!(problems.is_empty(), "bundled details have problems: {problems:#?}");
     dataset
 }
 
 #[test]
 fn the_first_load_carries_results_alone() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let text = bundled::results();
     let lean = load(&text).unwrap().dataset;
     assert!(lean
         .contests
@@ -293,7 +295,7 @@ fn json_round_trips_through_the_csv_converter() {
 /// (serde_json, and the tests' own CSV reader): the converter is not the judge of its own output.
 #[test]
 fn the_bundled_file_is_the_spreadsheet_figure_for_figure() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let text = bundled::results();
     let bundled: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(bundled["as_of"].as_str(), Some(spreadsheet::as_of().as_str()));
     let bundled = bundled["contests"].as_array().unwrap();

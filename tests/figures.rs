@@ -2,6 +2,7 @@
 //! that is not certain, shares of a count below the display precision, votes that are not the
 //! official result; on small tables and on the bundled dataset.
 
+mod bundled;
 mod common;
 mod spreadsheet;
 
@@ -61,7 +62,7 @@ fn margins_only_against_a_certain_runner_up_and_at_the_coarser_precision() {
 
 /// The bundled dataset, as the first load has it.
 fn bundled() -> Dataset {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let text = bundled::results();
     load(&text).unwrap().dataset
 }
 

@@ -2,6 +2,8 @@
 //! contest, and its words: "Leading" until the feed calls, the call with its desk and time, "won"
 //! only once the count is final or certified. The bundled file has none of it.
 
+mod bundled;
+
 use tally::model::words::format::{popular_sentence, summary, Marks};
 use tally::model::words::site::headline;
 use tally::model::*;
@@ -222,7 +224,7 @@ fn leading_until_called_then_called_then_won_once_final() {
 /// The bundled file declares no feed: nothing of the night shows for it.
 #[test]
 fn the_bundled_file_has_no_live_fields() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let text = bundled::results();
     let dataset = load(&text).unwrap().dataset;
     assert!(dataset.poll_seconds.is_none());
     for contest in &dataset.contests {

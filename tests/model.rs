@@ -3,6 +3,7 @@
 use tally::model::read::json;
 use tally::model::*;
 
+mod bundled;
 mod common;
 
 use common::contest;
@@ -296,7 +297,7 @@ fn query_round_trips_and_reports_garbage() {
 
 #[test]
 fn filters_select_and_describe() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let text = bundled::results();
     let catalog = Catalog::new(load(&text).unwrap().dataset);
     let ids = |search: &str| {
         let (query, _) = Query::parse(search);
@@ -317,7 +318,13 @@ fn filters_select_and_describe() {
         query.filter.describe(5, &catalog),
         "5 contests: 2024, Democratic, territories"
     );
-    assert_eq!(ids("").len(), catalog.contests().len());
+    // No cycle chosen is the newest; `cycle=all` every year.
+    let newest = catalog.contests().iter().map(|c| c.cycle).max().unwrap();
+    assert_eq!(
+        ids("").len(),
+        catalog.contests().iter().filter(|c| c.cycle == newest).count()
+    );
+    assert_eq!(ids("?cycle=all").len(), catalog.contests().len());
     let mut unknown = Query::parse("?cycle=1776&contest=nope").0;
     assert_eq!(unknown.check_against(&catalog).len(), 2);
     assert_eq!(unknown, Query::default());

@@ -3,11 +3,12 @@
 
 use tally::model::*;
 
+mod bundled;
 mod common;
 mod spreadsheet;
 
 fn catalog() -> Catalog {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let text = bundled::results();
     Catalog::new(load(&text).unwrap().dataset)
 }
 
@@ -113,7 +114,7 @@ fn the_filter_names_whose_losses_it_shows() {
 
 #[test]
 fn the_bundled_file_carries_each_edition_s_nomination_from_editions_csv() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let text = bundled::results();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     let nominations = json["nominations"].as_array().expect("a nominations list");
     let rows = spreadsheet::csv::records(&spreadsheet::read("editions.csv"));

@@ -1,6 +1,8 @@
 //! Reading files we are handed: the malformed-file corpus, what one bad value costs (its contest,
 //! not the file), and the bundled details file against the spreadsheet it came from.
 
+mod bundled;
+
 use tally::model::*;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/corpus");
@@ -95,7 +97,7 @@ fn a_bad_value_loses_its_contest_not_the_file() {
 /// expected there, never a byte offset.
 #[test]
 fn a_structural_break_names_line_and_column() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let text = bundled::results();
     // The bundled file on lines of their own, one contest a line, then a comma dropped on line 3.
     let lines = text
         .trim()
@@ -118,8 +120,8 @@ fn a_structural_break_names_line_and_column() {
 fn every_row_source_is_shown_with_its_contest() {
     let root = env!("CARGO_MANIFEST_DIR");
     let read = |path: &str| std::fs::read(format!("{root}/{path}")).unwrap();
-    let lean = load_bytes(&read("static/data/results.json")).unwrap().dataset;
-    let details = read("static/data/details.json");
+    let lean = load_bytes(bundled::results().as_bytes()).unwrap().dataset;
+    let details = bundled::details().into_bytes();
     let (full, problems) = merge_details(&lean, &details).unwrap();
     assert!(problems.is_empty(), "{problems:#?}");
     let csv = String::from_utf8(read("data/results.csv")).unwrap();

@@ -1,5 +1,6 @@
 //! Every wording function, from tables of contests and the words a reader sees.
 
+mod bundled;
 mod common;
 
 use common::contest;
@@ -182,7 +183,7 @@ fn names_are_listed_as_a_sentence_lists_them() {
     assert_eq!(and_list(&["Guam"]), "Guam");
     assert_eq!(and_list(&["Guam", "Ohio"]), "Guam and Ohio");
     assert_eq!(and_list(&["Guam", "Ohio", "Utah"]), "Guam, Ohio and Utah");
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let text = bundled::results();
     let catalog = Catalog::new(load(&text).unwrap().dataset);
     let describe = |search: &str, count: usize| Query::parse(search).0.filter.describe(count, &catalog);
     assert_eq!(describe("?territory=UT,GU,OH", 3), "3 contests: Guam, Ohio and Utah");
@@ -238,7 +239,7 @@ fn each_row_says_its_year() {
     guam.date = None;
     assert_eq!(contest_date(&guam), "2020, no date");
 
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/results.json")).unwrap();
+    let text = bundled::results();
     let dataset = load(&text).unwrap().dataset;
     let mut rows = std::collections::HashSet::new();
     for contest in &dataset.contests {

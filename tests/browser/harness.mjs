@@ -173,6 +173,17 @@ export async function dataset() {
   const read = async (name) => JSON.parse(await readFile(join(DIST, 'data', name), 'utf8'));
   const results = await read(await bundledName());
   const details = new Map((await read(results.details)).contests.map((d) => [d.id, d]));
+  // Every edition in a file of its own (the front file's manifest), its details beside it.
+  results.front = results.contests.length;
+  for (const edition of results.editions ?? []) {
+    const file = await read(edition.file);
+    const folder = edition.file.replace(/[^/]*$/, '');
+    for (const d of (await read(folder + file.details)).contests) details.set(d.id, d);
+    results.contests.push(...file.contests);
+    for (const n of file.nominations ?? []) {
+      if (!results.nominations.some((m) => m.cycle === n.cycle && m.party === n.party)) results.nominations.push(n);
+    }
+  }
   for (const contest of results.contests) {
     // As the reader does: an absent id is the usual one.
     contest.id ??= `${contest.cycle}-${contest.party}-${contest.territory}`;

@@ -486,12 +486,13 @@ impl State {
                 }
             }
             Action::SetFilter(filter) => {
-                next.query.filter = filter;
+                next.query.filter = filter.canonical();
                 next.query.contest = None;
                 next.push_history = true;
             }
             Action::SetText(text) => {
                 next.query.filter.text = text;
+                next.query.filter = next.query.filter.clone().canonical();
                 next.query.contest = None;
                 next.push_history = !self.last_was_typing;
             }

@@ -60,7 +60,7 @@ test('with JavaScript disabled, every kind of page shows its results', async () 
   const page = await context.newPage();
 
   await page.goto(server.base + PAGES.front);
-  assert.equal(await page.locator('table.winners tbody tr').count(), data.contests.length, 'front page: every contest');
+  assert.equal(await page.locator('table.winners tbody tr').count(), data.front, 'front page: every contest of the newest cycle');
   for (const code of ['AS', 'GU', 'MP', 'PR', 'VI', 'DA']) {
     assert.equal(await page.locator(`tr:has(a[href*="contest/2024-D-${code}.html"])`).count(), 1, `front page lists 2024-D-${code}`);
   }
@@ -160,7 +160,8 @@ test('a choice made on the static page before the app arrives is kept, not undon
   await page.selectOption('#filter-party', 'R');
   release();
   await ready(page);
-  const expected = data.contests.filter((c) => c.party === 'R').length;
+  const newest = Math.max(...data.contests.map((c) => c.cycle));
+  const expected = data.contests.filter((c) => c.party === 'R' && c.cycle === newest).length;
   await page.waitForFunction((n) => document.querySelectorAll('table.winners tbody tr').length === n, expected);
   assert.equal(await page.inputValue('#filter-party'), 'R');
   assert.match(page.url(), /party=R/);

@@ -65,6 +65,20 @@ impl Filter {
             .is_empty()
     }
 
+    /// The same selection in the address's one spelling: "All years" where no year chosen already
+    /// means every year (a search, a territory's own page) is no year chosen.
+    pub fn canonical(mut self) -> Filter {
+        let one_territory = Filter {
+            cycle: Cycles::Newest,
+            ..self.clone()
+        }
+        .is_one_territory();
+        if self.cycle == Cycles::All && (!self.text.trim().is_empty() || one_territory) {
+            self.cycle = Cycles::Newest;
+        }
+        self
+    }
+
     /// The year the filter selects from (`None`: every year), `newest` being the data's newest
     /// cycle. With none chosen, a search and a territory's own page look in every year.
     pub fn year(&self, newest: Option<i64>) -> Option<i64> {

@@ -91,6 +91,8 @@ for (const scheme of ['light', 'dark']) {
     assert.ok(editions.length >= 3, `editions: ${editions}`);
     for (const [cycle, party] of editions) {
       const page = await open(`?cycle=${cycle}&party=${party}`, { colorScheme: scheme });
+      // An earlier edition comes in a file of its own.
+      await page.waitForFunction(() => !document.querySelector('[role="status"]').textContent.startsWith('Loading'));
       const [dem, rep] = await page.evaluate(() => ['D', 'R'].map((p) => {
         const probe = document.createElement('i');
         probe.style.color = `var(--party-${p})`;
@@ -113,7 +115,8 @@ for (const scheme of ['light', 'dark']) {
       const legend = await page.locator('.legend li', { has: page.locator('.swatch[data-result^=w]') }).evaluateAll((lis) => lis.map((li) => ({
         name: li.textContent.replace(/ \(\d+\)$/, ''), colour: getComputedStyle(li.querySelector('.swatch')).backgroundColor,
       })));
-      assert.ok(legend.length >= 2, `${cycle} ${party}: the legend names the winners`);
+      // (One winner is a legend of one: Trump won every 2020 Republican contest.)
+      assert.ok(legend.length >= 1, `${cycle} ${party}: the legend names the winners`);
       for (const entry of legend) {
         const surname = entry.name.split(' ').at(-1);
         const mine = tiles.filter((t) => t.text === surname);

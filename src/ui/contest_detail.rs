@@ -129,7 +129,8 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                 </th>
                 { super::num_cell(o.votes.map(thousands).unwrap_or_else(|| NOT_REPORTED.into())) }
                 <td class="num share">
-                    <span>{ share_cells[i].clone() }</span>
+                    // A missing share ("Not reported") may wrap where a figure may not.
+                    <span data-missing={share.is_none().then_some("")}>{ share_cells[i].clone() }</span>
                     if let Some(value) = share {
                         <meter aria-hidden="true" min="0" max="100" value={value.drawn()}></meter>
                     }

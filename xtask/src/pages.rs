@@ -462,6 +462,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_front_file_names_every_other_edition_by_its_hash_and_the_catalog_has_a_page_for_each_contest() {
+        let site = std::env::temp_dir().join(format!("tally-pages-{}", std::process::id()));
+        let data = write_data(&site).unwrap();
+        let front = Catalog::new(load_bytes(data.results.as_bytes()).unwrap().dataset);
+        let named: Vec<(i64, Party)> = front.pending().iter().map(|f| (f.cycle, f.party)).collect();
+        assert_eq!(
+            named,
+            edition_files().unwrap(),
+            "every edition but the front file's, newest first"
+        );
+        assert!(front
+            .contests()
+            .iter()
+            .all(|c| BUNDLED_EDITIONS.contains(&(c.cycle, c.party))));
+        let mut editions = Vec::new();
+        for file in front.pending() {
+            let url = format!("data/{}", file.file);
+            let bytes = fs::read(site.join(&url)).unwrap();
+            let read = tally::model::load_as_built(&bytes, &url).expect("named by its hash");
+            assert_eq!(
+                read.dataset.contests.len(),
+                file.contests,
+                "{url}: the manifest's count"
+            );
+            let details = read.dataset.details.clone().unwrap();
+            let folder = site.join("data/editions");
+            tally::model::merge_details_as_built(&read.dataset, &fs::read(folder.join(&details)).unwrap(), &details)
+                .expect("its details named by their hash");
+            editions.push((file.clone(), read.dataset));
+        }
+        let all = front.with_editions(editions);
+        let pages = Page::all(&all);
+        for contest in all.contests() {
+            assert!(
+                pages.contains(&Page::Contest(contest.id.clone())) && pages.contains(&Page::Card(contest.id.clone()))
+            );
+        }
+        assert!(all.contest("2008-D-AS").is_some() && pages.contains(&Page::Territory("AS".into())));
+        let _ = fs::remove_dir_all(&site);
+    }
+
+    #[test]
     fn a_card_keeps_styles_and_the_resize_script_only() {
         let html = r#"<head><link rel=stylesheet href=tally-1.css><link rel=modulepreload href=./tally-2.js><link rel=preload href=./tally-2_bg.wasm as=fetch><script src=tally-child.js defer></script><script type=module>import init from './tally-2.js';</script></head>"#;
         assert_eq!(

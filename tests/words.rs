@@ -311,3 +311,40 @@ fn corrections_in_one_line() {
         assert_eq!(correction_line(&corrected).as_deref(), expected, "{list:?}");
     }
 }
+
+#[test]
+fn a_place_s_history_at_a_glance() {
+    use tally::model::words::history::{glance_caption, glance_margin};
+    let captions = [
+        (
+            ("American Samoa", 2024, 2008, 9),
+            "American Samoa: every contest since 2008 in these results, at a glance",
+        ),
+        (
+            ("Guam", 2024, 2024, 2),
+            "Guam: every 2024 contest in these results, at a glance",
+        ),
+        (
+            ("Guam", 2020, 2020, 1),
+            "Guam: the one contest in these results, 2020, at a glance",
+        ),
+    ];
+    for ((place, newest, oldest, contests), expected) in captions {
+        assert_eq!(glance_caption(place, newest, oldest, contests), expected);
+    }
+    // The margin cell is never empty: the list's margin, or why there is none.
+    check(
+        "
+        whole | Jason Palmer:51:56.0:3 | Joe Biden:40:44.0:3 => +12.0 pts (11 votes)
+        final | Ann:10:: | Bob:10::                          => Tied
+        final | Ann::40.0: | Bob::40.0:                      => Level
+        final | Ann:1000:50.0: | Bob::30.0: | Cy:200::       => Not reported
+        final | Ann:::4 | Bob:::2                            => Not reported
+        final | Ann::: | Bob:::                              => Not reported
+        cancelled | Ann:::6                                  => No vote count
+        no-vote | Ann:::6                                    => No vote count
+        upcoming | Ann::: | Bob:::                           => Not yet counted
+        ",
+        |c| glance_margin(c, &summary(c).margin),
+    );
+}

@@ -99,3 +99,18 @@ pub fn ordered(catalog: &Catalog, selected: &[usize], by: ListOrder) -> Vec<usiz
         .map(|k| selected[k])
         .collect()
 }
+
+/// A place's contests as its history reads (a territory's page): newest cycle first; within a
+/// cycle Democratic before Republican, and a party's main contest before its second (Washington's
+/// 2016 caucus before its primary); then the catalog's date order, as `selected` gives it.
+pub fn newest_first(catalog: &Catalog, selected: &[usize]) -> Vec<usize> {
+    let contests = catalog.contests();
+    let key = |k: usize| {
+        let c = &contests[selected[k]];
+        (-c.cycle, c.party, c.extra)
+    };
+    crate::model::data::order::sorted_indices(selected.len(), &mut |a, b| key(a).cmp(&key(b)))
+        .into_iter()
+        .map(|k| selected[k])
+        .collect()
+}

@@ -1,5 +1,6 @@
 //! The sentences and figures a reader sees: result cells and sentences, the tile map's labels,
-//! page titles and headlines, a live feed's calls, the CSV export and the embed snippets.
+//! a place's history at a glance, page titles and headlines, a live feed's calls, the CSV export
+//! and the embed snippets.
 
 pub mod allocation;
 pub mod board;
@@ -7,6 +8,7 @@ pub mod corrections;
 pub mod delegates;
 pub mod export;
 pub mod format;
+pub mod history;
 pub mod live;
 pub mod site;
 pub mod snippet;

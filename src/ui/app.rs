@@ -13,6 +13,7 @@ use super::effects::use_effects;
 use super::embed_customizer::embed_customizer;
 use super::embed_view::embed_view;
 use super::filters::{filters, list_order};
+use super::glance::glance;
 use super::notices::{feed_line, notices, Rejected};
 #[cfg(feature = "newsroom")]
 use super::notices::{problems_panel, provenance};
@@ -20,7 +21,7 @@ use super::state::{Action, Data, Shared, Sort, State};
 #[cfg(not(feature = "newsroom"))]
 use super::tools::{embed_customizer, problems_panel, provenance};
 use super::winners::{contest_href, winners};
-use crate::model::derive::list_order::ordered;
+use crate::model::derive::list_order::{newest_first, ordered};
 #[cfg(feature = "newsroom")]
 use crate::model::words::export::list_csv;
 #[cfg(feature = "newsroom")]
@@ -128,6 +129,7 @@ pub fn App(props: &AppProps) -> Html {
             #[cfg(not(feature = "newsroom"))]
             let download = Callback::from(|_: MouseEvent| browser::open_tools("download"));
             let as_of = catalog.dataset.as_of.as_deref();
+            let history = only_territory(&shown.filter).is_some() && !selected.is_empty();
             let back = Query {
                 contest: None,
                 ..state.query.clone()
@@ -140,19 +142,20 @@ pub fn App(props: &AppProps) -> Html {
                     // Where the skip link leads: the results, from their status line.
                     <div class="list-head" id="results" tabindex="-1">
                         <p role="status" class="status">{ status.clone() }</p>
-                        if open.is_none() { { list_order(state.query.sort, &dispatch) } }
+                        // A territory's page keeps its history's order.
+                        if open.is_none() && !history { { list_order(state.query.sort, &dispatch) } }
                         if open.is_none() && !selected.is_empty() {
                             <button type="button" class="download" onclick={download}>{ "Download CSV" }</button>
                         }
                     </div>
                     if let Some(contest) = open {
                         { contest_detail(DetailView { contest, details: state.details(), as_of, embedded: false, card: None, back: back.clone(), sort: state.sort, heading: &heading }, &dispatch) }
+                    } else if history {
+                        // A territory's own page: its contests at a glance, then each in full.
+                        { glance(catalog, &selected, &state.query.to_href()) }
+                        { for selected.iter().map(|&i| contest_detail(DetailView { contest: &catalog.contests()[i], details: state.details(), as_of, embedded: false, card: Some(contest_href(&state.query.data, &catalog.contests()[i].id)), back: back.clone(), sort: Sort::default(), heading: &NodeRef::default() }, &dispatch)) }
                     } else {
                         { winners(catalog, &selected, shown.sort, &state.query.data, state.limit, false, state.feed.get(), &dispatch) }
-                        // A territory's own page shows each of its contests in full below the list.
-                        if only_territory(&shown.filter).is_some() {
-                            { for selected.iter().map(|&i| contest_detail(DetailView { contest: &catalog.contests()[i], details: state.details(), as_of, embedded: false, card: Some(contest_href(&state.query.data, &catalog.contests()[i].id)), back: back.clone(), sort: Sort::default(), heading: &NodeRef::default() }, &dispatch)) }
-                        }
                     }
                 </>
             }
@@ -213,8 +216,15 @@ fn made(kept: &RefCell<Option<Made>>, state: &State, dispatch: &Callback<Action>
                     made.selected
                 }
                 _ => Rc::new(
-                    data.map(|c| ordered(c, &query.filter.apply(c), query.sort))
-                        .unwrap_or_default(),
+                    data.map(|c| {
+                        let set = query.filter.apply(c);
+                        // A territory's own page reads as its history, newest first.
+                        match only_territory(&query.filter) {
+                            Some(_) => newest_first(c, &set),
+                            None => ordered(c, &set, query.sort),
+                        }
+                    })
+                    .unwrap_or_default(),
                 ),
             };
             let board = match data {

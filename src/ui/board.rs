@@ -89,7 +89,7 @@ pub fn board(
         html! { <li><span class="swatch" data-result={class.to_string()} aria-hidden="true"></span>{ text }</li> }
     };
     let rows = tiles.iter().map(|tile| {
-        html! { <tr><th scope="row">{ tile.territory.name }</th><td>{ tile.result_words(catalog, edition) }</td></tr> }
+        html! { <tr><th scope="row">{ tile.territory.name }</th>{ super::cell(tile.result_words(catalog, edition)) }</tr> }
     });
 
     html! {
@@ -234,10 +234,10 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
             <h2 id="race-title">{ race_title(edition, &race) }</h2>
             <table class="race-table">
                 <thead><tr>
-                    <th scope="col">{ "Candidate" }</th>
-                    <th scope="col">{ "Pledged delegates won" }</th>
-                    <th scope="col" class="num">{ "Contests won" }</th>
-                    <th scope="col" class="num">{ "Votes counted" }</th>
+                    { super::col("Candidate") }
+                    { super::col("Pledged delegates won") }
+                    { super::num_col("Contests won") }
+                    { super::num_col("Votes counted") }
                 </tr></thead>
                 <tbody>{ for rows }</tbody>
             </table>

@@ -72,7 +72,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
     // iframe, which is static (it has no wasm) and states its order, the default.
     let header = |(label, column): (&'static str, Option<SortKey>)| {
         let Some(column) = column.filter(|_| !props.embedded) else {
-            return html! { <th scope="col">{ label }</th> };
+            return super::col(label);
         };
         let active = key == column;
         let aria = if active {

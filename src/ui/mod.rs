@@ -14,6 +14,7 @@ mod effects;
 mod embed_customizer;
 mod embed_view;
 mod filters;
+mod glance;
 mod notices;
 #[cfg(not(target_arch = "wasm32"))]
 mod server;
@@ -42,6 +43,24 @@ pub use server::render;
 #[inline(never)]
 fn num_cell(text: String) -> Html {
     html! { <td class="num">{ text }</td> }
+}
+
+/// A column's heading: `<th scope="col">`.
+#[inline(never)]
+fn col(label: &'static str) -> Html {
+    html! { <th scope="col">{ label }</th> }
+}
+
+/// A figures column's heading: `<th scope="col" class="num">`.
+#[inline(never)]
+fn num_col(label: &'static str) -> Html {
+    html! { <th scope="col" class="num">{ label }</th> }
+}
+
+/// A cell of text: `<td>`.
+#[inline(never)]
+fn cell(text: String) -> Html {
+    html! { <td>{ text }</td> }
 }
 
 /// A sentence of results: `<p class="result">`.

@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::state::{Action, Shared, PAGE_ROWS};
 use crate::model::derive::list_order::ListOrder;
 use crate::model::words::format::{contest_date, row_note, summary};
-use crate::model::{Contest, Query};
+use crate::model::{Catalog, Contest, Query};
 
 /// A contest's permalink: its static page (or, with a newsroom dataset, the front page asking
 /// for it). It leaves the filters out, so rows keep their props, and so their render, when the
@@ -17,6 +17,25 @@ pub fn contest_href(data: &Option<String>, id: &str) -> String {
         ..Query::default()
     }
     .to_href()
+}
+
+/// The winner's cell of contest `index`: the winner in words, the presumptive nominee's loss, how
+/// the winner was decided. Built in one place for the list and a territory's table at a glance.
+#[inline(never)]
+pub fn winner_cell(catalog: &Catalog, index: usize, winner: String, basis: Option<String>) -> Html {
+    html! {
+        <td class="winner">
+            { winner }
+            if let Some(nomination) = catalog.nominee_lost(index) { <span class="lost-mark">{ format!("{} lost", nomination.surname()) }</span> }
+            if let Some(note) = basis { { super::basis(note.into()) } }
+        </td>
+    }
+}
+
+/// The party's cell: its badge.
+#[inline(never)]
+pub fn party_cell(contest: &Contest) -> Html {
+    html! { <td>{ party_badge(contest) }</td> }
 }
 
 pub fn party_badge(contest: &Contest) -> Html {
@@ -64,14 +83,14 @@ pub fn winners(
             <caption elementtiming="results">{ order.caption() }</caption>
             <thead>
                 <tr>
-                    <th scope="col">{ "Territory" }</th>
-                    <th scope="col">{ "Date" }</th>
-                    <th scope="col">{ "Party" }</th>
-                    <th scope="col">{ "Contest" }</th>
-                    <th scope="col">{ "Winner" }</th>
-                    <th scope="col" class="num">{ "Share" }</th>
-                    <th scope="col" class="num">{ "Margin" }</th>
-                    <th scope="col" class="num">{ "Delegates" }</th>
+                    { super::col("Territory") }
+                    { super::col("Date") }
+                    { super::col("Party") }
+                    { super::col("Contest") }
+                    { super::col("Winner") }
+                    { super::num_col("Share") }
+                    { super::num_col("Margin") }
+                    { super::num_col("Delegates") }
                 </tr>
             </thead>
             <tbody>{ for rows }</tbody>
@@ -116,17 +135,13 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
                 <a {href} {onclick} target={external.then_some("_blank")} rel={external.then_some("noopener")}>{ contest.territory_name() }</a>
                 <span class="note">{ " " }{ row_note(contest) }</span>
             </th>
-            <td>{ contest_date(contest) }</td>
-            <td>{ party_badge(contest) }</td>
-            <td>{ contest.kind.label() }</td>
-            <td class="winner">
-                { s.winner }
-                if let Some(nomination) = props.catalog.nominee_lost(props.index) { <span class="lost-mark">{ format!("{} lost", nomination.surname()) }</span> }
-                if let Some(note) = s.basis_note { <span class="basis">{ note }</span> }
-            </td>
+            { super::cell(contest_date(contest)) }
+            { party_cell(contest) }
+            { super::cell(contest.kind.label().into()) }
+            { winner_cell(&props.catalog, props.index, s.winner, s.basis_note) }
             // Share, margin and delegates are figures: right-aligned by the stylesheet, by position.
-            <td>{ s.share }if s.printed { <span class="basis">{ "as printed" }</span> }</td>
-            <td>{ s.margin }</td>
+            <td>{ s.share }if s.printed { { super::basis("as printed".into()) } }</td>
+            { super::cell(s.margin) }
             // Lines may break between candidates, never inside "Palmer 3" or "of 6 pledged".
             <td>{ for crate::model::data::fold::split(&s.delegates, ", ").enumerate().map(|(i, part)| html! { <>{ if i > 0 { ", " } else { "" } }<span>{ part.to_string() }</span></> }) }</td>
         </tr>

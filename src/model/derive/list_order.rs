@@ -77,8 +77,22 @@ pub fn turnout(contest: &Contest) -> Option<i64> {
 /// `selected` (indices into the catalog's contests, in date order) in the order `by`; stable, so
 /// equal keys keep date order, and missing figures come last.
 pub fn ordered(catalog: &Catalog, selected: &[usize], by: ListOrder) -> Vec<usize> {
+    in_order(catalog, selected, Some(by))
+}
+
+/// A place's contests as its history reads (a territory's page): newest cycle first; within a
+/// cycle Democratic before Republican, and a party's main contest before its second (Washington's
+/// 2016 caucus before its primary); then the catalog's date order, as `selected` gives it.
+pub fn newest_first(catalog: &Catalog, selected: &[usize]) -> Vec<usize> {
+    in_order(catalog, selected, None)
+}
+
+/// `ordered` by `by`, or by history (`None`): one sort and one comparator for every order, as each
+/// closure sorted on is code of its own in the wasm.
+#[inline(never)]
+fn in_order(catalog: &Catalog, selected: &[usize], by: Option<ListOrder>) -> Vec<usize> {
     // Date order is the catalog's own: nothing to sort on every filter change.
-    if by == ListOrder::Date {
+    if by == Some(ListOrder::Date) {
         return selected.to_vec();
     }
     let contests = catalog.contests();
@@ -88,28 +102,15 @@ pub fn ordered(catalog: &Catalog, selected: &[usize], by: ListOrder) -> Vec<usiz
         .map(|&i| {
             let c = &contests[i];
             match by {
-                ListOrder::Date | ListOrder::Territory => (false, 0, c.territory_name()),
-                ListOrder::Margin => margin_key(c).map_or((true, 0, ""), |m| (false, m, "")),
-                ListOrder::Turnout => turnout(c).map_or((true, 0, ""), |t| (false, -t, "")),
+                // Newest cycle, party, main contest, as one figure (a party's code is its place in `Party`).
+                None => (false, c.extra as i64 + 2 * c.party as i64 - 4 * c.cycle, ""),
+                Some(ListOrder::Date | ListOrder::Territory) => (false, 0, c.territory_name()),
+                Some(ListOrder::Margin) => margin_key(c).map_or((true, 0, ""), |m| (false, m, "")),
+                Some(ListOrder::Turnout) => turnout(c).map_or((true, 0, ""), |t| (false, -t, "")),
             }
         })
         .collect();
     crate::model::data::order::sorted_indices(selected.len(), &mut |a, b| keys[a].cmp(&keys[b]))
-        .into_iter()
-        .map(|k| selected[k])
-        .collect()
-}
-
-/// A place's contests as its history reads (a territory's page): newest cycle first; within a
-/// cycle Democratic before Republican, and a party's main contest before its second (Washington's
-/// 2016 caucus before its primary); then the catalog's date order, as `selected` gives it.
-pub fn newest_first(catalog: &Catalog, selected: &[usize]) -> Vec<usize> {
-    let contests = catalog.contests();
-    let key = |k: usize| {
-        let c = &contests[selected[k]];
-        (-c.cycle, c.party, c.extra)
-    };
-    crate::model::data::order::sorted_indices(selected.len(), &mut |a, b| key(a).cmp(&key(b)))
         .into_iter()
         .map(|k| selected[k])
         .collect()

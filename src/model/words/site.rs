@@ -1,6 +1,7 @@
 //! What each static page says of itself in its title, description and link-preview tags, and
 //! the sitemap. Which pages exist and where they live is `url::pages`.
 
+use crate::model::derive::list_order::newest_first;
 use crate::model::url::pages::Page;
 use crate::model::words::format::{
     and_list, contest_label, delegate_sentence, percent, popular_sentence, thousands, votes_not_the_result,
@@ -45,12 +46,16 @@ impl Page {
             }
             Page::Territory(code) => {
                 let name = territory_name(code);
-                let headlines: Vec<String> = catalog
+                // In the order the page tells its history: newest first.
+                let place: Vec<usize> = catalog
                     .order
                     .iter()
-                    .map(|&i| &catalog.contests()[i])
-                    .filter(|c| c.territory == *code)
-                    .map(headline)
+                    .copied()
+                    .filter(|&i| catalog.contests()[i].territory == *code)
+                    .collect();
+                let headlines: Vec<String> = newest_first(catalog, &place)
+                    .into_iter()
+                    .map(|i| headline(&catalog.contests()[i]))
                     .collect();
                 Head {
                     title,

@@ -1,6 +1,9 @@
 //! A rendered page read as a reader reads it: entities decoded, text without its tags, a table's
 //! cells found by their column's heading and their row's.
 
+// Each test file uses its own part of this module.
+#![allow(dead_code)]
+
 /// The page with its entities decoded, so names and notes are searched as written.
 pub fn decoded(html: &str) -> String {
     // `&lt;` and `&gt;` stay encoded until the tags are gone (`text_of`): "<0.1%" is text, not a tag.

@@ -95,8 +95,9 @@ test('the list downloads as CSV: the rows shown, as the page words them', async 
   assert.match(name, /\.csv$/);
   const lines = text.trimEnd().split('\r\n');
   assert.equal(lines[0], 'contest_id,territory,date,party,contest,status,winner,basis,share,margin,delegates');
-  const ids = await page.locator('table.winners tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('a').getAttribute('href').match(/contest\/([^./?]+)\.html/)[1]));
-  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ids, 'one row per contest, in list order');
+  // A territory's page lists its contests at a glance, each row a link to its card.
+  const ids = await page.locator('table.glance tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('a').getAttribute('href').match(/#(.+)-detail-title$/)[1]));
+  assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), ids, 'one row per contest, in the page\'s order');
   const samoa = lines.find((l) => l.startsWith('2024-D-AS,'));
   // The winner the dataset's counts make, not the page's own words for it.
   const winner = [...contest('2024-D-AS').options].sort((a, b) => (b.votes ?? -1) - (a.votes ?? -1))[0].name;
@@ -135,7 +136,8 @@ test('the territory picker finds jurisdictions by part of the name', async () =>
   assert.ok(page.url().endsWith('/territory/VI.html'), `one territory is its page: ${page.url()}`);
   // A territory's own page holds every edition of the place (each fetched once asked for).
   const expected = data.contests.filter((c) => c.territory === 'VI').length;
-  await page.waitForFunction((n) => document.querySelectorAll('table.winners tbody tr').length === n, expected);
+  // Its page opens on its history at a glance, a row per contest (tests/browser/history.test.mjs).
+  await page.waitForFunction((n) => document.querySelectorAll('table.glance tbody tr').length === n, expected);
   assert.deepEqual(page.problems, []);
 });
 

@@ -56,7 +56,7 @@ function overlaps() {
   const name = (el) => `${el.tagName.toLowerCase()}.${el.className}${el.id ? `#${el.id}` : ''} "${el.textContent.trim().slice(0, 24)}"`;
   const cross = (a, b) => Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1;
   const found = [];
-  for (const parent of document.querySelectorAll('table.winners tbody, table.winners tbody tr, .masthead, .map-head, .list-head, .tiles, .tiles .tile')) {
+  for (const parent of document.querySelectorAll('table.winners tbody, table.winners tbody tr, table.glance tbody, table.glance tbody tr, .masthead, .map-head, .list-head, .tiles, .tiles .tile')) {
     const children = [...parent.children].filter((c) => c.textContent.trim()).map((c) => [c, boxes(c)]);
     for (let i = 0; i < children.length; i++) {
       for (let j = i + 1; j < children.length; j++) {
@@ -100,8 +100,9 @@ test('phones: nothing in the front, a contest or a territory page is cut at 320 
       const here = await page.evaluate(cut);
       found.push(...here.map((entry) => `/${path}: ${entry}`));
       if (path !== PAGES.contest) {
-        // The mark beside a winner where the presumptive nominee lost reads whole, and is seen.
-        const mark = page.locator('tr:has(a[href*="contest/2024-D-AS.html"]) .lost-mark');
+        // The mark beside a winner where the presumptive nominee lost reads whole, and is seen: in
+        // the list, and in a territory's table at a glance (its row links to the card, by id).
+        const mark = page.locator('tr:has(a[href*="contest/2024-D-AS.html"], a[href$="#2024-D-AS-detail-title"]) .lost-mark');
         assert.match(await mark.innerText(), /^Biden lost$/i);
         const box = await mark.evaluate((e) => (e.checkVisibility({ visibilityProperty: true, opacityProperty: true }) ? e.getBoundingClientRect().toJSON() : null));
         assert.ok(box && box.width > 0 && box.height > 0, `the "Biden lost" mark is not seen at ${width}px on /${path}: ${JSON.stringify(box)}`);
@@ -191,7 +192,7 @@ test('400% zoom (320 x 256 px): nothing is cut, overlaps or scrolls sideways; th
       assert.deepEqual(await page.evaluate(overlaps), [], `overlapping on /${path} at 400%`);
       if (path !== PAGES.contest) {
         // Deep in the list, how much of the screen the list's header covers.
-        await page.locator('table.winners tbody tr').last().scrollIntoViewIfNeeded();
+        await page.locator('table.winners tbody tr, table.glance tbody tr').last().scrollIntoViewIfNeeded();
         const covered = await page.locator('.list-head').evaluate((head) => {
           const r = head.getBoundingClientRect();
           return Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)) / innerHeight;
@@ -214,15 +215,17 @@ test('every row says its year: on the front page and American Samoa\'s, on phone
       const page = await newPage(browser, { width, height: 800 });
       await page.goto(server.base + path);
       await ready(page);
-      const rows = await page.locator('table.winners tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('a').getAttribute('href'), tr.innerText]));
+      // A territory's page lists its contests at a glance, each row a link to its card (`#<id>-detail-title`).
+      const rows = await page.locator('table.winners tbody tr, table.glance tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('a').getAttribute('href'), tr.innerText]));
+      const idOf = (href) => href.match(/contest\/([^./?]+)\.html|#(.+)-detail-title$/)?.slice(1).find(Boolean);
       assert.ok(rows.length >= samoa.length, `/${path} lists rows at ${width}px`);
       for (const [href, text] of rows) {
-        const contest = byId.get(href.match(/contest\/([^./?]+)\.html/)?.[1]);
+        const contest = byId.get(idOf(href));
         assert.ok(contest, `${href} is a contest of the data`);
         assert.ok(text.includes(String(contest.cycle)), `/${path}: ${contest.id}'s row at ${width}px names ${contest.cycle}: ${JSON.stringify(text)}`);
       }
       if (path === PAGES.territory) {
-        assert.deepEqual(rows.map(([href]) => href.match(/contest\/([^./?]+)\.html/)[1]).sort(), samoa.map((c) => c.id).sort());
+        assert.deepEqual(rows.map(([href]) => idOf(href)).sort(), samoa.map((c) => c.id).sort());
         assert.equal(new Set(rows.map(([, text]) => text)).size, rows.length, `rows read alike at ${width}px`);
       } else {
         assert.equal(rows.length, data.front, `the front page lists every contest of the newest cycle at ${width}px`);

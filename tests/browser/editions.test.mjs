@@ -120,7 +120,7 @@ for (const path of ['contest/2016-D-AS.html', 'territory/AS.html']) {
     await page.waitForSelector('main .status');
     const before = await page.locator('main').innerText();
     // Where the result's landmarks sit: every one must be where it was after the swap.
-    const places = () => page.evaluate(() => ['.status', 'table.winners tbody tr', '#detail-title', 'table.options', 'article.detail:last-of-type']
+    const places = () => page.evaluate(() => ['.status', 'table.winners tbody tr', 'table.glance tbody tr', '#detail-title', 'table.options', 'article.detail:last-of-type']
       .map((s) => document.querySelector(s)).filter(Boolean)
       .map((e) => { const r = e.getBoundingClientRect(); return [e.className || e.id, r.x, r.y + scrollY, r.width, r.height].join(' '); }));
     const placed = await places();
@@ -131,7 +131,8 @@ for (const path of ['contest/2016-D-AS.html', 'territory/AS.html']) {
     assert.deepEqual(await places(), placed, 'nothing moved');
     assert.equal(await page.evaluate(() => window.shifts ?? 0), 0);
     if (path.startsWith('territory')) {
-      const years = await page.locator('table.winners tbody tr').allInnerTexts();
+      // A territory's page opens on its history at a glance (history.test.mjs).
+      const years = await page.locator('table.glance tbody tr').allInnerTexts();
       for (const c of data.contests.filter((c) => c.territory === 'AS')) {
         assert.ok(years.some((t) => t.includes(String(c.cycle))), `${c.id} is on the page`);
       }

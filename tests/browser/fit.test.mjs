@@ -107,6 +107,8 @@ test('a list embed of one territory shows only its contests: no national map, no
     await ready(page);
     await page.waitForSelector('.embed .credit');
     const expected = data.contests.filter((c) => c.territory === code).length;
+    // Every edition's contests of the place, each edition's file fetched once asked for.
+    await page.waitForFunction((n) => document.querySelectorAll('.embed .winners tbody tr').length >= n, expected).catch(() => {});
     assert.equal(await page.locator('.embed .tile, .embed .tiles, .embed .legend').count(), 0, `${code}: no map of faded tiles`);
     assert.equal(await page.locator('.embed .winners tbody tr').count(), expected, `${code}: every contest`);
     assert.equal(await page.locator('button.more').count(), 0, `${code}: nothing hidden, no "Show all"`);

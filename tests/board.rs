@@ -93,6 +93,34 @@ fn the_race_groups_candidates_and_counts_every_missing_figure() {
     assert_eq!(tally::model::derive::race::race(&contests, &[]).standings, []);
 }
 
+/// On a live night the race's notes change with each update: they keep their length however many
+/// reports are missing (none included), so a row never re-wraps (CLS 0, tests/browser/live.test.mjs).
+#[test]
+fn on_a_live_night_each_candidates_notes_keep_their_length_as_reports_come_in() {
+    let catalog = catalog();
+    let (_, selected) = select(&catalog, "?party=D&cycle=2024");
+    let race = race(catalog.contests(), &selected);
+    let of = race.contests;
+    assert!(of >= 10, "two-digit totals: {of}");
+    let mut standing = race.standings[0].clone();
+    let mut lengths = Vec::new();
+    for missing in [0, 1, 9, of / 2, of] {
+        (standing.votes_missing, standing.delegates_missing) = (missing, of - missing);
+        let notes = standing.gaps_on_the_night(of);
+        assert_eq!(notes.len(), 2, "both figures always: {notes:?}");
+        assert!(notes[0].ends_with(&format!("{missing} of {of} contests")), "{notes:?}");
+        assert!(
+            notes[1].ends_with(&format!("{} of {of} contests", of - missing)),
+            "{notes:?}"
+        );
+        lengths.push(notes.iter().map(|n| n.chars().count()).collect::<Vec<_>>());
+    }
+    assert!(lengths.windows(2).all(|w| w[0] == w[1]), "{lengths:?}");
+    // A finished file says only what is missing.
+    (standing.votes_missing, standing.delegates_missing) = (0, 0);
+    assert_eq!(standing.gaps(of), Vec::<String>::new());
+}
+
 /// A none-of-the-above line is no uncommitted vote; a contest won counts only where it bound
 /// delegates, and never where the votes are not the official result.
 #[test]

@@ -80,7 +80,7 @@ pub fn board(
                 data-result={colour(tile)} data-muted={tile.muted.then_some("")} data-lost={tile.nominee_lost.then_some("")} {href} {onclick} tabindex={super::LIVE.then_some("-1")}
                 target={external.then_some("_blank")} rel={external.then_some("noopener")}>
                 <span class="tile-code">{ code }</span>
-                <span class="tile-text">{ tile.text(catalog) }</span>
+                { tile_text(tile.text(catalog)) }
                 <span class="visually-hidden">{ format!(": {}", tile.label(catalog, edition)) }</span>
             </a>
         }
@@ -203,6 +203,15 @@ fn move_between_tiles(event: KeyboardEvent) {
     }
 }
 
+/// A tile's word. Where a feed can change it, a new word is a new node (keyed by the word): the
+/// browser counts centred text whose word changes in place as moved (a layout shift), not a new one.
+fn tile_text(text: String) -> Html {
+    match crate::model::LIVE_FEEDS {
+        true => html! { <span class="tile-text" key={text.clone()}>{ text }</span> },
+        false => html! { <span class="tile-text">{ text }</span> },
+    }
+}
+
 /// The edition's race, per candidate: pledged delegates as bars with the figures beside them,
 /// contests won, votes; every figure the data lacks is counted and said.
 fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html {
@@ -210,8 +219,13 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
     if race.standings.is_empty() {
         return html! {};
     }
+    // A live feed's counts change with every update: its notes keep their length (no re-wrap, CLS 0).
+    let night = catalog.dataset.poll_seconds.get().is_some();
     let rows = race.standings.iter().take(RACE_ROWS).map(|s| {
-        let gaps = s.gaps(race.contests);
+        let gaps = match night {
+            true => s.gaps_on_the_night(race.contests),
+            false => s.gaps(race.contests),
+        };
         html! {
             <tr>
                 <th scope="row">

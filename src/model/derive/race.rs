@@ -182,6 +182,23 @@ impl Standing {
         note(&mut gaps, "delegates not reported in", self.delegates_missing, of);
         gaps
     }
+
+    /// The same on a live night, when the counts change with every update: both figures always
+    /// (none yet reported is 0), each count padded with figure spaces to the digits of the total
+    /// ("votes not reported in \u{2007}6 of 16 contests"), so the text keeps its length and a row
+    /// never re-wraps as reports come in (tally-live.css sets digits of one width).
+    pub fn gaps_on_the_night(&self, of: usize) -> Vec<String> {
+        let total = count(of as i64, "contest", "contests");
+        let padded = |n: usize| {
+            let n = n.to_string();
+            let pad = "\u{2007}".repeat(of.to_string().len().saturating_sub(n.len()));
+            format!("{pad}{n} of {total}")
+        };
+        vec![
+            format!("votes not reported in {}", padded(self.votes_missing)),
+            format!("delegates not reported in {}", padded(self.delegates_missing)),
+        ]
+    }
 }
 
 impl Race {

@@ -492,7 +492,7 @@ fn poll(feed: &Option<(u32, String)>, dispatch: &Callback<Action>) -> (Rc<Cell<b
             let poll = match reply {
                 Err(()) => Poll::Failed,
                 Ok(None) => Poll::Unchanged,
-                Ok(Some((bytes, tag, date))) => match crate::model::load_bytes(&bytes) {
+                Ok(Some((bytes, tag, date))) => match crate::model::read::load::load_feed(&bytes) {
                     Err(_) => Poll::Failed,
                     Ok(loaded) => {
                         (etag, modified) = (tag, date);

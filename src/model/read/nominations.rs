@@ -2,6 +2,7 @@
 //! for the editions a dataset holds, and checked wherever a dataset is validated.
 
 use crate::model::read::csv::Table;
+use crate::model::read::validate::said;
 use crate::model::{parse_date, CsvError, Dataset, Nomination, Party, Problem, ProblemKind};
 
 /// How problems name a nomination, in place of a contest id: "2024-D nomination".
@@ -66,23 +67,33 @@ pub fn nominations_from_csv(text: &str, dataset: &Dataset) -> Result<(Vec<Nomina
 pub fn nomination_problems(nominations: &[Nomination]) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (index, nomination) in nominations.iter().enumerate() {
-        let mut report = |field: &str, kind| problems.push(Problem::new(nomination_id(nomination), field, kind));
+        let id = nomination_id(nomination);
+        let mut report =
+            |words: fn(&Nomination) -> (String, ProblemKind)| problems.push(said(&id, || words(nomination)));
         if nominations[..index].iter().any(|n| n.edition() == nomination.edition()) {
-            report(
-                "nominations",
-                ProblemKind::Unreadable("a second entry for this edition".into()),
-            );
+            report(|_| {
+                let reason = "a second entry for this edition";
+                ("nominations".into(), ProblemKind::Unreadable(reason.into()))
+            });
         }
         if nomination.presumptive_nominee.trim().is_empty() {
-            report("presumptive_nominee", ProblemKind::Empty);
+            report(|_| ("presumptive_nominee".into(), ProblemKind::Empty));
         }
-        if let Some(date) = &nomination.clinched_on {
-            if parse_date(date).is_none() {
-                report("clinched_on", ProblemKind::DateUnreadable(date.clone()));
-            }
+        if nomination
+            .clinched_on
+            .as_deref()
+            .is_some_and(|date| parse_date(date).is_none())
+        {
+            report(|n| {
+                let date = n.clinched_on.clone().unwrap_or_default();
+                ("clinched_on".into(), ProblemKind::DateUnreadable(date))
+            });
         }
-        if let Some(needed) = nomination.needed_to_nominate.filter(|&n| n < 0) {
-            report("needed_to_nominate", ProblemKind::Negative(needed));
+        if nomination.needed_to_nominate.is_some_and(|n| n < 0) {
+            report(|n| {
+                let needed = n.needed_to_nominate.unwrap_or_default();
+                ("needed_to_nominate".into(), ProblemKind::Negative(needed))
+            });
         }
     }
     problems

@@ -93,20 +93,42 @@ impl Problem {
     }
 }
 
+/// A problem of `contest`, its field and reason in words only where problems are listed (the
+/// newsroom's build). A reader's build (a live night's) acts only on which contest has one: it keeps
+/// that contest's last good figures and says its update could not be read, so `words` never runs
+/// there and the validator's words are not in its wasm, as `read::why` keeps a read error's.
+pub(crate) fn said(contest: &str, words: impl FnOnce() -> (String, ProblemKind)) -> Problem {
+    match cfg!(feature = "newsroom") {
+        true => {
+            let (field, kind) = words();
+            Problem::new(contest, field, kind)
+        }
+        false => Problem::new(contest, String::new(), ProblemKind::Unreadable(String::new())),
+    }
+}
+
+/// Reports a problem of the contest in hand, in words where they are shown (`said`).
+macro_rules! report {
+    ($problems:expr, $contest:expr, $field:expr, $kind:expr $(,)?) => {
+        $problems.push(said($contest, || ($field.into(), $kind)))
+    };
+}
+
 /// Checks one contest on its own.
 pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let mut report = |field: String, kind| problems.push(Problem::new(&contest.id, field, kind));
+    let (mut problems, id) = (Vec::new(), contest.id.as_str());
 
     if contest.id.trim().is_empty() {
-        report("id".into(), ProblemKind::Empty);
+        report!(problems, id, "id", ProblemKind::Empty);
     }
     if contest.cycle < 1788 || contest.cycle > 2400 || contest.cycle % 4 != 0 {
-        report("cycle".into(), ProblemKind::UnknownCycle(contest.cycle));
+        report!(problems, id, "cycle", ProblemKind::UnknownCycle(contest.cycle));
     }
     if territory(&contest.territory).is_none() {
-        report(
-            "territory".into(),
+        report!(
+            problems,
+            id,
+            "territory",
             ProblemKind::UnknownTerritory(contest.territory.clone()),
         );
     }
@@ -121,16 +143,18 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
         rest.is_empty() || (contest.extra && rest.starts_with('-'))
     });
     if !id_fits {
-        report("id".into(), ProblemKind::IdMismatch(prefix));
+        report!(problems, id, "id", ProblemKind::IdMismatch(prefix));
     }
     match &contest.date {
-        None if contest.status != Status::Cancelled => report("date".into(), ProblemKind::DateMissing),
+        None if contest.status != Status::Cancelled => report!(problems, id, "date", ProblemKind::DateMissing),
         None => {}
         Some(date) => match parse_date(date) {
-            None => report("date".into(), ProblemKind::DateUnreadable(date.clone())),
+            None => report!(problems, id, "date", ProblemKind::DateUnreadable(date.clone())),
             // Nominating calendars run from January to August of the election year.
-            Some((year, month, _)) if year != contest.cycle || month > 8 => report(
-                "date".into(),
+            Some((year, month, _)) if year != contest.cycle || month > 8 => report!(
+                problems,
+                id,
+                "date",
                 ProblemKind::DateOutsideCycle {
                     date: date.clone(),
                     cycle: contest.cycle,
@@ -141,7 +165,12 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
     }
     let in_range = |d: Delegates| (Delegates::ZERO..=Delegates::whole(MAX_DELEGATES)).contains(&d);
     if let Some(pledged) = contest.pledged_delegates.filter(|&d| !in_range(d)) {
-        report("pledged_delegates".into(), ProblemKind::DelegatesOutOfRange(pledged));
+        report!(
+            problems,
+            id,
+            "pledged_delegates",
+            ProblemKind::DelegatesOutOfRange(pledged)
+        );
     }
 
     let mut names: Vec<String> = Vec::new();
@@ -150,28 +179,38 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
     for (index, option) in contest.options.iter().enumerate() {
         let field = |name: &str| format!("options[{index}] \"{}\" {name}", option.name);
         if option.name.trim().is_empty() {
-            report(format!("options[{index}] name"), ProblemKind::Empty);
+            report!(problems, id, format!("options[{index}] name"), ProblemKind::Empty);
         } else {
             let name = fold(option.name.trim());
             if names.contains(&name) {
-                report(field("name"), ProblemKind::DuplicateOption(option.name.clone()));
+                report!(
+                    problems,
+                    id,
+                    field("name"),
+                    ProblemKind::DuplicateOption(option.name.clone())
+                );
             }
             names.push(name);
         }
         if let Some(votes) = option.votes {
-            check_count(&mut report, || field("votes"), votes, MAX_VOTES);
+            check_count(&mut problems, id, || field("votes"), votes, MAX_VOTES);
         }
         if let Some(delegates) = option.delegates {
             if !in_range(delegates) {
-                report(field("delegates"), ProblemKind::DelegatesOutOfRange(delegates));
+                report!(
+                    problems,
+                    id,
+                    field("delegates"),
+                    ProblemKind::DelegatesOutOfRange(delegates)
+                );
             }
             delegates_sum += delegates.max(Delegates::ZERO);
         }
         if let Some(pct) = &option.pct {
             match Percent::parse(pct) {
-                None => report(field("pct"), ProblemKind::PercentUnreadable(pct.clone())),
+                None => report!(problems, id, field("pct"), ProblemKind::PercentUnreadable(pct.clone())),
                 Some(value) if !(0..=100_000_000).contains(&value.millionths()) => {
-                    report(field("pct"), ProblemKind::PercentOutOfRange(pct.clone()))
+                    report!(problems, id, field("pct"), ProblemKind::PercentOutOfRange(pct.clone()))
                 }
                 Some(value) if option.kind != crate::model::OptionKind::Void => {
                     pct_floor += value.lower_millionths();
@@ -184,15 +223,19 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
     // Each printed figure may be rounded by half a unit of its own last digit (34/34/33 is fine)
     // and "<0.1" may be next to nothing: only the least the figures can be must fit in 100.
     if pct_floor > 100_000_000 {
-        report(
-            "options pct".into(),
+        report!(
+            problems,
+            id,
+            "options pct",
             ProblemKind::PercentsOverHundred(crate::model::data::numbers::decimal(pct_shown as f64 / 1e6, 2)),
         );
     }
     if let Some(pledged) = contest.pledged_delegates {
         if delegates_sum > pledged {
-            report(
-                "options delegates".into(),
+            report!(
+                problems,
+                id,
+                "options delegates",
                 ProblemKind::DelegatesOverPledged {
                     won: delegates_sum,
                     pledged,
@@ -202,21 +245,24 @@ pub fn validate_contest(contest: &Contest) -> Vec<Problem> {
     }
     for (index, correction) in contest.corrections.iter().enumerate() {
         if !names.contains(&fold(correction.option.trim())) {
-            report(
+            report!(
+                problems,
+                id,
                 format!("corrections[{index}] option"),
                 ProblemKind::UnknownOption(correction.option.clone()),
             );
         }
     }
-    live_problems(contest, &names, &mut report);
+    live_problems(contest, &names, &mut problems);
     problems
 }
 
 /// A live feed's fields: a call for one of the options, at a readable time; times; the share counted.
-fn live_problems(contest: &Contest, names: &[String], report: &mut impl FnMut(String, ProblemKind)) {
-    let time = |report: &mut dyn FnMut(String, ProblemKind), field: &str, text: &str| {
+fn live_problems(contest: &Contest, names: &[String], problems: &mut Vec<Problem>) {
+    let id = contest.id.as_str();
+    let time = |problems: &mut Vec<Problem>, field: &str, text: &str| {
         if Moment::parse(text).is_none() {
-            report(field.into(), ProblemKind::TimeUnreadable(text.into()));
+            report!(problems, id, field, ProblemKind::TimeUnreadable(text.into()));
         }
     };
     if let Some(pct) = contest
@@ -225,26 +271,33 @@ fn live_problems(contest: &Contest, names: &[String], report: &mut impl FnMut(St
         .copied()
         .filter(|p| !(0.0..=100.0).contains(p))
     {
-        report(
-            "expected_vote_pct".into(),
+        report!(
+            problems,
+            id,
+            "expected_vote_pct",
             ProblemKind::PercentOutOfRange(crate::model::data::numbers::decimal(pct, 1)),
         );
     }
     match contest.called.get() {
-        None if contest.status == Status::Called => report("called".into(), ProblemKind::CallMissing),
+        None if contest.status == Status::Called => report!(problems, id, "called", ProblemKind::CallMissing),
         None => {}
         Some(call) => {
             if !names.contains(&fold(call.winner.trim())) {
-                report("called winner".into(), ProblemKind::UnknownOption(call.winner.clone()));
+                report!(
+                    problems,
+                    id,
+                    "called winner",
+                    ProblemKind::UnknownOption(call.winner.clone())
+                );
             }
             if call.by.trim().is_empty() {
-                report("called by".into(), ProblemKind::Empty);
+                report!(problems, id, "called by", ProblemKind::Empty);
             }
-            time(report, "called at", &call.at);
+            time(problems, "called at", &call.at);
         }
     }
     if let Some(updated) = contest.updated_at.get() {
-        time(report, "updated_at", updated);
+        time(problems, "updated_at", updated);
     }
 }
 
@@ -253,11 +306,11 @@ fn feed_problems(dataset: &Dataset) -> Vec<Problem> {
     let mut problems = Vec::new();
     if let Some(&seconds) = dataset.poll_seconds.get() {
         if seconds < crate::model::MIN_POLL_SECONDS {
-            problems.push(Problem::new(FEED, "poll_seconds", ProblemKind::PollTooOften));
+            report!(problems, FEED, "poll_seconds", ProblemKind::PollTooOften);
         }
         match &dataset.as_of {
             Some(as_of) if Moment::parse(as_of).is_none() => {
-                problems.push(Problem::new(FEED, "as_of", ProblemKind::TimeUnreadable(as_of.clone())))
+                report!(problems, FEED, "as_of", ProblemKind::TimeUnreadable(as_of.clone()))
             }
             _ => {}
         }
@@ -269,11 +322,11 @@ fn feed_problems(dataset: &Dataset) -> Vec<Problem> {
 pub const FEED: &str = "feed";
 
 /// `field` names the figure only when there is something to report: most figures are fine.
-fn check_count(report: &mut impl FnMut(String, ProblemKind), field: impl Fn() -> String, value: i64, max: i64) {
+fn check_count(problems: &mut Vec<Problem>, id: &str, field: impl Fn() -> String, value: i64, max: i64) {
     if value < 0 {
-        report(field(), ProblemKind::Negative(value));
+        report!(problems, id, field(), ProblemKind::Negative(value));
     } else if value > max {
-        report(field(), ProblemKind::Implausible(value));
+        report!(problems, id, field(), ProblemKind::Implausible(value));
     }
 }
 
@@ -283,12 +336,10 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
     let mut problems: Vec<Problem> = dataset.contests.iter().flat_map(validate_contest).collect();
     // Sorted keys find repeats and gaps in n log n without a hash map's code in the browser.
     let ids = crate::model::data::order::sorted(dataset.contests.iter().map(|c| c.id.as_str()).collect());
-    for pair in ids.windows(2).filter(|w| w[0] == w[1]) {
-        if problems
-            .iter()
-            .all(|p| p.contest != pair[1] || p.kind != ProblemKind::DuplicateId)
-        {
-            problems.push(Problem::new(pair[1], "id", ProblemKind::DuplicateId));
+    // Once per repeated id, however often it repeats.
+    for (index, pair) in ids.windows(2).enumerate() {
+        if pair[0] == pair[1] && (index == 0 || ids[index - 1] != pair[0]) {
+            report!(problems, pair[1], "id", ProblemKind::DuplicateId);
         }
     }
     let jurisdictions = crate::model::data::order::sorted(
@@ -303,11 +354,12 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
         .windows(2)
         .filter(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1)
     {
-        problems.push(Problem::new(
+        report!(
+            problems,
             pair[1].1,
             "territory",
-            ProblemKind::DuplicateJurisdiction(pair[0].1.into()),
-        ));
+            ProblemKind::DuplicateJurisdiction(pair[0].1.into())
+        );
     }
     if dataset.complete_calendar {
         // A place whose contests are all extra (Texas' 2008 Democratic primary and caucus, neither
@@ -327,7 +379,7 @@ pub fn validate(dataset: &Dataset) -> Vec<Problem> {
                 let key = (cycle, party, expected.code.to_string());
                 if held.binary_search(&key).is_err() {
                     let id = format!("{cycle}-{}-{}", party.code(), expected.code);
-                    problems.push(Problem::new(id, "territory", ProblemKind::MissingJurisdiction));
+                    report!(problems, &id, "territory", ProblemKind::MissingJurisdiction);
                 }
             }
         }

@@ -222,10 +222,7 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
     // A live feed's counts change with every update: its notes keep their length (no re-wrap, CLS 0).
     let night = catalog.dataset.poll_seconds.get().is_some();
     let rows = race.standings.iter().take(RACE_ROWS).map(|s| {
-        let gaps = match night {
-            true => s.gaps_on_the_night(race.contests),
-            false => s.gaps(race.contests),
-        };
+        let gaps = s.notes(race.contests, night);
         html! {
             <tr>
                 <th scope="row">

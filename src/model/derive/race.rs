@@ -183,10 +183,23 @@ impl Standing {
         gaps
     }
 
+    /// What a row says of its missing figures: on a live night (the page shows a feed) as
+    /// [`Standing::gaps_on_the_night`], else [`Standing::gaps`]. A build without feeds has no such
+    /// night, nor its words.
+    pub fn notes(&self, of: usize, night: bool) -> Vec<String> {
+        #[cfg(any(feature = "newsroom", feature = "live"))]
+        if night {
+            return self.gaps_on_the_night(of);
+        }
+        let _ = night;
+        self.gaps(of)
+    }
+
     /// The same on a live night, when the counts change with every update: both figures always
     /// (none yet reported is 0), each count padded with figure spaces to the digits of the total
     /// ("votes not reported in \u{2007}6 of 16 contests"), so the text keeps its length and a row
     /// never re-wraps as reports come in (tally-live.css sets digits of one width).
+    #[cfg(any(feature = "newsroom", feature = "live"))]
     pub fn gaps_on_the_night(&self, of: usize) -> Vec<String> {
         let total = count(of as i64, "contest", "contests");
         let padded = |n: usize| {

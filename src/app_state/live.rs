@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use super::{Data, Shared, State};
 use crate::model::data::time::Moment;
+use crate::model::read::validate::FEED;
 use crate::model::words::corrections::correction_line;
 use crate::model::words::live::{call_words, feed_line};
 use crate::model::{Catalog, Contest, Correction, Dataset, Live, Problem, MIN_POLL_SECONDS};
@@ -71,7 +72,27 @@ impl State {
         if self.failures() == 0 {
             return None;
         }
-        Some(feed_line(self.catalog()?.dataset.as_of.as_deref(), false))
+        Some(feed_line(self.catalog()?.dataset.as_of.as_deref(), false, 0))
+    }
+
+    /// The line over a feed's results (`words::live::feed_line`): when its figures are from,
+    /// whether the feed answers, and how many contests' latest update could not be read.
+    pub fn feed_status(&self) -> Option<String> {
+        let dataset = &self.catalog()?.dataset;
+        dataset.poll_seconds.get()?;
+        Some(feed_line(dataset.as_of.as_deref(), self.failures() == 0, self.unread()))
+    }
+
+    /// Contests the latest reply named in a problem: left out of it, so they keep their last good
+    /// figures. The feed's own problems (`feed`) cost no contest.
+    fn unread(&self) -> usize {
+        let mut contests: Vec<&str> = Vec::new();
+        for problem in self.problems.iter().filter(|p| p.contest != FEED) {
+            if !contests.contains(&problem.contest.as_str()) {
+                contests.push(&problem.contest);
+            }
+        }
+        contests.len()
     }
 
     /// Polls that failed in a row since the feed last answered.

@@ -87,13 +87,11 @@ pub fn problems_panel(problems: &[Problem], rejected: Rejected, on_bundled: &Cal
 /// answering), and the polite live region that says each call and correction once. Nothing for a
 /// file that is no feed, nor in a build that reads none.
 pub fn feed_line(state: &crate::app_state::State) -> Html {
-    let Some(catalog) = state.catalog().filter(|c| c.dataset.poll_seconds.get().is_some()) else {
+    let Some(line) = state.feed_status() else {
         return html! {};
     };
-    let as_of = catalog.dataset.as_of.as_deref();
     let answering = state.failures() == 0;
     let announcement = state.feed.get().map(|f| f.announcement.clone()).unwrap_or_default();
-    let line = crate::model::words::live::feed_line(as_of, answering);
     html! {
         <>
             <p class="feed" data-answering={answering.to_string()}>{ line }</p>

@@ -277,3 +277,46 @@ fn the_first_reply_over_the_bundled_results_takes_the_feeds_contests_and_records
     assert_eq!(next.poll_delay(), Some(10), "now a feed");
     assert_eq!(next.catalog().unwrap().dataset.title, "bundled");
 }
+
+#[test]
+#[cfg_attr(
+    not(any(feature = "newsroom", feature = "live")),
+    ignore = "a build without feeds reads none"
+)]
+fn a_contest_whose_update_fails_a_check_keeps_its_last_figures_and_the_line_says_so() {
+    let state = opened(feed("05T22:00", (20, 30), None, COUNTING));
+    assert_eq!(state.feed_status().as_deref(), Some("Live: figures from 10:00 p.m."));
+    // American Samoa called for someone not on its ballot, and a feed asking too often: the first
+    // costs that contest's update, the second no contest.
+    let text = r#"{"schema_version":1,"title":"live","poll_seconds":5,"as_of":"2024-03-05T22:10:00-05:00","contests":[
+        {"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus","status":"called",
+         "called":{"winner":"Nobody","by":"AP","at":"2024-03-05T22:05:00-05:00"},
+         "options":[{"name":"Jason Palmer","votes":45},{"name":"Joe Biden","votes":35}]},
+        {"id":"2024-D-VT","cycle":2024,"party":"D","territory":"VT","date":"2024-03-05","kind":"primary","status":"final",
+         "options":[{"name":"Joe Biden","votes":58000}]}]}"#;
+    let read = load(text).unwrap();
+    assert_eq!(read.problems.len(), 2, "{:?}", read.problems);
+    let next = state.after(Action::Polled {
+        request: 0,
+        poll: Live::new(Some(Poll::Changed {
+            catalog: Shared(Rc::new(Catalog::new(read.dataset))),
+            problems: read.problems,
+        })),
+    });
+    assert_eq!(samoa(&next).options[0].votes, Some(20), "its last good figures");
+    assert_eq!(samoa(&next).called.get(), None);
+    assert_eq!(
+        next.catalog().unwrap().dataset.contests[1].options[0].votes,
+        Some(58000)
+    );
+    assert_eq!(
+        next.feed_status().as_deref(),
+        Some("Live: figures from 10:10 p.m.; the latest update of 1 contest could not be read.")
+    );
+    // The next good reply clears it.
+    let later = next.after(Action::Polled {
+        request: 0,
+        poll: changed(feed("05T22:20", (45, 35), None, COUNTING)),
+    });
+    assert_eq!(later.feed_status().as_deref(), Some("Live: figures from 10:20 p.m."));
+}

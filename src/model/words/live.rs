@@ -2,7 +2,7 @@
 //! called it ("Called for Jason Palmer by AP at 11:42 p.m."), and "won" only once the count is
 //! final or certified. A finished file's contests are all counted, so none of this shows for it.
 
-use crate::model::data::numbers::decimal;
+use crate::model::data::numbers::{count, decimal};
 use crate::model::data::time::Moment;
 use crate::model::{Contest, Status};
 
@@ -62,16 +62,25 @@ pub fn won(contest: &Contest) -> &'static str {
     }
 }
 
-/// The line over a feed's results: "Live: figures from 11:45 p.m.", or while the feed does not
-/// answer, "Figures from 11:45 p.m.; the feed is not answering."
-pub fn feed_line(as_of: Option<&str>, answering: bool) -> String {
+/// The line over a feed's results: "Live: figures from 11:45 p.m.", with "; the latest update of
+/// 1 contest could not be read" when the feed's latest reply had contests that failed a check (each
+/// keeps its last good figures; the newsroom's build lists why), or while the feed does not answer,
+/// "Figures from 11:45 p.m.; the feed is not answering."
+pub fn feed_line(as_of: Option<&str>, answering: bool, unread: usize) -> String {
     let clock = as_of.and_then(Moment::parse).map(|m| m.clock());
-    match (clock, answering) {
-        // The clock ends with "a.m." or "p.m.", or "UTC".
-        (Some(clock), true) if clock.ends_with('.') => format!("Live: figures from {clock}"),
-        (Some(clock), true) => format!("Live: figures from {clock}."),
-        (None, true) => "Live figures.".into(),
-        (Some(clock), false) => format!("Figures from {clock}; the feed is not answering."),
-        (None, false) => "The feed is not answering.".into(),
+    let mut line = match (clock, answering) {
+        (Some(clock), true) => format!("Live: figures from {clock}"),
+        (None, true) => "Live figures".into(),
+        (Some(clock), false) => return format!("Figures from {clock}; the feed is not answering."),
+        (None, false) => return "The feed is not answering.".into(),
+    };
+    if unread > 0 {
+        let contests = count(unread as i64, "contest", "contests");
+        line += &format!("; the latest update of {contests} could not be read");
     }
+    // The clock ends with "a.m." or "p.m.", or "UTC".
+    if !line.ends_with('.') {
+        line.push('.');
+    }
+    line
 }

@@ -42,6 +42,27 @@ async function poll(page) {
   return response.status();
 }
 
+/** Records every layout shift from now on, the delegate race's rows included, with what moved. */
+async function watchShifts(page) {
+  await page.evaluate(() => {
+    window.shifts = [];
+    const named = (node) => {
+      const element = node?.nodeType === 1 ? node : node?.parentElement;
+      return element ? `${element.tagName.toLowerCase()}.${element.className} "${element.textContent.trim().slice(0, 50)}"` : 'a removed node';
+    };
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.shifts.push({ value: e.value, moved: e.sources.map((s) => named(s.node)) });
+    }).observe({ type: 'layout-shift' });
+  });
+}
+
+/** CLS since `watchShifts` is 0: nothing moved. */
+async function assertNoShift(page) {
+  const shifts = await page.evaluate(() => window.shifts);
+  const cls = shifts.reduce((sum, e) => sum + e.value, 0);
+  assert.equal(cls, 0, `nothing shifts (CLS 0); moved: ${JSON.stringify(shifts)}`);
+}
+
 const samoa = (f) => f.contests.find((c) => c.id === '2024-D-AS');
 const votesOf = (contest) => contest.options.map((o) => o.votes ?? null);
 
@@ -131,29 +152,32 @@ test('a 304 changes nothing in the page; focus and scroll survive an update', as
   await link.focus();
   await page.evaluate(() => window.scrollTo(0, 400));
   const before = await page.evaluate(() => [document.activeElement.textContent, window.scrollY]);
-  await page.evaluate(() => {
-    // Every layout shift, the delegate race's rows included (their notes keep their length on the
-    // night), with what moved: CLS is their sum.
-    window.shifts = [];
-    const named = (node) => {
-      const element = node?.nodeType === 1 ? node : node?.parentElement;
-      return element ? `${element.tagName.toLowerCase()}.${element.className} "${element.textContent.trim().slice(0, 50)}"` : 'a removed node';
-    };
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.shifts.push({ value: e.value, moved: e.sources.map((s) => named(s.node)) });
-    }).observe({ type: 'layout-shift' });
-  });
+  await watchShifts(page);
   await clock('21:30');
   assert.equal(await poll(page), 200);
   assert.ok(await page.evaluate(() => window.mutations) > 0, 'the update rendered');
   const afterUpdate = await page.evaluate(() => [document.activeElement.textContent, window.scrollY]);
   assert.deepEqual(afterUpdate, before);
-  const shifts = await page.evaluate(() => window.shifts);
-  const cls = shifts.reduce((sum, e) => sum + e.value, 0);
-  assert.equal(cls, 0, `nothing shifts (CLS 0); moved: ${JSON.stringify(shifts)}`);
+  await assertNoShift(page);
   const marked = await page.locator('tr[data-changed]').count();
   assert.ok(marked > 0, 'changed rows are marked');
   await page.close();
+});
+
+test('an update moves nothing on a phone, a tablet or a wide screen (CLS 0): a call, counts, a leader', async () => {
+  for (const [width, from, to] of [[375, '21:30', '23:45'], [800, '20:30', '21:30'], [1920, '23:45', '06T00:30']]) {
+    await clock(from);
+    const page = await newPage(browser, { width, height: 800 });
+    await page.goto(`${base}/?data=live/feed.json`);
+    await ready(page);
+    assert.ok([200, 304].includes(await poll(page)));
+    await watchShifts(page);
+    await clock(to);
+    assert.equal(await poll(page), 200);
+    assert.ok((await page.locator('tr[data-changed]').count()) > 0, `${width} px, ${from} to ${to}: the update rendered`);
+    await assertNoShift(page);
+    await page.close();
+  }
 });
 
 test('the feed not answering is said, polls back off, and the page recovers', async () => {
@@ -307,6 +331,49 @@ test('update to DOM: every 2024 Democratic contest (57) changed at once, on loop
       assert.deepEqual(page.problems, []);
       await page.close();
     }
+  } finally {
+    night.kill();
+  }
+});
+
+test('a contest whose update fails a check keeps its last figures, and the feed line says so in one line', async () => {
+  // A night of its own: American Samoa half counted, then an update calling it for someone not on
+  // its ballot (a problem: that update is not shown), then its final figures.
+  const { sources, corrections, ...samoa } = (await dataset()).contests.find((c) => c.id === '2024-D-AS');
+  const at = (time) => `2024-03-05T${time}:00-05:00`;
+  const half = samoa.options.map(({ delegates, ...o }) => (o.votes == null ? o : { ...o, votes: Math.floor(o.votes / 2) }));
+  const timeline = {
+    title: 'American Samoa, one unreadable update', start: at('21:00'),
+    feed: { schema_version: 1, title: 'American Samoa', poll_seconds: 10, contests: [{ ...samoa, status: 'counting', options: half }] },
+    moments: [
+      { at: at('21:10'), contest: samoa.id, set: { status: 'called', called: { winner: 'Nobody on the ballot', by: 'Test Desk', at: at('21:10') }, options: samoa.options } },
+      { at: at('21:20'), contest: samoa.id, set: { status: samoa.status, called: null, options: samoa.options } },
+    ],
+  };
+  const file = join(await mkdtemp(join(tmpdir(), 'tally-night-')), 'night.json');
+  await writeFile(file, JSON.stringify(timeline));
+  const [night, address] = await startReplay(['--timeline', file, '--from', at('21:00')]);
+  const move = (time) => fetch(`${address}/replay/clock?at=${encodeURIComponent(at(time))}`);
+  try {
+    const page = await newPage(browser);
+    await page.goto(`${address}/?data=live/feed.json&contest=${samoa.id}`);
+    await ready(page);
+    const names = samoa.options.map((o) => o.name);
+    const line = () => page.textContent('p.feed');
+    assert.deepEqual(await shownVotes(page, names), half.map((o) => o.votes ?? null));
+    assert.doesNotMatch(await line(), /could not be read/);
+
+    await move('21:10');
+    assert.equal(await poll(page), 200);
+    assert.deepEqual(await shownVotes(page, names), half.map((o) => o.votes ?? null), 'its last good figures');
+    assert.match(await line(), /^Live: figures from 9:10 p\.m\.; the latest update of 1 contest could not be read\.$/);
+    assert.doesNotMatch(await page.textContent('.result'), /Called/);
+
+    await move('21:20');
+    assert.equal(await poll(page), 200);
+    assert.deepEqual(await shownVotes(page, names), samoa.options.map((o) => o.votes ?? null));
+    assert.equal(await line(), 'Live: figures from 9:20 p.m.');
+    await page.close();
   } finally {
     night.kill();
   }

@@ -6,7 +6,7 @@
 
 use tally::model::derive::race::race;
 use tally::model::words::board::edition_race;
-use tally::model::words::format::{delegates_text, popular_sentence, row_note, share_sentence};
+use tally::model::words::format::{delegates_text, popular_sentence, row_note, share_sentence, summary, ShareSource};
 use tally::model::words::site::headline;
 use tally::model::*;
 
@@ -343,6 +343,41 @@ fn shares_of_delegates_and_computed_shares_say_what_they_are() {
     let said = share_sentence(michigan).unwrap();
     assert!(said.starts_with("The compilers computed these shares"), "{said}");
     assert!(!said.contains("printed percentages"), "{said}");
+    // Nor do the list's note and the options table's heading call them printed.
+    assert_eq!(
+        summary(michigan).share_source.map(ShareSource::note),
+        Some("as compiled")
+    );
+    let page = contest_page(&catalog, "2016-D-MI");
+    assert!(page.contains(">Share, as compiled<"), "Michigan 2016's options table");
+    assert!(!page.contains("as printed"), "Michigan 2016's page");
+    // In every edition, a computed share is never called printed; shares of delegates say so.
+    let every = every_edition();
+    let (mut compiled, mut reported) = (0, 0);
+    for contest in every.contests() {
+        let source = summary(contest).share_source;
+        if contest.pct_computed.is() && !summary(contest).share.is_empty() {
+            compiled += 1;
+            assert_eq!(source, Some(ShareSource::Compiled), "{}", contest.id);
+        }
+        if !contest.pct_of.is_none() && !summary(contest).share.is_empty() {
+            reported += 1;
+            assert_eq!(source, Some(ShareSource::Reported), "{}", contest.id);
+        }
+    }
+    assert!(
+        compiled > 0 && reported > 0,
+        "{compiled} compiled, {reported} of delegates"
+    );
+}
+
+/// A contest's page as the build renders it (the options table with its heading).
+fn contest_page(catalog: &Catalog, id: &str) -> String {
+    use std::rc::Rc;
+    use tally::app_state::{Shared, State};
+    let page = tally::model::url::pages::Page::Contest(id.into());
+    let shared = Shared(Rc::new(catalog.clone()));
+    tally::ui::render(State::prerendered(page.query(), shared))
 }
 
 /// Every edition's file merged, as a page holding them all would: one catalog of every contest.

@@ -235,14 +235,19 @@ fn computed_shares_have_one_precision_per_column_and_printed_ones_say_so() {
                 computed += 1;
                 let places: Vec<usize> = cells.iter().filter(|c| c.ends_with('%')).map(|c| decimals(c)).collect();
                 assert!(places.windows(2).all(|w| w[0] == w[1]), "{}: {cells:?}", contest.id);
-                assert!(!summary.printed, "{}", contest.id);
+                assert_eq!(summary.share_source, None, "{}", contest.id);
                 if !summary.share.is_empty() {
                     list_computed.push((contest.id.clone(), summary.share.clone()));
                 }
             }
             ShareBasis::Printed => {
                 printed += 1;
-                assert_eq!(summary.printed, !summary.share.is_empty(), "{}", contest.id);
+                assert_eq!(
+                    summary.share_source.is_some(),
+                    !summary.share.is_empty(),
+                    "{}",
+                    contest.id
+                );
             }
         }
     }

@@ -8,9 +8,9 @@ use crate::model::data::fold::replace;
 use crate::model::words::corrections::correction_line;
 use crate::model::words::format::{
     contest_date, contest_label, delegate_cells, delegate_sentence, popular_sentence, share_cells, share_sentence,
-    thousands, total_label, Marks, NOT_REPORTED,
+    share_source, thousands, total_label, Marks, ShareSource, NOT_REPORTED,
 };
-use crate::model::{share_basis, shares, totals, Contest, OptionKind, Percent, ShareBasis};
+use crate::model::{shares, totals, Contest, OptionKind, Percent};
 
 /// What the detail shows and how; the sort order lives in the app's state.
 pub struct DetailView<'a> {
@@ -200,7 +200,7 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                         { for [
                             ("Option", Some(SortKey::Name)),
                             ("Votes", Some(SortKey::Votes)),
-                            (if share_basis(contest) == ShareBasis::Printed { "Share, as printed" } else { "Share" }, None),
+                            (share_source(contest).map_or("Share", ShareSource::heading), None),
                             ("Delegates", Some(SortKey::Delegates)),
                         ].into_iter().map(header) }
                     </tr></thead>

@@ -140,7 +140,7 @@ fn WinnerRow(props: &WinnerRowProps) -> Html {
             { super::cell(contest.kind.label().into()) }
             { winner_cell(&props.catalog, props.index, s.winner, s.basis_note) }
             // Share, margin and delegates are figures: right-aligned by the stylesheet, by position.
-            <td>{ s.share }if s.printed { { super::basis("as printed".into()) } }</td>
+            <td>{ s.share }if let Some(source) = s.share_source { { super::basis(source.note().into()) } }</td>
             { super::cell(s.margin) }
             // Lines may break between candidates, never inside "Palmer 3" or "of 6 pledged".
             <td>{ for crate::model::data::fold::split(&s.delegates, ", ").enumerate().map(|(i, part)| html! { <>{ if i > 0 { ", " } else { "" } }<span>{ part.to_string() }</span></> }) }</td>

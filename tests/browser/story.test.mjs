@@ -150,7 +150,8 @@ test('the race says the delegates needed and the day the nominee passed them, as
 
 test('the list says which shares are as printed; computed ones share one precision', async () => {
   // A share is computed only where the field is whole and every option has a count.
-  const printed = data.contests.find((c) => !c.whole_field && c.options.some((o) => o.pct));
+  // (Not shares the compilers computed, nor shares of delegates: those say so in their own words.)
+  const printed = data.contests.find((c) => !c.whole_field && !c.pct_computed && !c.pct_of && c.options.some((o) => o.pct));
   const computed = data.contests.filter((c) => c.cycle === printed.cycle && c.party === printed.party && c.whole_field && c.options.every((o) => o.votes != null));
   assert.ok(printed && computed.length, 'the data hold both kinds in one edition');
   const page = await open(`?cycle=${printed.cycle}&party=${printed.party}`);

@@ -45,9 +45,9 @@ pub struct Summary {
     /// How the winner was decided, when not simply by complete vote counts.
     pub basis_note: Option<String>,
     pub share: String,
-    /// The share is the source's printed figure, at the source's precision (said beside it:
-    /// computed shares all have one decimal, printed ones whatever the source gave).
-    pub printed: bool,
+    /// Where the share comes from when it is not computed here from complete counts (said beside
+    /// it: computed shares all have one decimal, the others whatever their source gave).
+    pub share_source: Option<ShareSource>,
     pub margin: String,
     pub delegates: String,
 }
@@ -100,7 +100,7 @@ pub fn summary(contest: &Contest) -> Summary {
             winner: Status::Upcoming.label().into(),
             basis_note: None,
             share: String::new(),
-            printed: false,
+            share_source: None,
             margin: String::new(),
             delegates: delegates_text(contest),
         };
@@ -140,10 +140,52 @@ pub fn summary(contest: &Contest) -> Summary {
     Summary {
         winner,
         basis_note,
-        printed: !share.is_empty() && share_basis(contest) == ShareBasis::Printed,
+        share_source: share_source(contest).filter(|_| !share.is_empty()),
         share,
         margin,
         delegates: delegates_text(contest),
+    }
+}
+
+/// Where a contest's shares come from, when they are not computed here from complete counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShareSource {
+    /// The source's printed percentages.
+    Printed,
+    /// Computed by the data's compilers from counts that are not the whole field: never called printed.
+    Compiled,
+    /// The party's shares of delegates (state delegate equivalents), not of votes.
+    Reported,
+}
+
+impl ShareSource {
+    /// Beside a share in the list: "56.0% as printed".
+    pub fn note(self) -> &'static str {
+        match self {
+            Self::Printed => "as printed",
+            Self::Compiled => "as compiled",
+            Self::Reported => "as reported",
+        }
+    }
+
+    /// The options table's share column.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::Printed => "Share, as printed",
+            Self::Compiled => "Share, as compiled",
+            Self::Reported => "Share, as reported",
+        }
+    }
+}
+
+/// Where `contest`'s shares come from, if not from its complete counts (`share_sentence` says it
+/// in full).
+pub fn share_source(contest: &Contest) -> Option<ShareSource> {
+    match share_basis(contest) {
+        ShareBasis::Counts => None,
+        ShareBasis::Printed if !contest.pct_of.is_none() => Some(ShareSource::Reported),
+        ShareBasis::Printed if contest.pct_computed.is() => Some(ShareSource::Compiled),
+        ShareBasis::Printed => Some(ShareSource::Printed),
     }
 }
 

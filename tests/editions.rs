@@ -10,6 +10,7 @@ use tally::model::words::format::{delegates_text, popular_sentence, row_note, sh
 use tally::model::words::site::headline;
 use tally::model::*;
 
+mod bundled;
 mod spreadsheet;
 
 use spreadsheet::editions::{group, lost, sums};
@@ -382,18 +383,7 @@ fn contest_page(catalog: &Catalog, id: &str) -> String {
 
 /// Every edition's file merged, as a page holding them all would: one catalog of every contest.
 fn every_edition() -> Catalog {
-    let mut all: Option<Dataset> = None;
-    for (cycle, party) in editions() {
-        let dataset = edition(cycle, &party);
-        match &mut all {
-            None => all = Some(dataset),
-            Some(all) => {
-                all.contests.extend(dataset.contests);
-                all.nominations.extend(dataset.nominations);
-            }
-        }
-    }
-    Catalog::new(all.unwrap())
+    Catalog::new(bundled::every_edition())
 }
 
 /// With every edition loaded, the cycle filter's years are every edition's, newest first, and

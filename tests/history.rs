@@ -4,6 +4,7 @@
 //! first, with the winner, margin and delegates the spreadsheet's figures give (`data/*.csv`,
 //! read by the tests' own reader).
 
+mod bundled;
 mod html;
 mod spreadsheet;
 
@@ -16,37 +17,12 @@ use spreadsheet::winner::most_votes;
 use tally::app_state::{Shared, State};
 use tally::model::url::pages::Page;
 use tally::model::words::site::headline;
-use tally::model::{load, merge_details, Catalog, Dataset};
-
-const EDITIONS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/static/data/editions");
+use tally::model::Catalog;
 
 /// Every edition's file with its details merged in, as one catalog: what every page of a build
 /// that holds them all renders from.
 fn every_edition() -> Shared {
-    let mut names: Vec<String> = std::fs::read_dir(EDITIONS)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.ends_with(".json") && !n.ends_with(".details.json"))
-        .collect();
-    names.sort();
-    let mut all: Option<Dataset> = None;
-    for name in &names {
-        let text = std::fs::read_to_string(format!("{EDITIONS}/{name}")).unwrap();
-        let loaded = load(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(loaded.problems, [], "{name}");
-        let details = std::fs::read(format!("{EDITIONS}/{}", name.replace(".json", ".details.json"))).unwrap();
-        let (dataset, problems) = merge_details(&loaded.dataset, &details).unwrap();
-        assert_eq!(problems, [], "{name}'s details");
-        match &mut all {
-            None => all = Some(dataset),
-            Some(all) => {
-                all.contests.extend(dataset.contests);
-                all.nominations.extend(dataset.nominations);
-            }
-        }
-    }
-    assert_eq!(names.len(), 9, "nine editions, 2008 to 2024: {names:?}");
-    Shared(Rc::new(Catalog::new(all.expect("editions"))))
+    Shared(Rc::new(Catalog::new(bundled::every_edition())))
 }
 
 /// A territory's page as the build renders it, entities decoded.

@@ -303,6 +303,33 @@ fn every_contest_page_and_card_states_the_spreadsheet_s_figures() {
     assert_none(found);
 }
 
+/// The same over every edition, 2008 to 2024: each contest's page and card, rendered from every
+/// edition's own file, states the spreadsheet's figures (`data/*.csv`).
+#[test]
+fn every_contest_page_and_card_of_every_edition_states_the_spreadsheet_s_figures() {
+    let catalog = Shared(Rc::new(Catalog::new(bundled::every_edition())));
+    let mut found = Vec::new();
+    let contests = spreadsheet::all_contests();
+    for contest in &contests {
+        let page = Page::Contest(contest.id.clone());
+        found.push((
+            page.path(),
+            differences(&render(&page, &catalog), "detail-title", contest, true),
+        ));
+        let card = Page::Card(contest.id.clone());
+        found.push((
+            card.path(),
+            differences(&render(&card, &catalog), "detail-title", contest, false),
+        ));
+    }
+    assert_eq!(
+        contests.len(),
+        catalog.contests().len(),
+        "a page for every contest of every edition"
+    );
+    assert_none(found);
+}
+
 #[test]
 fn a_territory_page_shows_each_of_its_contests_in_full() {
     let catalog = bundled();

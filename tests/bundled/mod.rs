@@ -30,3 +30,35 @@ pub fn details() -> String {
     contests.extend(edition["contests"].as_array().unwrap().iter().cloned());
     serde_json::to_string(&front).unwrap()
 }
+
+/// Every edition's own file (`static/data/editions/`) with its details merged in, as one dataset:
+/// what a page holding them all renders from. Each file reads and validates without a problem.
+#[allow(dead_code)]
+pub fn every_edition() -> tally::model::Dataset {
+    use tally::model::{load, merge_details, validate};
+    let dir = format!("{}/static/data/editions", env!("CARGO_MANIFEST_DIR"));
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".json") && !n.ends_with(".details.json"))
+        .collect();
+    names.sort();
+    let mut all: Option<tally::model::Dataset> = None;
+    for name in &names {
+        let loaded =
+            load(&std::fs::read_to_string(format!("{dir}/{name}")).unwrap()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(loaded.problems, [], "{name}");
+        let details = std::fs::read(format!("{dir}/{}", name.replace(".json", ".details.json"))).unwrap();
+        let (dataset, problems) = merge_details(&loaded.dataset, &details).unwrap();
+        assert_eq!(problems, [], "{name}'s details");
+        assert_eq!(validate(&dataset), [], "{name}");
+        match &mut all {
+            None => all = Some(dataset),
+            Some(all) => {
+                all.contests.extend(dataset.contests);
+                all.nominations.extend(dataset.nominations);
+            }
+        }
+    }
+    all.expect("the editions' files")
+}

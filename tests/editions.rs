@@ -14,6 +14,7 @@ mod bundled;
 mod spreadsheet;
 
 use spreadsheet::editions::{group, lost, sums};
+use spreadsheet::winner::most_votes;
 
 /// The editions the spreadsheet holds, newest first, Democratic first.
 fn editions() -> Vec<(i64, String)> {
@@ -420,4 +421,67 @@ fn every_edition_together_cycles_and_search() {
             "{cycle} {party}"
         );
     }
+}
+
+/// Each edition's map, drawn from its own file: a tile for every place of the party's calendar;
+/// where the edition held a contest, the tile names the winner the spreadsheet's figures make;
+/// where it held two (Washington's caucus and primary in 2016, Texas' primary and caucus in
+/// 2008), the tile shows the main contest and says there is one more; where none, no contest.
+#[test]
+fn each_edition_s_map_names_the_spreadsheet_s_winner_on_each_place_s_tile() {
+    use tally::model::words::board::tiles;
+    let sheet = spreadsheet::all_contests();
+    let (mut two_contests, mut winners) = (0, 0);
+    for (cycle, party) in editions() {
+        let catalog = catalog(cycle, &party);
+        let edition = Edition {
+            cycle,
+            party: Party::from_code(&party).unwrap(),
+        };
+        let all: Vec<usize> = (0..catalog.contests().len()).collect();
+        let map = tiles(&catalog, &all, edition);
+        assert_eq!(map.len(), expected_for_party(edition.party).count(), "{cycle}-{party}");
+        for tile in &map {
+            let code = tile.territory.code;
+            let here: Vec<&spreadsheet::Contest> = sheet
+                .iter()
+                .filter(|c| c.cycle == cycle && c.party == party && c.territory == code)
+                .collect();
+            let shown = tile.contest.map(|i| catalog.contests()[i].id.as_str());
+            let Some(first) = here.first() else {
+                assert_eq!(shown, None, "{cycle}-{party}-{code}: no contest, no tile result");
+                continue;
+            };
+            // The main contest is the one whose id is the place's own; a second one adds a suffix.
+            let main = here
+                .iter()
+                .find(|c| c.id == format!("{cycle}-{party}-{code}"))
+                .unwrap_or(first);
+            assert_eq!(shown, Some(main.id.as_str()), "{cycle}-{party}-{code}'s tile");
+            assert_eq!(tile.more, here.len() - 1, "{}", main.id);
+            if here.len() > 1 {
+                two_contests += 1;
+            }
+            let expected = most_votes(main).ok().and_then(|w| group(&w.name));
+            if let Some(expected) = expected {
+                winners += 1;
+                assert_eq!(
+                    tile.winner(&catalog).and_then(group),
+                    Some(expected.clone()),
+                    "{}: the tile's winner",
+                    main.id
+                );
+            }
+        }
+    }
+    assert!(
+        two_contests >= 2,
+        "Washington 2016 and Texas 2008 hold two contests ({two_contests} places)"
+    );
+    // Most tiles name a winner the figures settle (not those of caucuses decided on delegates).
+    assert!(
+        winners * 10 > sheet.len() * 8,
+        "{winners} tiles' winners of {} contests",
+        sheet.len()
+    );
 }

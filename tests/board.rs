@@ -93,8 +93,8 @@ fn the_race_groups_candidates_and_counts_every_missing_figure() {
     assert_eq!(tally::model::derive::race::race(&contests, &[]).standings, []);
 }
 
-/// On a live night the race's notes change with each update: they keep their length however many
-/// reports are missing (none included), so a row never re-wraps (CLS 0, tests/browser/live.test.mjs).
+/// On a live night the race's notes change with each update: they say what is in, and keep their
+/// length however many reports are missing (none included), so a row never re-wraps (CLS 0, tests/browser/live.test.mjs).
 #[test]
 fn on_a_live_night_each_candidates_notes_keep_their_length_as_reports_come_in() {
     let catalog = catalog();
@@ -108,11 +108,14 @@ fn on_a_live_night_each_candidates_notes_keep_their_length_as_reports_come_in() 
         (standing.votes_missing, standing.delegates_missing) = (missing, of - missing);
         let notes = standing.gaps_on_the_night(of);
         assert_eq!(notes.len(), 2, "both figures always: {notes:?}");
-        assert!(notes[0].ends_with(&format!("{missing} of {of} contests")), "{notes:?}");
+        // Said as what is in: a count complete reads "16 of 16", never "not reported in 0".
+        assert!(notes[0].starts_with("votes reported in"), "{notes:?}");
         assert!(
-            notes[1].ends_with(&format!("{} of {of} contests", of - missing)),
+            notes[0].ends_with(&format!("{} of {of} contests", of - missing)),
             "{notes:?}"
         );
+        assert!(notes[1].ends_with(&format!("{missing} of {of} contests")), "{notes:?}");
+        assert!(notes.iter().all(|n| !n.contains("not reported")), "{notes:?}");
         lengths.push(notes.iter().map(|n| n.chars().count()).collect::<Vec<_>>());
     }
     assert!(lengths.windows(2).all(|w| w[0] == w[1]), "{lengths:?}");

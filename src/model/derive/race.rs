@@ -195,21 +195,21 @@ impl Standing {
         self.gaps(of)
     }
 
-    /// The same on a live night, when the counts change with every update: both figures always
-    /// (none yet reported is 0), each count padded with figure spaces to the digits of the total
-    /// ("votes not reported in \u{2007}6 of 16 contests"), so the text keeps its length and a row
-    /// never re-wraps as reports come in (tally-live.css sets digits of one width).
+    /// The same on a live night, when the counts change with every update: both figures always,
+    /// as what is in ("votes reported in \u{2007}6 of 16 contests", never "not reported in 0"),
+    /// each count padded with figure spaces to the digits of the total, so the text keeps its
+    /// length and a row never re-wraps as reports come in (tally-live.css sets digits of one width).
     #[cfg(any(feature = "newsroom", feature = "live"))]
     pub fn gaps_on_the_night(&self, of: usize) -> Vec<String> {
         let total = count(of as i64, "contest", "contests");
-        let padded = |n: usize| {
-            let n = n.to_string();
+        let padded = |missing: usize| {
+            let n = of.saturating_sub(missing).to_string();
             let pad = "\u{2007}".repeat(of.to_string().len().saturating_sub(n.len()));
             format!("{pad}{n} of {total}")
         };
         vec![
-            format!("votes not reported in {}", padded(self.votes_missing)),
-            format!("delegates not reported in {}", padded(self.delegates_missing)),
+            format!("votes reported in {}", padded(self.votes_missing)),
+            format!("delegates reported in {}", padded(self.delegates_missing)),
         ]
     }
 }

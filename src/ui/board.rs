@@ -139,7 +139,8 @@ fn the_story(catalog: &Shared, edition: Edition, data: &Option<String>) -> Html 
         Some(i) => html! { <a href={super::winners::contest_href(data, &catalog.contests()[i].id)}>{ text }</a> },
         None => text.into(),
     });
-    html! { <p class="story">{ for parts }</p> }
+    // Another edition's story is a new node: its words re-wrapping in place would count as moving.
+    html! { <p class="story" key={edition.label()}>{ for parts }</p> }
 }
 
 /// Arrow keys move focus to the next tile in that direction (skipping empty cells), from the map
@@ -203,13 +204,10 @@ fn move_between_tiles(event: KeyboardEvent) {
     }
 }
 
-/// A tile's word. Where a feed can change it, a new word is a new node (keyed by the word): the
-/// browser counts centred text whose word changes in place as moved (a layout shift), not a new one.
+/// A tile's word; a new word is a new node (keyed by the word): the browser counts centred text
+/// whose word changes in place (a feed's update, another edition's winner) as moved, not new.
 fn tile_text(text: String) -> Html {
-    match crate::model::LIVE_FEEDS {
-        true => html! { <span class="tile-text" key={text.clone()}>{ text }</span> },
-        false => html! { <span class="tile-text">{ text }</span> },
-    }
+    html! { <span class="tile-text" key={text.clone()}>{ text }</span> }
 }
 
 /// The edition's race, per candidate: pledged delegates as bars with the figures beside them,
@@ -241,7 +239,8 @@ fn delegate_race(catalog: &Shared, selected: &[usize], edition: Edition) -> Html
     });
     let gaps = race.gaps();
     html! {
-        <section class="race" aria-labelledby="race-title">
+        // Another edition's race is new nodes, not the last one's rows moved as they re-wrap.
+        <section class="race" aria-labelledby="race-title" key={edition.label()}>
             <h2 id="race-title">{ race_title(edition, &race) }</h2>
             <table class="race-table">
                 <thead><tr>

@@ -189,13 +189,16 @@ pub enum Action {
         files: Vec<String>,
         message: String,
     },
-    /// The details file was read into the catalog it was fetched for (`from`: what it answers).
+    /// The details file was read into the catalog it was fetched for (`from`: what it answers),
+    /// of dataset request `request`: editions may have joined that catalog since.
     DetailsLoaded {
+        request: u32,
         from: Shared,
         merged: Shared,
         problems: Vec<Problem>,
     },
     DetailsFailed {
+        request: u32,
         from: Shared,
         message: String,
     },
@@ -282,6 +285,20 @@ impl State {
     pub fn details_wanted(&self) -> Option<&Shared> {
         let wanted = self.query.shows_details() && self.details_error.is_none();
         self.catalog().filter(|c| wanted && c.dataset.details.is_some())
+    }
+
+    /// The details file to fetch and the dataset request it belongs to: the same while editions
+    /// merge into the catalog, so the file is fetched once (its reply is kept: `DetailsLoaded`).
+    pub fn details_file_wanted(&self) -> Option<(u32, String)> {
+        self.details_wanted()
+            .and_then(|c| Some((self.request, c.dataset.details.clone()?)))
+    }
+
+    /// The catalog a details reply answers: the one it was read for, or that one with editions
+    /// merged in since (the same dataset request, the same details file still unread).
+    fn details_pending(&self, request: u32, from: &Shared) -> Option<&Shared> {
+        let same_file = |c: &&Shared| c.dataset.details.is_some() && c.dataset.details == from.dataset.details;
+        self.catalog().filter(|c| request == self.request && same_file(c))
     }
 
     pub fn details(&self) -> Details {
@@ -459,14 +476,24 @@ impl State {
                 next.editions.error = Some(message);
             }
             // Either arrives after a fetch; the reader may have moved to another dataset meanwhile.
-            Action::DetailsLoaded { from, merged, problems } => {
-                if self.catalog() == Some(&from) {
+            Action::DetailsLoaded {
+                request,
+                from,
+                merged,
+                problems,
+            } => {
+                if let Some(now) = self.details_pending(request, &from) {
+                    // Editions that came while it was on its way are kept: it was asked for once.
+                    let merged = match *now == from {
+                        true => merged,
+                        false => Shared(Rc::new(now.with_details_of(&merged))),
+                    };
                     next.data = Data::Ready(merged);
                     next.details_problems = Rc::new(problems);
                 }
             }
-            Action::DetailsFailed { from, message } => {
-                if self.catalog() == Some(&from) {
+            Action::DetailsFailed { request, from, message } => {
+                if self.details_pending(request, &from).is_some() {
                     next.details_error = Some(message);
                 }
             }
@@ -666,6 +693,7 @@ mod tests {
         // A reply for a catalog the page has since replaced changes nothing.
         let other = catalog_with_details_read();
         let stale = state.clone().after(Action::DetailsFailed {
+            request: state.request,
             from: other.clone(),
             message: "late".into(),
         });
@@ -678,6 +706,7 @@ mod tests {
             crate::model::ProblemKind::Unreadable("no contest has this id".into()),
         );
         let read = state.clone().after(Action::DetailsLoaded {
+            request: state.request,
             from: catalog.clone(),
             merged: merged.clone(),
             problems: vec![left_out.clone()],
@@ -692,7 +721,9 @@ mod tests {
         assert_eq!(read.details(), Details::Ready);
         assert_eq!(read.details_wanted(), None);
 
+        let request = state.request;
         let failed = state.after(Action::DetailsFailed {
+            request,
             from: catalog,
             message: "The server answered 503".into(),
         });

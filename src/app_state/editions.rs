@@ -294,4 +294,63 @@ mod tests {
             .collect();
         assert_eq!(files, ["editions/2008-D.3.json"]);
     }
+
+    #[test]
+    fn what_a_view_needs_is_asked_for_at_once_and_sources_asked_for_meanwhile_once_and_kept() {
+        use crate::model::{Cycles, Filter};
+        let with_details = FRONT.replacen(r#""title":"front""#, r#""title":"front","details":"details.json""#, 1);
+        let front = Shared(Rc::new(Catalog::new(load(&with_details).unwrap().dataset)));
+        let state = Rc::new(State::prerendered(crate::model::Query::default(), front.clone()));
+        // Every year: each file the view lacks, in one request, so the page fetches them side by side.
+        let every = state.after(Action::SetFilter(Filter {
+            cycle: Cycles::All,
+            ..Filter::default()
+        }));
+        let asked = every.editions_wanted().unwrap().clone();
+        let files: Vec<&str> = asked.files.iter().map(|f| f.file.as_str()).collect();
+        assert_eq!(
+            files,
+            [
+                "editions/2016-D.1.json",
+                "editions/2016-R.2.json",
+                "editions/2008-D.3.json"
+            ]
+        );
+        // A contest opened while they come: its sources are wanted, and stay the same request
+        // as each edition arrives and replaces the catalog.
+        let mut state = every.after(Action::Open(Some("2024-D-AS".into())));
+        let wanted = state.details_file_wanted();
+        assert_eq!(wanted, Some((0, "details.json".to_string())));
+        assert_eq!(state.editions_wanted(), Some(&asked), "nothing asked again");
+        for file in ["editions/2008-D.3.json", "editions/2016-R.2.json"] {
+            state = state.after(Action::EditionsLoaded {
+                request: asked.number,
+                data: 0,
+                editions: vec![edition_file(file)],
+            });
+            assert_eq!(
+                state.details_file_wanted(),
+                wanted,
+                "the sources are not asked for again"
+            );
+        }
+        // Their reply, read into the catalog as it was asked for, keeps the editions come since.
+        let mut read = front.dataset.clone();
+        read.details = None;
+        read.contests[0].sources = vec!["https://example.org/as".into()];
+        let state = state.after(Action::DetailsLoaded {
+            request: 0,
+            from: front,
+            merged: Shared(Rc::new(Catalog::new(read))),
+            problems: Vec::new(),
+        });
+        let catalog = state.catalog().unwrap();
+        assert_eq!(
+            catalog.contest("2024-D-AS").unwrap().sources,
+            ["https://example.org/as"]
+        );
+        assert!(catalog.contest("2008-D-AS").is_some() && catalog.contest("2016-R-AS").is_some());
+        assert_eq!(state.details(), crate::app_state::Details::Ready);
+        assert_eq!(state.details_file_wanted(), None);
+    }
 }

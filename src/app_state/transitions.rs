@@ -170,6 +170,7 @@ fn only_the_reply_to_the_latest_request_is_shown() {
                     dataset.details = None;
                     dataset.title.push_str(", with sources");
                     state.after(Action::DetailsLoaded {
+                        request: asked[n].number,
                         from,
                         merged: Shared(Rc::new(Catalog::new(dataset))),
                         problems: Vec::new(),

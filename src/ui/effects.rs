@@ -106,8 +106,9 @@ struct Keys {
     dataset: Option<DataRequest>,
     /// The edition files the view asked for last.
     editions: Option<EditionsRequest>,
-    /// The catalog whose sources and corrections the view wants.
-    details: Option<Shared>,
+    /// The details file the view wants, of which dataset request: not the catalog wanting it,
+    /// which an edition's arrival replaces while the file is on its way (it was fetched twice).
+    details: Option<(u32, String)>,
     /// What the address bar and the document's title say.
     address: (Query, bool, Option<Shared>),
     /// The open contest, whether in an embed, whether the data is there.
@@ -156,7 +157,7 @@ pub fn use_effects(
     let keys = Keys {
         dataset: state.data_wanted(),
         editions: state.editions_wanted().cloned(),
-        details: state.details_wanted().cloned(),
+        details: state.details_file_wanted(),
         address: (state.query.clone(), state.push_history, state.catalog().cloned()),
         opened: (
             state.query.contest.clone(),
@@ -170,6 +171,7 @@ pub fn use_effects(
     #[cfg(any(feature = "newsroom", feature = "live"))]
     let wait = poll_wait(state);
     let (data, dispatch, title) = (state.query.data.clone(), dispatch.clone(), heading.clone());
+    let (details_for, request) = (state.details_wanted().cloned(), state.request);
     // Going back closes the contest, so the focus effect runs then; which one is read from the state.
     let back = state.back_from.clone();
     use_effect(move || {
@@ -182,7 +184,7 @@ pub fn use_effects(
             load_editions(&keys.editions, &dispatch);
         }
         if before.is_none_or(|b| b.details != keys.details) {
-            load_details(&keys.details, &data, &dispatch);
+            load_details(&details_for, request, &data, &dispatch);
         }
         if before.is_none_or(|b| b.address != keys.address) {
             show_address(&keys.address);
@@ -274,9 +276,9 @@ fn load_editions(wanted: &Option<EditionsRequest>, dispatch: &Callback<Action>) 
         return;
     };
     for file in files {
-        let dispatch = dispatch.clone();
+        let (dispatch, asked) = (dispatch.clone(), ask_edition(&file));
         wasm_bindgen_futures::spawn_local(async move {
-            dispatch.emit(match edition(&file).await {
+            dispatch.emit(match edition(asked).await {
                 Ok(dataset) => Action::EditionsLoaded {
                     request,
                     data,
@@ -293,21 +295,38 @@ fn load_editions(wanted: &Option<EditionsRequest>, dispatch: &Callback<Action>) 
     }
 }
 
-/// An edition's own file, named by the bundled one, read as built, with its sources and corrections.
-pub async fn edition(file: &EditionFile) -> Result<Dataset, String> {
-    let url = browser::resolve(&file.file, &browser::absolute(&browser::bundled_dataset()));
-    let bytes = browser::fetch_bytes(&url).await?;
-    let dataset = read_dataset(&bytes, &url, true)?.dataset;
-    let Some(details) = dataset.details.clone() else {
+/// An edition's files, asked for (`ask_edition`): its results and its sources and corrections.
+pub struct AskedEdition {
+    url: String,
+    results: js_sys::Promise,
+    details: Option<(String, js_sys::Promise)>,
+}
+
+/// Asks for an edition's own file and its details at once (the manifest names both).
+pub fn ask_edition(file: &EditionFile) -> AskedEdition {
+    let front = browser::absolute(&browser::bundled_dataset());
+    let url = browser::resolve(&file.file, &front);
+    let details = file.details.as_ref().map(|name| browser::resolve(name, &front));
+    AskedEdition {
+        results: browser::request(&url),
+        details: details.map(|url| (url.clone(), browser::request(&url))),
+        url,
+    }
+}
+
+/// An edition asked for, read as built, with its sources and corrections.
+pub async fn edition(asked: AskedEdition) -> Result<Dataset, String> {
+    let bytes = browser::reply_bytes(asked.results, &asked.url).await?;
+    let dataset = read_dataset(&bytes, &asked.url, true)?.dataset;
+    let Some((url, details)) = asked.details else {
         return Ok(dataset);
     };
-    let details_url = browser::resolve(&details, &url);
-    let bytes = browser::fetch_bytes(&details_url).await?;
-    Ok(read_details(&dataset, &bytes, &details_url, true)?.0)
+    let bytes = browser::reply_bytes(details, &url).await?;
+    Ok(read_details(&dataset, &bytes, &url, true)?.0)
 }
 
 /// Reads sources and corrections from their own file the first time a contest is opened.
-fn load_details(wanted: &Option<Shared>, data: &Option<String>, dispatch: &Callback<Action>) {
+fn load_details(wanted: &Option<Shared>, request: u32, data: &Option<String>, dispatch: &Callback<Action>) {
     let Some(from) = wanted.clone() else { return };
     let Some(file) = from.dataset.details.clone() else {
         return;
@@ -316,7 +335,7 @@ fn load_details(wanted: &Option<Shared>, data: &Option<String>, dispatch: &Callb
     let (bundled, dispatch) = (data.is_none(), dispatch.clone());
     // A newsroom's file may name its details anywhere: they pass the same check as the file.
     if let (false, Err(message)) = (bundled, permitted(&url)) {
-        return dispatch.emit(Action::DetailsFailed { from, message });
+        return dispatch.emit(Action::DetailsFailed { request, from, message });
     }
     // The reply names the catalog it was read for (`from`), which the page may have replaced.
     wasm_bindgen_futures::spawn_local(async move {
@@ -325,11 +344,12 @@ fn load_details(wanted: &Option<Shared>, data: &Option<String>, dispatch: &Callb
             .and_then(|bytes| read_details(&from.dataset, &bytes, &url, bundled));
         dispatch.emit(match read {
             Ok((dataset, problems)) => Action::DetailsLoaded {
+                request,
                 merged: Shared(Rc::new(Catalog::new(dataset))),
                 from,
                 problems,
             },
-            Err(message) => Action::DetailsFailed { from, message },
+            Err(message) => Action::DetailsFailed { request, from, message },
         });
     });
 }

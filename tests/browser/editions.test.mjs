@@ -182,3 +182,24 @@ for (const path of ['contest/2016-D-AS.html', 'territory/AS.html']) {
     assert.deepEqual(page.problems, []);
   });
 }
+
+test('territory/AS.html: the app asks for every edition it needs at once, results and details, and for no file twice', async () => {
+  const page = await newPage(browser);
+  // Each data file's request and its end, in the order the browser tells them; every edition
+  // file held back 300 ms, so files asked for one after another would show as such.
+  const events = [];
+  page.on('request', (r) => { if (r.url().includes('/data/')) events.push(['asked', new URL(r.url()).pathname]); });
+  page.on('requestfinished', (r) => { if (r.url().includes('/data/')) events.push(['done', new URL(r.url()).pathname]); });
+  await page.route(/\/data\/editions\//, async (route) => { await new Promise((r) => setTimeout(r, 300)); await route.continue(); });
+  await page.goto(server.base + 'territory/AS.html');
+  await ready(page);
+  await page.waitForLoadState('networkidle');
+  const asked = events.filter(([what]) => what === 'asked').map(([, path]) => path);
+  assert.deepEqual(asked, [...new Set(asked)], 'no file asked for twice');
+  const editionFiles = asked.filter((p) => p.includes('/data/editions/'));
+  assert.equal(editionFiles.length, 2 * data.editions.length, 'every edition, its results and its details');
+  const firstDone = events.findIndex(([what, path]) => what === 'done' && path.includes('/data/editions/'));
+  const askedBefore = events.slice(0, firstDone).filter(([what, path]) => what === 'asked' && path.includes('/data/editions/')).length;
+  assert.equal(askedBefore, editionFiles.length, 'every edition file asked for before the first came');
+  assert.deepEqual(page.problems, []);
+});

@@ -158,6 +158,7 @@ fn write_data(site: &Path) -> Result<HashedData> {
             party,
             file: format!("editions/{name}"),
             contests,
+            details: Some(format!("editions/{details_name}")),
         };
         editions.push(HashedEdition { file, results, details });
     }
@@ -487,6 +488,11 @@ mod tests {
                 "{url}: the manifest's count"
             );
             let details = read.dataset.details.clone().unwrap();
+            assert_eq!(
+                file.details.as_deref(),
+                Some(format!("editions/{details}").as_str()),
+                "{url}: the manifest names its details as it does, so a page asks for both at once"
+            );
             let folder = site.join("data/editions");
             tally::model::merge_details_as_built(&read.dataset, &fs::read(folder.join(&details)).unwrap(), &details)
                 .expect("its details named by their hash");

@@ -104,6 +104,24 @@ impl Catalog {
     }
 }
 
+impl Catalog {
+    /// This catalog with the sources, corrections, notes and checks that `read` (a details file
+    /// read into an earlier state of it, before editions were merged in) holds for its contests.
+    pub fn with_details_of(&self, read: &Catalog) -> Catalog {
+        let mut dataset = self.dataset.clone();
+        dataset.details = None;
+        for contest in &mut dataset.contests {
+            if let Some(from) = read.contest(&contest.id) {
+                contest.sources = from.sources.clone();
+                contest.corrections = from.corrections.clone();
+                contest.notes = from.notes.clone();
+                contest.rule_check = from.rule_check.clone();
+            }
+        }
+        Catalog::new(dataset)
+    }
+}
+
 fn haystack(contest: &Contest) -> String {
     let mut text = format!("{} {} {}", contest.territory_name(), contest.id, contest.kind.label());
     if let Some(t) = territory(&contest.territory) {

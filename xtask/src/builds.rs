@@ -69,6 +69,10 @@ fn loader_of(html: &str) -> Option<&str> {
     Some(&html[start..end])
 }
 
+/// The reader's build's features: older editions load on demand, and their half votes and
+/// computed shares must read. A live night's adds `live` (`LIVE_FEED_VAR`).
+pub const READER_FEATURES: &str = "earlier";
+
 /// Builds the app without the newsroom's tools as trunk builds it (cargo, wasm-bindgen, wasm-opt
 /// with index.html's settings) into dist/, named by its content. Returns the files' stem.
 fn build_reader(dist: &Path) -> Result<String> {
@@ -82,9 +86,8 @@ fn build_reader(dist: &Path) -> Result<String> {
             "--bin",
             "tally",
             "--no-default-features",
-            // Older editions load on demand: their half votes and computed shares must read.
             "--features",
-            "earlier",
+            READER_FEATURES,
         ])
         // Polling is compiled into the reader's build only for a live night.
         .args(

@@ -485,3 +485,66 @@ fn each_edition_s_map_names_the_spreadsheet_s_winner_on_each_place_s_tile() {
         sheet.len()
     );
 }
+
+/// What the site says it covers claims no place an edition holds no contest for (issue 20): read
+/// from every edition's own file, each place of each party's calendar without a contest of that
+/// edition is named as such in the front page's description, and no other is; the masthead and
+/// each map's heading name no place at all.
+#[test]
+fn no_sentence_claims_a_place_an_edition_has_no_contest_for() {
+    use tally::model::data::territory::expected_for_party;
+    use tally::model::url::pages::Page;
+    use tally::model::words::board::map_title;
+    use tally::model::words::site::tagline;
+    let mut all: Option<Dataset> = None;
+    for (cycle, party) in editions() {
+        let dataset = edition(cycle, &party);
+        match &mut all {
+            None => all = Some(dataset),
+            Some(all) => {
+                all.contests.extend(dataset.contests);
+                all.nominations.extend(dataset.nominations);
+            }
+        }
+    }
+    let catalog = Catalog::new(all.expect("editions"));
+    let description = Page::Front.head(&catalog).description;
+    let except = description.split_once(", but for ").map_or("", |(_, e)| e);
+    // "2008 Democratic in A, B and C and 2008 Republican in D, where none is on record."
+    let named = |label: &str| -> Vec<&str> {
+        let Some((_, rest)) = except.split_once(&format!("{label} in ")) else {
+            return Vec::new();
+        };
+        let places = rest.split(" and 20").next().unwrap().split(", where").next().unwrap();
+        places
+            .split(", ")
+            .flat_map(|p| p.split(" and "))
+            .map(|p| p.strip_prefix("the ").unwrap_or(p))
+            .collect()
+    };
+    for &edition in catalog.editions() {
+        let label = edition.label();
+        for place in expected_for_party(edition.party) {
+            let held = catalog
+                .contests()
+                .iter()
+                .any(|c| c.edition() == edition && c.territory == place.code);
+            assert_eq!(
+                named(&label).contains(&place.name),
+                !held,
+                "{label}, {}: {} contest; the description: {description}",
+                place.name,
+                if held { "a" } else { "no" }
+            );
+        }
+        let heading = map_title(edition);
+        let places = expected_for_party(edition.party).filter(|t| heading.contains(t.name));
+        assert_eq!(places.count(), 0, "{heading}");
+        assert!(!heading.contains("every"), "{heading}");
+    }
+    let masthead = tagline(Some(&catalog));
+    assert!(
+        expected_for_party(Party::Democratic).all(|t| !masthead.contains(t.name)) && !masthead.contains("every"),
+        "{masthead}"
+    );
+}

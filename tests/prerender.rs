@@ -536,7 +536,7 @@ fn the_front_page_names_exactly_the_editions_it_holds() {
         .starts_with(&format!("Who won every {editions} presidential")));
     let html = render(&Page::Front, &catalog);
     assert!(
-        html.contains(&format!("{editions} presidential primaries and caucuses: every state")),
+        html.contains(&format!("{editions} presidential primaries and caucuses.")),
         "the masthead"
     );
     // A newsroom's file of one edition, its calendar not complete, claims no more.

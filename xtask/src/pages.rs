@@ -94,7 +94,8 @@ pub fn write(site: &Path, base_url: Option<&str>) -> Result<String> {
             _ => None,
         };
         let body = tally::ui::render(State::prerendered(page.query(), catalog_for(page)));
-        let html = assemble(&template, page, &page.head(&catalog_for(page)), &body, &build, preview)?;
+        // What a page says of itself is read from every edition's contests (`words::site::coverage`).
+        let html = assemble(&template, page, &page.head(&catalog), &body, &build, preview)?;
         let path = site.join(page.path());
         fs::create_dir_all(path.parent().expect("pages live in the site"))?;
         fs::write(path, html)?;

@@ -4,9 +4,7 @@
 
 use crate::model::derive::race::{candidate_key, candidate_name, race, spelling, Race};
 use crate::model::words::format::{contest_label, count, surname, votes_not_the_result};
-use crate::model::{
-    expected_for_party, outcome, Basis, Catalog, Delegates, Edition, Filter, Outcome, Territory, TerritoryKind,
-};
+use crate::model::{expected_for_party, outcome, Basis, Catalog, Delegates, Edition, Filter, Outcome, Territory};
 
 /// What the map and the race show, and the editions the reader can switch to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,14 +122,10 @@ pub fn race_rest(race: &Race, shown: usize) -> Option<String> {
     })
 }
 
-/// "2024 Republican winners: every state, DC and the territories": what the map holds, which is
-/// the party's calendar (Democrats Abroad only for Democrats).
+/// "2024 Republican winners": the map's heading claims no place, for an edition may have no
+/// contest for one (2008 D: the Northern Mariana Islands); its tile says so.
 pub fn map_title(edition: Edition) -> String {
-    let label = edition.label();
-    match expected_for_party(edition.party).find(|t| t.kind == TerritoryKind::Abroad) {
-        Some(abroad) => format!("{label} winners: every state, DC, the territories and {}", abroad.name),
-        None => format!("{label} winners: every state, DC and the territories"),
-    }
+    format!("{} winners", edition.label())
 }
 
 /// A tile's result: the popular-vote result of its contest, or why there is none.

@@ -1,13 +1,14 @@
 //! What each static page says of itself in its title, description and link-preview tags, and
 //! the sitemap. Which pages exist and where they live is `url::pages`.
 
+use crate::model::data::territory::{expected_for_party, Territory};
 use crate::model::derive::list_order::newest_first;
 use crate::model::url::pages::Page;
 use crate::model::words::format::{
     and_list, contest_label, delegate_sentence, percent, popular_sentence, thousands, votes_not_the_result,
 };
 use crate::model::words::snippet::html_attr;
-use crate::model::{delegate_result, outcome, shares, Catalog, Contest, DelegateResult, Outcome, Party};
+use crate::model::{delegate_result, outcome, shares, Catalog, Contest, DelegateResult, Edition, Outcome, Party};
 
 impl Page {
     /// The page's `<title>`; the app gives the document the same one as the reader moves between
@@ -65,18 +66,10 @@ impl Page {
             }
             _ => {
                 let editions = editions_in_words(catalog);
-                let abroad = if has_democrats(catalog) {
-                    " and, for Democrats, Democrats Abroad"
-                } else {
-                    ""
-                };
                 Head {
                     title,
                     headline: format!("Who won the {editions} presidential primaries and caucuses"),
-                    description: format!(
-                        "Who won every {editions} presidential primary and caucus: the 50 states, DC, American \
-                        Samoa, Guam, the Northern Mariana Islands, Puerto Rico, the US Virgin Islands{abroad}."
-                    ),
+                    description: coverage(catalog),
                 }
             }
         }
@@ -119,23 +112,75 @@ pub fn not_loaded(editions: &[crate::model::Edition], why: &str) -> String {
     )
 }
 
-fn has_democrats(catalog: &Catalog) -> bool {
-    catalog.editions().iter().any(|e| e.party == Party::Democratic)
+/// The places each edition the catalog holds contests of has none for, among those its party's
+/// calendar has (50 states, DC, the territories, Democrats Abroad for Democrats): 2008 D's
+/// Northern Mariana Islands, 2008 R's Guam. Editions still in files of their own are not judged.
+pub fn gaps(catalog: &Catalog) -> Vec<(Edition, Vec<&'static Territory>)> {
+    let mut gaps = Vec::new();
+    for &edition in catalog.editions() {
+        let held: Vec<&str> = catalog
+            .contests()
+            .iter()
+            .filter(|c| c.edition() == edition)
+            .map(|c| c.territory.as_str())
+            .collect();
+        let missing: Vec<&Territory> = expected_for_party(edition.party)
+            .filter(|t| !held.contains(&t.code))
+            .collect();
+        if !held.is_empty() && !missing.is_empty() {
+            gaps.push((edition, missing));
+        }
+    }
+    gaps
 }
 
-/// The masthead's line: the editions the data holds, and every jurisdiction only where the file
-/// says its calendar is complete (a newsroom's `?data=` file may hold one state).
-pub fn tagline(catalog: Option<&Catalog>) -> String {
-    let Some(catalog) = catalog.filter(|c| !c.editions().is_empty()) else {
-        return "US presidential primaries and caucuses.".into();
+/// What the front page says it covers, from the contests it holds: every place of the calendar
+/// but those an edition has no contest for, named ("…, but for 2008 Democratic in the Northern
+/// Mariana Islands and 2008 Republican in Guam, where none is on record.").
+pub fn coverage(catalog: &Catalog) -> String {
+    let held: Vec<Edition> = catalog
+        .editions()
+        .iter()
+        .copied()
+        .filter(|&e| catalog.contests().iter().any(|c| c.edition() == e))
+        .collect();
+    let abroad = if held.iter().any(|e| e.party == Party::Democratic) {
+        " and, for Democrats, Democrats Abroad"
+    } else {
+        ""
     };
-    let editions = editions_in_words(catalog);
-    match catalog.dataset.complete_calendar {
-        true if has_democrats(catalog) => format!(
-            "{editions} presidential primaries and caucuses: every state, DC, the territories and, for Democrats, Democrats Abroad."
-        ),
-        true => format!("{editions} presidential primaries and caucuses: every state, DC and the territories."),
-        false => format!("{editions} presidential primaries and caucuses."),
+    let missing: Vec<String> = gaps(catalog)
+        .iter()
+        .map(|(edition, places)| {
+            // A plural name takes its article in a sentence: "the Northern Mariana Islands".
+            let names: Vec<String> = places
+                .iter()
+                .map(|t| match t.name.ends_with("Islands") {
+                    true => format!("the {}", t.name),
+                    false => t.name.to_string(),
+                })
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            format!("{} in {}", edition.label(), and_list(&names))
+        })
+        .collect();
+    let except = match missing.is_empty() {
+        true => String::new(),
+        false => format!(", but for {}, where none is on record", missing.join(" and ")),
+    };
+    format!(
+        "Who won every {} presidential primary and caucus: the 50 states, DC, American Samoa, Guam, the Northern \
+        Mariana Islands, Puerto Rico, the US Virgin Islands{abroad}{except}.",
+        editions_words(&held)
+    )
+}
+
+/// The masthead's line: the editions the data holds. It claims no place: the front page holds
+/// one cycle's contests and every page says the same; `coverage` names the places and gaps.
+pub fn tagline(catalog: Option<&Catalog>) -> String {
+    match catalog.filter(|c| !c.editions().is_empty()) {
+        Some(catalog) => format!("{} presidential primaries and caucuses.", editions_in_words(catalog)),
+        None => "US presidential primaries and caucuses.".into(),
     }
 }
 

@@ -106,18 +106,8 @@ pub fn apply_theme(theme: Theme) {
 
 /// Fetches a dataset's bytes, with the reason in words when it fails.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    reply_bytes(request(url), url).await
-}
-
-/// Asks for `url` now; `reply_bytes` reads the reply when it is wanted, so several files asked
-/// for one after another load side by side.
-pub fn request(url: &str) -> js_sys::Promise {
-    gloo::utils::window().fetch_with_str(url)
-}
-
-/// The bytes of the reply to `request`, a request for `url`, as `fetch_bytes` reads them.
-pub async fn reply_bytes(request: js_sys::Promise, url: &str) -> Result<Vec<u8>, String> {
-    let response = JsFuture::from(request).await.map_err(|_| {
+    let window = gloo::utils::window();
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| {
         format!("The data could not be fetched from {url}: the network failed or the server does not allow it (CORS).")
     })?;
     let response: Response = response

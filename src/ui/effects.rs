@@ -276,9 +276,9 @@ fn load_editions(wanted: &Option<EditionsRequest>, dispatch: &Callback<Action>) 
         return;
     };
     for file in files {
-        let (dispatch, asked) = (dispatch.clone(), ask_edition(&file));
+        let dispatch = dispatch.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            dispatch.emit(match edition(asked).await {
+            dispatch.emit(match edition(&file).await {
                 Ok(dataset) => Action::EditionsLoaded {
                     request,
                     data,
@@ -295,34 +295,17 @@ fn load_editions(wanted: &Option<EditionsRequest>, dispatch: &Callback<Action>) 
     }
 }
 
-/// An edition's files, asked for (`ask_edition`): its results and its sources and corrections.
-pub struct AskedEdition {
-    url: String,
-    results: js_sys::Promise,
-    details: Option<(String, js_sys::Promise)>,
-}
-
-/// Asks for an edition's own file and its details at once (the manifest names both).
-pub fn ask_edition(file: &EditionFile) -> AskedEdition {
-    let front = browser::absolute(&browser::bundled_dataset());
-    let url = browser::resolve(&file.file, &front);
-    let details = file.details.as_ref().map(|name| browser::resolve(name, &front));
-    AskedEdition {
-        results: browser::request(&url),
-        details: details.map(|url| (url.clone(), browser::request(&url))),
-        url,
-    }
-}
-
-/// An edition asked for, read as built, with its sources and corrections.
-pub async fn edition(asked: AskedEdition) -> Result<Dataset, String> {
-    let bytes = browser::reply_bytes(asked.results, &asked.url).await?;
-    let dataset = read_dataset(&bytes, &asked.url, true)?.dataset;
-    let Some((url, details)) = asked.details else {
+/// An edition's own file, named by the bundled one, read as built, with its sources and corrections.
+pub async fn edition(file: &EditionFile) -> Result<Dataset, String> {
+    let url = browser::resolve(&file.file, &browser::absolute(&browser::bundled_dataset()));
+    let bytes = browser::fetch_bytes(&url).await?;
+    let dataset = read_dataset(&bytes, &url, true)?.dataset;
+    let Some(details) = dataset.details.clone() else {
         return Ok(dataset);
     };
-    let bytes = browser::reply_bytes(details, &url).await?;
-    Ok(read_details(&dataset, &bytes, &url, true)?.0)
+    let details_url = browser::resolve(&details, &url);
+    let bytes = browser::fetch_bytes(&details_url).await?;
+    Ok(read_details(&dataset, &bytes, &details_url, true)?.0)
 }
 
 /// Reads sources and corrections from their own file the first time a contest is opened.

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
 use super::browser;
-use super::effects::{ask_edition, edition, read_dataset, read_details};
+use super::effects::{edition, read_dataset, read_details};
 use super::{App, AppProps};
 use crate::app_state::{Shared, State};
 use crate::model::{Catalog, Query};
@@ -182,33 +182,22 @@ fn swap(page_root: &Element, app_root: &Element) {
 
 /// The bundled dataset, with its sources and corrections read in when the page shows them, and
 /// the editions in files of their own the page shows (a contest's, every one of a territory's).
-/// Once the front file names them, every other file the page needs is asked for at once.
 async fn page_data(page: &Query) -> Result<Shared, String> {
     let url = browser::bundled_dataset();
     let bytes = browser::fetch_bytes(&url).await?;
-    let catalog = Catalog::new(read_dataset(&bytes, &url, true)?.dataset);
-    let details = match (page.shows_details(), &catalog.dataset.details) {
-        (true, Some(file)) => {
-            let details_url = browser::resolve(file, &browser::absolute(&url));
-            Some((browser::request(&details_url), details_url))
-        }
-        _ => None,
-    };
-    let asked: Vec<_> = crate::app_state::editions::needed(&catalog, page)
-        .into_iter()
-        .map(|file| (file.clone(), ask_edition(file)))
-        .collect();
-    let mut editions = Vec::new();
-    for (file, asked) in asked {
-        editions.push((file, edition(asked).await?));
+    let mut dataset = read_dataset(&bytes, &url, true)?.dataset;
+    if let (true, Some(file)) = (page.shows_details(), dataset.details.clone()) {
+        let details_url = browser::resolve(&file, &browser::absolute(&url));
+        let bytes = browser::fetch_bytes(&details_url).await?;
+        dataset = read_details(&dataset, &bytes, &details_url, true)?.0;
     }
-    let mut catalog = match editions.is_empty() {
+    let catalog = Catalog::new(dataset);
+    let mut editions = Vec::new();
+    for file in crate::app_state::editions::needed(&catalog, page) {
+        editions.push((file.clone(), edition(file).await?));
+    }
+    Ok(Shared(Rc::new(match editions.is_empty() {
         true => catalog,
         false => catalog.with_editions(editions),
-    };
-    if let Some((request, details_url)) = details {
-        let bytes = browser::reply_bytes(request, &details_url).await?;
-        catalog = Catalog::new(read_details(&catalog.dataset, &bytes, &details_url, true)?.0);
-    }
-    Ok(Shared(Rc::new(catalog)))
+    })))
 }

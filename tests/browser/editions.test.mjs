@@ -183,7 +183,7 @@ for (const path of ['contest/2016-D-AS.html', 'territory/AS.html']) {
   });
 }
 
-test('territory/AS.html: the app asks for every edition it needs at once, results and details, and for no file twice', async () => {
+test('territory/AS.html: every file it takes over is asked for at once, the results and details of each edition, and no file twice', async () => {
   const page = await newPage(browser);
   // Each data file's request and its end, in the order the browser tells them; every edition
   // file held back 300 ms, so files asked for one after another would show as such.

@@ -96,6 +96,7 @@ pub fn write(site: &Path, base_url: Option<&str>) -> Result<String> {
         let body = tally::ui::render(State::prerendered(page.query(), catalog_for(page)));
         // What a page says of itself is read from every edition's contests (`words::site::coverage`).
         let html = assemble(&template, page, &page.head(&catalog), &body, &build, preview)?;
+        let html = with_data_preloads(&html, &data_to_take_over(page, &front, &data));
         let path = site.join(page.path());
         fs::create_dir_all(path.parent().expect("pages live in the site"))?;
         fs::write(path, html)?;
@@ -129,6 +130,8 @@ struct HashedEdition {
     file: EditionFile,
     results: String,
     details: Vec<u8>,
+    /// `editions/<cycle>-<party>.details.<hash>.json`, relative to `data/`.
+    details_name: String,
 }
 
 /// `data/results.<hash>.json` and `data/details.<hash>.json`: a page names the data it was
@@ -159,9 +162,13 @@ fn write_data(site: &Path) -> Result<HashedData> {
             party,
             file: format!("editions/{name}"),
             contests,
-            details: Some(format!("editions/{details_name}")),
         };
-        editions.push(HashedEdition { file, results, details });
+        editions.push(HashedEdition {
+            file,
+            results,
+            details,
+            details_name: format!("editions/{details_name}"),
+        });
     }
     let manifest: Vec<&EditionFile> = editions.iter().map(|e| &e.file).collect();
     let manifest = format!(",\"editions\":{}", serde_json::to_string(&manifest)?);
@@ -323,6 +330,51 @@ fn assemble(
     } else {
         without_app_scripts(&html)
     })
+}
+
+/// The data files the app reads to take `page` over, relative to `data/`, where it reads more
+/// than the front file: the front file, its details where the page shows contests in full, each
+/// edition the page needs and its details (`start::page_data` reads them in that order).
+fn data_to_take_over(page: &Page, front: &Catalog, data: &HashedData) -> Vec<String> {
+    if !page.interactive() {
+        return Vec::new();
+    }
+    let query = page.query();
+    let mut files = Vec::new();
+    if query.shows_details() {
+        files.push(data.details_name.clone());
+    }
+    for needed in needed(front, &query) {
+        if let Some(edition) = data.editions.iter().find(|e| e.file.file == needed.file) {
+            files.push(edition.file.file.clone());
+            files.push(edition.details_name.clone());
+        }
+    }
+    // The front file first, which the app reads before any other.
+    if !files.is_empty() {
+        files.insert(0, data.results_name.clone());
+    }
+    files
+}
+
+/// `html` with a preload of each of `files` (in `data/`) at the end of its body: the browser asks
+/// for them all at once as it reads the page, and the app's fetches, one after another, are
+/// answered from them (the same requests: `as="fetch"`, `crossorigin`). Only pages that take
+/// over editions or sources have any; the front page has none.
+fn with_data_preloads(html: &str, files: &[String]) -> String {
+    if files.is_empty() {
+        return html.to_string();
+    }
+    let links: String = files
+        .iter()
+        .map(|f| {
+            format!(
+                "<link rel=\"preload\" href=\"data/{}\" as=\"fetch\" crossorigin>",
+                escape(f)
+            )
+        })
+        .collect();
+    html.replacen("</body>", &format!("{links}</body>"), 1)
 }
 
 /// The feed a live build follows (`cargo xtask dist --live <url>`), if this is one.
@@ -489,11 +541,6 @@ mod tests {
                 "{url}: the manifest's count"
             );
             let details = read.dataset.details.clone().unwrap();
-            assert_eq!(
-                file.details.as_deref(),
-                Some(format!("editions/{details}").as_str()),
-                "{url}: the manifest names its details as it does, so a page asks for both at once"
-            );
             let folder = site.join("data/editions");
             tally::model::merge_details_as_built(&read.dataset, &fs::read(folder.join(&details)).unwrap(), &details)
                 .expect("its details named by their hash");
@@ -507,6 +554,33 @@ mod tests {
             );
         }
         assert!(all.contest("2008-D-AS").is_some() && pages.contains(&Page::Territory("AS".into())));
+        let _ = fs::remove_dir_all(&site);
+    }
+
+    #[test]
+    fn a_page_that_takes_over_editions_preloads_every_file_it_reads_and_the_front_page_none() {
+        let site = std::env::temp_dir().join(format!("tally-preloads-{}", std::process::id()));
+        let data = write_data(&site).unwrap();
+        let front = Catalog::new(load_bytes(data.results.as_bytes()).unwrap().dataset);
+        assert_eq!(data_to_take_over(&Page::Front, &front, &data), Vec::<String>::new());
+        let territory = data_to_take_over(&Page::Territory("AS".into()), &front, &data);
+        let mut expected = vec![data.results_name.clone(), data.details_name.clone()];
+        for edition in front.pending() {
+            let hashed = data.editions.iter().find(|e| e.file.file == edition.file).unwrap();
+            expected.extend([hashed.file.file.clone(), hashed.details_name.clone()]);
+        }
+        assert_eq!(territory, expected, "every edition since 2008, each with its details");
+        for file in &territory {
+            assert!(site.join("data").join(file).is_file(), "{file} is written");
+        }
+        let html = with_data_preloads("<body><main></main></body>", &territory[..1]);
+        assert_eq!(
+            html,
+            format!(
+                "<body><main></main><link rel=\"preload\" href=\"data/{}\" as=\"fetch\" crossorigin></body>",
+                data.results_name
+            )
+        );
         let _ = fs::remove_dir_all(&site);
     }
 

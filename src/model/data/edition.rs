@@ -69,10 +69,6 @@ pub struct EditionFile {
     pub file: String,
     /// How many contests it holds.
     pub contests: usize,
-    /// Its sources and corrections (`editions/2016-D.details.<hash>.json`), named here so that a
-    /// page asks for both files at once rather than reading one to find the other.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub details: Option<String>,
 }
 
 impl EditionFile {

@@ -105,17 +105,14 @@ impl Catalog {
 }
 
 impl Catalog {
-    /// This catalog with the sources, corrections, notes and checks that `read` (a details file
-    /// read into an earlier state of it, before editions were merged in) holds for its contests.
+    /// This catalog with its contests as `read` holds them (a details file read into an earlier
+    /// state of it, before editions were merged in): their sources, corrections, notes and checks.
     pub fn with_details_of(&self, read: &Catalog) -> Catalog {
         let mut dataset = self.dataset.clone();
         dataset.details = None;
         for contest in &mut dataset.contests {
-            if let Some(from) = read.contest(&contest.id) {
-                contest.sources = from.sources.clone();
-                contest.corrections = from.corrections.clone();
-                contest.notes = from.notes.clone();
-                contest.rule_check = from.rule_check.clone();
+            if let Some(read) = read.contest(&contest.id) {
+                *contest = read.clone();
             }
         }
         Catalog::new(dataset)

@@ -336,6 +336,5 @@ pub fn edition_file(value: &Json) -> Fit<crate::model::EditionFile> {
         party: o.code("party", Party::from_code, "D, R")?,
         file: o.text("file")?,
         contests: o.int("contests")? as usize,
-        details: o.opt_text("details")?,
     })
 }

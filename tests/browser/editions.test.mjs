@@ -203,3 +203,33 @@ test('territory/AS.html: every file it takes over is asked for at once, the resu
   assert.equal(askedBefore, editionFiles.length, 'every edition file asked for before the first came');
   assert.deepEqual(page.problems, []);
 });
+
+test('a contest opened while every year loads: its sources are fetched once and shown, whichever comes first', async () => {
+  const page = await watched();
+  // The editions come first, then the sources asked for meanwhile: the catalog they were asked
+  // for has been replaced by then (they were fetched a second time for it).
+  let editionsIn, sourcesIn;
+  const editionsHeld = new Promise((resolve) => { editionsIn = resolve; });
+  const sourcesHeld = new Promise((resolve) => { sourcesIn = resolve; });
+  await page.route(/\/data\/editions\//, async (route) => { await editionsHeld; await route.continue(); });
+  await page.route(/\/data\/details\.[0-9a-f]+\.json$/, async (route) => { await sourcesHeld; await route.continue(); });
+  await page.goto(server.base);
+  await ready(page);
+  await page.selectOption('#filter-cycle', 'all');
+  await page.waitForFunction(() => document.querySelector('.status').textContent.startsWith('Loading'));
+  await page.click('#tile-AS');
+  await page.waitForFunction(() => /contest\/2024-D-AS\.html$/.test(location.pathname));
+  await page.waitForTimeout(300);
+  editionsIn();
+  await page.waitForSelector('article.detail .sources[aria-busy="true"]');
+  await page.waitForTimeout(300);
+  sourcesIn();
+  await page.waitForSelector('article.detail .sources:not([aria-busy])');
+  await page.waitForLoadState('networkidle');
+  const sources = page.fetched.filter((f) => /^details\.[0-9a-f]+\.json$/.test(f));
+  assert.equal(sources.length, 1, `the sources file once: ${page.fetched.join(', ')}`);
+  const expected = data.contests.find((c) => c.id === '2024-D-AS').sources;
+  const links = await page.locator('article.detail .sources a').evaluateAll((as) => as.map((a) => a.href));
+  for (const url of expected) assert.ok(links.includes(url), `${url} is shown`);
+  assert.deepEqual(page.problems, []);
+});

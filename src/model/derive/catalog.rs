@@ -102,9 +102,7 @@ impl Catalog {
         }
         Catalog::new(dataset)
     }
-}
 
-impl Catalog {
     /// This catalog with its contests as `read` holds them (a details file read into an earlier
     /// state of it, before editions were merged in): their sources, corrections, notes and checks.
     pub fn with_details_of(&self, read: &Catalog) -> Catalog {

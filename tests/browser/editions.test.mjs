@@ -152,6 +152,36 @@ test('the board switch lists every edition and shows 2008 Democratic on the map 
   assert.deepEqual(page.problems, []);
 });
 
+// The story keeps room for the longest of any edition (so an edition's arriving moves nothing),
+// and no more than it needs: each edition's story fits the room, and the longest fills it to
+// within two lines, at the narrowest width of each of the stylesheet's bands.
+test('every edition\'s story fits the room kept for it, and the room is no bigger than the longest needs', async () => {
+  for (const width of [320, 368, 480, 648, 1032, 1920]) {
+    const page = await openReady(browser, server.base, { width });
+    const editions = await page.locator('.editions button').allTextContents();
+    let [tallest, kept, lineHeight] = [0, 0, 0];
+    for (const edition of editions) {
+      await page.click(`.editions button:text-is("${edition}")`);
+      await page.waitForFunction((e) => document.querySelector('#map-title')?.textContent.includes(e)
+        && document.querySelector('.story')?.textContent.length > 0 && !document.querySelector('[aria-busy="true"]'), edition);
+      const { height, room, line, text } = await page.evaluate(() => {
+        const story = document.querySelector('.story');
+        const style = getComputedStyle(story);
+        // The words' own height, whatever room the box keeps.
+        const range = document.createRange();
+        range.selectNodeContents(story);
+        return { height: range.getBoundingClientRect().height, room: parseFloat(style.minHeight), line: parseFloat(style.lineHeight), text: story.textContent };
+      });
+      assert.ok(height <= room + 0.5, `${width} px, ${edition}: the story (${height} px) outgrows its room (${room} px): ${text}`);
+      tallest = Math.max(tallest, height);
+      [kept, lineHeight] = [room, line];
+    }
+    assert.ok(kept - tallest <= 2 * lineHeight + 0.5, `${width} px: ${kept} px kept for a story of at most ${tallest} px (lines of ${lineHeight} px)`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 for (const path of ['contest/2016-D-AS.html', 'territory/AS.html']) {
   test(`${path}: the app takes the page over without changing it`, async () => {
     const page = await watched();

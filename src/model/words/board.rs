@@ -358,6 +358,9 @@ pub struct Story {
     pub losses: Vec<(String, Vec<usize>)>,
 }
 
+/// The most places the story names for one winner; past it, the first few and how many more.
+pub const STORY_PLACES: usize = 3;
+
 pub fn story(catalog: &Catalog, edition: Edition) -> Option<Story> {
     let nomination = catalog.nomination(edition)?;
     let key = crate::model::data::fold::fold(&nomination.presumptive_nominee);
@@ -394,12 +397,32 @@ pub fn story(catalog: &Catalog, edition: Edition) -> Option<Story> {
 impl Story {
     /// The sentence in parts, each a text and, for a place, the contest it links to: the opening,
     /// then per winner the places ("A, B and C") and ", to Jason Palmer", "; " between winners.
+    /// A winner of more than [`STORY_PLACES`] is named with the first places and how many more
+    /// ("New Hampshire, Michigan and 20 more"): the sentence stays a few lines on a phone, and
+    /// the "Where … lost" filter lists them all.
     pub fn parts(&self, catalog: &Catalog) -> Vec<(String, Option<usize>)> {
         let mut parts = vec![(self.opening(), None)];
         for (g, (winner, places)) in self.losses.iter().enumerate() {
-            for (n, &i) in places.iter().enumerate() {
-                parts.push((catalog.contests()[i].territory_name().into(), Some(i)));
-                let joiner = [", ", " and ", ""][2usize.saturating_sub(places.len() - n - 1)];
+            let named = if places.len() > STORY_PLACES {
+                STORY_PLACES - 1
+            } else {
+                places.len()
+            };
+            let mut items: Vec<(String, Option<usize>)> = places[..named]
+                .iter()
+                .map(|&i| (catalog.contests()[i].territory_name().into(), Some(i)))
+                .collect();
+            if named < places.len() {
+                items.push((format!("{} more", places.len() - named), None));
+            }
+            let last = items.len() - 1;
+            for (n, item) in items.into_iter().enumerate() {
+                parts.push(item);
+                let joiner = match last - n {
+                    0 => "",
+                    1 => " and ",
+                    _ => ", ",
+                };
                 parts.push((joiner.into(), None));
             }
             let end = if g + 1 == self.losses.len() { "." } else { "; " };

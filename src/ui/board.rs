@@ -5,9 +5,11 @@
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
+use yew::virtual_dom::VNode;
 
 use super::state::{Action, Shared};
 use super::winners::contest_href;
+use crate::model::data::dataset::LIVE_FEEDS;
 use crate::model::words::board::{
     checked_line, edition_race, legend, legend_rank, map_choice, map_title, needed, race_rest, race_title, story,
     tiles, Tile, TileResult,
@@ -111,7 +113,17 @@ pub fn board(
                 { "Faded: outside the filters." }
             </p>
             <ul class="legend" aria-label="Legend">
-                { for legend.iter().take(COLOURS).enumerate().filter(|(_, e)| e.selected > 0).map(|(i, e)| swatch(&format!("w{}", i + 1), format!("{} ({})", e.name, e.selected))) }
+                // In a list of their own, keyed where feeds are read: a winner who joins on a live
+                // night is a new item and the others keep their nodes (unkeyed, yew matches from
+                // the end, so each would take another's text and move: a layout shift). A reader's
+                // build without feeds leaves keyed lists out (0.2 KB).
+                <>{ for legend.iter().take(COLOURS).enumerate().filter(|(_, e)| e.selected > 0).map(|(i, e)| {
+                    let mut item = swatch(&format!("w{}", i + 1), format!("{} ({})", e.name, e.selected));
+                    if let (true, VNode::VTag(tag)) = (LIVE_FEEDS, &mut item) {
+                        std::rc::Rc::make_mut(tag).key = Some(e.name.into());
+                    }
+                    item
+                }) }</>
                 { swatch("tie", "Tie, level, unclear or no winner named".into()) }
                 { swatch("held-none", "Cancelled or no count".into()) }
                 { swatch("no-figures", "No figures or no contest".into()) }

@@ -57,10 +57,10 @@ async function watchShifts(page) {
 }
 
 /** CLS since `watchShifts` is 0: nothing moved. */
-async function assertNoShift(page) {
+async function assertNoShift(page, when = '') {
   const shifts = await page.evaluate(() => window.shifts);
   const cls = shifts.reduce((sum, e) => sum + e.value, 0);
-  assert.equal(cls, 0, `nothing shifts (CLS 0); moved: ${JSON.stringify(shifts)}`);
+  assert.equal(cls, 0, `${when}nothing shifts (CLS 0); moved: ${JSON.stringify(shifts)}`);
 }
 
 const samoa = (f) => f.contests.find((c) => c.id === '2024-D-AS');
@@ -175,7 +175,7 @@ test('an update moves nothing on a phone, a tablet or a wide screen (CLS 0): a c
     await clock(to);
     assert.equal(await poll(page), 200);
     assert.ok((await page.locator('tr[data-changed]').count()) > 0, `${width} px, ${from} to ${to}: the update rendered`);
-    await assertNoShift(page);
+    await assertNoShift(page, `${width} px, ${from} to ${to}: `);
     await page.close();
   }
 });

@@ -137,14 +137,27 @@ fn failures_back_off_say_so_and_recover() {
 )]
 fn a_reply_for_a_file_the_reader_left_is_never_shown() {
     let state = opened(feed("05T22:00", (20, 30), None, COUNTING));
-    let (query, notices) = Query::parse("");
+    let (query, notices) = Query::parse("?data=another.json");
     let moved = state.after(Action::Navigate(query, notices));
-    assert_eq!(moved.data, Data::Loading);
-    let late = moved.clone().after(Action::Polled {
+    assert_eq!((moved.request, &moved.data), (1, &Data::Loading));
+    let loading = moved.clone().after(Action::Polled {
         request: 0,
         poll: changed(feed("05T22:15", (30, 31), None, COUNTING)),
     });
-    assert!(Rc::ptr_eq(&moved, &late));
+    assert!(Rc::ptr_eq(&moved, &loading), "nothing while the new file loads");
+    // The reader's new file is shown, then a newer reply to the first file's poll comes late.
+    let shown = moved.after(Action::Loaded {
+        request: 1,
+        catalog: feed("05T22:05", (21, 30), None, COUNTING),
+        problems: Vec::new(),
+    });
+    let late = shown.clone().after(Action::Polled {
+        request: 0,
+        poll: changed(feed("05T22:15", (30, 31), None, COUNTING)),
+    });
+    assert!(Rc::ptr_eq(&shown, &late), "the first file's reply changes nothing");
+    assert!(Rc::ptr_eq(&shown.catalog().unwrap().0, &late.catalog().unwrap().0));
+    assert_eq!(samoa(&late).options[0].votes, Some(21));
 }
 
 #[test]

@@ -172,6 +172,28 @@ fn the_feed_is_out_for_two_minutes() {
 }
 
 #[test]
+fn at_60x_a_real_second_is_a_minute_of_the_night() {
+    let start = at("2024-03-05T21:00:00-05:00");
+    let second = std::time::Duration::from_secs(1);
+    let clock = |speed: f64, real: std::time::Duration| Clock {
+        base: start,
+        base_real: Instant::now() - real,
+        speed,
+    };
+    // `now` is read a little after the clock was set: a few milliseconds late, never a second.
+    let minute = clock(60.0, second).now() - start;
+    assert!(
+        (60..61).contains(&minute),
+        "a real second at 60x: {minute} s of the night"
+    );
+    let hour = clock(60.0, 60 * second).now() - start;
+    assert!((3600..3601).contains(&hour), "a real minute at 60x: {hour} s");
+    assert_eq!(clock(0.0, 60 * second).now(), start, "stopped (the tests' --speed 0)");
+    let real = clock(1.0, 90 * second).now() - start;
+    assert!((90..91).contains(&real), "1x: {real} s");
+}
+
+#[test]
 fn http_dates_are_imf_fixdates() {
     assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
     assert_eq!(http_date(1_709_700_120), "Wed, 06 Mar 2024 04:42:00 GMT");

@@ -8,7 +8,7 @@ use std::path::Path;
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
-use crate::{root, Result};
+use crate::Result;
 
 /// Bytes before the first results paint: the page and its stylesheet, which is all it needs.
 pub const FIRST_PAINT: usize = 30 * 1024;
@@ -89,7 +89,7 @@ fn kb(bytes: usize) -> String {
 
 /// Checks every page in dist/ against the budgets; prints where each kind of page stands.
 pub fn check() -> Result<String> {
-    let dist = root().join("dist");
+    let dist = crate::dist_dir();
     let (mut paint, mut card) = ((0, String::new()), (0, String::new()));
     let mut sizes = Sizes::new();
     for page in crate::pages::html_files(&dist)? {

@@ -7,7 +7,7 @@ use std::fs;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-use crate::{root, Result};
+use crate::Result;
 
 /// The policy for a page whose inline scripts have these bodies.
 pub fn policy(inline_scripts: &[&str], data_origins: &[String]) -> String {
@@ -53,7 +53,7 @@ fn inline_scripts(html: &str) -> Vec<&str> {
 /// Adds the policy to every page in dist/ and writes dist/_headers. Every page runs the same
 /// inline loader or none (404.html its own script), so one policy fits them all.
 pub fn apply() -> Result<String> {
-    let dist = root().join("dist");
+    let dist = crate::dist_dir();
     let html = fs::read_to_string(dist.join("index.html"))?;
     let not_found = fs::read_to_string(dist.join(crate::pages::NOT_FOUND)).unwrap_or_default();
     let scripts: Vec<&str> = inline_scripts(&html)

@@ -14,7 +14,7 @@ use crate::{root, run, Result};
 /// Shortens the names `glue` (`dist/<name>.js`) and its wasm call each other by, minifies the glue
 /// in place and updates its hash in every page; says what it saved.
 pub fn minify(glue: &Path) -> Result<String> {
-    let dist = root().join("dist");
+    let dist = crate::dist_dir();
     let wasm = glue.with_file_name(format!(
         "{}_bg.wasm",
         glue.file_stem().unwrap_or_default().to_string_lossy()
@@ -130,7 +130,7 @@ fn rename_in_glue(glue: &str, renamed: &[(String, String)]) -> Result<String> {
 pub fn minify_scripts() -> Result<String> {
     let mut said = Vec::new();
     for name in ["tally-child.js", crate::pages::CARD_UPDATER] {
-        let script = root().join("dist").join(name);
+        let script = crate::dist_dir().join(name);
         let before = fs::metadata(&script)?.len();
         run(Command::new(root().join("node_modules/.bin/terser"))
             .arg(&script)

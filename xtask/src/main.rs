@@ -27,6 +27,17 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Where `cargo xtask dist` writes the site (set by `--out`).
+pub const DIST_VAR: &str = "TALLY_DIST";
+
+/// The folder `cargo xtask dist` builds into: dist/, or another (`--out DIR`: a second build beside
+/// it, as the live build the browser tests make, `tests/browser/live-build.test.mjs`).
+pub fn dist_dir() -> PathBuf {
+    std::env::var_os(DIST_VAR)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("dist"))
+}
+
 /// Runs a command to completion, failing with its name when it fails.
 pub fn run(command: &mut Command) -> Result<()> {
     let status = command
@@ -64,11 +75,12 @@ fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
 /// beside trunk's, the JS glue minified, the policy into every page, then the size budgets.
 fn dist() -> Result<()> {
     step("release build (trunk build --release, pages prerendered)", || {
-        run(&mut tools::trunk(&["build", "--release"]))
+        let out = dist_dir();
+        run(tools::trunk(&["build", "--release"]).arg("--dist").arg(&out))
     })?;
     let glues = step(
         "the reader's build (the app without the newsroom's tools), and each page's loader",
-        || builds::split(&root().join("dist")),
+        || builds::split(&dist_dir()),
     )?;
     step("minify the JS glue and the resize script (terser)", || {
         for glue in &glues {
@@ -160,6 +172,7 @@ const USAGE: &str = "usage: cargo xtask <command>
   run            install what is missing, build, serve on http://127.0.0.1:8080 (trunk serve)
   test           install what is missing, then fmt, clippy, cargo test, release build, browser tests
   dist           release build into dist/: the app, every static page, the policy; checks the size budgets
+                   --out DIR  into DIR instead of dist/
                    --base-url URL  the site's public address (canonical links, og:url, sitemap.xml)
                    --data-origins 'https://a.example https://b.example'  other sites ?data= may read
                    --live URL  a live night: every page polls this feed (docs/DATA.md, Live feeds)
@@ -215,6 +228,12 @@ fn main() {
             // The site's public address, for canonical links, og:url and the sitemap.
             if let Some(base) = args.iter().skip_while(|a| *a != "--base-url").nth(1) {
                 std::env::set_var(pages::BASE_URL_VAR, base);
+            }
+            if let Some(out) = args.iter().skip_while(|a| *a != "--out").nth(1) {
+                let out = std::env::current_dir()
+                    .map(|here| here.join(out))
+                    .unwrap_or_else(|_| out.into());
+                std::env::set_var(DIST_VAR, out);
             }
             // Other sites whose data `?data=` may show under this site's name.
             if let Some(origins) = args.iter().skip_while(|a| *a != "--data-origins").nth(1) {

@@ -19,9 +19,9 @@ const TYPES = {
  * Serves `dir` on 127.0.0.1 under `prefix` (to prove sub-path hosting). `routes` maps a path to
  * `{status, body, type, headers}` for test fixtures; `headers(path)` adds response headers (CSP).
  */
-/** The headers dist/_headers asks hosts to send (the Content-Security-Policy), as an object. */
-export async function distHeaders() {
-  const text = await readFile(join(DIST, '_headers'), 'utf8').catch(() => '');
+/** The headers `dir`/_headers asks hosts to send (the Content-Security-Policy), as an object. */
+export async function distHeaders(dir = DIST) {
+  const text = await readFile(join(dir, '_headers'), 'utf8').catch(() => '');
   const headers = {};
   for (const line of text.split('\n').filter((l) => /^\s+\S/.test(l))) {
     const [name, ...value] = line.trim().split(':');

@@ -6,11 +6,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, DIST } from './harness.mjs';
 
-/** Starts `cargo xtask replay` with `args` on a free port; resolves with the process and its address. */
+/**
+ * Starts `cargo xtask replay` with `args` on a free port (unless they name one); resolves with the
+ * process and its address.
+ */
 export async function startReplay(args) {
   const xtask = join(ROOT, 'target', 'debug', 'xtask');
   if (!existsSync(xtask)) spawnSync('cargo', ['build', '-q', '-p', 'xtask'], { cwd: ROOT, stdio: 'inherit' });
-  const child = spawn(xtask, ['replay', '--port', '0', '--speed', '0', '--dist', DIST, ...args], { cwd: ROOT });
+  const port = args.includes('--port') ? [] : ['--port', '0'];
+  const child = spawn(xtask, ['replay', ...port, '--speed', '0', '--dist', DIST, ...args], { cwd: ROOT });
   const address = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
@@ -23,9 +27,13 @@ export async function startReplay(args) {
   return [child, address];
 }
 
-/** Moves the clock of the replay at `base` (Eastern time on the night, `HH:MM` on the 5th or `06THH:MM`). */
+/**
+ * Moves the clock of the replay at `base`: Eastern time on the night (`HH:MM` on the 5th or
+ * `06THH:MM`), or any RFC 3339 time (a moment read from the feed).
+ */
 export async function moveClock(base, at) {
   const day = at.startsWith('06T') ? '2024-03-06T' + at.slice(3) : `2024-03-05T${at}`;
-  const res = await fetch(`${base}/replay/clock?at=${encodeURIComponent(`${day}:00-05:00`)}`);
+  const moment = /^\d{4}-/.test(at) ? at : `${day}:00-05:00`;
+  const res = await fetch(`${base}/replay/clock?at=${encodeURIComponent(moment)}`);
   assert.equal(res.status, 200);
 }

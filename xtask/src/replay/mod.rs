@@ -108,6 +108,7 @@ pub fn serve(listener: TcpListener, replay: Arc<Replay>) -> Result<()> {
 
 /// A request's line and the headers the replay reads.
 struct Request {
+    method: String,
     path: String,
     query: String,
     if_none_match: Option<String>,
@@ -118,9 +119,11 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
     let mut reader = BufReader::new(stream);
     let mut line = String::new();
     reader.read_line(&mut line).ok()?;
+    let method = line.split_whitespace().next()?.to_string();
     let target = line.split_whitespace().nth(1)?.to_string();
     let (path, query) = target.split_once('?').unwrap_or((&target, ""));
     let mut request = Request {
+        method,
         path: path.to_string(),
         query: query.to_string(),
         if_none_match: None,
@@ -168,6 +171,22 @@ fn answer(stream: TcpStream, replay: &Replay) -> std::io::Result<()> {
             .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('=').map(percent_decoded))
     };
     match request.path.as_str() {
+        // A page of another origin asks with validators, which browsers ask leave to send first
+        // (a CORS preflight): the host a live build's feed is on must allow them (docs/DATA.md).
+        FEED_PATH if request.method == "OPTIONS" => respond(
+            stream,
+            "204 No Content",
+            &[
+                ("Access-Control-Allow-Origin", "*".into()),
+                ("Access-Control-Allow-Methods", "GET".into()),
+                (
+                    "Access-Control-Allow-Headers",
+                    "If-None-Match, If-Modified-Since".into(),
+                ),
+                ("Access-Control-Max-Age", "600".into()),
+            ],
+            b"",
+        ),
         "/replay/clock" => {
             let mut clock = replay.clock.lock().expect("the clock");
             if let Some(at) = params("at").and_then(|at| Moment::parse(&at)) {

@@ -201,8 +201,13 @@ fn http_dates_are_imf_fixdates() {
 
 /// One GET: status line and headers, body.
 fn get(port: u16, path: &str, headers: &str) -> (String, String) {
+    ask(port, "GET", path, headers)
+}
+
+/// One request: status line and headers, body.
+fn ask(port: u16, method: &str, path: &str, headers: &str) -> (String, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: x\r\n{headers}\r\n").unwrap();
+    write!(stream, "{method} {path} HTTP/1.1\r\nHost: x\r\n{headers}\r\n").unwrap();
     let mut text = String::new();
     stream.read_to_string(&mut text).unwrap();
     let (head, body) = text.split_once("\r\n\r\n").unwrap();
@@ -257,4 +262,15 @@ fn the_server_answers_304_for_an_unchanged_feed_and_503_in_the_outage() {
     get(port, "/replay/clock?at=2024-03-05T22:38:00-05:00", "");
     let (head, _) = get(port, FEED_PATH, "");
     assert!(head.starts_with("HTTP/1.1 503"), "{head}");
+    // A page of another origin (a live build's) may send its validators: the preflight allows them.
+    let preflight = "Origin: http://site.example\r\nAccess-Control-Request-Method: GET\r\n\
+                     Access-Control-Request-Headers: if-none-match, if-modified-since\r\n";
+    let (head, _) = ask(port, "OPTIONS", FEED_PATH, preflight);
+    assert!(head.starts_with("HTTP/1.1 204"), "{head}");
+    assert_eq!(header(&head, "Access-Control-Allow-Origin"), "*");
+    let allowed = header(&head, "Access-Control-Allow-Headers").to_ascii_lowercase();
+    assert!(
+        allowed.contains("if-none-match") && allowed.contains("if-modified-since"),
+        "{allowed}"
+    );
 }

@@ -1,0 +1,125 @@
+// A newsroom's live build (`cargo xtask dist --live <feed>`), built here into target/dist-live
+// against a feed on another origin: the replay on a port of its own (the feed's address is compiled
+// into the app, so the port is fixed). The site is served as a host serves it, with the policy its
+// `_headers` asks for, and the reader opens its front page with a clean address: no `?data=`.
+// Figures are read from the feed the replay serves.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { startReplay, moveClock } from './replay.mjs';
+import { ROOT, launch, newPage, ready, serve, distHeaders, buildsLoaded, dataset } from './harness.mjs';
+
+const FEED_ORIGIN = 'http://127.0.0.1:47213';
+const FEED = `${FEED_ORIGIN}/live/feed.json`;
+const OUT = join(ROOT, 'target', 'dist-live');
+
+let replay, site, browser;
+
+before(async () => {
+  const started = Date.now();
+  const build = spawnSync('cargo', ['xtask', 'dist', '--live', FEED, '--out', OUT], { cwd: ROOT, encoding: 'utf8' });
+  const said = `${build.stdout}\n${build.stderr}`;
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  // The live build's wasm does not fit the reader's first-load check yet: that failure, the build's
+  // last step, is reported here; any other fails the file.
+  const overBudget = /size budgets: over budget/.test(said) && /<== Content-Security-Policy into dist\/: ok/.test(said);
+  if (build.status !== 0 && !overBudget) throw new Error(`cargo xtask dist --live failed:\n${said.slice(-4000)}`);
+  console.log(`# the live build (cargo xtask dist --live ${FEED} --out target/dist-live): ${seconds} s`);
+  for (const line of said.split('\n').filter((l) => /first load of the interactive page|over budget/.test(l))) console.log(`# ${line}`);
+  [replay] = await startReplay(['--port', '47213', '--from', '2024-03-05T21:20:00-05:00', '--dist', OUT]);
+  const headers = await distHeaders(OUT);
+  site = await serve({ dir: OUT, headers: () => headers });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  replay?.kill();
+});
+
+/** The feed as the replay serves it now. */
+async function feed() {
+  const res = await fetch(FEED);
+  assert.equal(res.status, 200);
+  return res.json();
+}
+
+/** "9:20 p.m." for an RFC 3339 time, at the offset it was written in, as the page tells it. */
+function told(time) {
+  const [hours, minutes] = time.slice(11, 16).split(':').map(Number);
+  return `${hours % 12 || 12}:${String(minutes).padStart(2, '0')} ${hours < 12 ? 'a.m.' : 'p.m.'}`;
+}
+
+test('the front page polls the feed the build names, from a clean address, in the reader\'s build', async () => {
+  await moveClock(FEED_ORIGIN, '21:20');
+  const page = await newPage(browser);
+  const asked = page.waitForResponse((r) => r.url() === FEED, { timeout: 15000 });
+  await page.goto(site.base);
+  await ready(page);
+  assert.equal((await asked).status(), 200, 'it asks the feed at once');
+  const line = await page.waitForSelector('p.feed', { timeout: 5000 });
+  assert.equal(await line.textContent(), `Live: figures from ${told((await feed()).as_of)}`);
+  assert.equal(page.url(), site.base, 'the address stays clean');
+  assert.deepEqual(await buildsLoaded(page), ['tally'], 'the reader\'s build, not the newsroom\'s');
+
+  // The night goes on: the next poll updates the list in place.
+  await moveClock(FEED_ORIGIN, '23:45');
+  const next = page.waitForResponse((r) => r.url() === FEED && r.request().method() === 'GET', { timeout: 10000 });
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  assert.equal((await next).status(), 200);
+  assert.ok((await next).request().headers()['if-none-match'], 'a conditional request, across origins');
+  await page.waitForSelector('table.winners tbody tr[data-changed]', { timeout: 5000 });
+  assert.equal(await page.textContent('p.feed'), `Live: figures from ${told((await feed()).as_of)}`);
+  assert.equal(page.url(), site.base);
+  assert.deepEqual(page.problems, [], 'no request the policy refused, no error');
+  await page.close();
+});
+
+test('the policy lets pages ask the feed\'s origin, and no other', async () => {
+  const page = await newPage(browser);
+  await page.goto(site.base);
+  await ready(page);
+  const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+  const connect = policy.match(/connect-src ([^;]*)/)[1].split(' ');
+  assert.deepEqual(connect, ["'self'", FEED_ORIGIN]);
+  assert.equal((await distHeaders(OUT))['Content-Security-Policy'], policy, 'the same in _headers');
+  // Another origin is refused.
+  const refused = await page.evaluate(() => fetch('http://127.0.0.1:9/live/feed.json').then(() => 'fetched', () => 'refused'));
+  assert.equal(refused, 'refused');
+  assert.ok(page.problems.some((p) => /violates the following Content Security Policy directive: "connect-src/.test(p)), page.problems.join('; '));
+  await page.close();
+});
+
+test('a card of the live build follows the feed across origins', async () => {
+  await moveClock(FEED_ORIGIN, '21:20');
+  const page = await newPage(browser, { width: 400 });
+  const asked = page.waitForResponse((r) => r.url() === FEED, { timeout: 15000 });
+  await page.goto(`${site.base}embed/2024-D-AS.html`);
+  assert.equal((await asked).status(), 200, 'the card polls the feed');
+  await page.waitForTimeout(300);
+  const samoa = async () => (await feed()).contests.find((c) => c.id === '2024-D-AS');
+  const built = (await dataset()).contests.find((c) => c.id === '2024-D-AS');
+  const showsTheFeed = async (why) => {
+    const contest = await samoa();
+    const cells = await page.$$eval('table.options tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th').firstChild.nodeValue, tr.querySelector('td').textContent.trim()]));
+    for (const option of contest.options) {
+      const row = cells.find(([name]) => name === option.name);
+      assert.equal(row?.[1], option.votes == null ? 'Not reported' : option.votes.toLocaleString('en-US'), `${why}, ${option.name}: ${JSON.stringify(cells)}`);
+    }
+    return contest.options.map((o) => o.votes);
+  };
+  const first = await showsTheFeed('its first poll');
+  assert.notDeepEqual(first, built.options.map((o) => o.votes), 'the feed is not the figures the card was built with');
+  // The next poll sends the reply's validators: another origin's feed must allow them (a preflight).
+  await moveClock(FEED_ORIGIN, '23:45');
+  const next = page.waitForResponse((r) => r.url() === FEED && r.request().method() === 'GET', { timeout: 10000 });
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  assert.equal((await next).status(), 200);
+  assert.ok((await next).request().headers()['if-none-match'], 'a conditional request');
+  await page.waitForTimeout(300);
+  assert.notDeepEqual(await showsTheFeed('a later poll'), first, 'the counts moved on');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -108,18 +108,24 @@ test('figures rise, Leading becomes Called only when the feed calls, the correct
   assert.doesNotMatch(await sentence(), /\bwon\b/, 'not won before the count is final');
 
   // The delegates change from the first report to the corrected split: a correction, with its time.
+  // The page is asked at the moment the feed corrected them (its stamp on the contest, `updated_at`).
   const firstSplit = samoa(await feed()).options.map((o) => o.delegates);
   await clock('06T00:30');
-  assert.equal(await poll(page), 200);
-  const corrected = samoa(await feed()).options.map((o) => o.delegates);
+  const { updated_at: correctedAt, options } = samoa(await feed());
+  const corrected = options.map((o) => o.delegates);
   assert.notDeepEqual(firstSplit, corrected);
+  assert.ok(correctedAt > call.at, `corrected after the call: ${correctedAt}`);
+  await moveClock(base, correctedAt);
+  assert.equal((await feed()).as_of, correctedAt, 'the feed was written when it corrected them');
+  assert.equal(await poll(page), 200);
   const log = await page.textContent('.corrections');
+  // As the log prints a time: the feed's, its date and clock apart ("2024-03-06 00:25:00-05:00").
+  const printed = correctedAt.replace('T', ' ');
   for (const [i, name] of names.entries()) {
     if (firstSplit[i] !== corrected[i]) {
-      assert.match(log, new RegExp(`${name} delegates: first reported ${firstSplit[i]}, corrected to ${corrected[i]}`));
+      assert.ok(log.includes(`${name} delegates: first reported ${firstSplit[i]}, corrected to ${corrected[i]} (${printed})`), `${name} at ${printed}: ${log}`);
     }
   }
-  assert.match(log, /2024-03-06 00:30:00-05:00|2024-03-06 00:25:00-05:00/, 'the correction carries the feed\'s time');
   assert.match(await page.textContent('[aria-live="polite"]'), /American Samoa: Delegates corrected from/);
 
   // Final: "won", and no more polling.
@@ -161,6 +167,130 @@ test('a 304 changes nothing in the page; focus and scroll survive an update', as
   await assertNoShift(page);
   const marked = await page.locator('tr[data-changed]').count();
   assert.ok(marked > 0, 'changed rows are marked');
+  await page.close();
+});
+
+test('an update keeps the filters, the order, the address, the rows\' order and the scroll', async () => {
+  await clock('21:30');
+  const page = await newPage(browser, { width: 1280, height: 500 });
+  await page.goto(`${base}/?data=live/feed.json`);
+  await ready(page);
+  // A party chosen and the list by territory name: an order no figure decides.
+  const party = (await feed()).contests.find((c) => c.party !== 'D').party;
+  await page.selectOption('#filter-party', party);
+  await page.selectOption('#list-sort', 'territory');
+  await ready(page);
+  const controls = () => page.evaluate(() => ['#filter-party', '#list-sort', '#filter-cycle', '#filter-text', '#filter-lost']
+    .map((s) => { const c = document.querySelector(s); return c && (c.type === 'checkbox' ? c.checked : c.value); }));
+  const rows = () => page.evaluate(() => [...document.querySelectorAll('table.winners tbody tr th a')].map((a) => new URL(a.href).searchParams.get('contest')));
+  const chosen = await controls();
+  assert.deepEqual(chosen.slice(0, 2), [party, 'territory']);
+  const address = page.url();
+  assert.match(address, new RegExp(`party=${party}`));
+  const order = await rows();
+  assert.ok(order.length > 3 && order.every((id) => id.includes(`-${party}-`)), `the ${party} contests: ${order}`);
+  await page.evaluate(() => window.scrollTo(0, 250));
+  const scrolled = await page.evaluate(() => window.scrollY);
+  assert.ok(scrolled > 0, 'the page scrolls');
+
+  await clock('23:45');
+  assert.equal(await poll(page), 200);
+  const changedRows = await page.evaluate(() => [...document.querySelectorAll('table.winners tbody tr[data-changed] th a')].length);
+  assert.ok(changedRows > 0, 'the update changed rows shown');
+  assert.deepEqual(await controls(), chosen, 'the filters keep their values');
+  assert.equal(page.url(), address, 'the address stays');
+  assert.deepEqual(await rows(), order, 'the rows keep their order');
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the scroll stays');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a changed figure is marked briefly, with no motion under prefers-reduced-motion', async () => {
+  await clock('21:30');
+  const page = await newPage(browser);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`${base}/?data=live/feed.json`);
+  await ready(page);
+  await clock('22:30');
+  assert.equal(await poll(page), 200);
+  const cells = page.locator('table.winners tbody tr[data-changed] > *');
+  assert.ok((await cells.count()) > 0, 'changed rows are marked');
+  const motion = () => cells.evaluateAll((all) => all.map((cell) => {
+    const style = getComputedStyle(cell);
+    return { animation: style.animationName, lasts: style.animationDuration, times: style.animationIterationCount, transition: style.transitionDuration };
+  }));
+  for (const cell of await motion()) {
+    assert.equal(cell.animation, 'none', `no animation under reduced motion: ${JSON.stringify(cell)}`);
+    assert.ok(cell.transition.split(',').every((d) => parseFloat(d) === 0), `no transition: ${JSON.stringify(cell)}`);
+  }
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  for (const cell of await motion()) {
+    assert.notEqual(cell.animation, 'none', 'otherwise the mark is animated');
+    assert.ok(parseFloat(cell.lasts) > 0 && parseFloat(cell.lasts) <= 5, `briefly: ${cell.lasts}`);
+    assert.equal(cell.times, '1', 'once');
+  }
+  await page.close();
+});
+
+test('polls back off while the feed fails (doubling, up to 5 minutes), recover, and stop once every contest is final', async () => {
+  await clock('22:30');
+  const page = await newPage(browser);
+  await page.goto(`${base}/?data=live/feed.json`);
+  await ready(page);
+  const every = (await feed()).poll_seconds;
+  // The page's timers on a clock of the test's own; each poll noted at its time on that clock.
+  await page.clock.install();
+  await page.clock.pauseAt(Date.now() + 1000);
+  await page.evaluate(() => {
+    window.polls = [];
+    const fetch = window.fetch;
+    window.fetch = function (input, init) {
+      if (String(input.url ?? input).endsWith('live/feed.json')) window.polls.push(Date.now());
+      return fetch.call(this, input, init);
+    };
+  });
+  const polls = () => page.evaluate(() => window.polls);
+  /** Runs the page's clock for `seconds`, a second at a time, letting each poll's reply come in. */
+  const run = async (seconds) => {
+    for (let s = 0; s < seconds; s++) {
+      const before = (await polls()).length;
+      await page.clock.runFor(1000);
+      if ((await polls()).length > before) {
+        await page.waitForTimeout(300);
+        await page.clock.runFor(100);
+      }
+    }
+  };
+  // The feed stops answering (the replay's outage, its clock stopped in it), and the page is shown.
+  await clock('22:38');
+  const first = page.waitForResponse((r) => r.url().endsWith('/live/feed.json'));
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  assert.equal((await first).status(), 503);
+  await page.waitForTimeout(300);
+  await page.clock.runFor(100);
+  const cap = 5 * 60;
+  const backedOff = [1, 2, 3, 4, 5].map((failures) => Math.min(every * 2 ** failures, cap));
+  await run(backedOff.reduce((a, b) => a + b) - 5);
+  // It answers again before the poll due after five failures; the one after waits the feed's time.
+  await clock('22:45');
+  await run(5 + every + 2);
+  const times = await polls();
+  const waits = times.slice(1).map((t, i) => Math.round((t - times[i]) / 1000));
+  assert.equal(waits.length, backedOff.length + 1, `polls at ${waits}`);
+  waits.forEach((wait, i) => assert.ok(Math.abs(wait - [...backedOff, every][i]) <= 1, `waits ${waits}, not ${[...backedOff, every]}`));
+  assert.match(await page.textContent('p.feed'), /^Live: figures from 10:45 p\.m\./);
+
+  // Every contest final: one more reply, then no request at all.
+  const { end } = await (await fetch(`${base}/replay/clock`)).json();
+  await moveClock(base, end);
+  const final = await feed();
+  assert.ok(final.contests.every((c) => ['final', 'certified'].includes(c.status)), 'the night is over');
+  const done = (await polls()).length;
+  await run(every + 1);
+  assert.equal((await polls()).length, done + 1, 'it asks once more and hears every contest is final');
+  await run(3 * cap);
+  assert.equal((await polls()).length, done + 1, 'then never again');
+  assert.deepEqual(page.problems.filter((p) => !p.includes('503')), []);
   await page.close();
 });
 
@@ -326,6 +456,11 @@ test('update to DOM: every 2024 Democratic contest (57) changed at once, on loop
       assert.equal(feed.contests.length, contests.length);
       assert.equal(feed.contests.filter((c) => c.status === 'counting').length, 0, 'every contest changed in this update');
       assert.ok(shown > received, 'the update reached the DOM after its reply');
+      // One update changed every contest: each one's row is marked, and there is one row per contest.
+      const marked = () => page.evaluate(() => document.querySelectorAll('table.winners tbody tr[data-changed]').length);
+      await page.waitForFunction((n) => document.querySelectorAll('table.winners tbody tr[data-changed]').length >= n, contests.length, { timeout: 10000 }).catch(() => {});
+      assert.equal(await marked(), contests.length, `${await marked()} of the ${contests.length} contests' rows updated`);
+      assert.equal(await page.locator('table.winners tbody tr').count(), contests.length);
       const profile = mobile ? 'mobile profile: 150 ms, 1.6 Mbps, CPU 4x slower' : 'loopback';
       console.log(`# update to DOM, ${feed.contests.length} contests changed at once (${profile}): ${(shown - received).toFixed(1)} ms`);
       assert.deepEqual(page.problems, []);

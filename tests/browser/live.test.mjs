@@ -171,7 +171,7 @@ test('a 304 changes nothing in the page; focus and scroll survive an update', as
 });
 
 test('an update keeps the filters, the order, the address, the rows\' order and the scroll', async () => {
-  await clock('21:30');
+  await clock('20:30');
   const page = await newPage(browser, { width: 1280, height: 500 });
   await page.goto(`${base}/?data=live/feed.json`);
   await ready(page);
@@ -193,7 +193,7 @@ test('an update keeps the filters, the order, the address, the rows\' order and 
   const scrolled = await page.evaluate(() => window.scrollY);
   assert.ok(scrolled > 0, 'the page scrolls');
 
-  await clock('23:45');
+  await clock('21:30');
   assert.equal(await poll(page), 200);
   const changedRows = await page.evaluate(() => [...document.querySelectorAll('table.winners tbody tr[data-changed] th a')].length);
   assert.ok(changedRows > 0, 'the update changed rows shown');
@@ -201,7 +201,27 @@ test('an update keeps the filters, the order, the address, the rows\' order and 
   assert.equal(page.url(), address, 'the address stays');
   assert.deepEqual(await rows(), order, 'the rows keep their order');
   assert.equal(await page.evaluate(() => window.scrollY), scrolled, 'the scroll stays');
+
+  // An order by a figure updates change (most votes counted first): the rows are where a page opened
+  // on the new figures puts them, and those that did not change keep their order among themselves.
+  await page.selectOption('#list-sort', 'turnout');
+  await ready(page);
+  const byTurnout = await rows();
+  await clock('06T00:30');
+  assert.equal(await poll(page), 200);
+  const changed = await page.evaluate(() => [...document.querySelectorAll('table.winners tbody tr[data-changed] th a')].map((a) => new URL(a.href).searchParams.get('contest')));
+  const unchanged = (ids) => ids.filter((id) => !changed.includes(id));
+  assert.ok(changed.length > 0 && unchanged(byTurnout).length > 1, `changed ${changed}`);
+  assert.equal(await page.inputValue('#list-sort'), 'turnout');
+  const fresh = await newPage(browser, { width: 1280, height: 500 });
+  await fresh.goto(page.url());
+  await ready(fresh);
+  const now = await rows();
+  assert.notDeepEqual(now, byTurnout, 'this update reorders rows by turnout');
+  assert.deepEqual(now, await fresh.evaluate(() => [...document.querySelectorAll('table.winners tbody tr th a')].map((a) => new URL(a.href).searchParams.get('contest'))), 'as a page opened on these figures orders them');
+  assert.deepEqual(unchanged(now), unchanged(byTurnout), 'the rows that did not change keep their order');
   assert.deepEqual(page.problems, []);
+  await fresh.close();
   await page.close();
 });
 

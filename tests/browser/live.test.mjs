@@ -270,12 +270,17 @@ test('polls back off while the feed fails (doubling, up to 5 minutes), recover, 
     };
   });
   const polls = () => page.evaluate(() => window.polls);
-  /** Runs the page's clock for `seconds`, a second at a time, letting each poll's reply come in. */
+  let answered = 0;
+  page.on('response', (r) => { if (r.url().endsWith('/live/feed.json')) answered++; });
+  /** Runs the page's clock for `seconds`, a second at a time; each poll's reply comes in meanwhile. */
   const run = async (seconds) => {
     for (let s = 0; s < seconds; s++) {
       const before = (await polls()).length;
       await page.clock.runFor(1000);
-      if ((await polls()).length > before) {
+      const asked = (await polls()).length;
+      if (asked > before) {
+        for (let waited = 0; answered < asked && waited < 10000; waited += 50) await page.waitForTimeout(50);
+        // Read and rendered; the next wait starts after a frame.
         await page.waitForTimeout(300);
         await page.clock.runFor(100);
       }

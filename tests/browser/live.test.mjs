@@ -175,18 +175,25 @@ test('an update keeps the filters, the order, the address, the rows\' order and 
   const page = await newPage(browser, { width: 1280, height: 500 });
   await page.goto(`${base}/?data=live/feed.json`);
   await ready(page);
-  // A party chosen and the list by territory name: an order no figure decides.
-  const party = (await feed()).contests.find((c) => c.party !== 'D').party;
+  // A party chosen, a search for a candidate on each of its ballots, and the list by territory
+  // name: an order no figure decides.
+  const contests = (await feed()).contests;
+  const party = contests.find((c) => c.party !== 'D').party;
+  const ballots = contests.filter((c) => c.party === party).map((c) => c.options.map((o) => o.name));
+  const everywhere = ballots[0].find((name) => !/uncommitted|none of/i.test(name) && ballots.every((b) => b.includes(name)));
+  const surname = everywhere.split(' ').pop();
   await page.selectOption('#filter-party', party);
+  await page.fill('#filter-text', surname);
   await page.selectOption('#list-sort', 'territory');
   await ready(page);
   const controls = () => page.evaluate(() => ['#filter-party', '#list-sort', '#filter-cycle', '#filter-text', '#filter-lost']
     .map((s) => { const c = document.querySelector(s); return c && (c.type === 'checkbox' ? c.checked : c.value); }));
   const rows = () => page.evaluate(() => [...document.querySelectorAll('table.winners tbody tr th a')].map((a) => new URL(a.href).searchParams.get('contest')));
   const chosen = await controls();
-  assert.deepEqual(chosen.slice(0, 2), [party, 'territory']);
+  assert.deepEqual([...chosen.slice(0, 2), chosen[3]], [party, 'territory', surname]);
   const address = page.url();
   assert.match(address, new RegExp(`party=${party}`));
+  assert.match(address, new RegExp(surname));
   const order = await rows();
   assert.ok(order.length > 3 && order.every((id) => id.includes(`-${party}-`)), `the ${party} contests: ${order}`);
   await page.evaluate(() => window.scrollTo(0, 250));

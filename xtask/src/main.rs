@@ -88,9 +88,13 @@ fn dist() -> Result<()> {
         }
         glue::minify_scripts().map(|saved| println!("{saved}"))
     })?;
-    step("Content-Security-Policy into dist/", || {
-        csp::apply().map(|policy| println!("{policy}"))
-    })?;
+    // Named as it is: `--out` builds elsewhere than dist/.
+    let out = dist_dir();
+    let policy_step = format!(
+        "Content-Security-Policy into {}/",
+        out.strip_prefix(root()).unwrap_or(&out).display()
+    );
+    step(&policy_step, || csp::apply().map(|policy| println!("{policy}")))?;
     step("size budgets", || budget::check().map(|report| println!("{report}")))
 }
 

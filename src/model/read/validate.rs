@@ -333,7 +333,11 @@ fn check_count(problems: &mut Vec<Problem>, id: &str, field: impl Fn() -> String
 /// Checks each contest, then the rules that span contests (ids, one contest per jurisdiction, the
 /// calendar), then the nominations.
 pub fn validate(dataset: &Dataset) -> Vec<Problem> {
-    let mut problems: Vec<Problem> = dataset.contests.iter().flat_map(validate_contest).collect();
+    // A loop, not `flat_map`, whose iterator is 0.3 KB of a live build's gzip.
+    let mut problems: Vec<Problem> = Vec::new();
+    for contest in &dataset.contests {
+        problems.extend(validate_contest(contest));
+    }
     // Sorted keys find repeats and gaps in n log n without a hash map's code in the browser.
     let ids = crate::model::data::order::sorted(dataset.contests.iter().map(|c| c.id.as_str()).collect());
     // Once per repeated id, however often it repeats.

@@ -103,15 +103,37 @@ pub(crate) fn said(contest: &str, words: impl FnOnce() -> (String, ProblemKind))
             let (field, kind) = words();
             Problem::new(contest, field, kind)
         }
-        false => Problem::new(contest, String::new(), ProblemKind::Unreadable(String::new())),
+        false => unsaid(contest),
     }
+}
+
+/// A problem naming only its contest, made in one place rather than at each of the validator's
+/// checks (with `Flag`, 0.13 KB of a live build's gzip).
+#[inline(never)]
+fn unsaid(contest: &str) -> Problem {
+    Problem::new(contest, String::new(), ProblemKind::Unreadable(String::new()))
 }
 
 /// Reports a problem of the contest in hand, in words where they are shown (`said`).
 macro_rules! report {
     ($problems:expr, $contest:expr, $field:expr, $kind:expr $(,)?) => {
-        $problems.push(said($contest, || ($field.into(), $kind)))
+        match cfg!(feature = "newsroom") {
+            true => $problems.push(said($contest, || ($field.into(), $kind))),
+            false => $problems.flag($contest),
+        }
     };
+}
+
+/// Adds a problem named only by its contest, out of line: each check is a call, not a copy of the code.
+trait Flag {
+    fn flag(&mut self, contest: &str);
+}
+
+impl Flag for Vec<Problem> {
+    #[inline(never)]
+    fn flag(&mut self, contest: &str) {
+        self.push(unsaid(contest));
+    }
 }
 
 /// Checks one contest on its own.

@@ -2,8 +2,9 @@
 //! doubled after each failure up to five minutes, none once every contest is settled), what a
 //! reply does (a 304 nothing at all; an older feed than the one shown nothing; a newer one replaces
 //! the figures in place, records each figure that went down and each changed delegate split as a
-//! correction with its time, marks what changed, and announces each call and correction once),
-//! and the line shown while the feed is not answering. The effect that fetches is `ui/effects.rs`.
+//! correction with its time, marks what changed, and announces each call, correction and split
+//! newly flagged against its rule once), and the line shown while the feed is not answering. The
+//! effect that fetches is `ui/effects.rs`.
 
 use std::rc::Rc;
 
@@ -199,6 +200,13 @@ pub fn update(old: &Dataset, feed: Dataset) -> (Dataset, Vec<String>, Vec<String
         if night && before.called.is_none() {
             if let Some(call) = call_words(&contest) {
                 said.push(format!("{}: {call}", contest.territory_name()));
+            }
+        }
+        // A split its rule contradicts is flagged on the night (`rules::check_feed_rules`): said
+        // once, when the flag goes up, in the words its page shows.
+        if let (true, Some(false), Some(check)) = (night, contest.rule_agrees, &contest.rule_check) {
+            if before.rule_agrees != Some(false) {
+                said.push(format!("{}: {}", contest.territory_name(), check.line));
             }
         }
         if night

@@ -333,3 +333,67 @@ fn a_contest_whose_update_fails_a_check_keeps_its_last_figures_and_the_line_says
     });
     assert_eq!(later.feed_status().as_deref(), Some("Live: figures from 10:20 p.m."));
 }
+
+/// American Samoa at `as_of` as a feed gives it with its rule (data/allocation.csv and
+/// data/rules.csv, written as the replay writes it), read as a poll is.
+fn ruled(as_of: &str, delegates: Option<(i64, i64)>) -> Shared {
+    use crate::model::read::rules::rule_json;
+    let seats = |d: Option<i64>| d.map(|d| format!(r#","delegates":{d}"#)).unwrap_or_default();
+    let data = |name: &str| std::fs::read_to_string(format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let (rules, _) = crate::model::rules_from_csv(&data("allocation.csv"), &data("rules.csv")).unwrap();
+    let rest = format!(
+        r#"{CALLED},"whole_field":true,"rule":{}"#,
+        rule_json(&rules["2024-D-AS"])
+    );
+    let text = format!(
+        r#"{{"schema_version":1,"title":"live","poll_seconds":10,"as_of":"2024-03-{as_of}:00-05:00","contests":[
+        {{"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus","pledged_delegates":6,
+          "options":[{{"name":"Jason Palmer","votes":51{}}},{{"name":"Joe Biden","votes":40{}}}]{rest}}}]}}"#,
+        seats(delegates.map(|d| d.0)),
+        seats(delegates.map(|d| d.1)),
+    );
+    let loaded = crate::model::read::load::load_feed(text.as_bytes()).unwrap();
+    assert_eq!(loaded.problems, []);
+    Shared(Rc::new(Catalog::new(loaded.dataset)))
+}
+
+#[test]
+#[cfg_attr(
+    not(any(feature = "newsroom", feature = "live")),
+    ignore = "a build without feeds reads none"
+)]
+fn a_split_its_rule_contradicts_is_flagged_said_once_and_cleared_by_the_correction() {
+    let state = opened(ruled("05T22:45", None));
+    assert_eq!(samoa(&state).rule_agrees, None, "no split reported yet");
+    let flagged = state.after(Action::Polled {
+        request: 0,
+        poll: changed(ruled("05T23:00", Some((4, 2)))),
+    });
+    let line = samoa(&flagged).rule_check.as_ref().unwrap().line.clone();
+    assert_eq!(samoa(&flagged).rule_agrees, Some(false), "kept, and flagged: {line}");
+    assert!(line.starts_with("Reported Palmer 4, Biden 2; the rule gives"), "{line}");
+    let said = &feed_of(&flagged).announcement;
+    assert!(said.ends_with(&format!("American Samoa: {line}")), "{said}");
+    // Still flagged at the next update: not said again.
+    let again = flagged.after(Action::Polled {
+        request: 0,
+        poll: changed(ruled("05T23:20", Some((4, 2)))),
+    });
+    assert_eq!(samoa(&again).rule_agrees, Some(false));
+    assert!(
+        !feed_of(&again).announcement.contains("Reported"),
+        "{}",
+        feed_of(&again).announcement
+    );
+    let corrected = again.after(Action::Polled {
+        request: 0,
+        poll: changed(ruled("06T00:25", Some((3, 3)))),
+    });
+    assert_eq!(samoa(&corrected).rule_agrees, Some(true));
+    assert!(samoa(&corrected)
+        .rule_check
+        .as_ref()
+        .unwrap()
+        .line
+        .starts_with("Checked:"));
+}

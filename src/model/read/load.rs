@@ -96,11 +96,18 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
-/// A live feed's reply, polled: Tally JSON only, read and validated as [`load`] reads it. No CSV is
-/// sniffed for (a feed is never one: a reply that is not JSON is a failed poll), which keeps std's
-/// substring searcher out of a live build's wasm (1.2 KB gzip).
+/// A live feed's reply, polled: Tally JSON only, read and validated as [`load`] reads it, and
+/// checked against the rules its contests carry: a split its rule contradicts is flagged, the
+/// contest kept (`rules::check_feed_rules`). No CSV is sniffed for (a feed is never one: a reply
+/// that is not JSON is a failed poll), which keeps std's substring searcher out of a live build's
+/// wasm (1.2 KB gzip).
 pub fn load_feed(bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let (dataset, problems) = read_json(content(utf8(bytes)?)?)?;
+    let value = parse_file(content(utf8(bytes)?)?)?;
+    #[allow(unused_mut)]
+    let (mut dataset, mut problems) = read_value(&value);
+    // Only a build that reads feeds checks their rules (see `LIVE_FEEDS`).
+    #[cfg(any(feature = "newsroom", feature = "live"))]
+    problems.extend(crate::model::read::rules::check_feed_rules(&value, &mut dataset));
     Ok(keep_valid(dataset, problems))
 }
 
@@ -200,25 +207,33 @@ fn load_json(text: &str) -> Result<Loaded, LoadError> {
 
 /// Another site's file, as the newsroom's tools read it: as [`load_bytes`], and checked against
 /// the rules its contests carry (`rules::check_file_rules`): a split its rule contradicts is a
-/// problem, and that contest is left out like any other with a problem.
+/// problem, and that contest is left out like any other with a problem. A live feed (a file that
+/// declares `poll_seconds`) is checked as each poll of it is ([`load_feed`]): such a split is
+/// flagged on the night, its contest shown.
 #[cfg(feature = "newsroom")]
 pub fn load_with_rules(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    use crate::model::read::rules::{check_feed_rules, check_file_rules};
     let text = content(utf8(bytes)?)?;
     if !text.starts_with('{') {
         return load(text);
     }
-    let (mut dataset, mut problems) = read_json(text)?;
-    problems.extend(crate::model::read::rules::check_file_rules(
-        &parse_file(text)?,
-        &mut dataset,
-    ));
+    let value = parse_file(text)?;
+    let (mut dataset, mut problems) = read_value(&value);
+    problems.extend(match dataset.poll_seconds.get() {
+        Some(_) => check_feed_rules(&value, &mut dataset),
+        None => check_file_rules(&value, &mut dataset),
+    });
     Ok(keep_valid(dataset, problems))
 }
 
 /// A JSON dataset's contests as written, and the entries that could not be read, unvalidated.
 fn read_json(text: &str) -> Result<(Dataset, Vec<Problem>), LoadError> {
-    let value = parse_file(text)?;
-    let raw_contests = contests_of(&value);
+    Ok(read_value(&parse_file(text)?))
+}
+
+/// The contests of a file [`parse_file`] accepted, as [`read_json`].
+fn read_value(value: &Json) -> (Dataset, Vec<Problem>) {
+    let raw_contests = contests_of(value);
     let text_of = |key: &str| value.get(key).and_then(Json::as_str).map(str::to_string);
 
     let mut problems = Vec::new();
@@ -263,7 +278,7 @@ fn read_json(text: &str) -> Result<(Dataset, Vec<Problem>), LoadError> {
         editions,
         contests,
     };
-    Ok((dataset, problems))
+    (dataset, problems)
 }
 
 /// The problem for a list entry that did not fit, named by its id (given, or the usual

@@ -6,10 +6,10 @@
 use std::collections::BTreeMap;
 
 use crate::model::derive::allocation::{check_contest, Basis, Check, Level, Method, Rounding, Rule};
-use crate::model::read::json::Json;
+use crate::model::read::json::{quote, Json};
 use crate::model::read::load::contests_of;
 use crate::model::words::allocation::{checked_words, split_words};
-use crate::model::{parse_csv, CsvError, Dataset, Problem, ProblemKind};
+use crate::model::{parse_csv, Contest, CsvError, Dataset, Problem, ProblemKind};
 
 fn table(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), CsvError> {
     let mut rows = parse_csv(text)?;
@@ -227,11 +227,83 @@ fn rule_from_json(value: &Json) -> Result<Rule, (String, String)> {
     })
 }
 
+/// A rule as a contest's `rule` object (docs/DATA.md, "Allocation rules"), which [`rule_from_json`]
+/// reads back as the same rule: the replay's feed carries the bundled rules so (`cargo xtask replay`).
+pub fn rule_json(rule: &Rule) -> String {
+    let method = match &rule.method {
+        Method::DncProportional => "dnc-proportional",
+        Method::Proportional => "proportional",
+        Method::ProportionalTrigger => "proportional-wta-trigger",
+        Method::WinnerTakeAll => "winner-take-all",
+        Method::Other(word) => word,
+    };
+    let basis = match rule.basis {
+        Basis::Statewide => "statewide",
+        Basis::District => "district",
+        Basis::DelegateEquivalents => "caucus-sde",
+        Basis::NotApplicable => "n/a",
+        Basis::Unknown => "unknown",
+    };
+    let rounding = match rule.rounding {
+        Rounding::LargestRemainder => "largest-remainder",
+        Rounding::NearestLeader => "nearest-leader",
+        Rounding::PercentNearestLeader => "percent-nearest-leader",
+        Rounding::Unknown => "unknown",
+    };
+    let mut members = vec![
+        format!("\"method\":{}", quote(method)),
+        format!("\"basis\":{}", quote(basis)),
+        format!("\"rounding\":{}", quote(rounding)),
+    ];
+    for (key, level) in [("threshold", rule.threshold), ("trigger", rule.trigger)] {
+        if let Level::Known(percent) = level {
+            // 15.0 is written 15, 12.5 as itself: the shortest text that reads back the same.
+            members.push(format!("\"{key}\":{percent}"));
+        }
+    }
+    if !rule.pools.is_empty() {
+        let pools: Vec<String> = rule.pools.iter().map(i64::to_string).collect();
+        members.push(format!("\"pools\":[{}]", pools.join(",")));
+    }
+    if let Some(district) = rule.district {
+        members.push(format!("\"district\":{district}"));
+    }
+    if let Some(exception) = &rule.exception {
+        members.push(format!("\"exception\":{}", quote(exception)));
+    }
+    format!("{{{}}}", members.join(","))
+}
+
 /// A newsroom's file checked against the rules it carries (each contest's optional `rule`): the
 /// check computed live (its words and verdict set on the contest, as the build sets them on the
 /// bundled data), and a problem for a rule that cannot be read or a reported split it contradicts
 /// without a documented exception. `value` is the file as parsed, `dataset` what it decoded to.
 pub fn check_file_rules(value: &Json, dataset: &mut Dataset) -> Vec<Problem> {
+    check_rules(value, dataset, |contest, given, problems| {
+        let (reported, given) = split_words(contest, given);
+        problems.push(Problem::new(
+            &contest.id,
+            "delegates",
+            ProblemKind::ContradictsRule { reported, given },
+        ));
+    })
+}
+
+/// A live feed checked against the rules it carries, as [`check_file_rules`] but a reported split
+/// its rule contradicts is flagged, not a problem: the contest stays, its verdict false and its
+/// words saying so, since on the night the reader should see the report and the flag (American
+/// Samoa's 4–2), and the feed's correction clears it. A rule that cannot be read is a problem.
+pub fn check_feed_rules(value: &Json, dataset: &mut Dataset) -> Vec<Problem> {
+    check_rules(value, dataset, |_, _, _| {})
+}
+
+/// Sets each ruled contest's verdict and words; a split its rule contradicts without a documented
+/// exception goes to `contradicted` (the contest, the split the rule gives, the problems so far).
+fn check_rules(
+    value: &Json,
+    dataset: &mut Dataset,
+    mut contradicted: impl FnMut(&Contest, &[i64], &mut Vec<Problem>),
+) -> Vec<Problem> {
     let mut problems = Vec::new();
     // A verdict is computed here or not at all: the file's own claim is not shown.
     for contest in &mut dataset.contests {
@@ -264,13 +336,33 @@ pub fn check_file_rules(value: &Json, dataset: &mut Dataset) -> Vec<Problem> {
             _ => None,
         };
         if let (Check::Differs { given, .. }, None) = (&check, &rule.exception) {
-            let (reported, given) = split_words(contest, given);
-            problems.push(Problem::new(
-                id,
-                "delegates",
-                ProblemKind::ContradictsRule { reported, given },
-            ));
+            contradicted(contest, given, &mut problems);
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::read::json::parse;
+
+    fn data(name: &str) -> String {
+        std::fs::read_to_string(format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    #[test]
+    fn every_bundled_rule_is_written_as_a_rule_object_that_reads_back_the_same() {
+        let (rules, problems) = rules_from_csv(&data("allocation.csv"), &data("rules.csv")).unwrap();
+        assert_eq!(problems, []);
+        assert!(rules.len() > 100, "{} rules", rules.len());
+        for (id, rule) in &rules {
+            let written = rule_json(rule);
+            assert_eq!(
+                rule_from_json(&parse(&written).unwrap()),
+                Ok(rule.clone()),
+                "{id}: {written}"
+            );
+        }
+    }
 }

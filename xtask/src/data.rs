@@ -118,6 +118,20 @@ const EDITIONS: &str = "editions.csv";
 const ALLOCATION: &str = "allocation.csv";
 const RULES: &str = "rules.csv";
 
+/// Every contest's rule, by id, from the files the build checks the bundled splits with
+/// (`data/allocation.csv`, `data/rules.csv`): the replay's feed carries them.
+pub fn bundled_rules() -> Result<std::collections::BTreeMap<String, tally::model::derive::allocation::Rule>> {
+    let read = |name: &str| {
+        fs::read_to_string(root().join("data").join(name)).map_err(|e| format!("reading data/{name}: {e}"))
+    };
+    let (rules, problems) =
+        rules_from_csv(&read(ALLOCATION)?, &read(RULES)?).map_err(|e| format!("data/{ALLOCATION}: {e}"))?;
+    match problems.first() {
+        Some(problem) => Err(format!("data/{RULES}: {problem}").into()),
+        None => Ok(rules),
+    }
+}
+
 /// Every bundled split checked against its rule: a split the rule does not give is a problem
 /// unless data/rules.csv documents an exception with its source. Prints the counts per edition.
 fn check_rules(dataset: &mut Dataset, allocation: &str, own: &str) -> Result<Vec<Problem>> {

@@ -48,12 +48,13 @@ pub struct Replay {
     pub live_cards: bool,
 }
 
-/// The Super Tuesday timeline, from the bundled files.
+/// The Super Tuesday timeline, from the bundled files and the rules the build checked them with.
 pub fn super_tuesday() -> Result<String> {
     let results = std::fs::read_to_string(root().join(crate::data::BUNDLED))?;
     let details = std::fs::read(root().join(crate::data::BUNDLED_DETAILS))?;
+    let rules = crate::data::bundled_rules()?;
     Ok(serde_json::to_string_pretty(&super_tuesday::generate(
-        &results, &details,
+        &results, &details, &rules,
     )?)?)
 }
 

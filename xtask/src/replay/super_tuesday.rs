@@ -2,10 +2,16 @@
 //! each March 5 contest's counts rise from its polls' closing to the final figures; American Samoa's
 //! leader changes before its call for Palmer, its delegates are first reported as the corrections
 //! file's first figures (4–2) at 11 p.m. and corrected to the final ones (3–3) when that file says;
-//! the feed does not answer for two minutes. Times are Eastern (-05:00), as a newsroom would write them.
+//! the feed does not answer for two minutes. Each contest carries its rule (data/allocation.csv and
+//! data/rules.csv), so the page flags the 4–2 on the night. Times are Eastern (-05:00), as a newsroom
+//! would write them.
+
+use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 use tally::model::data::time::Moment;
+use tally::model::derive::allocation::Rule;
+use tally::model::read::rules::rule_json;
 use tally::model::{load, merge_details, outcome, Basis, Contest, Outcome, Status};
 
 use crate::Result;
@@ -100,8 +106,9 @@ fn set(status: Status, contest: &Contest, f: f64, at: i64) -> Map<String, Value>
     set
 }
 
-/// The timeline's JSON (docs/REPLAY.md), from the bundled results and details files.
-pub fn generate(results: &str, details: &[u8]) -> Result<Value> {
+/// The timeline's JSON (docs/REPLAY.md), from the bundled results and details files, each contest
+/// with its rule (`rules`: data/allocation.csv and data/rules.csv) for the page to check on the night.
+pub fn generate(results: &str, details: &[u8], rules: &BTreeMap<String, Rule>) -> Result<Value> {
     let bundled = load(results).map_err(|e| e.to_string())?.dataset;
     let (bundled, _) = merge_details(&bundled, details).map_err(|e| e.to_string())?;
     let night: Vec<&Contest> = bundled
@@ -126,8 +133,14 @@ pub fn generate(results: &str, details: &[u8]) -> Result<Value> {
         upcoming.sources.clear();
         upcoming.corrections.clear();
         upcoming.notes = None;
+        // The page checks the split itself, from the rule: the build's verdict and words are not the feed's.
+        upcoming.rule_check = None;
+        upcoming.rule_agrees = None;
         let mut value = serde_json::to_value(&upcoming)?;
         value["id"] = json!(contest.id);
+        if let Some(rule) = rules.get(&contest.id) {
+            value["rule"] = serde_json::from_str(&rule_json(rule))?;
+        }
         feed_contests.push(value);
 
         let winner = match outcome(contest) {

@@ -8,7 +8,9 @@ use std::time::Instant;
 
 use serde_json::Value;
 use tally::model::data::time::Moment;
-use tally::model::{load, merge_details, outcome, Dataset, Outcome};
+use tally::model::read::load::{load_feed, load_with_rules};
+use tally::model::read::rules::rule_json;
+use tally::model::{load, merge_details, outcome, Dataset, Outcome, Problem, ProblemKind};
 
 use super::super_tuesday::{rfc3339, SAMOA};
 use super::timeline::Timeline;
@@ -156,6 +158,88 @@ fn american_samoa_changes_leader_is_called_then_corrected() {
     assert_ne!(first, last);
     assert_eq!(delegates(corrected), last);
     assert!(call < corrected);
+}
+
+/// The feed at `time` read as a page polls it (`load_feed`) and as the newsroom's `?data=` first
+/// opens it (`load_with_rules`): the same contests, none left out.
+fn polled_at(timeline: &Timeline, time: i64) -> Dataset {
+    let (feed, _) = timeline.at(time).expect("the feed answers");
+    let polled = load_feed(feed.to_string().as_bytes()).unwrap();
+    assert_eq!(polled.problems, [], "at {}", rfc3339(time));
+    assert_eq!(
+        load_with_rules(feed.to_string().as_bytes()).unwrap(),
+        polled,
+        "at {}",
+        rfc3339(time)
+    );
+    polled.dataset
+}
+
+#[test]
+fn american_samoas_first_report_is_flagged_on_the_night_and_the_correction_clears_it() {
+    let rules = crate::data::bundled_rules().unwrap();
+    let timeline = timeline();
+    // Every contest of the night carries its rule from data/allocation.csv and data/rules.csv.
+    for contest in timeline.feed["contests"].as_array().unwrap() {
+        let id = contest["id"].as_str().unwrap();
+        let rule: Value = serde_json::from_str(&rule_json(&rules[id])).unwrap();
+        assert_eq!(contest["rule"], rule, "{id}");
+        assert_eq!(contest.get("rule_agrees"), None, "{id}: the page decides, not the feed");
+    }
+    let samoa = |time: i64| {
+        polled_at(&timeline, time)
+            .contests
+            .into_iter()
+            .find(|c| c.id == SAMOA)
+            .expect("American Samoa is kept")
+    };
+    let truth = bundled().contests.into_iter().find(|c| c.id == SAMOA).unwrap();
+    let corrected = truth.corrections.iter().map(|c| at(&c.reported_at)).max().unwrap();
+    let first_report = timeline
+        .changes
+        .iter()
+        .filter(|c| c.contest.as_deref() == Some(SAMOA))
+        .map(|c| c.at)
+        .find(|&t| samoa(t).options.iter().any(|o| o.delegates.is_some()))
+        .expect("American Samoa's delegates are reported");
+    // Flagged from the first report until the correction, in the words its page shows.
+    for time in [first_report, corrected - 1] {
+        let shown = samoa(time);
+        let reported: Vec<String> = shown
+            .options
+            .iter()
+            .filter(|o| o.delegates.is_some_and(|d| d.whole_number() != Some(0)))
+            .map(|o| format!("{} {}", o.name.rsplit(' ').next().unwrap(), o.delegates.unwrap()))
+            .collect();
+        let line = &shown.rule_check.as_ref().expect("checked").line;
+        assert_eq!(shown.rule_agrees, Some(false), "at {}: {line}", rfc3339(time));
+        assert!(
+            line.starts_with(&format!("Reported {};", reported.join(", "))),
+            "{line}"
+        );
+    }
+    // The correction clears it: the split the build found agreeing.
+    let shown = samoa(corrected);
+    assert_eq!((shown.rule_agrees, truth.rule_agrees), (Some(true), Some(true)));
+    assert!(shown.rule_check.unwrap().line.starts_with("Checked:"));
+    // At the end of the night every verdict is the build's, from the same figures and rules.
+    for contest in polled_at(&timeline, timeline.end()).contests {
+        let built = bundled().contests.into_iter().find(|c| c.id == contest.id).unwrap();
+        assert_eq!(contest.rule_agrees, built.rule_agrees, "{}", contest.id);
+    }
+    // A file that is not a feed still has such a contest left out, as a named problem.
+    let (mut feed, _) = timeline.at(first_report).unwrap();
+    feed.as_object_mut().unwrap().remove("poll_seconds");
+    let read = load_with_rules(feed.to_string().as_bytes()).unwrap();
+    assert!(read.dataset.contests.iter().all(|c| c.id != SAMOA));
+    assert!(
+        matches!(
+            read.problems.as_slice(),
+            [Problem { contest, kind: ProblemKind::ContradictsRule { .. }, .. }] if contest == SAMOA
+        ),
+        "{:?}",
+        read.problems
+    );
 }
 
 #[test]

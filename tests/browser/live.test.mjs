@@ -101,10 +101,12 @@ test('figures rise, Leading becomes Called only when the feed calls, the correct
   const call = samoa(await feed()).called;
   assert.ok(call, 'the feed has called American Samoa');
   assert.match(await sentence(), new RegExp(`^Called for ${call.winner} by ${call.by} at 11:42 p\\.m\\.`));
-  // One sentence per call (California's were called meanwhile too), none per count.
+  // One sentence per call (California's were called meanwhile too), none per count; the split
+  // reported meanwhile (11 p.m.) is flagged against its rule, once (the next test).
   const said = await page.textContent('[aria-live="polite"]');
   assert.ok(said.includes(`American Samoa: Called for ${call.winner} by ${call.by} at 11:42 p.m.`), said);
-  assert.equal(said.split('American Samoa').length, 2, 'said once');
+  assert.equal(said.split('American Samoa: Called').length, 2, 'said once');
+  assert.equal(said.split('American Samoa: ').length, 3, `the call and the flag, nothing else: ${said}`);
   assert.doesNotMatch(await sentence(), /\bwon\b/, 'not won before the count is final');
 
   // The delegates change from the first report to the corrected split: a correction, with its time.
@@ -134,6 +136,99 @@ test('figures rise, Leading becomes Called only when the feed calls, the correct
   assert.match(await sentence(), /won the popular vote/);
   assert.deepEqual(page.problems, []);
   await page.close();
+});
+
+/** Each contest's delegates in a feed, by id (0 where none is reported). */
+const splits = (f) => Object.fromEntries(f.contests.map((c) => [c.id, c.options.map((o) => o.delegates ?? 0)]));
+
+/** The ids of the contests whose reported delegates differ between two feeds. */
+function splitsChanged(before, after) {
+  const [a, b] = [splits(before), splits(after)];
+  return Object.keys(b).filter((id) => JSON.stringify(a[id]) !== JSON.stringify(b[id]));
+}
+
+/** The board's delegate checks, "… N of M; A agree with the reported split, D differ. …", as numbers. */
+async function checkCounts(page) {
+  const line = (await page.textContent('.race .rule-checks')).trim();
+  const found = line.match(/rules: (\d+) of (\d+); (\d+) agree with the reported split, (\d+) differ\./);
+  assert.ok(found, line);
+  return { agree: Number(found[3]), differ: Number(found[4]) };
+}
+
+/** The contests the list shows, by id. */
+const listed = (page) => page.locator('table.winners tbody tr a').evaluateAll((as) => as.map((a) => new URL(a.href).searchParams.get('contest')));
+
+test("the split American Samoa's rule contradicts is flagged on the night (its page, the board's counts, ?differs=1, said once), and the correction clears it", async () => {
+  // The feed's figures around the first report (11 p.m.) and the correction (its `updated_at`).
+  await clock('22:59');
+  const beforeReport = await feed();
+  await clock('23:00');
+  const reported = await feed();
+  await clock('06T00:30');
+  const { updated_at: correctedAt } = samoa(await feed());
+  await moveClock(base, correctedAt);
+  const corrected = await feed();
+  const justBefore = new Date(Date.parse(correctedAt) - 60000).toISOString();
+  await moveClock(base, justBefore);
+  const beforeCorrection = await feed();
+  // Only American Samoa's split changes at each of the two moments, so the counts move by it alone.
+  assert.deepEqual(splitsChanged(beforeReport, reported), ['2024-D-AS']);
+  assert.deepEqual(splitsChanged(beforeCorrection, corrected), ['2024-D-AS']);
+  const first = splits(reported)['2024-D-AS'];
+  const fixed = splits(corrected)['2024-D-AS'];
+  assert.deepEqual(splits(beforeCorrection)['2024-D-AS'], first, 'the first report stands until the correction');
+  assert.notDeepEqual(first, fixed);
+  // The check's words (src/model/words/allocation.rs, `check_line`), the split the rule gives being the
+  // corrected one (which the page then says agrees): the options either split gives a delegate.
+  const names = samoa(corrected).options.map((o) => o.name);
+  const named = names.map((_, i) => i).filter((i) => first[i] > 0 || fixed[i] > 0);
+  const surname = (i) => names[i].split(' ').at(-1);
+  const flag = `Reported ${named.map((i) => `${surname(i)} ${first[i]}`).join(', ')}; the rule gives ${named.map((i) => fixed[i]).join('\u2013')} from these votes.`;
+  const agrees = `Checked: from these votes, the party's rule gives ${named.map((i) => `${surname(i)} ${fixed[i]}`).join(', ')}, as reported.`;
+
+  // Before the report: no check yet. The board and the contest's page, opened then.
+  await clock('22:59');
+  const board = await newPage(browser);
+  await board.goto(`${base}/?data=live/feed.json`);
+  await ready(board);
+  assert.match(await board.textContent('#race-title'), /^2024 Democratic/);
+  const atFirst = await checkCounts(board);
+  const page = await newPage(browser);
+  await page.goto(`${base}/?data=live/feed.json&contest=2024-D-AS`);
+  await ready(page);
+  // The check line under the delegates (none while no check was made).
+  const line = async () => (await page.locator('.detail .rule-check').allTextContents()).join(' ').trim();
+  assert.notEqual(await line(), flag);
+
+  // The report (4-2): flagged on its page and said once, counted as differing by the board.
+  await clock('23:00');
+  assert.equal(await poll(page), 200);
+  assert.equal(await line(), flag);
+  const said = await page.textContent('[aria-live="polite"]');
+  assert.ok(said.includes(`American Samoa: ${flag}`), said);
+  assert.equal(await poll(board), 200);
+  assert.deepEqual(await checkCounts(board), { agree: atFirst.agree, differ: atFirst.differ + 1 });
+  // A page opened now (the feed's first load) lists it among the splits that differ from the rule.
+  const differs = await newPage(browser);
+  await differs.goto(`${base}/?data=live/feed.json&differs=1`);
+  await ready(differs);
+  assert.ok((await listed(differs)).includes('2024-D-AS'), `${await listed(differs)}`);
+
+  // Still flagged just before the correction, not said again; the correction clears it.
+  await moveClock(base, justBefore);
+  for (const p of [page, board, differs]) assert.equal(await poll(p), 200);
+  assert.equal(await line(), flag);
+  assert.doesNotMatch(await page.textContent('[aria-live="polite"]'), /Reported/);
+  const flagged = await checkCounts(board);
+  await moveClock(base, correctedAt);
+  for (const p of [page, board, differs]) assert.equal(await poll(p), 200);
+  assert.equal(await line(), agrees);
+  assert.deepEqual(await checkCounts(board), { agree: flagged.agree + 1, differ: flagged.differ - 1 });
+  assert.ok(!(await listed(differs)).includes('2024-D-AS'), `${await listed(differs)}`);
+  for (const p of [page, board, differs]) {
+    assert.deepEqual(p.problems, []);
+    await p.close();
+  }
 });
 
 test('a 304 changes nothing in the page; focus and scroll survive an update', async () => {

@@ -5,6 +5,8 @@
 
 use std::collections::BTreeMap;
 
+// A contest's options are a short list: no std sort instance (2 to 3 KB of a live build's wasm each).
+use crate::model::data::order::sort_short;
 use crate::model::data::percent::Percent;
 use crate::model::{delegate_figures, Contest, DelegateFigure, OptionKind};
 
@@ -169,7 +171,7 @@ pub fn round_pool(shares: &[f64], pool: i64, rounding: Rounding) -> Vec<i64> {
             let mut order: Vec<usize> = (0..shares.len()).filter(|&i| shares[i] > 0.0).collect();
             // Largest remainder first; on a tie, the larger vote, then the earlier... by share only,
             // so that the order of the options never matters unless shares are equal.
-            order.sort_by(|&a, &b| {
+            sort_short(&mut order, |&a, &b| {
                 let (ra, rb) = (quota[a] - quota[a].floor(), quota[b] - quota[b].floor());
                 rb.total_cmp(&ra).then(shares[b].total_cmp(&shares[a]))
             });
@@ -195,7 +197,7 @@ pub fn round_pool(shares: &[f64], pool: i64, rounding: Rounding) -> Vec<i64> {
 /// out) from the next largest shares.
 fn settle_to_leader(mut given: Vec<i64>, pool: i64, shares: &[f64]) -> Vec<i64> {
     let mut order: Vec<usize> = (0..shares.len()).collect();
-    order.sort_by(|&a, &b| shares[b].total_cmp(&shares[a]));
+    sort_short(&mut order, |&a, &b| shares[b].total_cmp(&shares[a]));
     let mut diff = pool - given.iter().sum::<i64>();
     given[order[0]] += diff.max(0);
     for &i in &order {

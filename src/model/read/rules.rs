@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use crate::model::derive::allocation::{check_contest, Basis, Check, Level, Method, Rounding, Rule};
 use crate::model::read::json::{quote, Json};
 use crate::model::read::load::contests_of;
-use crate::model::words::allocation::{checked_words, split_words};
-use crate::model::{parse_csv, Contest, CsvError, Dataset, Problem, ProblemKind};
+use crate::model::read::validate::said;
+use crate::model::words::allocation::{check_line, checked_words, split_words};
+use crate::model::{parse_csv, Contest, CsvError, Dataset, Problem, ProblemKind, RuleCheck};
 
 fn table(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), CsvError> {
     let mut rows = parse_csv(text)?;
@@ -163,9 +164,9 @@ pub fn rules_from_csv(reference: &str, own: &str) -> Result<(BTreeMap<String, Ru
 }
 
 /// A contest's `rule` object in a newsroom's JSON file (docs/DATA.md, "Allocation rules"), or
-/// what is wrong with it, naming the member.
-fn rule_from_json(value: &Json) -> Result<Rule, (String, String)> {
-    let bad = |key: &str, why: &str| Err((format!("rule {key}"), why.to_string()));
+/// what is wrong with it: the member and why.
+fn rule_from_json(value: &Json) -> Result<Rule, (&'static str, &'static str)> {
+    let bad = |key: &'static str, why: &'static str| Err((key, why));
     let Json::Object(_) = value else {
         return bad(
             "",
@@ -180,11 +181,11 @@ fn rule_from_json(value: &Json) -> Result<Rule, (String, String)> {
         );
     };
     let method = method(word);
-    let percent = |key: &str| match value.get(key) {
+    let percent = |key: &'static str| match value.get(key) {
         None | Some(Json::Null) => Ok(Level::Unknown),
         Some(Json::Int(n)) if (0..=100).contains(n) => Ok(Level::Known(*n as f64)),
         Some(Json::Float(n)) if (0.0..=100.0).contains(n) => Ok(Level::Known(*n)),
-        Some(_) => Err((format!("rule {key}"), "must be a percentage from 0 to 100".to_string())),
+        Some(_) => Err((key, "must be a percentage from 0 to 100")),
     };
     let pools = match value.get("pools") {
         None => Vec::new(),
@@ -322,13 +323,23 @@ fn check_rules(
         };
         let rule = match rule_from_json(rule) {
             Ok(rule) => rule,
-            Err((field, why)) => {
-                problems.push(Problem::new(id, field, ProblemKind::Unreadable(why)));
+            Err((member, reason)) => {
+                problems.push(said(&id, || {
+                    (format!("rule {member}"), ProblemKind::Unreadable(reason.into()))
+                }));
                 continue;
             }
         };
         let checked = check_contest(contest, &rule);
-        contest.rule_check = Some(checked_words(contest, &rule, &checked));
+        contest.rule_check = Some(match cfg!(feature = "newsroom") {
+            true => checked_words(contest, &rule, &checked),
+            // The reader's live build says the line, not the arithmetic ("How this is worked
+            // out"), whose words are 4.7 KB of its wasm (gzip).
+            false => RuleCheck {
+                line: check_line(contest, &rule, &checked),
+                how: String::new(),
+            },
+        });
         let check = checked.check;
         contest.rule_agrees = match &check {
             Check::Agrees { .. } => Some(true),

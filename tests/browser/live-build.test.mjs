@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { startReplay, moveClock } from './replay.mjs';
+import { startReplay, moveClock, checkLines, checkCounts } from './replay.mjs';
 import { ROOT, launch, newPage, ready, serve, distHeaders, buildsLoaded, dataset } from './harness.mjs';
 
 const FEED_ORIGIN = 'http://127.0.0.1:47213';
@@ -122,4 +122,59 @@ test('a card of the live build follows the feed across origins', async () => {
   assert.notDeepEqual(await showsTheFeed('a later poll'), first, 'the counts moved on');
   assert.deepEqual(page.problems, []);
   await page.close();
+});
+
+/** Asks the page to poll now, as showing the tab does, and waits for the feed's reply to be shown. */
+async function pollNow(page) {
+  const reply = page.waitForResponse((r) => r.url() === FEED && r.request().method() === 'GET', { timeout: 10000 });
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  assert.equal((await reply).status(), 200);
+  await page.waitForTimeout(300);
+}
+
+test("the live build flags American Samoa's first report against its rule (its page, the board's counts), and the correction clears it", async () => {
+  const samoa = async () => (await feed()).contests.find((c) => c.id === '2024-D-AS');
+  const split = (contest) => contest.options.map((o) => o.delegates ?? 0);
+  await moveClock(FEED_ORIGIN, '23:00');
+  const reported = await samoa();
+  await moveClock(FEED_ORIGIN, '06T00:30');
+  const correctedAt = (await samoa()).updated_at;
+  await moveClock(FEED_ORIGIN, correctedAt);
+  const corrected = await samoa();
+  const { flag, agrees } = checkLines(corrected.options.map((o) => o.name), split(reported), split(corrected));
+
+  /** A page of the build from its clean address, once its first poll of the feed is shown. */
+  async function open(path) {
+    const page = await newPage(browser);
+    const asked = page.waitForResponse((r) => r.url() === FEED, { timeout: 15000 });
+    await page.goto(site.base + path);
+    await ready(page);
+    assert.equal((await asked).status(), 200);
+    await page.waitForSelector('p.feed', { timeout: 5000 });
+    return page;
+  }
+  // The board before the report; at 11 p.m. it counts one more split differing from its rule
+  // (American Samoa's is the only split reported then: live.test.mjs).
+  await moveClock(FEED_ORIGIN, '22:59');
+  const board = await open('');
+  const before = await checkCounts(board);
+  await moveClock(FEED_ORIGIN, '23:00');
+  await pollNow(board);
+  const flagged = await checkCounts(board);
+  assert.deepEqual(flagged, { agree: before.agree, differ: before.differ + 1 });
+  // Its page, opened then: the first poll, over the bundled results, flags it.
+  const contest = await open('contest/2024-D-AS.html');
+  const pages = [contest, board];
+  const line = async () => (await contest.locator('.detail .rule-check').allTextContents()).join(' ').trim();
+  assert.equal(await line(), flag);
+
+  // The correction: the line says it agrees, and the board counts it so.
+  await moveClock(FEED_ORIGIN, correctedAt);
+  for (const page of pages) await pollNow(page);
+  assert.equal(await line(), agrees);
+  assert.deepEqual(await checkCounts(board), { agree: flagged.agree + 1, differ: flagged.differ - 1 });
+  for (const page of pages) {
+    assert.deepEqual(page.problems, []);
+    await page.close();
+  }
 });

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { startReplay, moveClock } from './replay.mjs';
+import { startReplay, moveClock, checkLines, checkCounts } from './replay.mjs';
 import { launch, newPage, ready, dataset } from './harness.mjs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -147,14 +147,6 @@ function splitsChanged(before, after) {
   return Object.keys(b).filter((id) => JSON.stringify(a[id]) !== JSON.stringify(b[id]));
 }
 
-/** The board's delegate checks, "… N of M; A agree with the reported split, D differ. …", as numbers. */
-async function checkCounts(page) {
-  const line = (await page.textContent('.race .rule-checks')).trim();
-  const found = line.match(/rules: (\d+) of (\d+); (\d+) agree with the reported split, (\d+) differ\./);
-  assert.ok(found, line);
-  return { agree: Number(found[3]), differ: Number(found[4]) };
-}
-
 /** The contests the list shows, by id. */
 const listed = (page) => page.locator('table.winners tbody tr a').evaluateAll((as) => as.map((a) => new URL(a.href).searchParams.get('contest')));
 
@@ -178,13 +170,8 @@ test("the split American Samoa's rule contradicts is flagged on the night (its p
   const fixed = splits(corrected)['2024-D-AS'];
   assert.deepEqual(splits(beforeCorrection)['2024-D-AS'], first, 'the first report stands until the correction');
   assert.notDeepEqual(first, fixed);
-  // The check's words (src/model/words/allocation.rs, `check_line`), the split the rule gives being the
-  // corrected one (which the page then says agrees): the options either split gives a delegate.
-  const names = samoa(corrected).options.map((o) => o.name);
-  const named = names.map((_, i) => i).filter((i) => first[i] > 0 || fixed[i] > 0);
-  const surname = (i) => names[i].split(' ').at(-1);
-  const flag = `Reported ${named.map((i) => `${surname(i)} ${first[i]}`).join(', ')}; the rule gives ${named.map((i) => fixed[i]).join('\u2013')} from these votes.`;
-  const agrees = `Checked: from these votes, the party's rule gives ${named.map((i) => `${surname(i)} ${fixed[i]}`).join(', ')}, as reported.`;
+  // The check's words, the split the rule gives being the corrected one (which the page then says agrees).
+  const { flag, agrees } = checkLines(samoa(corrected).options.map((o) => o.name), first, fixed);
 
   // Before the report: no check yet. The board and the contest's page, opened then.
   await clock('22:59');

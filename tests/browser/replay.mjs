@@ -37,3 +37,26 @@ export async function moveClock(base, at) {
   const res = await fetch(`${base}/replay/clock?at=${encodeURIComponent(moment)}`);
   assert.equal(res.status, 200);
 }
+
+/**
+ * American Samoa's delegate check in the page's words (src/model/words/allocation.rs, `check_line`),
+ * from the split first reported and the corrected one, which is the split its rule gives (the page
+ * says so once corrected): `flag` while the first report stands, `agrees` after. Each names the
+ * options either split gives a delegate, by surname, in the feed's order.
+ */
+export function checkLines(names, first, fixed) {
+  const named = names.map((_, i) => i).filter((i) => first[i] > 0 || fixed[i] > 0);
+  const surname = (i) => names[i].split(' ').at(-1);
+  return {
+    flag: `Reported ${named.map((i) => `${surname(i)} ${first[i]}`).join(', ')}; the rule gives ${named.map((i) => fixed[i]).join('\u2013')} from these votes.`,
+    agrees: `Checked: from these votes, the party's rule gives ${named.map((i) => `${surname(i)} ${fixed[i]}`).join(', ')}, as reported.`,
+  };
+}
+
+/** The board's delegate checks ("… A agree with the reported split, D differ. …") as numbers. */
+export async function checkCounts(page) {
+  const line = (await page.textContent('.race .rule-checks')).trim();
+  const found = line.match(/rules: \d+ of \d+; (\d+) agree with the reported split, (\d+) differ\./);
+  assert.ok(found, line);
+  return { agree: Number(found[1]), differ: Number(found[2]) };
+}

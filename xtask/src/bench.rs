@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use tally::model::derive::allocation::{Basis, Level, Method, Rounding, Rule};
+use tally::model::read::rules::rule_json;
 use tally::model::rules_from_csv;
 use tally::model::words::format::decimal;
 use tally::model::{expected_for_party, BallotOption, Contest, ContestKind, Dataset, OptionKind, Party, Status};
@@ -173,46 +173,6 @@ fn print_edition_bytes(every: &Dataset) -> Result<()> {
     Ok(())
 }
 
-/// A contest's rule as a newsroom's file writes it (docs/DATA.md, "Allocation rules").
-fn rule_json(rule: &Rule) -> serde_json::Value {
-    let method = match &rule.method {
-        Method::DncProportional => "dnc-proportional",
-        Method::Proportional => "proportional",
-        Method::ProportionalTrigger => "proportional-wta-trigger",
-        Method::WinnerTakeAll => "winner-take-all",
-        Method::Other(word) => word,
-    };
-    let basis = match rule.basis {
-        Basis::Statewide => "statewide",
-        Basis::District => "district",
-        Basis::DelegateEquivalents => "caucus-sde",
-        Basis::NotApplicable => "n/a",
-        Basis::Unknown => "unknown",
-    };
-    let rounding = match rule.rounding {
-        Rounding::LargestRemainder => "largest-remainder",
-        Rounding::NearestLeader => "nearest-leader",
-        Rounding::PercentNearestLeader => "percent-nearest-leader",
-        Rounding::Unknown => "unknown",
-    };
-    let mut json = serde_json::json!({ "method": method, "basis": basis, "rounding": rounding });
-    for (key, level) in [("threshold", rule.threshold), ("trigger", rule.trigger)] {
-        if let Level::Known(value) = level {
-            json[key] = serde_json::json!(value);
-        }
-    }
-    if !rule.pools.is_empty() {
-        json["pools"] = serde_json::json!(rule.pools);
-    }
-    if let Some(district) = rule.district {
-        json["district"] = serde_json::json!(district);
-    }
-    if let Some(exception) = &rule.exception {
-        json["exception"] = serde_json::json!(exception);
-    }
-    json
-}
-
 /// The bundled dataset as a newsroom's file with every contest's rule in it: what the newsroom's
 /// build checks live, and the bench times.
 pub fn with_rules() -> Result<String> {
@@ -237,7 +197,7 @@ pub fn with_rules() -> Result<String> {
         .iter()
         .zip(value["contests"].as_array_mut().into_iter().flatten())
     {
-        json["rule"] = rule_json(&rules[&contest.id]);
+        json["rule"] = serde_json::from_str(&rule_json(&rules[&contest.id]))?;
         // The file names its contests: no derived id.
         json["id"] = serde_json::json!(contest.id);
     }

@@ -115,12 +115,13 @@ pub fn board(
             <ul class="legend" aria-label="Legend">
                 // In a list of their own, keyed where feeds are read: a winner who joins on a live
                 // night is a new item and the others keep their nodes (unkeyed, yew matches from
-                // the end, so each would take another's text and move: a layout shift). A reader's
-                // build without feeds leaves keyed lists out (0.2 KB).
+                // the end, so each would take another's text and move: a layout shift). Keyed by
+                // the folded name, so a feed's new spelling is the same item. A reader's build
+                // without feeds leaves these keys out (0.2 KB of wasm).
                 <>{ for legend.iter().take(COLOURS).enumerate().filter(|(_, e)| e.selected > 0).map(|(i, e)| {
                     let mut item = swatch(&format!("w{}", i + 1), format!("{} ({})", e.name, e.selected));
                     if let (true, VNode::VTag(tag)) = (LIVE_FEEDS, &mut item) {
-                        std::rc::Rc::make_mut(tag).key = Some(e.name.into());
+                        std::rc::Rc::make_mut(tag).key = Some(e.key.as_str().into());
                     }
                     item
                 }) }</>

@@ -74,7 +74,8 @@ fn loader_of(html: &str) -> Option<&str> {
 pub const READER_FEATURES: &str = "earlier";
 
 /// Builds the app without the newsroom's tools as trunk builds it (cargo, wasm-bindgen, wasm-opt
-/// with index.html's settings) into dist/, named by its content. Returns the files' stem.
+/// with index.html's settings, its whole pipeline run twice) into the dist folder, named by its
+/// content. Returns the files' stem.
 fn build_reader(dist: &Path) -> Result<String> {
     let wasm32 = "wasm32-unknown-unknown";
     run(Command::new("cargo")
@@ -115,7 +116,7 @@ fn build_reader(dist: &Path) -> Result<String> {
     let level = attribute(&source, "data-wasm-opt").unwrap_or("z");
     let params = attribute(&source, "data-wasm-opt-params").unwrap_or_default();
     let wasm = out.join("reader_bg.wasm");
-    // A second run of the same pipeline finds what the first left behind (about 0.3 KB gzip
+    // A second run of the whole pipeline finds what the first left behind (about 0.3 KB gzip
     // on the reader's first load); a third gave some back.
     for _pass in 0..2 {
         run(Command::new(root().join("node_modules/.bin/wasm-opt"))

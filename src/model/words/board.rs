@@ -306,7 +306,8 @@ impl Tile {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LegendEntry<'a> {
     pub name: &'a str,
-    key: String,
+    /// The name folded, as the race groups names: the same winner however a feed spells them.
+    pub key: String,
     pub tiles: usize,
     /// Of those, the tiles the filter selects (not muted): what the legend counts.
     pub selected: usize,
@@ -398,7 +399,7 @@ impl Story {
     /// The sentence in parts, each a text and, for a place, the contest it links to: the opening,
     /// then per winner the places ("A, B and C") and ", to Jason Palmer", "; " between winners.
     /// A winner of more than [`STORY_PLACES`] is named with the first places and how many more
-    /// ("New Hampshire, Michigan and 20 more"): the sentence stays a few lines on a phone, and
+    /// ("New Hampshire, Michigan and 21 more"): the sentence stays a few lines on a phone, and
     /// the "Where … lost" filter lists them all.
     pub fn parts(&self, catalog: &Catalog) -> Vec<(String, Option<usize>)> {
         let mut parts = vec![(self.opening(), None)];

@@ -35,7 +35,12 @@ pub struct Clock {
 
 impl Clock {
     pub fn now(&self) -> i64 {
-        self.base + (self.base_real.elapsed().as_secs_f64() * self.speed) as i64
+        self.after(self.base_real.elapsed())
+    }
+
+    /// The night's time once `real` has passed since the clock was set.
+    fn after(&self, real: std::time::Duration) -> i64 {
+        self.base + (real.as_secs_f64() * self.speed) as i64
     }
 }
 

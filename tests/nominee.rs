@@ -286,3 +286,44 @@ fn the_race_says_nothing_it_was_not_given() {
         "{line}"
     );
 }
+
+/// The story's grammar for every count of places, which no edition's data has each of (four places
+/// for one winner, say): a story made by hand over the bundled contests, each place named as its
+/// contest's page names it.
+#[test]
+fn the_story_names_up_to_three_places_per_winner_then_two_and_how_many_more() {
+    use tally::model::words::board::Story;
+    let catalog = catalog();
+    let place = |i: usize| catalog.contests()[i].territory_name().to_string();
+    let sentence = |losses: Vec<(&str, Vec<usize>)>| {
+        let story = Story {
+            nominee: "Nominee".into(),
+            contests: 10,
+            losses: losses.into_iter().map(|(w, p)| (w.to_string(), p)).collect(),
+        };
+        let parts = story.parts(&catalog);
+        parts.iter().map(|(text, _)| text.as_str()).collect::<String>()
+    };
+    let [a, b, c] = [0, 1, 2].map(place);
+    let cases = [
+        (vec![("Ann", vec![0])], format!("{a}, to Ann.")),
+        (vec![("Ann", vec![0, 1])], format!("{a} and {b}, to Ann.")),
+        (vec![("Ann", vec![0, 1, 2])], format!("{a}, {b} and {c}, to Ann.")),
+        (vec![("Ann", vec![0, 1, 2, 3])], format!("{a}, {b} and 2 more, to Ann.")),
+        (
+            vec![("Ann", vec![0, 1, 2, 3, 4])],
+            format!("{a}, {b} and 3 more, to Ann."),
+        ),
+        (
+            vec![("Ann", vec![0]), ("Bob", vec![1, 2, 3, 4])],
+            format!("{a}, to Ann; {b}, {c} and 2 more, to Bob."),
+        ),
+    ];
+    for (losses, places) in cases {
+        let lost: usize = losses.iter().map(|(_, p)| p.len()).sum();
+        assert_eq!(
+            sentence(losses),
+            format!("Nominee lost {lost} of 10 contests: {places}")
+        );
+    }
+}

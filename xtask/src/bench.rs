@@ -8,7 +8,6 @@ use std::path::Path;
 use std::process::Command;
 
 use tally::model::read::rules::rule_json;
-use tally::model::rules_from_csv;
 use tally::model::words::format::decimal;
 use tally::model::{expected_for_party, BallotOption, Contest, ContestKind, Dataset, OptionKind, Party, Status};
 
@@ -176,8 +175,7 @@ fn print_edition_bytes(every: &Dataset) -> Result<()> {
 /// The bundled dataset as a newsroom's file with every contest's rule in it: what the newsroom's
 /// build checks live, and the bench times.
 pub fn with_rules() -> Result<String> {
-    let read = |name: &str| fs::read_to_string(root().join("data").join(name));
-    let (rules, _) = rules_from_csv(&read("allocation.csv")?, &read("rules.csv")?).map_err(|e| e.to_string())?;
+    let rules = data::bundled_rules()?;
     // The editions the reference rules cover (the bundled three, 172 contests).
     let mut dataset = data::convert()?;
     dataset.contests.retain(|c| rules.contains_key(&c.id));

@@ -125,6 +125,7 @@ macro_rules! report {
 }
 
 /// Adds a problem named only by its contest, out of line: each check is a call, not a copy of the code.
+/// A trait so that `report!` calls it on a `Vec` or a `&mut Vec` alike (method autoref).
 trait Flag {
     fn flag(&mut self, contest: &str);
 }

@@ -109,7 +109,7 @@ export async function downloadText(page, selector) {
   return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }
 
-/** Waits until the app has rendered results (the status line) or an error state. */
+/** Waits until the app has rendered the results the address asks for (the status line), or an error state. */
 export async function ready(page) {
   // The static page shows results at once; the app marks <html data-tally="live"> once it runs it.
   await page.waitForSelector('html[data-tally="live"]', { timeout: 15000, state: 'attached' }).catch(() => {
@@ -120,6 +120,11 @@ export async function ready(page) {
   });
   // The list renders a first screenful, then the rest a tick later (aria-busy meanwhile).
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 15000 });
+  // An address of an older edition shows the front page's rows until that edition's files are in
+  // (the status says "Loading the 2020 Democratic results…"): what the address asked for is its rows.
+  await page.waitForFunction(() => !document.querySelector('.status')?.textContent.startsWith('Loading'), null, { timeout: 15000 }).catch(() => {
+    throw new Error(`the edition the address asked for did not load within 15 s (${page.problems.join('; ') || 'no console errors'})`);
+  });
 }
 
 /**

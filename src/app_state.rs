@@ -382,7 +382,7 @@ impl State {
     /// edition still in its own file waits for it.
     fn check_query(&mut self, catalog: &Catalog) {
         let asked = self.query.contest.clone();
-        let coming = asked.as_deref().and_then(editions::edition_of_id);
+        let coming = asked.as_deref().and_then(Edition::of_id);
         if catalog.pending().iter().any(|f| Some(f.edition()) == coming) {
             self.query.contest = None;
             self.notices.extend(self.query.check_against(catalog));
@@ -522,6 +522,11 @@ impl State {
                 next.query.filter = next.query.filter.clone().canonical();
                 next.query.contest = None;
                 next.push_history = !self.last_was_typing;
+            }
+            Action::Open(None) => {
+                // "All results": to the list its link names.
+                next.query = self.query.list(self.catalog().and_then(|c| c.newest()));
+                next.open(None, Opener::List);
             }
             Action::Open(contest) => next.open(contest, Opener::List),
             Action::OpenFromMap(contest) => next.open(Some(contest), Opener::Map),

@@ -548,3 +548,36 @@ fn no_sentence_claims_a_place_an_edition_has_no_contest_for() {
         "{masthead}"
     );
 }
+
+/// "All results" on any contest's own page leads to a list that holds the contest: a 2008 page,
+/// opened from a search engine, to 2008's results; the newest year's pages to the front page. The
+/// link (rendered) and the reducer's "back" go to the same list.
+#[test]
+fn every_contest_s_all_results_lists_it() {
+    use tally::app_state::{Action, Shared, State};
+    let catalog = every_edition();
+    let newest = catalog.newest();
+    for (i, contest) in catalog.contests().iter().enumerate() {
+        let page = tally::model::url::pages::Page::Contest(contest.id.clone()).query();
+        let list = page.list(newest);
+        assert!(
+            list.filter.apply(&catalog).contains(&i),
+            "{}: {}",
+            contest.id,
+            list.to_href()
+        );
+        if Some(contest.cycle) == newest {
+            assert_eq!(list, Query::default(), "{}", contest.id);
+        }
+        let html = contest_page(&catalog, &contest.id);
+        let href = list.to_href().replace('&', "&amp;");
+        assert!(
+            html.contains(&format!("<a href=\"{href}\" class=\"back\">")),
+            "{}: {href}",
+            contest.id
+        );
+        let state = std::rc::Rc::new(State::prerendered(page, Shared(std::rc::Rc::new(catalog.clone()))));
+        let back = yew::functional::Reducible::reduce(state, Action::Open(None));
+        assert_eq!(back.query, list, "{}", contest.id);
+    }
+}

@@ -2,7 +2,7 @@
 //! and party, the open contest's edition), and the requests for them. The state asks for each
 //! file once; the effects fetch what it asks; the rows shown stay until the new ones are there.
 
-use crate::model::{Catalog, Edition, EditionFile, Party, Query};
+use crate::model::{Catalog, Edition, EditionFile, Query};
 
 /// The editions a view needs that are still in files of their own: those its filter spans and the
 /// open contest's; newest first, as the manifest lists them. (The board's switch picks an edition
@@ -12,7 +12,7 @@ pub fn needed<'a>(catalog: &'a Catalog, query: &Query) -> Vec<&'a EditionFile> {
         return Vec::new();
     }
     let newest = catalog.newest();
-    let opened = query.contest.as_deref().and_then(edition_of_id);
+    let opened = query.contest.as_deref().and_then(Edition::of_id);
     catalog
         .pending()
         .iter()
@@ -21,15 +21,6 @@ pub fn needed<'a>(catalog: &'a Catalog, query: &Query) -> Vec<&'a EditionFile> {
             query.filter.spans(edition, newest) || opened == Some(edition)
         })
         .collect()
-}
-
-/// The edition a contest id names (`2016-D-AS`: 2016 Democratic), as the bundled ids spell it.
-pub fn edition_of_id(id: &str) -> Option<Edition> {
-    let mut parts = id.splitn(3, '-');
-    let cycle = parts.next()?.parse().ok()?;
-    let party = Party::from_code(parts.next()?)?;
-    parts.next()?;
-    Some(Edition { cycle, party })
 }
 
 /// Edition files the page asked for at once: the request's number, which its reply carries back,

@@ -130,11 +130,7 @@ pub fn App(props: &AppProps) -> Html {
             let download = Callback::from(|_: MouseEvent| browser::open_tools("download"));
             let as_of = catalog.dataset.as_of.as_deref();
             let history = only_territory(&shown.filter).is_some() && !selected.is_empty();
-            let back = Query {
-                contest: None,
-                ..state.query.clone()
-            }
-            .to_href();
+            let back = state.query.list(catalog.newest()).to_href();
             html! {
                 <>
                     { filters(&state.query.filter, catalog, &state.picker, state.filters_open, &dispatch) }

@@ -265,3 +265,22 @@ test('a contest opened while every year loads: its sources are fetched once and 
   for (const url of expected) assert.ok(links.includes(url), `${url} is shown`);
   assert.deepEqual(page.problems, []);
 });
+
+test("an older contest's own page leads back to its year's results, which list it; the newest year's to the front page", async () => {
+  const older = inCycle(Math.min(...data.contests.map((c) => c.cycle))).find((c) => c.territory === 'MI');
+  const page = await newPage(browser);
+  await page.goto(`${server.base}contest/${older.id}.html`);
+  await ready(page);
+  await page.click('a.back');
+  await page.waitForFunction((cycle) => new URLSearchParams(location.search).get('cycle') === String(cycle) && !location.pathname.includes('contest/'), older.cycle);
+  await ready(page);
+  assert.equal(await rows(page), inCycle(older.cycle).length, `every ${older.cycle} contest listed`);
+  await page.waitForSelector(`tr a[href*="contest/${older.id}.html"]`);
+  const newer = inCycle(newest()).find((c) => c.territory === 'MI');
+  await page.goto(`${server.base}contest/${newer.id}.html`);
+  await ready(page);
+  await page.click('a.back');
+  await page.waitForFunction(() => !location.pathname.includes('contest/'));
+  assert.equal(new URL(page.url()).search, '', 'the front page');
+  assert.deepEqual(page.problems, []);
+});

@@ -163,7 +163,7 @@ pub fn check() -> Result<String> {
         + live_styles;
     let report = format!(
         "before the first results paint: {} gzip at most ({}; budget {})\n\
-         first load of the interactive page: {} gzip (index.html and all it loads for a reader{}; budget {})\n\
+         first load of the interactive page: {} gzip, {} B (index.html and all it loads for a reader{}; budget {}, {} B)\n\
          first load of a contest's page: {} gzip (contest/2024-D-AS.html, its sources file too; printed)\n\
          one card embed, all bytes: {} gzip at most ({}; budget {})\n\
          one card embed with its live updater (a --live build's), all bytes: {} gzip at most ({}; budget {})",
@@ -171,11 +171,13 @@ pub fn check() -> Result<String> {
         paint.1,
         kb(FIRST_PAINT),
         kb(front),
+        front,
         match live {
             true => ", a live build: the feed's stylesheet too, not the feed",
             false => "",
         },
         kb(FIRST_LOAD),
+        FIRST_LOAD,
         kb(contest),
         kb(card.0),
         card.1,

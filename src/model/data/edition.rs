@@ -17,6 +17,15 @@ impl Edition {
     pub fn label(self) -> String {
         format!("{} {}", self.cycle, self.party.name())
     }
+
+    /// The edition a contest id names (`2016-D-AS`: 2016 Democratic), as the bundled ids spell it.
+    pub fn of_id(id: &str) -> Option<Edition> {
+        let mut parts = id.splitn(3, '-');
+        let cycle = parts.next()?.parse().ok()?;
+        let party = Party::from_code(parts.next()?)?;
+        parts.next()?;
+        Some(Edition { cycle, party })
+    }
 }
 
 impl Contest {

@@ -4,7 +4,7 @@
 use crate::model::derive::list_order::ListOrder;
 use crate::model::url::foreign;
 use crate::model::url::pages::{self, Page};
-use crate::model::{territory, Catalog, ContestKind, Cycles, Filter, Party};
+use crate::model::{territory, Catalog, ContestKind, Cycles, Edition, Filter, Party};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -63,6 +63,20 @@ fn quote(value: &str) -> String {
 }
 
 impl Query {
+    /// Where "All results" leads from the open contest: the list the reader came from, brought to
+    /// the contest's year where that list would not hold it. A 2008 contest's own page, opened
+    /// from a search engine, leads to 2008's results, not the newest year's.
+    pub fn list(&self, newest: Option<i64>) -> Query {
+        let mut list = self.clone();
+        let year = list.filter.year(newest);
+        if let Some(edition) = list.contest.take().as_deref().and_then(Edition::of_id) {
+            if year.is_some() && year != Some(edition.cycle) {
+                list.filter.cycle = Cycles::Year(edition.cycle);
+            }
+        }
+        list
+    }
+
     /// Parses `?a=b&c=d` (leading `?` optional). Returns the query and a notice per ignored value.
     pub fn parse(search: &str) -> (Query, Vec<String>) {
         let mut query = Query::default();

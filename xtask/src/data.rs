@@ -57,7 +57,8 @@ delegates. Its `note` column gives readers what the notes above say about a cont
 2024-R-NV-P). Its `votes_are` column says what a contest's votes are when they are not its official result:
 `final alignment` for the 2020 Iowa and Nevada Democratic caucuses, whose parties declared their results in
 state delegate equivalents and county convention delegates, which the reference rows do not hold (see 2020
-Democratic, IA and NV, above); no winner is named on those votes.
+Democratic, IA and NV, above); `source's partial count` for the 2008 Minnesota Republican caucus, whose
+source's table leaves out its winner, Mitt Romney. No winner is named on those votes.
 ";
 
 /// Says so when ../shared/data holds newer reference facts than data/ (it is absent on a clone).

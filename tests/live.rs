@@ -113,12 +113,13 @@ fn each_feed_problem_costs_only_its_contest() {
             .collect();
         assert_eq!(problems.len(), 1, "{samoa}: {problems:?}");
         let problem = &loaded.problems[0];
-        assert!(format!("{:?}", problem.kind).starts_with(kind), "{samoa}: {problems:?}");
-        assert_eq!(
-            (problem.contest.as_str(), problem.field.as_str()),
-            ("2024-D-AS", field),
-            "{samoa}"
-        );
+        // Every build that reads feeds names the contest: a live reader's page keeps that contest's
+        // last figures and counts it among those not read. Only the newsroom's says the field and why.
+        assert_eq!(problem.contest, "2024-D-AS", "{samoa}");
+        if cfg!(feature = "newsroom") {
+            assert!(format!("{:?}", problem.kind).starts_with(kind), "{samoa}: {problems:?}");
+            assert_eq!(problem.field, field, "{samoa}");
+        }
         assert!(!problem.to_string().is_empty());
         let ids: Vec<&str> = loaded.dataset.contests.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, [shown], "{samoa}");
@@ -135,19 +136,22 @@ fn each_feed_problem_costs_only_its_contest() {
             .iter()
             .map(|p| (p.contest.as_str(), p.field.as_str()))
             .collect();
+        let field = if cfg!(feature = "newsroom") { field } else { "" };
         assert_eq!(named, [("feed", field)], "{head}");
         assert_eq!(loaded.dataset.contests.len(), 2, "{head}");
     }
-    let loaded = load(&feed(
-        r#""poll_seconds":5,"#,
-        r#","status":"final""#,
-        r#","status":"final""#,
-    ))
-    .unwrap();
-    assert_eq!(
-        loaded.problems[0].to_string(),
-        "feed: poll_seconds: must be a whole number of seconds, at least 10; the page asks every 10 seconds"
-    );
+    if cfg!(feature = "newsroom") {
+        let loaded = load(&feed(
+            r#""poll_seconds":5,"#,
+            r#","status":"final""#,
+            r#","status":"final""#,
+        ))
+        .unwrap();
+        assert_eq!(
+            loaded.problems[0].to_string(),
+            "feed: poll_seconds: must be a whole number of seconds, at least 10; the page asks every 10 seconds"
+        );
+    }
 }
 
 /// What the page says of American Samoa at each stage of the night.

@@ -157,6 +157,20 @@ fn test() -> Result<()> {
     step("native tests (cargo test)", || {
         run(&mut cargo(&["test", "--workspace"]))
     })?;
+    step(
+        "a live night's reader reads a feed (tests/live.rs with its features)",
+        || {
+            let live = format!("{},live", builds::READER_FEATURES);
+            run(&mut cargo(&[
+                "test",
+                "--test",
+                "live",
+                "--no-default-features",
+                "--features",
+                &live,
+            ]))
+        },
+    )?;
     dist()?;
     step("browser tests (headless Chromium against dist/)", || {
         run(Command::new("npm")

@@ -282,16 +282,20 @@ fn read_value(value: &Json) -> (Dataset, Vec<Problem>) {
 }
 
 /// The problem for a list entry that did not fit, named by its id (given, or the usual
-/// `{cycle}-{party}-{territory}` a file leaves unwritten) or else by its place.
+/// `{cycle}-{party}-{territory}` a file leaves unwritten) or else by its place. Every build that
+/// reads feeds names it, words or not: a live reader's page acts on which contest failed (it keeps
+/// that contest's last figures and counts the contests not read); a build without feeds reads only
+/// files the build validated, and never gets here.
 pub(crate) fn unreadable(raw: &Json, what: &str, index: usize, unfit: Unfit) -> Problem {
     let text = |key| raw.get(key).and_then(Json::as_str);
-    let id = why(
-        || match (text("id"), raw.get("cycle"), text("party"), text("territory")) {
+    let id = match crate::model::LIVE_FEEDS {
+        true => match (text("id"), raw.get("cycle"), text("party"), text("territory")) {
             (Some(id), ..) => id.to_string(),
             (None, Some(Json::Int(cycle)), Some(party), Some(territory)) => format!("{cycle}-{party}-{territory}"),
             _ => format!("{what} #{}", index + 1),
         },
-    );
+        false => String::new(),
+    };
     Problem::new(id, unfit.field, ProblemKind::Unreadable(unfit.reason))
 }
 

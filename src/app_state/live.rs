@@ -10,7 +10,9 @@ use std::rc::Rc;
 
 use super::{Data, Shared, State};
 use crate::model::data::time::Moment;
+use crate::model::derive::allocation::reported;
 use crate::model::read::validate::FEED;
+use crate::model::words::allocation::first_report_words;
 use crate::model::words::corrections::correction_line;
 use crate::model::words::live::{call_words, feed_line};
 use crate::model::{Catalog, Contest, Correction, Dataset, Live, Problem, MIN_POLL_SECONDS};
@@ -30,7 +32,14 @@ pub struct Feed {
     /// Updates that changed something: the marks alternate between two animations by its parity,
     /// so that a figure changed twice in a row is marked twice.
     pub updates: u32,
+    /// Each contest whose delegate split the page saw corrected: the split it showed first, and
+    /// whether the party's rule gave it, as checked then. Its check's line keeps saying so.
+    pub replaced: Vec<Replaced>,
 }
+
+/// A split a correction on the night replaced: the contest (its place in the page's dataset, where
+/// contests keep their places until another file is read), the split, whether its rule gave it.
+pub type Replaced = (usize, Vec<i64>, bool);
 
 /// The reply to one poll.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,7 +140,7 @@ impl State {
                 Rc::new(next)
             };
         }
-        let (dataset, changed, said) = update(&shown.dataset, catalog.dataset.clone());
+        let (dataset, changed, said) = update(&shown.dataset, catalog.dataset.clone(), &mut feed.replaced);
         next.data = Data::Ready(Shared(Rc::new(Catalog::new(dataset))));
         next.problems = Rc::new(problems);
         if !changed.is_empty() {
@@ -151,7 +160,7 @@ impl State {
 /// the bundled file, which may well be ahead of the night), each figure that went down and each
 /// delegate figure that changed is a new correction at the feed's time. Also returns the contests
 /// that changed, and a sentence for each new call or correction.
-pub fn update(old: &Dataset, feed: Dataset) -> (Dataset, Vec<String>, Vec<String>) {
+pub fn update(old: &Dataset, feed: Dataset, replaced: &mut Vec<Replaced>) -> (Dataset, Vec<String>, Vec<String>) {
     let night = old.poll_seconds.get().is_some();
     let at = feed
         .as_of
@@ -174,6 +183,18 @@ pub fn update(old: &Dataset, feed: Dataset) -> (Dataset, Vec<String>, Vec<String
         } else {
             Vec::new()
         };
+        // The split the page's first correction of it replaced, with its check, kept from then on.
+        if let (Some(agreed), Some(split), false) = (
+            before.rule_agrees,
+            reported(before),
+            replaced.iter().any(|r| r.0 == index),
+        ) {
+            if recorded.iter().any(|c| c.field == "delegates") {
+                replaced.push((index, split, agreed));
+            }
+        }
+        // The feed's own corrections of a split make its check's line say what the first report was.
+        let feed_corrected_split = contest.corrections.iter().any(|c| c.field.starts_with("delegates"));
         let mut kept: Vec<Correction> = before.corrections.clone();
         for theirs in std::mem::take(&mut contest.corrections) {
             if !kept.contains(&theirs) {
@@ -191,6 +212,9 @@ pub fn update(old: &Dataset, feed: Dataset) -> (Dataset, Vec<String>, Vec<String
             kept.extend(recorded);
         }
         contest.corrections = kept;
+        if let (false, Some(first)) = (feed_corrected_split, replaced.iter().find(|r| r.0 == index)) {
+            say_split_replaced(&mut contest, first);
+        }
         if contest.sources.is_empty() {
             contest.sources = before.sources.clone();
         }
@@ -219,6 +243,21 @@ pub fn update(old: &Dataset, feed: Dataset) -> (Dataset, Vec<String>, Vec<String
         merged.contests[index] = contest;
     }
     (merged, changed, said)
+}
+
+/// After a correction on the night, the check's line says whether the split it replaced followed
+/// the party's rule, as it was checked when shown: a reader who saw "Reported Palmer 4, Biden 2; the
+/// rule gives 3–3" flagged learns why it changed, as a built page's line says of a first report.
+fn say_split_replaced(contest: &mut Contest, (_, first, first_follows): &Replaced) {
+    let Some(now) = reported(contest) else { return };
+    let which: Vec<usize> = (0..first.len().min(now.len()))
+        .filter(|&i| first[i] > 0 || now[i] > 0)
+        .collect();
+    if let (Some(check), Some(now_follows)) = (&mut contest.rule_check, contest.rule_agrees) {
+        check
+            .line
+            .push_str(&first_report_words(&which, first, *first_follows, &now, now_follows));
+    }
 }
 
 type Figures = Vec<(Option<i64>, Option<String>, Option<crate::model::Delegates>)>;

@@ -137,7 +137,7 @@ async function pollNow(page) {
   await page.waitForTimeout(300);
 }
 
-test("the live build flags American Samoa's first report against its rule (its page, the board's counts), and the correction clears it", async () => {
+test("the live build flags American Samoa's first report against its rule (its page, the board's counts), and the correction clears it, saying the split it replaced was flagged", async () => {
   const samoa = async () => (await feed()).contests.find((c) => c.id === '2024-D-AS');
   const split = (contest) => contest.options.map((o) => o.delegates ?? 0);
   await moveClock(FEED_ORIGIN, '23:00');
@@ -146,7 +146,7 @@ test("the live build flags American Samoa's first report against its rule (its p
   const correctedAt = (await samoa()).updated_at;
   await moveClock(FEED_ORIGIN, correctedAt);
   const corrected = await samoa();
-  const { flag, agrees } = checkLines(corrected.options.map((o) => o.name), split(reported), split(corrected));
+  const { flag, agrees, replaced } = checkLines(corrected.options.map((o) => o.name), split(reported), split(corrected));
 
   /** A page of the build from its clean address, once its first poll of the feed is shown. */
   async function open(path) {
@@ -176,7 +176,12 @@ test("the live build flags American Samoa's first report against its rule (its p
   // The correction: the line says it agrees, and the board counts it so.
   await moveClock(FEED_ORIGIN, correctedAt);
   for (const page of pages) await pollNow(page);
-  assert.equal(await line(), agrees);
+  // The line says the split the correction replaced was flagged, as the built page says of the first report.
+  assert.equal(await line(), agrees + replaced);
+  // Word for word the line the build wrote from data/corrections.csv for the same figures.
+  const html = await (await fetch(`${site.base}contest/2024-D-AS.html`)).text();
+  const built = /<p class="rule-check"[^>]*>([^<]*)<\/p>/.exec(html)?.[1].replaceAll('&#x27;', "'").replaceAll('&#39;', "'");
+  assert.equal(await line(), built);
   assert.deepEqual(await checkCounts(board), { agree: flagged.agree + 1, differ: flagged.differ - 1 });
   for (const page of pages) {
     assert.deepEqual(page.problems, []);

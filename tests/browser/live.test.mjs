@@ -150,7 +150,7 @@ function splitsChanged(before, after) {
 /** The contests the list shows, by id. */
 const listed = (page) => page.locator('table.winners tbody tr a').evaluateAll((as) => as.map((a) => new URL(a.href).searchParams.get('contest')));
 
-test("the split American Samoa's rule contradicts is flagged on the night (its page, the board's counts, ?differs=1, said once), and the correction clears it", async () => {
+test("the split American Samoa's rule contradicts is flagged on the night (its page, the board's counts, ?differs=1, said once), and the correction clears it, saying the split it replaced was flagged", async () => {
   // The feed's figures around the first report (11 p.m.) and the correction (its `updated_at`).
   await clock('22:59');
   const beforeReport = await feed();
@@ -171,7 +171,7 @@ test("the split American Samoa's rule contradicts is flagged on the night (its p
   assert.deepEqual(splits(beforeCorrection)['2024-D-AS'], first, 'the first report stands until the correction');
   assert.notDeepEqual(first, fixed);
   // The check's words, the split the rule gives being the corrected one (which the page then says agrees).
-  const { flag, agrees } = checkLines(samoa(corrected).options.map((o) => o.name), first, fixed);
+  const { flag, agrees, replaced } = checkLines(samoa(corrected).options.map((o) => o.name), first, fixed);
 
   // Before the report: no check yet. The board and the contest's page, opened then.
   await clock('22:59');
@@ -209,7 +209,8 @@ test("the split American Samoa's rule contradicts is flagged on the night (its p
   const flagged = await checkCounts(board);
   await moveClock(base, correctedAt);
   for (const p of [page, board, differs]) assert.equal(await poll(p), 200);
-  assert.equal(await line(), agrees);
+  // The line says the split the correction replaced was flagged, as the built page says of the first report.
+  assert.equal(await line(), agrees + replaced);
   assert.deepEqual(await checkCounts(board), { agree: flagged.agree + 1, differ: flagged.differ - 1 });
   assert.ok(!(await listed(differs)).includes('2024-D-AS'), `${await listed(differs)}`);
   for (const p of [page, board, differs]) {

@@ -41,8 +41,9 @@ export async function moveClock(base, at) {
 /**
  * American Samoa's delegate check in the page's words (src/model/words/allocation.rs, `check_line`),
  * from the split first reported and the corrected one, which is the split its rule gives (the page
- * says so once corrected): `flag` while the first report stands, `agrees` after. Each names the
- * options either split gives a delegate, by surname, in the feed's order.
+ * says so once corrected): `flag` while the first report stands, `agrees` after, followed by
+ * `replaced` on a page that showed the first report. Each names the options either split gives a
+ * delegate, by surname, in the feed's order.
  */
 export function checkLines(names, first, fixed) {
   const named = names.map((_, i) => i).filter((i) => first[i] > 0 || fixed[i] > 0);
@@ -50,6 +51,8 @@ export function checkLines(names, first, fixed) {
   return {
     flag: `Reported ${named.map((i) => `${surname(i)} ${first[i]}`).join(', ')}; the rule gives ${named.map((i) => fixed[i]).join('\u2013')} from these votes.`,
     agrees: `Checked: from these votes, the party's rule gives ${named.map((i) => `${surname(i)} ${fixed[i]}`).join(', ')}, as reported.`,
+    // What the check adds of the split the correction replaced, as a built page says of a first report.
+    replaced: ` The first report (${named.map((i) => first[i]).join('\u2013')}) did not follow the rule; the correction (${named.map((i) => fixed[i]).join('\u2013')}) does.`,
   };
 }
 

@@ -334,17 +334,19 @@ fn a_contest_whose_update_fails_a_check_keeps_its_last_figures_and_the_line_says
     assert_eq!(later.feed_status().as_deref(), Some("Live: figures from 10:20 p.m."));
 }
 
+/// American Samoa's rule (data/allocation.csv and data/rules.csv).
+fn samoa_rule() -> crate::model::derive::allocation::Rule {
+    let data = |name: &str| std::fs::read_to_string(format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let (mut rules, _) = crate::model::rules_from_csv(&data("allocation.csv"), &data("rules.csv")).unwrap();
+    rules.remove("2024-D-AS").unwrap()
+}
+
 /// American Samoa at `as_of` as a feed gives it with its rule (data/allocation.csv and
 /// data/rules.csv, written as the replay writes it), read as a poll is.
 fn ruled(as_of: &str, delegates: Option<(i64, i64)>) -> Shared {
     use crate::model::read::rules::rule_json;
     let seats = |d: Option<i64>| d.map(|d| format!(r#","delegates":{d}"#)).unwrap_or_default();
-    let data = |name: &str| std::fs::read_to_string(format!("{}/data/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let (rules, _) = crate::model::rules_from_csv(&data("allocation.csv"), &data("rules.csv")).unwrap();
-    let rest = format!(
-        r#"{CALLED},"whole_field":true,"rule":{}"#,
-        rule_json(&rules["2024-D-AS"])
-    );
+    let rest = format!(r#"{CALLED},"whole_field":true,"rule":{}"#, rule_json(&samoa_rule()));
     let text = format!(
         r#"{{"schema_version":1,"title":"live","poll_seconds":10,"as_of":"2024-03-{as_of}:00-05:00","contests":[
         {{"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus","pledged_delegates":6,
@@ -396,4 +398,31 @@ fn a_split_its_rule_contradicts_is_flagged_said_once_and_cleared_by_the_correcti
         .unwrap()
         .line
         .starts_with("Checked:"));
+    // The line says the split it replaced was flagged, in the words a built page's line gives the
+    // same contest with the same corrections ("The first report (4–2) did not follow the rule; the
+    // correction (3–3) does."), and keeps saying it at the next update.
+    let built = |contest: &Contest| {
+        use crate::model::derive::allocation::check_contest;
+        let rule = &samoa_rule();
+        crate::model::words::allocation::check_line(contest, rule, &check_contest(contest, rule))
+    };
+    let later = corrected.clone().after(Action::Polled {
+        request: 0,
+        poll: changed(ruled("06T00:40", Some((3, 3)))),
+    });
+    for state in [&corrected, &later] {
+        let line = &samoa(state).rule_check.as_ref().unwrap().line;
+        assert!(
+            line.contains("The first report (4\u{2013}2) did not follow the rule"),
+            "{line}"
+        );
+        assert_eq!(line, &built(samoa(state)));
+    }
+    // A page that never showed the flagged split says nothing of it.
+    let opened_late = opened(ruled("06T00:25", Some((3, 3)))).after(Action::Polled {
+        request: 0,
+        poll: changed(ruled("06T00:40", Some((3, 3)))),
+    });
+    let line = &samoa(&opened_late).rule_check.as_ref().unwrap().line;
+    assert!(!line.contains("first report"), "{line}");
 }

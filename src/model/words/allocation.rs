@@ -111,21 +111,38 @@ pub fn check_line(contest: &Contest, rule: &Rule, checked: &ContestCheck) -> Str
         let which: Vec<usize> = (0..first.len())
             .filter(|i| which.contains(i) || reported.get(*i).is_some_and(|&r| r > 0))
             .collect();
-        let (first_words, now_words) = (dashed(&which, first), dashed(&which, &reported));
-        let first_follows = matches!(first_check, Check::Agrees { .. });
-        let now_follows = matches!(checked.check, Check::Agrees { .. });
-        line.push_str(&match (first_follows, now_follows) {
-            (false, true) => {
-                format!(" The first report ({first_words}) did not follow the rule; the correction ({now_words}) does.")
-            }
-            (true, false) => {
-                format!(" The first report ({first_words}) followed the rule; the correction ({now_words}) does not.")
-            }
-            (true, true) => format!(" The first report ({first_words}) followed it too."),
-            (false, false) => format!(" The first report ({first_words}) did not follow it either."),
-        });
+        line.push_str(&first_report_words(
+            &which,
+            first,
+            matches!(first_check, Check::Agrees { .. }),
+            &reported,
+            matches!(checked.check, Check::Agrees { .. }),
+        ));
     }
     line
+}
+
+/// What the check says of a corrected split's first report, after its line: " The first report
+/// (4–2) did not follow the rule; the correction (3–3) does." (the options `which` named). A live
+/// page says it of the split a correction on the night replaced (`app_state::live::update`).
+pub fn first_report_words(
+    which: &[usize],
+    first: &[i64],
+    first_follows: bool,
+    now: &[i64],
+    now_follows: bool,
+) -> String {
+    let (first_words, now_words) = (dashed(which, first), dashed(which, now));
+    match (first_follows, now_follows) {
+        (false, true) => {
+            format!(" The first report ({first_words}) did not follow the rule; the correction ({now_words}) does.")
+        }
+        (true, false) => {
+            format!(" The first report ({first_words}) followed the rule; the correction ({now_words}) does not.")
+        }
+        (true, true) => format!(" The first report ({first_words}) followed it too."),
+        (false, false) => format!(" The first report ({first_words}) did not follow it either."),
+    }
 }
 
 fn caveats(either_rounding: bool, any_threshold: bool) -> &'static str {

@@ -6,13 +6,16 @@
    older than the one shown ignored. It rewrites the card's figures, the result lines in the app's
    words ("Leading" until the feed calls, "Called for Jason Palmer by AP at 11:42 p.m.", "won" only
    once final), the marks, and the corrections line, recording a count that went down or a changed
-   delegate split as the app does. tally-child.js tells the parent the new height. */
+   delegate split as the app does; the build's delegate check stays only while it is true of the
+   figures shown. tally-child.js tells the parent the new height. */
 (function () {
   var tag = document.currentScript, doc = document;
   var url = new URL(tag.getAttribute('data-feed'), doc.baseURI).href, id = tag.getAttribute('data-contest');
   var link, etag, modified, asOf = '', seconds = 10, failures = 0, timer, busy, done, before, corrections = [];
   var SETTLED = { 'final': 1, certified: 1, cancelled: 1, 'no-vote': 1 };
   var LABEL = { upcoming: 'Upcoming', counting: 'Counting', called: 'Called', 'final': 'Final', certified: 'Certified', cancelled: 'Cancelled', 'no-vote': 'No count' };
+  // The methods Tally checks from a contest's statewide figures (derive/allocation.rs).
+  var CHECKED = /^(dnc-proportional|proportional|proportional-wta-trigger|winner-take-all)$/;
   var VOID = /^(blank ballots|blank|void ballots|blank and void ballots|overvotes|overvote|undervotes|spoiled ballots)$/i;
   var $ = function (s, r) { return (r || doc).querySelector(s); };
   var all = function (s, r) { return [].slice.call((r || doc).querySelectorAll(s)); };
@@ -33,6 +36,9 @@
     return diff < 0 ? '' : (Math.floor((2 * diff + step) / (2 * step)) / Math.pow(10, coarse)).toFixed(coarse);
   };
   var text = function (el, words) { if (el && el.textContent !== words) el.textContent = words; };
+  // The figures as built (each cell of the options table), and the delegate check made from them.
+  var figures = function () { return all('table.options tbody td').map(function (td) { return td.textContent; }).join('|'); };
+  var built = figures(), check = $('.rule-check'), working = $('.working'), checked = check && check.textContent;
 
   function schedule() {
     clearTimeout(timer);
@@ -179,6 +185,21 @@
       if (counted && leaders.length && leaders.indexOf(o) >= 0) row.setAttribute('data-winner', '');
       else row.removeAttribute('data-winner');
     });
+    // The delegate check was made by the build from the figures it had ("Checked: from these votes,
+    // the party's rule gives Palmer 3, Biden 3, as reported."). Once the feed's figures differ, a
+    // check made from figures speaks of other votes or another split: it would tell an article's
+    // readers that a 4–2 the rule contradicts was checked. A card has no rule arithmetic (the page's
+    // is 8 KB of wasm), so it says where these figures are checked: the full results page, which
+    // checks the feed's split against the rule the feed carries. A line about the rule alone
+    // (unbound, by district) stays; with no rule in the feed the page shows none, and nor does the
+    // card. The arithmetic ("How this is worked out") is of the built figures: hidden until they return.
+    var rule = c.rule || {}, stale = figures() !== built;
+    if (check) {
+      text(check, stale && CHECKED.test(rule.method) && rule.basis === 'statewide' && c.binding !== false
+        ? 'This card follows the live feed; the check of its delegates against the party\'s rule is on the full results page.' : checked);
+      check.hidden = stale && !c.rule;
+    }
+    if (working) working.hidden = stale;
     var basis = $('.methods .result');
     if (computed && basis) text(basis, basis.textContent.replace(/the [\d,]+ votes/, 'the ' + n(valid) + ' votes'));
     var foot = all('table.options tfoot td');

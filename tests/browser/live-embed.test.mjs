@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startReplay, moveClock } from './replay.mjs';
-import { launch, newPage } from './harness.mjs';
+import { launch, newPage, dataset } from './harness.mjs';
 
 let replay, base, browser;
 
@@ -54,6 +54,21 @@ async function heights(page, frame) {
   return [set, own];
 }
 
+/** The card's delegate check as its page was built (`.rule-check`, before any script), from its HTML. */
+async function builtCheck(id) {
+  const html = await (await fetch(`${base}/embed/${id}.html`)).text();
+  const found = /<p class="rule-check"[^>]*>([^<]*)<\/p>/.exec(html);
+  assert.ok(found, `${id}'s card has a delegate check`);
+  return found[1].replaceAll('&#x27;', "'").replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+}
+
+/** The card's delegate check as a reader of the frame finds it: its words, and whether it and the
+ * arithmetic behind it are shown. */
+const checkShown = (frame) => frame.evaluate(() => {
+  const line = document.querySelector('.rule-check'), working = document.querySelector('.working');
+  return { words: line.textContent, shown: !line.hidden, working: !!working && !working.hidden };
+});
+
 test('the demo article\'s card follows the feed: figures rise, the call, 4–2 corrected to 3–3, its height told', async () => {
   await clock('21:20');
   // A phone's width, where a longer sentence takes more lines.
@@ -87,6 +102,20 @@ test('the demo article\'s card follows the feed: figures rise, the call, 4–2 c
   const sizes = [await check(early, '9:20 p.m.')];
   assert.match(await sentence(), /is leading/);
   assert.doesNotMatch(await sentence(), /Called/);
+  // The build checked its own figures against the rule; the card now shows the feed's, so its check
+  // says where these are checked (the full page), and its arithmetic of other votes is hidden.
+  const built = await builtCheck('2024-D-AS');
+  assert.match(built, /^Checked: /, 'the card was built with its check');
+  assert.ok(early.rule, 'the feed carries the rule the page checks the split against');
+  const night = async (why) => {
+    const shownCheck = await checkShown(frame);
+    assert.ok(shownCheck.shown, `${why}: the line stays`);
+    assert.notEqual(shownCheck.words, built, `${why}: not the build's check`);
+    assert.doesNotMatch(shownCheck.words, /Checked|as reported|gives|[0-9]/, `${why}: no check it did not make: ${shownCheck.words}`);
+    assert.match(shownCheck.words, /full results page/, `${why}: says where the check is`);
+    assert.equal(shownCheck.working, false, `${why}: the build's arithmetic is hidden`);
+  };
+  await night('9:20 p.m.');
 
   await clock('22:50');
   assert.equal(await poll(page, frame), 200);
@@ -107,6 +136,11 @@ test('the demo article\'s card follows the feed: figures rise, the call, 4–2 c
   const called = await samoa();
   assert.ok(called.called, 'the feed has called American Samoa');
   sizes.push(await check(called, '11:45 p.m.'));
+  // The split reported now is not the one the card was built with and checked.
+  const bundled = (await dataset()).contests.find((c) => c.id === '2024-D-AS');
+  const split = (contest) => contest.options.map((o) => o.delegates ?? 0);
+  assert.notDeepEqual(split(called), split(bundled));
+  await night('11:45 p.m., the first report');
   assert.match(await sentence(), new RegExp(`^Called for ${called.called.winner} by ${called.called.by} at 11:42 p\\.m\\. ${called.called.winner} is leading`));
   assert.match(await frame.textContent('.meta'), /· Called ·/);
   const firstSplit = called.options.map((o) => o.delegates);
@@ -140,6 +174,8 @@ test('the demo article\'s card follows the feed: figures rise, the call, 4–2 c
   assert.equal(await poll(page, frame), 200);
   sizes.push(await check(await samoa(), 'final'));
   assert.match(await sentence(), /won the popular vote/);
+  // The feed's figures are the build's again: its check, and the arithmetic behind it, are back.
+  assert.deepEqual(await checkShown(frame), { words: built, shown: true, working: true });
   assert.match(await frame.textContent('.meta'), /· Final ·/);
   let asked = 0;
   page.on('request', (r) => { if (r.url().endsWith('/live/feed.json')) asked++; });

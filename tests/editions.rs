@@ -189,6 +189,47 @@ fn where_each_presumptive_nominee_lost_agrees_with_the_spreadsheet() {
     }
 }
 
+/// Where the spreadsheet lists a presumptive nominee without a vote or a printed share while
+/// others have one (Obama in Michigan, 2008: not on the ballot, his delegates from "Uncommitted"),
+/// he did not lose it: not in "Where … lost", no "lost" mark on its row or tile, not counted among
+/// the contests he could lose; the story says he was not on the ballot there.
+#[test]
+fn a_nominee_not_on_the_ballot_did_not_lose_there() {
+    let sheet = spreadsheet::all_contests();
+    let mut seen = Vec::new();
+    for (cycle, party) in editions() {
+        let off_ballot = spreadsheet::editions::off_ballot(&sheet, cycle, &party);
+        if off_ballot.is_empty() {
+            continue;
+        }
+        let catalog = catalog(cycle, &party);
+        let edition = catalog.contest(&off_ballot[0]).unwrap().edition();
+        let story = tally::model::words::board::story(&catalog, edition).unwrap();
+        let sentence: String = story.parts(&catalog).into_iter().map(|(text, _)| text).collect();
+        let tiles = tally::model::words::board::tiles(&catalog, &[], edition);
+        for id in &off_ballot {
+            let index = catalog.contests().iter().position(|c| &c.id == id).unwrap();
+            let place = catalog.contests()[index].territory_name();
+            assert!(catalog.nominee_lost(index).is_none(), "{id}");
+            assert!(lost_on_the_page(&catalog, cycle, &party).iter().all(|(l, _)| l != id));
+            assert!(
+                story.losses.iter().all(|(_, places)| !places.contains(&index)),
+                "{sentence}"
+            );
+            assert!(story.off_ballot.contains(&index), "{sentence}");
+            let said = format!("{} was not on the ballot in ", story.nominee);
+            let after = &sentence[sentence.find(&said).unwrap_or_else(|| panic!("{sentence}"))..];
+            assert!(after.contains(place), "{sentence}");
+            for tile in tiles.iter().filter(|t| t.contest == Some(index)) {
+                assert!(!tile.nominee_lost, "{id}");
+                assert!(!tile.label(&catalog, edition).contains(" lost"), "{id}");
+            }
+            seen.push(id.clone());
+        }
+    }
+    assert!(seen.contains(&"2008-D-MI".to_string()), "{seen:?}");
+}
+
 /// Sanders' 2016 wins are where Clinton lost: every bound contest Sanders won, and no other;
 /// Michigan among them.
 #[test]

@@ -1,7 +1,8 @@
 //! Where each edition's presumptive nominee lost: on the bundled data against the spreadsheet (as
 //! the tests' own reader reads it), on small hand-made contests, and in the filter's words.
 
-use tally::model::words::board::STORY_PLACES;
+use tally::model::data::numbers::and_list;
+use tally::model::words::board::{losses_filter, StoryLink, STORY_PLACES};
 use tally::model::*;
 
 mod bundled;
@@ -76,11 +77,39 @@ fn a_loss_is_a_bound_contest_that_listed_the_nominee_and_someone_else_won() {
         // A tie they share is no loss; one between two others above them is.
         ("final | Jason Palmer:40:: | Joe Biden:40::", false),
         ("final | Jason Palmer:40:: | Dean Phillips:40:: | Joe Biden:20::", true),
-        // No known result, no loss.
+        // Listed without a figure where others have one: not on the ballot (2008-D-MI: Obama's row
+        // holds delegates from "Uncommitted"), so not lost.
         ("final | Jason Palmer:40:: | Joe Biden:::", false),
+        (
+            "final | Hillary Clinton:328309::34.5 | Uncommitted:238168:: | Joe Biden:::29.5",
+            false,
+        ),
+        // Where no option has a figure (delegates only), listed is on the ballot.
+        ("final | Jason Palmer:::4 | Joe Biden:::2", true),
+        // No known result, no loss.
+        ("final | Jason Palmer:40:: | Joe Biden:30:: | Dean Phillips:::", false),
         ("cancelled | Joe Biden:::6", false),
     ] {
         assert_eq!(lost(spec), expected, "{spec}");
+    }
+    let on_ballot = |spec: &str| {
+        let key = tally::model::data::fold::fold("Joe Biden");
+        tally::model::derive::nomination::on_ballot(&common::contest(spec), &key)
+    };
+    for (spec, expected) in [
+        ("final | Jason Palmer:40:: | Joe Biden:::", Some(false)),
+        ("final | Jason Palmer::60.0: | Joe Biden:::", Some(false)),
+        // A count on any row of theirs, a write-in's too, puts them on it.
+        (
+            "final | Jason Palmer:40:: | Joe Biden::: | Joe Biden (write-in):3::",
+            Some(true),
+        ),
+        ("final | Jason Palmer::60.0: | Joe Biden::40.0:", Some(true)),
+        ("final | Jason Palmer:::4 | Joe Biden:::2", Some(true)),
+        ("final | Jason Palmer:40::", None),
+        ("final non-binding | Jason Palmer:40:: | Joe Biden:::", None),
+    ] {
+        assert_eq!(on_ballot(spec), expected, "{spec}");
     }
 }
 
@@ -156,7 +185,8 @@ fn the_bundled_file_carries_each_edition_s_nomination_from_editions_csv() {
 /// delegates and listed the nominee; the sentence says both counts.
 #[test]
 fn the_boards_story_counts_from_the_spreadsheet() {
-    // Every edition, 2008 to 2024: the older ones hold the longest stories (Obama lost 23 in 2008).
+    // Every edition, 2008 to 2024: the older ones hold the longest stories (Trump lost 15 in 2016,
+    // to four winners), and a nominee not on a ballot (Obama in Michigan, 2008).
     let catalog = &Catalog::new(bundled::every_edition());
     let sheet = spreadsheet::all_contests();
     let mut told = 0;
@@ -167,16 +197,21 @@ fn the_boards_story_counts_from_the_spreadsheet() {
         told += 1;
         let party = edition.party.code();
         let nominee = spreadsheet::editions::group(&spreadsheet::editions::presumptive(edition.cycle, party));
+        let nominee = nominee.expect("a nominee stands for someone");
         let could_lose = sheet
             .iter()
-            .filter(|c| c.cycle == edition.cycle && c.party == party && c.binding && c.pledged != Some(0.0))
-            .filter(|c| {
-                c.candidates
-                    .iter()
-                    .any(|o| spreadsheet::editions::group(&o.name) == nominee)
-            })
+            .filter(|c| c.cycle == edition.cycle && c.party == party)
+            .filter(|c| spreadsheet::editions::on_ballot(c, &nominee) == Some(true))
             .count();
         assert_eq!(story.contests, could_lose, "{edition:?}");
+        let id = |&i: &usize| catalog.contests()[i].id.clone();
+        let mut off_ballot: Vec<String> = story.off_ballot.iter().map(id).collect();
+        off_ballot.sort();
+        assert_eq!(
+            off_ballot,
+            spreadsheet::editions::off_ballot(&sheet, edition.cycle, party),
+            "{edition:?}"
+        );
         let mut lost: Vec<(String, String)> = story
             .losses
             .iter()
@@ -189,27 +224,54 @@ fn the_boards_story_counts_from_the_spreadsheet() {
         lost.sort();
         assert_eq!(lost, lost_in_csv(edition.cycle, party), "{edition:?}");
         // Each place lost is a link to its contest, and the sentence names its winner after it;
-        // a winner of more than STORY_PLACES places is named with the first ones and how many more.
+        // a winner of more than STORY_PLACES places is named with the first ones and how many
+        // more, a link to the edition's "Where … lost" view, which lists every place lost.
         let parts = story.parts(catalog);
         let linked: Vec<String> = parts
             .iter()
-            .filter_map(|(_, at)| at.map(|i| catalog.contests()[i].id.clone()))
+            .filter_map(|(_, at)| match at {
+                Some(StoryLink::Contest(i)) => Some(id(i)),
+                _ => None,
+            })
+            .collect();
+        let more_links: Vec<&str> = parts
+            .iter()
+            .filter(|(_, at)| *at == Some(StoryLink::Losses))
+            .map(|(text, _)| text.as_str())
             .collect();
         let sentence: String = parts.iter().map(|(text, _)| text.as_str()).collect();
         let mut expected_links = Vec::new();
+        let mut expected_more = Vec::new();
         for (winner, places) in &story.losses {
             let named = match places.len() {
                 n if n > STORY_PLACES => STORY_PLACES - 1,
                 n => n,
             };
-            expected_links.extend(places[..named].iter().map(|&i| catalog.contests()[i].id.clone()));
+            expected_links.extend(places[..named].iter().map(id));
             if named < places.len() {
+                expected_more.push(format!("{} more", places.len() - named));
                 let more = format!("and {} more, to {winner}", places.len() - named);
                 assert!(sentence.contains(&more), "{sentence}: {more}");
             }
         }
+        assert_eq!(more_links, expected_more, "{sentence}");
+        let mut listed: Vec<String> = losses_filter(edition).apply(catalog).iter().map(id).collect();
+        listed.sort();
+        let lost_ids: Vec<String> = lost.iter().map(|(l, _)| l.clone()).collect();
+        assert_eq!(listed, lost_ids, "{edition:?}: the view \"N more\" leads to");
+        // Where the nominee was not on the ballot: said after the losses, never among them.
+        if !off_ballot.is_empty() {
+            let places: Vec<&str> = story
+                .off_ballot
+                .iter()
+                .map(|&i| catalog.contests()[i].territory_name())
+                .collect();
+            let said = format!("{} was not on the ballot in {}.", story.nominee, and_list(&places));
+            assert!(sentence.ends_with(&said), "{sentence}: {said}");
+            expected_links.extend(story.off_ballot.iter().map(id));
+        }
         assert_eq!(linked, expected_links, "{sentence}");
-        for id in &linked {
+        for id in linked.iter().filter(|l| !off_ballot.contains(l)) {
             let winner = &lost.iter().find(|(l, _)| l == id).unwrap().1;
             let place = catalog.contest(id).unwrap().territory_name();
             let after = &sentence[sentence.find(place).unwrap()..];
@@ -295,15 +357,17 @@ fn the_story_names_up_to_three_places_per_winner_then_two_and_how_many_more() {
     use tally::model::words::board::Story;
     let catalog = catalog();
     let place = |i: usize| catalog.contests()[i].territory_name().to_string();
-    let sentence = |losses: Vec<(&str, Vec<usize>)>| {
+    let told = |losses: Vec<(&str, Vec<usize>)>, off_ballot: Vec<usize>| {
         let story = Story {
             nominee: "Nominee".into(),
             contests: 10,
             losses: losses.into_iter().map(|(w, p)| (w.to_string(), p)).collect(),
+            off_ballot,
         };
         let parts = story.parts(&catalog);
         parts.iter().map(|(text, _)| text.as_str()).collect::<String>()
     };
+    let sentence = |losses| told(losses, Vec::new());
     let [a, b, c] = [0, 1, 2].map(place);
     let cases = [
         (vec![("Ann", vec![0])], format!("{a}, to Ann.")),
@@ -326,4 +390,13 @@ fn the_story_names_up_to_three_places_per_winner_then_two_and_how_many_more() {
             format!("Nominee lost {lost} of 10 contests: {places}")
         );
     }
+    // Places the nominee was not on the ballot, after the losses or after winning each of the rest.
+    assert_eq!(
+        told(vec![("Ann", vec![0])], vec![1, 2]),
+        format!("Nominee lost 1 of 10 contests: {a}, to Ann. Nominee was not on the ballot in {b} and {c}.")
+    );
+    assert_eq!(
+        told(Vec::new(), vec![1]),
+        format!("Nominee won each of 10 contests. Nominee was not on the ballot in {b}.")
+    );
 }

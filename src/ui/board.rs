@@ -11,8 +11,8 @@ use super::state::{Action, Shared};
 use super::winners::contest_href;
 use crate::model::data::dataset::LIVE_FEEDS;
 use crate::model::words::board::{
-    checked_line, edition_race, legend, legend_rank, map_choice, map_title, needed, race_rest, race_title, story,
-    tiles, Tile, TileResult,
+    checked_line, edition_race, legend, legend_rank, losses_filter, map_choice, map_title, needed, race_rest,
+    race_title, story, tiles, StoryLink, Tile, TileResult,
 };
 use crate::model::words::format::thousands;
 use crate::model::{at_tile, territory, Edition, Query, TILE_GRID};
@@ -97,7 +97,7 @@ pub fn board(
     html! {
         <section class="board" aria-labelledby="map-title">
             // Not in an embed, which shows only what was selected.
-            if !external { { the_story(catalog, edition, &query.data) } }
+            if !external { { the_story(catalog, edition, query) } }
             <div class="map">
             <div class="map-head">
                 <h2 id="map-title">{ map_title(edition) }</h2>
@@ -144,13 +144,23 @@ pub fn board(
 
 /// Where the presumptive nominee lost, each place a plain link to its result's page: "Biden lost 1
 /// of 57 contests: American Samoa, to Jason Palmer."
-fn the_story(catalog: &Shared, edition: Edition, data: &Option<String>) -> Html {
+fn the_story(catalog: &Shared, edition: Edition, query: &Query) -> Html {
     let Some(story) = story(catalog, edition) else {
         return html! {};
     };
-    let parts = story.parts(catalog).into_iter().map(|(text, at)| match at {
-        Some(i) => html! { <a href={super::winners::contest_href(data, &catalog.contests()[i].id)}>{ text }</a> },
-        None => text.into(),
+    let parts = story.parts(catalog).into_iter().map(|(text, at)| {
+        let href = match at {
+            Some(StoryLink::Contest(i)) => contest_href(&query.data, &catalog.contests()[i].id),
+            // The reader's address with the edition's losses for its filters (looks kept).
+            Some(StoryLink::Losses) => Query {
+                filter: losses_filter(edition),
+                contest: None,
+                ..query.clone()
+            }
+            .to_href(),
+            None => return text.into(),
+        };
+        html! { <a {href}>{ text }</a> }
     });
     // Another edition's story is a new node: its words re-wrapping in place would count as moving.
     html! { <p class="story" key={edition.label()}>{ for parts }</p> }

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, dataset, openReady, DIST, ROOT } from './harness.mjs';
+import { serve, launch, dataset, openReady, ready, DIST, ROOT } from './harness.mjs';
 
 let server, browser, data;
 // Newsroom files (`?data=`) a test adds, served beside the site.
@@ -71,6 +71,58 @@ test('2024 Republican: the story names each place Trump lost, each a link to its
   assert.match(await page.locator('.story').innerText(), new RegExp(`^Trump lost ${lost.length} of ${could.length} contests`));
   const hrefs = await page.locator('.story a').evaluateAll((links) => links.map((a) => a.getAttribute('href')).sort());
   assert.deepEqual(hrefs, lost.map((c) => `contest/${c.id}.html`).sort());
+});
+
+test('2008 Democratic: Obama was not on Michigan\'s ballot, so the story does not say he lost it; "N more" lists every place he lost', async () => {
+  const nominee = data.nominations.find((n) => n.cycle === 2008 && n.party === 'D').presumptive_nominee;
+  const surname = nominee.split(' ').at(-1);
+  const isNominee = (o) => o.name.replace(/ \(write-in\)$/i, '').toLowerCase() === nominee.toLowerCase();
+  const figure = (o) => o.votes != null || o.pct != null;
+  const bound = data.contests.filter((c) => c.cycle === 2008 && c.party === 'D' && c.binding !== false && c.pledged_delegates !== 0 && c.options.some(isNominee));
+  // Listed without a vote or a share while another option has one: not on the ballot.
+  const offBallot = (c) => !c.options.some((o) => isNominee(o) && figure(o)) && c.options.some(figure);
+  const absent = bound.filter(offBallot);
+  const michigan = absent.find((c) => c.id === '2008-D-MI');
+  assert.ok(michigan, `the data list ${nominee} in Michigan without votes: ${absent.map((c) => c.id)}`);
+  assert.ok(michigan.options.find(isNominee).delegates > 0, 'with delegates given another way');
+
+  const page = await open('?cycle=2008&party=D', { width: 375, height: 667 });
+  const sentence = await page.locator('.story').innerText();
+  const [, lost] = sentence.match(new RegExp(`^${surname} lost (\\d+) of ${bound.length - absent.length} contests: `)) ?? [];
+  assert.ok(lost, `counted over the contests he was on the ballot: ${sentence}`);
+  const [losses, notOn] = sentence.split(` ${surname} was not on the ballot in `);
+  assert.ok(notOn, `the story says where he was not on the ballot: ${sentence}`);
+  assert.doesNotMatch(losses, /Michigan/, 'Michigan is not among his losses');
+  assert.match(notOn, /Michigan/);
+  assert.equal(await page.locator('.story a', { hasText: 'Michigan' }).getAttribute('href'), `contest/${michigan.id}.html`);
+
+  const more = page.locator('.story a', { hasText: / more$/ });
+  assert.ok(await more.count() >= 1, `"N more" is a link: ${sentence}`);
+  const href = await more.first().getAttribute('href');
+  const [, n] = (await more.first().innerText()).match(/^(\d+) more$/);
+  // The places named before it, for the same winner: "A, B and 20 more, to Hillary Clinton".
+  const group = losses.slice(0, losses.indexOf(`${n} more`)).split(/: |; /).at(-1);
+  const named = group.split(/, | and /).filter(Boolean);
+  const winner = losses.slice(losses.indexOf(`${n} more`)).match(/^\d+ more, to ([^;.]+)/)[1];
+  await more.first().click();
+  await page.waitForFunction(() => location.search.includes('lost=1'));
+  await ready(page);
+  assert.equal(new URL(page.url()).search, new URL(href, server.base).search, 'the link is the view it opens');
+  assert.match(await page.locator('.status').innerText(), new RegExp(`^${lost} contests: 2008, Democratic, where ${surname} lost`));
+  const rows = await page.locator('table.winners tbody tr').evaluateAll((trs) => trs.map((tr) => tr.innerText));
+  assert.equal(rows.length, Number(lost), 'the view lists every place lost');
+  const won = rows.filter((r) => r.includes(winner));
+  assert.equal(won.length, named.length + Number(n), `${named.length} named and ${n} more, won by ${winner}`);
+  for (const place of named) assert.ok(won.some((r) => r.includes(place)), `${place} is listed`);
+  assert.equal(await page.locator(`table.winners a[href$="contest/${michigan.id}.html"]`).count(), 0, 'Michigan is not');
+  assert.deepEqual(page.problems, []);
+
+  // Michigan's own page marks no loss, with or without scripts.
+  await page.goto(`${server.base}contest/${michigan.id}.html`);
+  await ready(page);
+  assert.equal(await page.locator('.lost-mark').count(), 0);
+  const html = await readFile(join(DIST, 'contest', `${michigan.id}.html`), 'utf8');
+  assert.doesNotMatch(html, new RegExp(`${surname} lost</span>`));
 });
 
 /** Hue in degrees and saturation of a CSS colour, as the browser computed it. */

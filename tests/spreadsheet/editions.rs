@@ -110,8 +110,38 @@ pub fn presumptive(cycle: i64, party: &str) -> String {
     row.get("presumptive_nominee").to_string()
 }
 
+/// How an edition's contest stood for `nominee` (a group): `None` where it bound no delegates
+/// (fields.csv, or none at stake) or has no row for them; `Some(false)` where their rows have
+/// neither votes nor a printed percentage while another row has one: they were not on the ballot,
+/// and the row holds delegates they got another way (NOTES.md: Michigan 2008, Obama's from
+/// "Uncommitted"); `Some(true)` otherwise, on the ballot.
+pub fn on_ballot(contest: &Contest, nominee: &str) -> Option<bool> {
+    let has_figure = |c: &&Candidate| c.votes.is_some() || c.pct.is_some();
+    let rows: Vec<&Candidate> = contest
+        .candidates
+        .iter()
+        .filter(|c| group(&c.name).as_deref() == Some(nominee))
+        .collect();
+    let bound = contest.binding && contest.pledged != Some(0.0);
+    if !bound || rows.is_empty() {
+        return None;
+    }
+    Some(rows.iter().any(has_figure) || !contest.candidates.iter().any(|c| has_figure(&c)))
+}
+
+/// The ids of an edition's contests that bound delegates and list its presumptive nominee, who was
+/// not on their ballot (see [`on_ballot`]).
+pub fn off_ballot(contests: &[Contest], cycle: i64, party: &str) -> Vec<String> {
+    let nominee = group(&presumptive(cycle, party)).expect("a nominee stands for someone");
+    contests
+        .iter()
+        .filter(|c| c.cycle == cycle && c.party == party && on_ballot(c, &nominee) == Some(false))
+        .map(|c| c.id.clone())
+        .collect()
+}
+
 /// The contests of an edition its presumptive nominee lost, with whoever led: contests binding
-/// delegates (fields.csv, and some at stake) that list the nominee and that someone else led on
+/// delegates (fields.csv, and some at stake) that had the nominee on the ballot and that someone else led on
 /// votes where every option has a count, else the one with a printed majority, else on printed
 /// percentages or delegates where every option has one. (Iowa's and Nevada's 2020 Democratic
 /// winners were declared on delegate equivalents, which Biden did not lead either.)
@@ -136,9 +166,8 @@ pub fn lost(contests: &[Contest], cycle: i64, party: &str) -> Vec<(String, Strin
             (Some(i), None) => led_on(i),
             (None, None) => continue,
         };
-        let listed = options.iter().any(|c| group(&c.name) == nominee);
-        let bound = contest.binding && contest.pledged != Some(0.0);
-        if bound && listed && contest.status == "final" && leaders.iter().all(|name| group(name) != nominee) {
+        let on_it = nominee.as_deref().is_some_and(|n| on_ballot(contest, n) == Some(true));
+        if on_it && contest.status == "final" && leaders.iter().all(|name| group(name) != nominee) {
             lost.push((contest.id.clone(), leaders.join(" and ")));
         }
     }

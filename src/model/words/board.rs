@@ -2,9 +2,12 @@
 //! may switch), each jurisdiction's tile (its contest, result, whether the filter leaves it out,
 //! whether the presumptive nominee lost it) and its label, the legend, the headings.
 
+use crate::model::derive::nomination::on_ballot;
 use crate::model::derive::race::{candidate_key, candidate_name, race, spelling, Race};
 use crate::model::words::format::{contest_label, count, surname, votes_not_the_result};
-use crate::model::{expected_for_party, outcome, Basis, Catalog, Delegates, Edition, Filter, Outcome, Territory};
+use crate::model::{
+    expected_for_party, outcome, Basis, Catalog, Cycles, Delegates, Edition, Filter, Outcome, Territory,
+};
 
 /// What the map and the race show, and the editions the reader can switch to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -348,15 +351,36 @@ pub fn legend_rank(legend: &[LegendEntry], tile: &Tile, catalog: &Catalog) -> Op
 
 /// Where the edition's presumptive nominee lost, said at the top of the board: "Biden lost 1 of
 /// 57 contests: American Samoa, to Jason Palmer." Counted over the whole edition (not the
-/// filters): the contests that bound delegates and listed them, the only ones they could lose.
+/// filters): the contests that bound delegates and had them on the ballot, the only ones they could
+/// lose; those that list them but were not their ballot said apart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Story {
     /// The presumptive nominee's surname.
     pub nominee: String,
-    /// Contests of the edition that bound delegates and listed the nominee.
+    /// Contests of the edition that bound delegates and had the nominee on the ballot.
     pub contests: usize,
     /// The contests lost, grouped by who won them ("a tie" where no one did), in calendar order.
     pub losses: Vec<(String, Vec<usize>)>,
+    /// Contests that bound delegates and list the nominee, who was not on their ballot (see
+    /// `nomination::on_ballot`): neither won nor lost, said apart.
+    pub off_ballot: Vec<usize>,
+}
+
+/// Where a part of the story leads: a contest's result, or the edition's "Where … lost" view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoryLink {
+    Contest(usize),
+    Losses,
+}
+
+/// The view a story's "N more" leads to: `edition`'s "Where … lost", which lists every place lost.
+pub fn losses_filter(edition: Edition) -> Filter {
+    Filter {
+        cycle: Cycles::Year(edition.cycle),
+        party: Some(edition.party),
+        nominee_lost: true,
+        ..Filter::default()
+    }
 }
 
 /// The most places the story names for one winner; past it, the first few and how many more.
@@ -370,16 +394,21 @@ pub fn story(catalog: &Catalog, edition: Edition) -> Option<Story> {
         nominee: nomination.surname().into(),
         contests: 0,
         losses: Vec::new(),
+        off_ballot: Vec::new(),
     };
     for &i in &catalog.order {
         let contest = &contests[i];
-        if contest.edition() != edition
-            || !contest.binds_delegates()
-            || !contest.options.iter().any(|o| candidate_key(o) == key)
-        {
+        if contest.edition() != edition {
             continue;
         }
-        story.contests += 1;
+        match on_ballot(contest, &key) {
+            Some(true) => story.contests += 1,
+            Some(false) => {
+                story.off_ballot.push(i);
+                continue;
+            }
+            None => continue,
+        }
         if catalog.nominee_lost(i).is_none() {
             continue;
         }
@@ -397,37 +426,22 @@ pub fn story(catalog: &Catalog, edition: Edition) -> Option<Story> {
 
 impl Story {
     /// The sentence in parts, each a text and, for a place, the contest it links to: the opening,
-    /// then per winner the places ("A, B and C") and ", to Jason Palmer", "; " between winners.
-    /// A winner of more than [`STORY_PLACES`] is named with the first places and how many more
-    /// ("New Hampshire, Michigan and 21 more"): the sentence stays a few lines on a phone, and
-    /// the "Where … lost" filter lists them all.
-    pub fn parts(&self, catalog: &Catalog) -> Vec<(String, Option<usize>)> {
+    /// then per winner the places ("A, B and C") and ", to Jason Palmer", "; " between winners;
+    /// then any places the nominee was not on the ballot ("Obama was not on the ballot in
+    /// Michigan."). A winner of more than [`STORY_PLACES`] is named with the first places and how
+    /// many more ("New Hampshire, Nevada and 20 more"), a link to the "Where … lost" view that
+    /// lists them all: the sentence stays a few lines on a phone.
+    pub fn parts(&self, catalog: &Catalog) -> Vec<(String, Option<StoryLink>)> {
         let mut parts = vec![(self.opening(), None)];
         for (g, (winner, places)) in self.losses.iter().enumerate() {
-            let named = if places.len() > STORY_PLACES {
-                STORY_PLACES - 1
-            } else {
-                places.len()
-            };
-            let mut items: Vec<(String, Option<usize>)> = places[..named]
-                .iter()
-                .map(|&i| (catalog.contests()[i].territory_name().into(), Some(i)))
-                .collect();
-            if named < places.len() {
-                items.push((format!("{} more", places.len() - named), None));
-            }
-            let last = items.len() - 1;
-            for (n, item) in items.into_iter().enumerate() {
-                parts.push(item);
-                let joiner = match last - n {
-                    0 => "",
-                    1 => " and ",
-                    _ => ", ",
-                };
-                parts.push((joiner.into(), None));
-            }
+            named(catalog, places, Some(StoryLink::Losses), &mut parts);
             let end = if g + 1 == self.losses.len() { "." } else { "; " };
             parts.push((format!(", to {winner}{end}"), None));
+        }
+        if !self.off_ballot.is_empty() {
+            parts.push((format!(" {} was not on the ballot in ", self.nominee), None));
+            named(catalog, &self.off_ballot, None, &mut parts);
+            parts.push((".".into(), None));
         }
         parts
     }
@@ -452,5 +466,37 @@ impl Story {
                 count(self.contests as i64, "contest", "contests")
             ),
         }
+    }
+}
+
+/// `places` in words, each a link to its contest ("A, B and C"), or past [`STORY_PLACES`] the first
+/// few and how many more, that count leading to `more`.
+fn named(catalog: &Catalog, places: &[usize], more: Option<StoryLink>, parts: &mut Vec<(String, Option<StoryLink>)>) {
+    let shown = if places.len() > STORY_PLACES {
+        STORY_PLACES - 1
+    } else {
+        places.len()
+    };
+    let mut items: Vec<(String, Option<StoryLink>)> = places[..shown]
+        .iter()
+        .map(|&i| {
+            (
+                catalog.contests()[i].territory_name().into(),
+                Some(StoryLink::Contest(i)),
+            )
+        })
+        .collect();
+    if shown < places.len() {
+        items.push((format!("{} more", places.len() - shown), more));
+    }
+    let last = items.len() - 1;
+    for (n, item) in items.into_iter().enumerate() {
+        parts.push(item);
+        let joiner = match last - n {
+            0 => "",
+            1 => " and ",
+            _ => ", ",
+        };
+        parts.push((joiner.into(), None));
     }
 }

@@ -477,22 +477,16 @@ fn named(catalog: &Catalog, places: &[usize], more: Option<StoryLink>, parts: &m
     } else {
         places.len()
     };
-    let mut items: Vec<(String, Option<StoryLink>)> = places[..shown]
-        .iter()
-        .map(|&i| {
-            (
+    let items = shown + usize::from(shown < places.len());
+    for n in 0..items {
+        parts.push(match places.get(n).filter(|_| n < shown) {
+            Some(&i) => (
                 catalog.contests()[i].territory_name().into(),
                 Some(StoryLink::Contest(i)),
-            )
-        })
-        .collect();
-    if shown < places.len() {
-        items.push((format!("{} more", places.len() - shown), more));
-    }
-    let last = items.len() - 1;
-    for (n, item) in items.into_iter().enumerate() {
-        parts.push(item);
-        let joiner = match last - n {
+            ),
+            None => (format!("{} more", places.len() - shown), more),
+        });
+        let joiner = match items - 1 - n {
             0 => "",
             1 => " and ",
             _ => ", ",

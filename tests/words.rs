@@ -208,6 +208,12 @@ fn figures_read_as_a_reader_expects() {
         ("Martin Van Buren", "Van Buren"),
         ("Armando Perez-Serrato", "Perez-Serrato"),
         ("Cher", "Cher"),
+        ("Charles de Gaulle", "de Gaulle"),
+        ("de Gaulle", "Gaulle"),
+        ("John Jr Smith", "Smith"),
+        ("Rocky De La Fuente Jr.", "De La Fuente"),
+        ("Jr.", "Jr."),
+        ("Ann  Lee", "Lee"),
         ("None of These Candidates", "None of These Candidates"),
         ("Uncommitted", "Uncommitted"),
     ];

@@ -11,28 +11,27 @@ pub fn surname(name: &str) -> &str {
     if crate::model::OptionKind::classify(name) != crate::model::OptionKind::Person {
         return name;
     }
-    let mut words: Vec<(usize, &str)> = name
-        .split(' ')
-        .scan(0, |at, word| {
-            let start = *at;
-            *at += word.len() + 1;
-            Some((start, word.trim_end_matches(',')))
-        })
-        .filter(|(_, w)| !w.is_empty())
-        .collect();
-    while words.len() > 1 && SUFFIXES.contains(&words[words.len() - 1].1.to_ascii_lowercase().as_str()) {
-        words.pop();
-    }
-    let Some(&(mut start, last)) = words.last() else {
-        return name;
-    };
-    let end = start + last.len();
-    // Particles join the surname, but never the first word: that is a given name.
-    for &(at, word) in words.iter().rev().skip(1) {
-        if at == 0 || !PARTICLES.contains(&word.to_ascii_lowercase().as_str()) {
-            break;
+    // One pass over the words, no list of them (0.1 KB of wasm): the last word that is not a
+    // suffix, with the particles just before it, never the first word.
+    let (mut start, mut end, mut particles, mut at) = (0, name.len(), None, 0);
+    let mut seen = false;
+    for word in name.split(' ') {
+        let here = at;
+        at += word.len() + 1;
+        let word = word.trim_end_matches(',');
+        if word.is_empty() {
+            continue;
         }
-        start = at;
+        let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+        if seen && is(&SUFFIXES) {
+            particles = None;
+            continue;
+        }
+        (start, end, seen) = (particles.unwrap_or(here), here + word.len(), true);
+        particles = match here != 0 && is(&PARTICLES) {
+            true => particles.or(Some(here)),
+            false => None,
+        };
     }
     &name[start..end]
 }

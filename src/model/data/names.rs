@@ -11,8 +11,8 @@ pub fn surname(name: &str) -> &str {
     if crate::model::OptionKind::classify(name) != crate::model::OptionKind::Person {
         return name;
     }
-    // One pass over the words, no list of them (0.1 KB of wasm): the last word that is not a
-    // suffix, with the particles just before it, never the first word.
+    // One pass over the words, no list of them (0.2 KB of wasm): the last word that is not a
+    // suffix (the first word always counts), with the particles just before it, never the first word.
     let (mut start, mut end, mut particles, mut at) = (0, name.len(), None, 0);
     let mut seen = false;
     for word in name.split(' ') {

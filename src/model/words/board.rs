@@ -352,7 +352,7 @@ pub fn legend_rank(legend: &[LegendEntry], tile: &Tile, catalog: &Catalog) -> Op
 /// Where the edition's presumptive nominee lost, said at the top of the board: "Biden lost 1 of
 /// 57 contests: American Samoa, to Jason Palmer." Counted over the whole edition (not the
 /// filters): the contests that bound delegates and had them on the ballot, the only ones they could
-/// lose; those that list them but were not their ballot said apart.
+/// lose; those that list them without them on the ballot are said apart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Story {
     /// The presumptive nominee's surname.
@@ -470,7 +470,8 @@ impl Story {
 }
 
 /// `places` in words, each a link to its contest ("A, B and C"), or past [`STORY_PLACES`] the first
-/// few and how many more, that count leading to `more`.
+/// few and how many more, the count a link to `more`. Pushed as named, not collected into a list
+/// first (0.19 KB of wasm).
 fn named(catalog: &Catalog, places: &[usize], more: Option<StoryLink>, parts: &mut Vec<(String, Option<StoryLink>)>) {
     let shown = if places.len() > STORY_PLACES {
         STORY_PLACES - 1
@@ -479,7 +480,7 @@ fn named(catalog: &Catalog, places: &[usize], more: Option<StoryLink>, parts: &m
     };
     let items = shown + usize::from(shown < places.len());
     for n in 0..items {
-        parts.push(match places.get(n).filter(|_| n < shown) {
+        parts.push(match places[..shown].get(n) {
             Some(&i) => (
                 catalog.contests()[i].territory_name().into(),
                 Some(StoryLink::Contest(i)),

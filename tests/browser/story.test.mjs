@@ -117,12 +117,13 @@ test('2008 Democratic: Obama was not on Michigan\'s ballot, so the story does no
   assert.equal(await page.locator(`table.winners a[href$="contest/${michigan.id}.html"]`).count(), 0, 'Michigan is not');
   assert.deepEqual(page.problems, []);
 
-  // Michigan's own page marks no loss, with or without scripts.
+  // Michigan's own page and its territory's history mark no loss of his, with or without scripts.
   await page.goto(`${server.base}contest/${michigan.id}.html`);
   await ready(page);
   assert.equal(await page.locator('.lost-mark').count(), 0);
-  const html = await readFile(join(DIST, 'contest', `${michigan.id}.html`), 'utf8');
-  assert.doesNotMatch(html, new RegExp(`${surname} lost</span>`));
+  for (const path of [join('contest', `${michigan.id}.html`), join('territory', `${michigan.territory}.html`)]) {
+    assert.doesNotMatch(await readFile(join(DIST, path), 'utf8'), new RegExp(`${surname} lost</span>`), path);
+  }
 });
 
 /** Hue in degrees and saturation of a CSS colour, as the browser computed it. */

@@ -617,14 +617,21 @@ fn the_board_counts_the_delegate_checks_per_edition_and_the_filter_lists_splits_
     for edition in catalog.editions() {
         let t = counts[&format!("{}-{}", edition.cycle, edition.party.code())];
         let line = checked_line(&edition_race(&catalog, &all, *edition));
-        let expected = format!(
-            "Delegates checked against the party's rules: {} of {}; {} agree with the reported split, {} differ.",
-            t.agree + t.differ,
-            t.agree + t.differ + t.depends + t.unchecked,
-            t.agree,
-            t.differ
-        );
+        let (checked, of) = (t.agree + t.differ, t.agree + t.differ + t.depends + t.unchecked);
+        let s = |n: usize| if n == 1 { "s" } else { "" };
+        let expected = match checked {
+            0 => "No contest's delegates are checked against the party's rules here.".to_string(),
+            _ => format!(
+                "Delegates checked against the party's rules: {checked} of {of}; {} agree{} with the reported split, {} differ{}.",
+                t.agree,
+                s(t.agree),
+                t.differ,
+                s(t.differ)
+            ),
+        };
         assert!(line.starts_with(&expected), "{line}\n{expected}");
+        // "The rest" only where there is a rest.
+        assert_eq!(line.contains("The rest"), checked > 0 && checked < of, "{line}");
     }
     // The filter lists exactly the splits that differ, each a documented exception with a source.
     let (_, differing) = select(&catalog, "?differs=1");
@@ -675,5 +682,5 @@ fn the_board_counts_the_delegate_checks_per_edition_and_the_filter_lists_splits_
             party: Party::Democratic,
         },
     ));
-    assert!(line.contains(", 1 differ."), "{line}");
+    assert!(line.contains(", 1 differs."), "{line}");
 }

@@ -622,3 +622,37 @@ fn every_contest_s_all_results_lists_it() {
         assert_eq!(back.query, list, "{}", contest.id);
     }
 }
+
+/// The board's line about delegate checks says only what is so: an edition none of whose rules
+/// these results hold checks no contest and says that in words (not "0 of 59; 0 agree … the rest
+/// cannot be checked (each contest's page says why)"); a territory's page, whose one contest was
+/// checked, has no "rest" and agrees in the singular.
+#[test]
+fn the_check_line_says_only_what_is_so() {
+    use tally::model::words::board::checked_line;
+    let catalog = every_edition();
+    let all: Vec<usize> = (0..catalog.contests().len()).collect();
+    let mut none_checked = 0;
+    for &edition in catalog.editions() {
+        let race = edition_race(&catalog, &all, edition);
+        let line = checked_line(&race);
+        if race.rule_agree + race.rule_differ == 0 {
+            none_checked += 1;
+            assert_eq!(
+                line, "No contest's delegates are checked against the party's rules here.",
+                "{edition:?}"
+            );
+        } else {
+            assert!(line.contains("The rest cannot be checked"), "{line}");
+        }
+    }
+    assert!(none_checked > 0, "the earlier editions hold no rules");
+    let samoa: Vec<usize> = (0..catalog.contests().len())
+        .filter(|&i| catalog.contests()[i].id == "2024-D-AS")
+        .collect();
+    let line = checked_line(&edition_race(&catalog, &samoa, catalog.contests()[samoa[0]].edition()));
+    assert_eq!(
+        line,
+        "Delegates checked against the party's rules: 1 of 1; 1 agrees with the reported split, 0 differ."
+    );
+}

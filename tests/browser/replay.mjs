@@ -59,7 +59,7 @@ export function checkLines(names, first, fixed) {
 /** The board's delegate checks ("… A agree with the reported split, D differ. …") as numbers. */
 export async function checkCounts(page) {
   const line = (await page.textContent('.race .rule-checks')).trim();
-  const found = line.match(/rules: \d+ of \d+; (\d+) agree with the reported split, (\d+) differ\./);
+  const found = line.match(/rules: \d+ of \d+; (\d+) agrees? with the reported split, (\d+) differs?\./);
   assert.ok(found, line);
   return { agree: Number(found[1]), differ: Number(found[2]) };
 }

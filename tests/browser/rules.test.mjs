@@ -142,7 +142,8 @@ test("the board counts each edition's checks, and the filter lists the splits th
     const differ = edition.filter((c) => c.rule_agrees === false).length;
     const line = await text(page.locator('.race .rule-checks'));
     console.log(`${cycle}-${party}: ${line}`);
-    assert.ok(line.startsWith(`Delegates checked against the party's rules: ${agree + differ} of ${edition.length}; ${agree} agree with the reported split, ${differ} differ.`), line);
+    const s = (n) => (n === 1 ? 's' : '');
+    assert.ok(line.startsWith(`Delegates checked against the party's rules: ${agree + differ} of ${edition.length}; ${agree} agree${s(agree)} with the reported split, ${differ} differ${s(differ)}.`), line);
     // The checked contests are those whose page says "Checked" or names the rule's other split.
     assert.equal(agree, edition.filter((c) => c.check.startsWith('Checked:')).length);
     assert.equal(differ, edition.filter((c) => c.check.startsWith('Reported ')).length);

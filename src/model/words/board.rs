@@ -74,14 +74,26 @@ pub fn edition_race(catalog: &Catalog, selected: &[usize], edition: Edition) -> 
 
 /// The delegate checks of the race's contests in a sentence: "Delegates checked against the
 /// party's rules: 8 of 57; 8 agree with the reported split, 0 differ. …" (`rule_agrees`, computed
-/// by the build).
+/// by the build); "1 agrees", "1 differs"; no "rest" where every contest was checked, and no
+/// figures where none was (an edition whose rules these results do not hold).
 pub fn checked_line(race: &Race) -> String {
+    let checked = race.rule_agree + race.rule_differ;
+    if checked == 0 {
+        return "No contest's delegates are checked against the party's rules here.".into();
+    }
+    let s = |n: usize| if n == 1 { "s" } else { "" };
     format!(
-        "Delegates checked against the party's rules: {} of {}; {} agree with the reported split, {} differ. The rest cannot be checked from the statewide vote (each contest's page says why).",
-        race.rule_agree + race.rule_differ,
+        "Delegates checked against the party's rules: {checked} of {}; {} agree{} with the reported split, {} differ{}.{}",
         race.contests,
         race.rule_agree,
-        race.rule_differ
+        s(race.rule_agree),
+        race.rule_differ,
+        s(race.rule_differ),
+        if checked < race.contests {
+            " The rest cannot be checked from the statewide vote (each contest's page says why)."
+        } else {
+            ""
+        }
     )
 }
 

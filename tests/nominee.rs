@@ -300,7 +300,7 @@ fn the_boards_story_counts_from_the_spreadsheet() {
 fn the_race_says_what_editions_csv_says_was_needed_and_when() {
     let catalog = catalog();
     let rows = spreadsheet::csv::records(&spreadsheet::read("editions.csv"));
-    let mut said = 0;
+    let (mut said, mut differed) = (0, 0);
     for &edition in catalog.editions() {
         let row = rows
             .iter()
@@ -327,8 +327,13 @@ fn the_race_says_what_editions_csv_says_was_needed_and_when() {
             }
             None => assert!(!line.contains("passed"), "{line}"),
         }
+        // Who the party nominated, where it was not the presumptive nominee (2024 Democratic).
+        let (presumptive, nominee) = (row.get("presumptive_nominee"), row.get("nominee"));
+        let nominated = format!(" The party nominated {nominee}.");
+        assert_eq!(line.ends_with(&nominated), nominee != presumptive, "{line}");
+        differed += usize::from(nominee != presumptive);
     }
-    assert!(said > 0);
+    assert!(said > 0 && differed > 0, "{said} {differed}");
 }
 
 /// Where editions.csv has no figure, the race says none; without a date, no one "passed" it. The
@@ -341,6 +346,7 @@ fn the_race_says_nothing_it_was_not_given() {
     assert_eq!(tally::model::words::board::needed(&nomination), None);
     nomination.needed_to_nominate = Some(1968);
     nomination.clinched_on = None;
+    nomination.nominee = nomination.presumptive_nominee.clone();
     let line = tally::model::words::board::needed(&nomination).unwrap();
     assert_eq!(line, "1,968 delegates needed to nominate.");
     assert!(

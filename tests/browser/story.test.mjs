@@ -198,6 +198,8 @@ test('the race says the delegates needed and the day the nominee passed them, as
     const [year, month, day] = row.clinched_on.split('-').map(Number);
     const when = new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
     assert.ok(text.includes(`passed it on ${when}.`), `${text} / ${when}`);
+    // Who the party nominated, where it was not the presumptive nominee (Harris, 2024).
+    assert.equal(text.endsWith(` The party nominated ${row.nominee}.`), row.nominee !== row.presumptive_nominee, text);
   }
 });
 
@@ -243,7 +245,8 @@ test('where the file gives no figure, the race says none; without a day, no one 
 
   const undated = await open('?data=no-day.json&cycle=2024&party=D');
   const text = await undated.locator('.race .needed').innerText();
-  assert.equal(text, `${Number(row.needed_to_nominate).toLocaleString('en-US')} delegates needed to nominate.`);
+  const nominated = row.nominee === row.presumptive_nominee ? '' : ` The party nominated ${row.nominee}.`;
+  assert.equal(text, `${Number(row.needed_to_nominate).toLocaleString('en-US')} delegates needed to nominate.${nominated}`);
   assert.doesNotMatch(text, /passed|Biden/);
   assert.deepEqual(undated.problems, []);
 });

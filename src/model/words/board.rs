@@ -106,18 +106,25 @@ pub fn race_title(edition: Edition, race: &Race) -> String {
     )
 }
 
-/// "1,968 delegates needed to nominate; Biden passed it on Mar 12, 2024.", from the edition's
-/// nomination; nothing where the file gives no figure (the date alone, without it, says nothing).
+/// "1,968 delegates needed to nominate; Biden passed it on Mar 12, 2024. The party nominated Kamala
+/// Harris.", from the edition's nomination (its last sentence only where the nominee was not the
+/// presumptive one); nothing where the file gives no figure (the date alone, without it, says
+/// nothing).
 pub fn needed(nomination: &crate::model::Nomination) -> Option<String> {
     let needed = count(nomination.needed_to_nominate?, "delegate", "delegates");
-    Some(match nomination.clinched_on.as_deref() {
+    let passed = match nomination.clinched_on.as_deref() {
         Some(day) => format!(
-            "{needed} needed to nominate; {} passed it on {}.",
+            "; {} passed it on {}",
             nomination.surname(),
             crate::model::words::format::date(day)
         ),
-        None => format!("{needed} needed to nominate."),
-    })
+        None => String::new(),
+    };
+    let nominee = match nomination.nominee != nomination.presumptive_nominee {
+        true => format!(" The party nominated {}.", nomination.nominee),
+        false => String::new(),
+    };
+    Some(format!("{needed} needed to nominate{passed}.{nominee}"))
 }
 
 /// The race's rows beyond the `shown` first, in words: "And 22 more, with no delegates." (or "with

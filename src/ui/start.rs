@@ -20,7 +20,8 @@ use crate::model::{Catalog, Query};
 
 /// Installs the panic hook, then takes over or mounts the app on `<main id="app">`.
 pub fn start() {
-    std::panic::set_hook(Box::new(|_| {
+    // Through yew, or its renderer would put its own hook (a console message) in place of this one.
+    yew::set_custom_panic_hook(Box::new(|_| {
         // Never a blank page: a message a reader can act on. (Formatting the panic's own
         // message would pull the whole formatter into the wasm; the message is for readers.)
         browser::show_fatal("Tally stopped because of an internal error. Reload the page to try again.");

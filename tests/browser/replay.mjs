@@ -59,6 +59,8 @@ export function checkLines(names, first, fixed) {
 /** The board's delegate checks ("… A agree with the reported split, D differ. …") as numbers. */
 export async function checkCounts(page) {
   const line = (await page.textContent('.race .rule-checks')).trim();
+  // Before any split is reported, none is checked, and the line says so in words.
+  if (line === "No contest's delegates are checked against the party's rules here.") return { agree: 0, differ: 0 };
   const found = line.match(/rules: \d+ of \d+; (\d+) agrees? with the reported split, (\d+) differs?\./);
   assert.ok(found, line);
   return { agree: Number(found[1]), differ: Number(found[2]) };

@@ -104,6 +104,8 @@ test('the filters respond while an edition loads: the party chosen while 2008 is
   await ready(page);
   await page.selectOption('#filter-cycle', '2008');
   await page.waitForFunction(() => document.querySelector('.status').textContent.startsWith('Loading'));
+  // The request event may reach the test a moment after the status changed.
+  for (let tries = 0; tries < 40 && !page.fetched.some((f) => f.startsWith('editions/')); tries++) await page.waitForTimeout(50);
   assert.equal(page.fetched.filter((f) => f.startsWith('editions/')).length > 0, true, 'its files are asked for');
   // Held back: nothing of 2008 has come, yet the party filter takes the reader's choice at once.
   await page.selectOption('#filter-party', 'R');

@@ -330,6 +330,28 @@ fn half_delegate_votes() {
     assert_eq!(race.pledged.whole_number(), None, "2008's pledged total ends in .5");
 }
 
+/// Every contest whose delegate figures end in .5 says why on its page (2008's half votes: the
+/// delegations seated at half a vote, and those whose delegates each had half a vote).
+#[test]
+fn every_half_vote_is_explained_on_its_page() {
+    let catalog = every_edition();
+    let mut halves = 0;
+    for row in spreadsheet::all_contests() {
+        let half = |d: Option<f64>| d.is_some_and(|d| d.fract() == 0.5);
+        if !(half(row.pledged) || row.candidates.iter().any(|c| half(c.delegates))) {
+            continue;
+        }
+        halves += 1;
+        let page = contest_page(&catalog, &row.id);
+        assert!(
+            page.contains("half a vote"),
+            "{}: its half votes are not explained",
+            row.id
+        );
+    }
+    assert!(halves >= 3, "{halves}");
+}
+
 /// A second contest in one place: both show, each row says which it is, and only the binding one
 /// counts for the race's wins and the nominee's losses.
 #[test]

@@ -54,7 +54,8 @@ never infers a whole field from how the printed percentages add up. A contest it
 to be whole (its shares stay as printed and its listed counts are never called a total) and binds its
 delegates. Its `note` column gives readers what the notes above say about a contest: a secondary source
 (2024-R-HI), a field known to be incomplete (2024-D-PA), a vote that binds no delegates (2024-R-MT, 2024-R-SD,
-2024-R-NV-P). Its `votes_are` column says what a contest's votes are when they are not its official result:
+2024-R-NV-P), the 2008 Democratic half votes (MI, FL, DA, AS, GU) and the 2008 Republican penalties (NH, SC, MI,
+WY, FL), as \"Earlier cycles\" above gives them. Its `votes_are` column says what a contest's votes are when they are not its official result:
 `final alignment` for the 2020 Iowa and Nevada Democratic caucuses, whose parties declared their results in
 state delegate equivalents and county convention delegates, which the reference rows do not hold (see 2020
 Democratic, IA and NV, above); `source's partial count` for the 2008 Minnesota Republican caucus, whose

@@ -678,3 +678,38 @@ fn the_check_line_says_only_what_is_so() {
         "Delegates checked against the party's rules: 1 of 1; 1 agrees with the reported split, 0 differ."
     );
 }
+
+/// A caucus whose party allocated on delegate equivalents is not said to have used the wrong kind:
+/// Nevada's 2020 Democrats counted county convention delegates (its note says so), not state
+/// delegate equivalents as Iowa's did.
+#[test]
+fn nevada_s_check_does_not_name_iowa_s_equivalents() {
+    let catalog = every_edition();
+    let nevada = contest(&catalog, "2020-D-NV");
+    assert!(
+        nevada
+            .notes
+            .as_deref()
+            .is_some_and(|n| n.contains("county convention delegates")),
+        "its note"
+    );
+    // The build's own check, as its details file carries it (a details file read as another
+    // site's keeps no checks).
+    let file = format!(
+        "{}/static/data/editions/2020-D.details.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let details: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let check = details["contests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "2020-D-NV")
+        .and_then(|c| c["check"].as_str())
+        .expect("its check");
+    assert!(
+        check.contains("delegate equivalents (state or county convention delegates)"),
+        "{check}"
+    );
+    assert!(!check.contains("state delegate equivalents"), "{check}");
+}

@@ -171,7 +171,7 @@ fn unchecked(contest: &Contest, rule: &Rule, why: &Unchecked) -> String {
             ),
             _ => "Not checkable from the statewide vote: the delegates are allocated by district, which would need each district's results.".into(),
         },
-        Unchecked::DelegateEquivalents => "Not checkable from these votes: the party allocated its delegates on state delegate equivalents, which this file does not hold.".into(),
+        Unchecked::DelegateEquivalents => "Not checkable from these votes: the party allocated its delegates on the caucus's delegate equivalents (state or county convention delegates), which this file does not hold.".into(),
         Unchecked::ThresholdUnknown => "Not checkable from these votes: the party's threshold is not known, and it could change the split.".into(),
         Unchecked::PoolsUnknown => "Not checkable from these votes: the sizes of the party's delegate pools are not known, and more than one option reaches the threshold.".into(),
         Unchecked::PartialFigures => {

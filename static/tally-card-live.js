@@ -103,7 +103,7 @@
     var delegates = function (o) {
       if (o.delegates != null) return String(o.delegates);
       if (listed && stated === c.pledged_delegates) return '0';
-      return c.binding === false ? 'Not bound' : 'Not reported';
+      return c.binding === false || c.pledged_delegates === 0 ? 'Not bound' : 'Not reported';
     };
 
     // The popular vote, on whole counts only; other figures keep the build's sentence and marks.

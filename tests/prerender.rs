@@ -84,6 +84,7 @@ fn differences(html: &str, title_id: &str, contest: &Contest, full: bool) -> Vec
     check_heading(card, contest, &mut found);
     check_table(card, contest, &mut found);
     check_corrections(card, contest, &mut found);
+    check_words(card, contest, &mut found);
     if full {
         check_sources(card, contest, &mut found);
     }
@@ -212,9 +213,71 @@ fn delegates_read_right(contest: &Contest, candidate: &Candidate, cell: &str) ->
     if let Some(won) = candidate.delegates {
         return cell == delegate_votes(won);
     }
+    // None at stake (2024-D-NH): no column of "Not reported" under "No delegates were at stake".
+    if contest.pledged == Some(0.0) {
+        return cell == NOT_BOUND;
+    }
     let listed: Vec<f64> = contest.candidates.iter().filter_map(|c| c.delegates).collect();
     let all_listed = !listed.is_empty() && Some(listed.iter().sum::<f64>()) == contest.pledged;
     cell == NOT_REPORTED || cell == NOT_BOUND || (all_listed && cell == "0")
+}
+
+/// The sentences and the sum row say nothing the figures contradict: after no vote, no "most"
+/// delegates of a sole recipient and no "this vote"; no listed counts where there are none; no
+/// sum of counts that leaves out an option with a share but no count (2024-D-MP's winner).
+fn check_words(card: &str, contest: &Contest, found: &mut Findings) {
+    let results: Vec<String> = card
+        .split("<p class=\"result\">")
+        .skip(1)
+        .map(|p| text_of(p.split("</p>").next().unwrap_or("")))
+        .collect();
+    let text = text_of(card);
+    if matches!(contest.status.as_str(), "cancelled" | "no-vote") {
+        let sole = contest
+            .candidates
+            .iter()
+            .find(|c| c.delegates.is_some() && c.delegates == contest.pledged);
+        if let (Some(sole), Some(pledged)) = (sole, contest.pledged.filter(|&p| p > 0.0)) {
+            let said = format!(
+                "{} was awarded all {} pledged delegates.",
+                sole.name,
+                delegate_votes(pledged)
+            );
+            found.expect(results.iter().any(|r| r.starts_with(&said)), || {
+                format!("{results:?} do not say {said:?}")
+            });
+        }
+        found.expect(!results.iter().any(|r| r.to_lowercase().contains("this vote")), || {
+            format!("{results:?}: \"this vote\" where no vote was held")
+        });
+    }
+    if contest.candidates.iter().all(|c| c.votes.is_none()) {
+        for wrong in ["listed counts", "as compiled", "computed these shares"] {
+            found.expect(!text.contains(wrong), || {
+                format!("{wrong:?} where no option has a count")
+            });
+        }
+    }
+    let foot = between(card, "<tfoot>", "</tfoot>").map(text_of);
+    let uncounted = contest
+        .candidates
+        .iter()
+        .find(|c| !is_void(&c.name) && c.votes.is_none() && c.pct.is_some());
+    match (uncounted, foot) {
+        (Some(c), Some(foot)) => found.expect(false, || format!("{foot:?} leaves out {}'s votes", c.name)),
+        (None, Some(foot)) => {
+            let sum: i64 = contest
+                .candidates
+                .iter()
+                .filter(|c| !is_void(&c.name))
+                .filter_map(|c| c.votes)
+                .sum();
+            found.expect(foot.contains(&thousands(sum)), || {
+                format!("{foot:?} is not the sum {sum}")
+            });
+        }
+        _ => {}
+    }
 }
 
 /// Each correction names its option and both figures, on its own line above its note.

@@ -99,7 +99,12 @@ fn result_sentences() {
         final | Ann:5::4 | Bob:3::                           => Ann won the most delegates: 4 of 6 pledged.
         final | Ann:5::0 | Bob:3::0                          => The delegate allocation has not been reported.
         final pledged=0 | Ann:5::0 | Bob:3::0                => No delegates were at stake.
-        final non-binding pledged= | Ann:5:: | Bob:3::       => This vote bound no delegates.
+        final non-binding pledged= | Ann:5:: | Bob:3::       => This contest bound no delegates.
+        cancelled non-binding | Ann:::                       => This contest bound no delegates.
+        cancelled pledged=19 | Donald Trump:::19             => Donald Trump was awarded all 19 pledged delegates.
+        no-vote | Ann:::6 | Bob:::                           => Ann was awarded all 6 pledged delegates.
+        no-vote pledged= | Ann:::30 | Bob:::4                => Ann won the most delegates: 30.
+        cancelled | Ann:::4 | Bob:::2                        => Ann won the most delegates: 4 of 6 pledged.
         ",
         delegate_sentence,
     );
@@ -111,6 +116,7 @@ fn result_sentences() {
         final | Ann:60:60.0: | Bob:40:40.0:                  => Only the options listed are itemised by the source; others may have had votes. Shares are the source's printed percentages, and the listed counts do not add up to a total.
         final | Ann::: | Bob:::                              =>
         cancelled | Ann:::6                                  =>
+        final | Ann::65.6:4.5 | Bob::32.7:2.5                => Only the options listed are itemised by the source; others may have had votes. Shares are the source's printed percentages.
         ",
         |c| share_sentence(c).unwrap_or_default(),
     );
@@ -124,13 +130,16 @@ fn table_cells_and_labels() {
         final | Ann:60:60.0:4 | Bob:40:<0.1: | Blank ballots:5:1.3: => 60.0% <0.1% 1.3% | Sum of the listed counts | 4 Not reported Not reported
         whole | Ann:60::3 | Bob:::                         => Not reported Not reported | Sum of the listed counts | 3 Not reported
         final non-binding pledged= | Ann:5:: | Bob:3::0     => Not reported Not reported | Sum of the listed counts | Not bound 0
+        final pledged=0 | Ann:5:: | Bob:3::0                 => Not reported Not reported | Sum of the listed counts | Not bound 0
+        final | Joe Biden::93.9:6 | Jason Palmer:4:: | Cy:2:: => 93.9% Not reported Not reported | no sum | 6 0 0
+        final | Ann::: | Bob:::                              => Not reported Not reported | no sum | Not reported Not reported
         whole | Ann:799918:: | Bob:82:: | Cy:0::             => 100.0% <0.1% 0.0% | Total | Not reported Not reported Not reported
         ",
         |c| {
             format!(
                 "{} | {} | {}",
                 share_cells(c).join(" "),
-                total_label(c),
+                total_label(c).unwrap_or("no sum"),
                 delegate_cells(c).join(" ")
             )
         },

@@ -205,9 +205,9 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                         ].into_iter().map(header) }
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
-                    if totals.valid > 0 {
+                    if let Some(label) = total_label(contest) {
                         <tfoot><tr>
-                            <th scope="row">{ total_label(contest) }</th>
+                            <th scope="row">{ label }</th>
                             { super::num_cell(thousands(totals.valid)) }
                             { super::num_cell(if totals.void > 0 { format!("plus {} blank or void", thousands(totals.void)) } else { String::new() }) }
                             <td></td>

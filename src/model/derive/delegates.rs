@@ -27,12 +27,13 @@ pub enum DelegateFigure {
     /// The source leaves it empty, but the listed delegates add up to all those pledged.
     ZeroByArithmetic,
     NotReported,
-    /// The vote binds no delegates, and the source states no number.
+    /// The vote binds no delegates (none were at stake, or they go unbound), and the source
+    /// states no number.
     NotBound,
 }
 
 /// Each option's delegates: as stated; 0 where the listed delegates already add up to all those
-/// pledged; otherwise not reported, or not bound when the vote binds none.
+/// pledged; otherwise not reported, or not bound when the vote binds none or none were at stake.
 pub fn delegate_figures(contest: &Contest) -> Vec<DelegateFigure> {
     let listed: Delegates = contest.options.iter().filter_map(|o| o.delegates).sum();
     let accounted = contest
@@ -43,7 +44,8 @@ pub fn delegate_figures(contest: &Contest) -> Vec<DelegateFigure> {
         .iter()
         .map(|o| match o.delegates {
             Some(d) => DelegateFigure::Won(d),
-            None if !contest.binding => DelegateFigure::NotBound,
+            // 2024-D-NH: "No delegates were at stake", and no column of "Not reported" below it.
+            None if !contest.binding || contest.pledged_delegates == Some(Delegates::ZERO) => DelegateFigure::NotBound,
             None if accounted => DelegateFigure::ZeroByArithmetic,
             None => DelegateFigure::NotReported,
         })

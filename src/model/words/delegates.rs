@@ -5,7 +5,7 @@ use crate::model::data::names::surname;
 use crate::model::data::numbers::{and_list, NOT_REPORTED};
 use crate::model::data::order::ranked;
 use crate::model::{
-    delegate_figures, delegate_result, delegates_accounted, Contest, DelegateFigure, DelegateResult, Delegates,
+    delegate_figures, delegate_result, delegates_accounted, Contest, DelegateFigure, DelegateResult, Delegates, Status,
 };
 
 /// Each option's delegates cell: 0 where it follows by arithmetic (said in `delegate_sentence`).
@@ -47,9 +47,21 @@ pub fn delegate_sentence(contest: &Contest) -> String {
     };
     let won = |i: usize| contest.options[i].delegates.unwrap_or_default();
     match delegate_result(contest) {
-        DelegateResult::NotBinding => "This vote bound no delegates.".into(),
+        // "Contest", not "vote": a cancelled contest binds none too (2024-R-SD).
+        DelegateResult::NotBinding => "This contest bound no delegates.".into(),
         DelegateResult::NoneAtStake => "No delegates were at stake.".into(),
         DelegateResult::NotReported => "The delegate allocation has not been reported.".into(),
+        // Where no vote was held, a sole recipient of every pledged delegate won no "most".
+        DelegateResult::Winner { option }
+            if matches!(contest.status, Status::Cancelled | Status::NoVote)
+                && contest.options[option].delegates == contest.pledged_delegates =>
+        {
+            format!(
+                "{} was awarded all {}.",
+                contest.options[option].name,
+                won(option).count("pledged delegate", "pledged delegates")
+            )
+        }
         DelegateResult::Winner { option } if crate::model::words::live::counted(contest) => format!(
             "{} won the most delegates: {}{}.{rest}",
             contest.options[option].name,

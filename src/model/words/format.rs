@@ -184,7 +184,8 @@ pub fn share_source(contest: &Contest) -> Option<ShareSource> {
     match share_basis(contest) {
         ShareBasis::Counts => None,
         ShareBasis::Printed if !contest.pct_of.is_none() => Some(ShareSource::Reported),
-        ShareBasis::Printed if contest.pct_computed.is() => Some(ShareSource::Compiled),
+        // Without a count, the compilers computed no share: all are printed (2008-D-DA).
+        ShareBasis::Printed if contest.pct_computed.is() && totals(contest).valid > 0 => Some(ShareSource::Compiled),
         ShareBasis::Printed => Some(ShareSource::Printed),
     }
 }
@@ -310,11 +311,14 @@ pub fn share_sentence(contest: &Contest) -> Option<String> {
             "Shares are of {}, as the party reported them, not of votes: no vote counts were published.",
             contest.pct_of.get().map_or("", |s| s.as_str())
         ),
-        ShareBasis::Printed if contest.pct_computed.is() => {
+        ShareBasis::Printed if contest.pct_computed.is() && totals.valid > 0 => {
             "The compilers computed these shares from the listed counts, to two decimals, unless a source printed one. Only the options listed are itemised; others may have had votes, and the listed counts do not add up to a total.".into()
         }
         ShareBasis::Printed if contest.whole_field => {
             "Shares are the source's printed percentages, as not every option has a count.".into()
+        }
+        ShareBasis::Printed if totals.valid == 0 => {
+            "Only the options listed are itemised by the source; others may have had votes. Shares are the source's printed percentages.".into()
         }
         ShareBasis::Printed => {
             "Only the options listed are itemised by the source; others may have had votes. Shares are the source's printed percentages, and the listed counts do not add up to a total.".into()
@@ -322,13 +326,17 @@ pub fn share_sentence(contest: &Contest) -> Option<String> {
     })
 }
 
-/// The label of the table's sum row: a total only when the listed options are the whole field.
-pub fn total_label(contest: &Contest) -> &'static str {
-    if totals(contest).complete {
+/// The label of the table's sum row: a total only when the listed options are the whole field;
+/// none without a count, or where an option with a share has no count (2024-D-MP's winner: a
+/// sum without the most votes would mislead).
+pub fn total_label(contest: &Contest) -> Option<&'static str> {
+    let totals = totals(contest);
+    let left_out = contest.options.iter().any(|o| o.votes.is_none() && o.pct.is_some());
+    (totals.valid > 0 && !left_out).then_some(if totals.complete {
         "Total"
     } else {
         "Sum of the listed counts"
-    }
+    })
 }
 
 /// The marks beside the options' names in the detail's table.

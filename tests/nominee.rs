@@ -59,6 +59,12 @@ fn where_the_presumptive_nominee_lost_agrees_with_the_csv() {
     let d2020 = lost_on_the_page(&catalog, 2020, "D");
     assert_eq!(d2020, lost_in_csv(2020, "D"));
     assert!(d2020.len() > 5, "{d2020:?}");
+    // Iowa's and Nevada's caucus votes are not their official results: the site names no winner
+    // there, so Biden lost them to no one (fields.csv votes_are).
+    for id in ["2020-D-IA", "2020-D-NV"] {
+        assert!(!ids_of(&d2020).iter().any(|l| l == id), "{id}: {d2020:?}");
+        assert_eq!(winner(catalog.contest(id).unwrap()), None, "{id}");
+    }
 }
 
 #[test]
@@ -74,9 +80,14 @@ fn a_loss_is_a_bound_contest_that_listed_the_nominee_and_someone_else_won() {
         ("final pledged=0 | Jason Palmer:51:: | Joe Biden:40::", false),
         // The nominee was not on the ballot.
         ("final | None of These Candidates:51:: | Nikki Haley:40::", false),
-        // A tie they share is no loss; one between two others above them is.
+        // A tie names no winner, so no one to lose to: one they share, or one between others.
         ("final | Jason Palmer:40:: | Joe Biden:40::", false),
-        ("final | Jason Palmer:40:: | Dean Phillips:40:: | Joe Biden:20::", true),
+        ("final | Jason Palmer:40:: | Dean Phillips:40:: | Joe Biden:20::", false),
+        // Votes that are not the official result name no winner either (2020-D-IA).
+        (
+            "final votes_are=first_alignment | Jason Palmer:51:: | Joe Biden:40::",
+            false,
+        ),
         // Listed without a figure where others have one: not on the ballot (2008-D-MI: Obama's row
         // holds delegates from "Uncommitted"), so not lost.
         ("final | Jason Palmer:40:: | Joe Biden:::", false),
@@ -283,13 +294,28 @@ fn the_boards_story_counts_from_the_spreadsheet() {
         assert!(sentence.ends_with('.'), "{sentence}");
         let opening = story.opening();
         assert!(opening.starts_with(&format!("{} ", story.nominee)), "{opening}");
+        // Won as the race counts it, worked out from the spreadsheet on its own; won, lost and
+        // no winner named add up to the contests the nominee could lose.
+        let sums = spreadsheet::editions::sums(&sheet, edition.cycle, party);
+        let won = sums.won.iter().find(|(k, _)| *k == nominee).map_or(0, |(_, n)| *n);
+        assert_eq!(story.won, won, "{edition:?}");
+        let unnamed = could_lose - won - lost.len();
+        let said = match unnamed {
+            0 => format!("won {won} of {could_lose} contests and lost "),
+            n => format!("won {won} of {could_lose} contests (no winner named in {n}) and lost "),
+        };
+        assert!(opening.contains(&said), "{opening}: {said}");
         match lost.len() {
-            0 => assert!(opening.contains(&format!("each of {could_lose} contest")), "{opening}"),
-            n => assert!(
-                opening.contains(&format!("lost {n} of {could_lose} contest")),
-                "{opening}"
-            ),
+            0 => assert!(opening.ends_with("lost none."), "{opening}"),
+            n => assert!(opening.ends_with(&format!("lost {n}: ")), "{opening}"),
         }
+        // The same count as the race table's "Contests won" for the edition, unfiltered.
+        let every: Vec<usize> = (0..catalog.contests().len()).collect();
+        let race = tally::model::words::board::edition_race(catalog, &every, edition);
+        let folded = |name: &str| tally::model::data::fold::fold(name);
+        let presumptive = folded(&catalog.nomination(edition).unwrap().presumptive_nominee);
+        let standing = race.standings.iter().find(|s| folded(&s.name) == presumptive);
+        assert_eq!(standing.map(|s| s.won), Some(story.won), "{edition:?}");
     }
     assert_eq!(told, catalog.editions().len(), "every edition names its nominee");
 }
@@ -367,6 +393,7 @@ fn the_story_names_up_to_three_places_per_winner_then_two_and_how_many_more() {
         let story = Story {
             nominee: "Nominee".into(),
             contests: 10,
+            won: 10 - losses.iter().map(|(_, p): &(&str, Vec<usize>)| p.len()).sum::<usize>(),
             losses: losses.into_iter().map(|(w, p)| (w.to_string(), p)).collect(),
             off_ballot,
         };
@@ -393,16 +420,16 @@ fn the_story_names_up_to_three_places_per_winner_then_two_and_how_many_more() {
         let lost: usize = losses.iter().map(|(_, p)| p.len()).sum();
         assert_eq!(
             sentence(losses),
-            format!("Nominee lost {lost} of 10 contests: {places}")
+            format!("Nominee won {} of 10 contests and lost {lost}: {places}", 10 - lost)
         );
     }
     // Places the nominee was not on the ballot, after the losses or after winning each of the rest.
     assert_eq!(
         told(vec![("Ann", vec![0])], vec![1, 2]),
-        format!("Nominee lost 1 of 10 contests: {a}, to Ann. Nominee was not on the ballot in {b} and {c}.")
+        format!("Nominee won 9 of 10 contests and lost 1: {a}, to Ann. Nominee was not on the ballot in {b} and {c}.")
     );
     assert_eq!(
         told(Vec::new(), vec![1]),
-        format!("Nominee won each of 10 contests. Nominee was not on the ballot in {b}.")
+        format!("Nominee won 10 of 10 contests and lost none. Nominee was not on the ballot in {b}.")
     );
 }

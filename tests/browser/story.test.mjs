@@ -48,7 +48,8 @@ test('the front page says where Biden lost in its first screen at 375 px, and th
   assert.ok(lost.length >= 1, 'the 2024 Democratic data hold a loss');
   const page = await open('', { width: 375, height: 667 });
   const sentence = await page.locator('.story').innerText();
-  assert.match(sentence, new RegExp(`^Biden lost ${lost.length} of ${could.length} contests?: `));
+  assert.match(sentence, new RegExp(`^Biden won \\d+ of ${could.length} contests( \\(no winner named in \\d+\\))? and lost ${lost.length}: `));
+  await sumsUp(page, 'Biden', could.length);
   const samoa = lost.find((c) => c.id === '2024-D-AS');
   assert.ok(samoa, 'American Samoa is among the losses');
   assert.match(sentence, new RegExp(`American Samoa, to ${top(samoa).name}`));
@@ -62,13 +63,39 @@ test('the front page says where Biden lost in its first screen at 375 px, and th
   assert.deepEqual(page.problems, []);
   // Before any script: the prerendered page holds the same sentence and link.
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
-  assert.match(html, /<p class="story">Biden lost [^<]*<a href="contest\/2024-D-AS\.html"/);
+  assert.match(html, /<p class="story">Biden won [^<]*<a href="contest\/2024-D-AS\.html"/);
+});
+
+/** The story's counts are the page's own: won as the race table's "Contests won" row says, and won, lost and no winner named add up to the contests counted. */
+async function sumsUp(page, surname, contests) {
+  const sentence = await page.locator('.story').innerText();
+  const [, won, unnamed = '0', lost] = sentence.match(/won (\d+) of \d+ contests?(?: \(no winner named in (\d+)\))? and lost (\d+|none)/);
+  assert.equal(Number(won) + Number(unnamed) + (lost === 'none' ? 0 : Number(lost)), contests, sentence);
+  const row = page.locator('.race-table tbody tr', { hasText: surname }).first();
+  assert.equal((await row.locator('td').nth(1).innerText()).trim(), won, `the race table's "Contests won": ${sentence}`);
+}
+
+test('2020: no loss to a winner the site does not name (Iowa, Nevada: votes not the result); Trump lost none, and the sentence says what he won', async () => {
+  let page = await open('?cycle=2020&party=D');
+  const sentence = await page.locator('.story').innerText();
+  for (const id of ['2020-D-IA', '2020-D-NV']) {
+    assert.equal(await page.locator(`.story a[href$="contest/${id}.html"]`).count(), 0, `${id}: ${sentence}`);
+  }
+  await page.locator('.story a', { hasText: / more$/ }).first().click();
+  await page.waitForFunction(() => location.search.includes('lost=1'));
+  const rows = await page.locator('table.winners tbody tr').allInnerTexts();
+  assert.ok(rows.length > 0 && rows.every((r) => !/^Iowa|^Nevada/.test(r)), rows.join('\n'));
+  page = await open('?cycle=2020&party=R');
+  const trump = await page.locator('.story').innerText();
+  assert.match(trump, /^Trump won \d+ of \d+ contests \(no winner named in \d+\) and lost none\.$/);
+  await sumsUp(page, 'Trump', Number(trump.match(/of (\d+) contests/)[1]));
 });
 
 test('2024 Republican: the story names each place Trump lost, each a link to its result', async () => {
   const { could, lost } = story(2024, 'R');
   const page = await open('?cycle=2024&party=R');
-  assert.match(await page.locator('.story').innerText(), new RegExp(`^Trump lost ${lost.length} of ${could.length} contests`));
+  assert.match(await page.locator('.story').innerText(), new RegExp(`^Trump won \\d+ of ${could.length} contests( \\(no winner named in \\d+\\))? and lost ${lost.length}: `));
+  await sumsUp(page, 'Trump', could.length);
   const hrefs = await page.locator('.story a').evaluateAll((links) => links.map((a) => a.getAttribute('href')).sort());
   assert.deepEqual(hrefs, lost.map((c) => `contest/${c.id}.html`).sort());
 });
@@ -88,7 +115,7 @@ test('2008 Democratic: Obama was not on Michigan\'s ballot, so the story does no
 
   const page = await open('?cycle=2008&party=D', { width: 375, height: 667 });
   const sentence = await page.locator('.story').innerText();
-  const [, lost] = sentence.match(new RegExp(`^${surname} lost (\\d+) of ${bound.length - absent.length} contests: `)) ?? [];
+  const [, lost] = sentence.match(new RegExp(`^${surname} won \\d+ of ${bound.length - absent.length} contests(?: \\(no winner named in \\d+\\))? and lost (\\d+): `)) ?? [];
   assert.ok(lost, `counted over the contests he was on the ballot: ${sentence}`);
   const [losses, notOn] = sentence.split(` ${surname} was not on the ballot in `);
   assert.ok(notOn, `the story says where he was not on the ballot: ${sentence}`);

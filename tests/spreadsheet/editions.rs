@@ -143,8 +143,9 @@ pub fn off_ballot(contests: &[Contest], cycle: i64, party: &str) -> Vec<String> 
 /// The contests of an edition its presumptive nominee lost, with whoever led: contests binding
 /// delegates (fields.csv, and some at stake) that had the nominee on the ballot and that someone else led on
 /// votes where every option has a count, else the one with a printed majority, else on printed
-/// percentages or delegates where every option has one. (Iowa's and Nevada's 2020 Democratic
-/// winners were declared on delegate equivalents, which Biden did not lead either.)
+/// percentages or delegates where every option has one; none where others tie, or where the votes
+/// are not the official result (fields.csv's votes_are: 2020-D-IA and NV, whose winners were
+/// declared on delegate equivalents): no one is named winner there, so no one to lose to.
 pub fn lost(contests: &[Contest], cycle: i64, party: &str) -> Vec<(String, String)> {
     let nominee = group(&presumptive(cycle, party));
     let mut lost = Vec::new();
@@ -167,8 +168,10 @@ pub fn lost(contests: &[Contest], cycle: i64, party: &str) -> Vec<(String, Strin
             (None, None) => continue,
         };
         let on_it = nominee.as_deref().is_some_and(|n| on_ballot(contest, n) == Some(true));
-        if on_it && contest.status == "final" && leaders.iter().all(|name| group(name) != nominee) {
-            lost.push((contest.id.clone(), leaders.join(" and ")));
+        // A loss is to someone the site names: one leader, and votes that are the result.
+        let named = contest.votes_are.is_none() && leaders.len() == 1;
+        if on_it && named && contest.status == "final" && group(leaders[0]) != nominee {
+            lost.push((contest.id.clone(), leaders[0].to_string()));
         }
     }
     lost.sort();

@@ -1,10 +1,11 @@
-//! Where an edition's presumptive nominee lost: the contests they did not win, among those that
+//! Where an edition's presumptive nominee lost: the contests someone else won, among those that
 //! bound delegates and had them on the ballot. The data hold no expectations, so Tally names no
 //! "upsets".
 
 use crate::model::data::fold::fold;
 use crate::model::derive::race::candidate_key;
-use crate::model::{outcome, Contest, Outcome};
+use crate::model::derive::results::winner;
+use crate::model::Contest;
 
 /// Whether `contest` bound delegates and had the nominee (`key`, folded as `candidate_key` folds)
 /// on its ballot: `None` where it bound none or did not list them; `Some(false)` where it lists
@@ -25,17 +26,11 @@ pub fn on_ballot(contest: &Contest, key: &str) -> Option<bool> {
 }
 
 /// Whether `nominee` lost `contest`: it bound delegates, had them on its ballot (a write-in
-/// included, see [`on_ballot`]), and someone else won it, or others tied or stood level above
-/// them. No known result is no loss; a tie they share is no loss either.
+/// included, see [`on_ballot`]), and [`winner`] names someone else. Where the site names no winner
+/// (a tie, votes that are not the official result, no figures) the story names no one they lost
+/// "to", so it is no loss: 2020-D-IA's caucus-goers' votes led by Sanders are not its result.
 pub fn lost_by(contest: &Contest, nominee: &str) -> bool {
     let nominee = fold(nominee);
-    let is_nominee = |i: &usize| candidate_key(&contest.options[*i]) == nominee;
-    if on_ballot(contest, &nominee) != Some(true) {
-        return false;
-    }
-    match outcome(contest) {
-        Outcome::Winner { option, .. } => !is_nominee(&option),
-        Outcome::Tie { options, .. } | Outcome::Level { options } => !options.iter().any(is_nominee),
-        _ => false,
-    }
+    on_ballot(contest, &nominee) == Some(true)
+        && winner(contest).is_some_and(|w| candidate_key(&contest.options[w]) != nominee)
 }

@@ -4,6 +4,7 @@
 
 use crate::model::derive::nomination::on_ballot;
 use crate::model::derive::race::{candidate_key, candidate_name, race, spelling, Race};
+use crate::model::derive::results::winner;
 use crate::model::words::format::{contest_label, count, surname, votes_not_the_result};
 use crate::model::{
     expected_for_party, outcome, Basis, Catalog, Cycles, Delegates, Edition, Filter, Outcome, Territory,
@@ -368,17 +369,21 @@ pub fn legend_rank(legend: &[LegendEntry], tile: &Tile, catalog: &Catalog) -> Op
     legend.iter().position(|e| e.key == key)
 }
 
-/// Where the edition's presumptive nominee lost, said at the top of the board: "Biden lost 1 of
-/// 57 contests: American Samoa, to Jason Palmer." Counted over the whole edition (not the
-/// filters): the contests that bound delegates and had them on the ballot, the only ones they could
-/// lose; those that list them without them on the ballot are said apart.
+/// Where the edition's presumptive nominee lost, said at the top of the board: "Biden won 51 of 56
+/// contests (no winner named in 4) and lost 1: American Samoa, to Jason Palmer." Counted over the
+/// whole edition (not the filters): the contests that bound delegates and had them on the ballot,
+/// the only ones they could lose; each won (as the race's "Contests won" counts), lost (someone
+/// else named winner) or with no winner named (cancelled, no count, a tie, votes that are not the
+/// result), so the three add up. Those that list them without them on the ballot are said apart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Story {
     /// The presumptive nominee's surname.
     pub nominee: String,
     /// Contests of the edition that bound delegates and had the nominee on the ballot.
     pub contests: usize,
-    /// The contests lost, grouped by who won them ("a tie" where no one did), in calendar order.
+    /// Of those, the contests the nominee won.
+    pub won: usize,
+    /// The contests lost, grouped by who won them, in calendar order.
     pub losses: Vec<(String, Vec<usize>)>,
     /// Contests that bound delegates and list the nominee, who was not on their ballot (see
     /// `nomination::on_ballot`): neither won nor lost, said apart.
@@ -412,6 +417,7 @@ pub fn story(catalog: &Catalog, edition: Edition) -> Option<Story> {
     let mut story = Story {
         nominee: nomination.surname().into(),
         contests: 0,
+        won: 0,
         losses: Vec::new(),
         off_ballot: Vec::new(),
     };
@@ -428,13 +434,15 @@ pub fn story(catalog: &Catalog, edition: Edition) -> Option<Story> {
             }
             None => continue,
         }
-        if catalog.nominee_lost(i).is_none() {
+        let Some(option) = winner(contest) else {
+            continue;
+        };
+        let winner = &contest.options[option];
+        if candidate_key(winner) == key {
+            story.won += 1;
             continue;
         }
-        let winner = match outcome(contest) {
-            Outcome::Winner { option, .. } => contest.options[option].name.clone(),
-            _ => "a tie".into(),
-        };
+        let winner = winner.name.clone();
         match story.losses.iter_mut().find(|(w, _)| *w == winner) {
             Some((_, places)) => places.push(i),
             None => story.losses.push((winner, vec![i])),
@@ -470,21 +478,25 @@ impl Story {
         self.losses.iter().map(|(_, places)| places.len()).sum()
     }
 
-    /// The sentence's opening: "Biden lost 1 of 57 contests" (then a colon and the places), or
-    /// "Trump won each of 50 contests." when there are none.
+    /// The sentence's opening: "Biden won 51 of 56 contests (no winner named in 4) and lost 1: "
+    /// (then the places), or "… and lost none." The parenthesis only where some named no winner.
     pub fn opening(&self) -> String {
-        match self.lost() {
-            0 => format!(
-                "{} won each of {}.",
-                self.nominee,
-                count(self.contests as i64, "contest", "contests")
-            ),
-            n => format!(
-                "{} lost {n} of {}: ",
-                self.nominee,
-                count(self.contests as i64, "contest", "contests")
-            ),
-        }
+        let lost = self.lost();
+        let unnamed = self.contests - self.won - lost;
+        let unnamed = match unnamed {
+            0 => String::new(),
+            n => format!(" (no winner named in {n})"),
+        };
+        let lost = match lost {
+            0 => "none.".into(),
+            n => format!("{n}: "),
+        };
+        format!(
+            "{} won {} of {}{unnamed} and lost {lost}",
+            self.nominee,
+            self.won,
+            count(self.contests as i64, "contest", "contests")
+        )
     }
 }
 

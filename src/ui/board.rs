@@ -12,7 +12,7 @@ use super::winners::contest_href;
 use crate::model::data::dataset::LIVE_FEEDS;
 use crate::model::words::board::{
     checked_line, edition_race, legend, legend_rank, losses_filter, map_choice, map_title, needed, race_rest,
-    race_title, story, tiles, StoryLink, Tile, TileResult,
+    race_title, story, tiles, StoryLink, Tile, TileResult, WHAT_COUNTS,
 };
 use crate::model::words::format::thousands;
 use crate::model::{at_tile, territory, Edition, Query, TILE_GRID};
@@ -110,7 +110,7 @@ pub fn board(
             </div>
             <p id="map-help" class="hint">
                 <span class="live-only">{ "Arrow keys move between places, Home and End to the first and last; Enter opens one. " }</span>
-                { "Faded: outside the filters." }
+                { "Faded: outside the filters. " }{ WHAT_COUNTS }
             </p>
             <ul class="legend" aria-label="Legend">
                 // In a list of their own, keyed where feeds are read: a winner who joins on a live

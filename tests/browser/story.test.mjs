@@ -73,6 +73,11 @@ async function sumsUp(page, surname, contests) {
   assert.equal(Number(won) + Number(unnamed) + (lost === 'none' ? 0 : Number(lost)), contests, sentence);
   const row = page.locator('.race-table tbody tr', { hasText: surname }).first();
   assert.equal((await row.locator('td').nth(1).innerText()).trim(), won, `the race table's "Contests won": ${sentence}`);
+  // The legend counts places (tiles), which the map's help says; the race, bound contests.
+  assert.match(await page.locator('#map-help').innerText(), /The legend counts places won; the race, contests won that bound delegates\./);
+  const places = await page.locator('.tiles .tile .tile-text', { hasText: new RegExp(`^${surname}$`) }).count();
+  const entry = await page.locator('.legend li', { hasText: surname }).first().innerText();
+  assert.equal(entry.match(/\((\d+)\)$/)?.[1], String(places), `the legend's ${entry}: ${places} places on the map`);
 }
 
 test('2020: no loss to a winner the site does not name (Iowa, Nevada: votes not the result); Trump lost none, and the sentence says what he won', async () => {
@@ -198,7 +203,7 @@ for (const scheme of ['light', 'dark']) {
       const legend = await page.locator('.legend li', { has: page.locator('.swatch[data-result^=w]') }).evaluateAll((lis) => lis.map((li) => ({
         name: li.textContent.replace(/ \(\d+\)$/, ''), colour: getComputedStyle(li.querySelector('.swatch')).backgroundColor,
       })));
-      // (One winner is a legend of one: Trump won every 2020 Republican contest.)
+      // (One winner is a legend of one: Trump won every 2020 Republican contest that named a winner.)
       assert.ok(legend.length >= 1, `${cycle} ${party}: the legend names the winners`);
       for (const entry of legend) {
         const surname = entry.name.split(' ').at(-1);

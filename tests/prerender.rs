@@ -184,12 +184,7 @@ fn share_differs(contest: &Contest, candidate: &Candidate, share: &str) -> Optio
             .contains('%')
             .then(|| format!("{name}, no one's votes, has a share: {share:?}"));
     }
-    let valid: i64 = contest
-        .candidates
-        .iter()
-        .filter(|c| !is_void(&c.name))
-        .filter_map(|c| c.votes)
-        .sum();
+    let valid = valid_votes(contest);
     if valid == 0 {
         return share
             .contains('%')
@@ -220,6 +215,16 @@ fn delegates_read_right(contest: &Contest, candidate: &Candidate, cell: &str) ->
     let listed: Vec<f64> = contest.candidates.iter().filter_map(|c| c.delegates).collect();
     let all_listed = !listed.is_empty() && Some(listed.iter().sum::<f64>()) == contest.pledged;
     cell == NOT_REPORTED || cell == NOT_BOUND || (all_listed && cell == "0")
+}
+
+/// The sum of the counts of every option but blank and void ballots: what shares are of.
+fn valid_votes(contest: &Contest) -> i64 {
+    contest
+        .candidates
+        .iter()
+        .filter(|c| !is_void(&c.name))
+        .filter_map(|c| c.votes)
+        .sum()
 }
 
 /// The sentences and the sum row say nothing the figures contradict: after no vote, no "most"
@@ -266,12 +271,7 @@ fn check_words(card: &str, contest: &Contest, found: &mut Findings) {
     match (uncounted, foot) {
         (Some(c), Some(foot)) => found.expect(false, || format!("{foot:?} leaves out {}'s votes", c.name)),
         (None, Some(foot)) => {
-            let sum: i64 = contest
-                .candidates
-                .iter()
-                .filter(|c| !is_void(&c.name))
-                .filter_map(|c| c.votes)
-                .sum();
+            let sum = valid_votes(contest);
             found.expect(foot.contains(&thousands(sum)), || {
                 format!("{foot:?} is not the sum {sum}")
             });

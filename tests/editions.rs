@@ -727,3 +727,31 @@ fn nevada_s_check_does_not_name_iowa_s_equivalents() {
     );
     assert!(!check.contains("state delegate equivalents"), "{check}");
 }
+
+/// A contest where no one's votes are on record (cancelled, or decided without a vote) is never
+/// said to have had "this vote": its check line says no vote allocated the delegates (2024-R-SD,
+/// 2024 DE and FL).
+#[test]
+fn no_check_line_speaks_of_a_vote_that_was_not_held() {
+    let catalog = every_edition();
+    let dir = format!("{}/static/data/editions", env!("CARGO_MANIFEST_DIR"));
+    let mut without_votes = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.to_string_lossy().ends_with(".details.json") {
+            continue;
+        }
+        let details: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for c in details["contests"].as_array().unwrap() {
+            let (Some(id), Some(check)) = (c["id"].as_str(), c["check"].as_str()) else {
+                continue;
+            };
+            let contest = contest(&catalog, id);
+            if contest.options.iter().all(|o| o.votes.is_none() && o.pct.is_none()) {
+                without_votes += 1;
+                assert!(!check.contains("this vote"), "{id}: {check}");
+            }
+        }
+    }
+    assert!(without_votes > 0);
+}

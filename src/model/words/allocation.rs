@@ -160,8 +160,8 @@ fn unchecked(contest: &Contest, rule: &Rule, why: &Unchecked) -> String {
         Unchecked::NoRuleToCheck(word) => match word.as_str() {
             "non-binding" => "Not checked: this vote binds no delegates.".into(),
             "unbound" => "Not checked: the delegates go to the convention unbound.".into(),
-            "convention" => "Not checked: the delegates are chosen at a convention, not by this vote.".into(),
-            "none" => "Not checked: no delegates are allocated by this vote.".into(),
+            "convention" => "Not checked: the delegates are chosen at a convention.".into(),
+            "none" => "Not checked: no vote allocated these delegates.".into(),
             "hybrid" => "Not checkable from the statewide vote: the party mixes methods by district, which would need each district's results.".into(),
             _ => "Not checked: the party's rule for these delegates is not known.".into(),
         },

@@ -142,8 +142,9 @@ pub fn board(
     }
 }
 
-/// Where the presumptive nominee lost, each place a plain link to its result's page: "Biden lost 1
-/// of 57 contests: American Samoa, to Jason Palmer."
+/// What the presumptive nominee won and where they lost, each place a plain link to its result's
+/// page: "Biden won 51 of 56 contests (no winner named in 4) and lost 1: American Samoa, to Jason
+/// Palmer."
 fn the_story(catalog: &Shared, edition: Edition, query: &Query) -> Html {
     let Some(story) = story(catalog, edition) else {
         return html! {};
@@ -151,7 +152,7 @@ fn the_story(catalog: &Shared, edition: Edition, query: &Query) -> Html {
     let parts = story.parts(catalog).into_iter().map(|(text, at)| {
         let href = match at {
             Some(StoryLink::Contest(i)) => contest_href(&query.data, &catalog.contests()[i].id),
-            // The reader's address with the edition's losses for its filters (looks kept).
+            // The reader's address (its look kept) with the edition's losses as its filter.
             Some(StoryLink::Losses) => Query {
                 filter: losses_filter(edition),
                 contest: None,

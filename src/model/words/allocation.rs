@@ -158,7 +158,7 @@ fn caveats(either_rounding: bool, any_threshold: bool) -> &'static str {
 fn unchecked(contest: &Contest, rule: &Rule, why: &Unchecked) -> String {
     match why {
         Unchecked::NoRuleToCheck(word) => match word.as_str() {
-            "non-binding" => "Not checked: this vote binds no delegates.".into(),
+            "non-binding" => "Not checked: this contest binds no delegates.".into(),
             "unbound" => "Not checked: the delegates go to the convention unbound.".into(),
             "convention" => "Not checked: the delegates are chosen at a convention.".into(),
             "none" => "Not checked: no vote allocated these delegates.".into(),

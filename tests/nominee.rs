@@ -433,3 +433,34 @@ fn the_story_names_up_to_three_places_per_winner_then_two_and_how_many_more() {
         format!("Nominee won 10 of 10 contests and lost none. Nominee was not on the ballot in {b}.")
     );
 }
+
+/// On election night a contest still counting is neither won nor lost: the story counts settled
+/// contests only (American Samoa counting leaves it out of "of N" and of the losses), and says
+/// nothing while none is settled, never "won 0 of 0".
+#[test]
+fn the_story_counts_only_settled_contests() {
+    use tally::model::words::board::story;
+    let catalog = catalog();
+    let samoa = catalog.contests().iter().find(|c| c.id == "2024-D-AS").unwrap();
+    let edition = samoa.edition();
+    let settled = story(&catalog, edition).expect("the bundled story");
+    let mut night = catalog.dataset.clone();
+    night
+        .contests
+        .iter_mut()
+        .filter(|c| c.id == "2024-D-AS")
+        .for_each(|c| c.status = Status::Counting);
+    let counting = Catalog::new(night.clone());
+    let story_then = story(&counting, edition).expect("the others are settled");
+    assert_eq!(story_then.contests, settled.contests - 1);
+    let lost: Vec<&str> = story_then
+        .losses
+        .iter()
+        .flat_map(|(_, places)| places.iter().map(|&i| counting.contests()[i].id.as_str()))
+        .collect();
+    assert!(!lost.contains(&"2024-D-AS"), "{lost:?}");
+    for contest in night.contests.iter_mut().filter(|c| c.edition() == edition) {
+        contest.status = Status::Upcoming;
+    }
+    assert!(story(&Catalog::new(night), edition).is_none());
+}

@@ -428,7 +428,8 @@ pub fn story(catalog: &Catalog, edition: Edition) -> Option<Story> {
     };
     for &i in &catalog.order {
         let contest = &contests[i];
-        if contest.edition() != edition {
+        // On the night, a contest still counting is neither won nor lost yet.
+        if contest.edition() != edition || !contest.status.settled() {
             continue;
         }
         match on_ballot(contest, &key) {
@@ -453,7 +454,8 @@ pub fn story(catalog: &Catalog, edition: Edition) -> Option<Story> {
             None => story.losses.push((winner, vec![i])),
         }
     }
-    Some(story)
+    // Nothing settled yet (early on the night): no "won 0 of 0".
+    (story.contests > 0 || !story.off_ballot.is_empty()).then_some(story)
 }
 
 impl Story {

@@ -317,12 +317,11 @@ pub fn share_sentence(contest: &Contest) -> Option<String> {
         ShareBasis::Printed if contest.whole_field => {
             "Shares are the source's printed percentages, as not every option has a count.".into()
         }
-        ShareBasis::Printed if totals.valid == 0 => {
-            "Only the options listed are itemised by the source; others may have had votes. Shares are the source's printed percentages.".into()
-        }
-        ShareBasis::Printed => {
-            "Only the options listed are itemised by the source; others may have had votes. Shares are the source's printed percentages, and the listed counts do not add up to a total.".into()
-        }
+        // No "listed counts" where there are none (2008-D-DA).
+        ShareBasis::Printed => format!(
+            "Only the options listed are itemised by the source; others may have had votes. Shares are the source's printed percentages{}.",
+            if totals.valid > 0 { ", and the listed counts do not add up to a total" } else { "" }
+        ),
     })
 }
 

@@ -225,6 +225,65 @@ fn leading_until_called_then_called_then_won_once_final() {
     assert!(Marks::new(&upcoming).leaders.is_empty());
 }
 
+/// Delegates shared at the top but not evenly: "have the most delegates" while counting, "won" only
+/// once final (as a single leader's "has" and "won").
+#[test]
+fn an_uneven_split_at_the_top_is_won_only_once_final() {
+    use tally::model::words::delegates::delegate_sentence;
+    let uneven = |status: &str| {
+        let rest = match status {
+            "called" => CALLED.to_string(),
+            _ => format!(r#","status":"{status}""#),
+        };
+        let text = feed("", &rest, r#","status":"counting""#)
+            .replace(
+                r#"{"name":"Joe Biden","votes":40,"delegates":3}]"#,
+                r#"{"name":"Joe Biden","votes":40,"delegates":3},{"name":"Dean Phillips","votes":9,"delegates":1}]"#,
+            )
+            .replace(r#""pledged_delegates":6"#, r#""pledged_delegates":7"#);
+        let loaded = load(&text).unwrap();
+        assert_eq!(loaded.problems, [], "{status}");
+        delegate_sentence(&loaded.dataset.contests[0])
+    };
+    for status in ["counting", "called"] {
+        assert_eq!(
+            uneven(status),
+            "Jason Palmer and Joe Biden have the most delegates, 3 each, of 7 pledged.",
+            "{status}"
+        );
+    }
+    for status in ["final", "certified"] {
+        assert_eq!(
+            uneven(status),
+            "Jason Palmer and Joe Biden won the most delegates, 3 each, of 7 pledged.",
+            "{status}"
+        );
+    }
+}
+
+/// The share of the expected vote counted as the sentence gives it: one decimal where the feed has
+/// one, rounded half up, and never "100%" while some of it is still to count.
+#[test]
+fn the_expected_vote_reads_100_only_once_all_of_it_is() {
+    for (pct, words) in [
+        ("40", "40%"),
+        ("12.5", "12.5%"),
+        ("0.15", "0.2%"),
+        ("99.7", "99.7%"),
+        ("99.96", "99.9%"),
+        ("100", "100%"),
+    ] {
+        let rest = format!(r#","status":"counting","expected_vote_pct":{pct}"#);
+        let loaded = load(&feed("", &rest, r#","status":"counting""#)).unwrap();
+        assert_eq!(loaded.problems, [], "{pct}");
+        let sentence = popular_sentence(&loaded.dataset.contests[0]);
+        assert!(
+            sentence.ends_with(&format!(", with {words} of the expected vote counted.")),
+            "{pct}: {sentence}"
+        );
+    }
+}
+
 /// The bundled file declares no feed: nothing of the night shows for it.
 #[test]
 fn the_bundled_file_has_no_live_fields() {

@@ -464,3 +464,63 @@ fn the_story_counts_only_settled_contests() {
     }
     assert!(story(&Catalog::new(night), edition).is_none());
 }
+
+/// On the night, a contest still counting (or called, not yet final) is neither won nor lost
+/// anywhere the page says so: no "Biden lost" mark or tile, not in "Where Biden lost", no contest
+/// won in the race; once final, all of them again (the bundled figures, read from the data).
+#[test]
+fn a_lead_is_no_win_and_no_loss_before_the_count_is_final() {
+    use tally::model::words::board::{edition_race, tiles};
+    let settled = catalog();
+    let samoa = settled.contests().iter().position(|c| c.id == "2024-D-AS").unwrap();
+    let edition = settled.contests()[samoa].edition();
+    let nominee = settled.nomination(edition).unwrap().presumptive_nominee.clone();
+    let winner = winner(&settled.contests()[samoa]).expect("a winner named");
+    let winner_name = settled.contests()[samoa].options[winner].name.clone();
+    let everything: Vec<usize> = (0..settled.contests().len()).collect();
+    let wins = |catalog: &Catalog, name: &str| {
+        edition_race(catalog, &everything, edition)
+            .standings
+            .iter()
+            .find(|s| s.name == name)
+            .map_or(0, |s| s.won)
+    };
+    let tile_lost = |catalog: &Catalog| {
+        tiles(catalog, &everything, edition)
+            .iter()
+            .find(|t| t.contest == Some(samoa))
+            .unwrap()
+            .nominee_lost
+    };
+    let listed_as_lost = |catalog: &Catalog| {
+        let (_, selected) = select(
+            catalog,
+            &format!("?cycle={}&party={}&lost=1", edition.cycle, edition.party.code()),
+        );
+        selected.contains(&samoa)
+    };
+    // Final: lost, and a win for the winner.
+    assert!(settled.nominee_lost(samoa).is_some() && tile_lost(&settled) && listed_as_lost(&settled));
+    let won_when_final = wins(&settled, &winner_name);
+    assert!(won_when_final >= 1, "{winner_name} won {won_when_final}");
+    for status in [Status::Counting, Status::Called] {
+        let mut night = settled.dataset.clone();
+        night
+            .contests
+            .iter_mut()
+            .filter(|c| c.id == "2024-D-AS")
+            .for_each(|c| c.status = status);
+        let catalog = Catalog::new(night);
+        assert!(
+            catalog.nominee_lost(samoa).is_none(),
+            "{status:?}: no 'lost' mark in the list"
+        );
+        assert!(!tile_lost(&catalog), "{status:?}: no 'lost' tile");
+        assert!(!listed_as_lost(&catalog), "{status:?}: not in 'Where {nominee} lost'");
+        assert_eq!(
+            wins(&catalog, &winner_name),
+            won_when_final - 1,
+            "{status:?}: a lead is no contest won"
+        );
+    }
+}

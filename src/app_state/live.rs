@@ -178,8 +178,18 @@ pub fn update(old: &Dataset, feed: Dataset, replaced: &mut Vec<Replaced>) -> (Da
             continue;
         };
         let before = &merged.contests[index];
+        // At the feed's time; a feed that gives none readably, at the contest's `updated_at`.
+        let when = match at.as_str() {
+            "" => contest
+                .updated_at
+                .get()
+                .filter(|t| Moment::parse(t).is_some())
+                .cloned()
+                .unwrap_or_default(),
+            _ => at.clone(),
+        };
         let recorded = if night {
-            corrections(before, &contest, &at)
+            corrections(before, &contest, &when)
         } else {
             Vec::new()
         };
@@ -195,10 +205,18 @@ pub fn update(old: &Dataset, feed: Dataset, replaced: &mut Vec<Replaced>) -> (Da
         }
         // The feed's own corrections of a split make its check's line say what the first report was.
         let feed_corrected_split = contest.corrections.iter().any(|c| c.field.starts_with("delegates"));
+        // One entry per change: the feed's own correction takes the place of an entry of the same
+        // change shown before (one this page recorded, a reply earlier), and the page records none
+        // the feed gives itself in the same reply; each change is still said once.
+        let same = |a: &Correction, b: &Correction| {
+            (&a.field, &a.option, &a.from, &a.to) == (&b.field, &b.option, &b.from, &b.to)
+        };
+        let theirs = std::mem::take(&mut contest.corrections);
         let mut kept: Vec<Correction> = before.corrections.clone();
-        for theirs in std::mem::take(&mut contest.corrections) {
-            if !kept.contains(&theirs) {
-                kept.push(theirs);
+        for correction in &theirs {
+            match kept.iter().position(|k| same(k, correction)) {
+                Some(i) => kept[i] = correction.clone(),
+                None => kept.push(correction.clone()),
             }
         }
         if !recorded.is_empty() {
@@ -209,7 +227,7 @@ pub fn update(old: &Dataset, feed: Dataset, replaced: &mut Vec<Replaced>) -> (Da
             if let Some(line) = correction_line(&probe) {
                 said.push(format!("{}: {line}.", contest.territory_name()));
             }
-            kept.extend(recorded);
+            kept.extend(recorded.into_iter().filter(|r| !theirs.iter().any(|t| same(t, r))));
         }
         contest.corrections = kept;
         if let (false, Some(first)) = (feed_corrected_split, replaced.iter().find(|r| r.0 == index)) {

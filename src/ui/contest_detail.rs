@@ -240,7 +240,9 @@ pub fn contest_detail(props: DetailView, dispatch: &Callback<Action>) -> Html {
                             { for contest.corrections.iter().map(|c| html! {
                                 <li>
                                     <strong>{ format!("{} {}: first reported {}, corrected to {}", c.option, c.field, c.from, c.to) }</strong>
-                                    { format!(" ({})", replace(&replace(&c.reported_at, 'T', " "), 'Z', " UTC")) }
+                                    if !c.reported_at.is_empty() {
+                                        { format!(" ({})", replace(&replace(&c.reported_at, 'T', " "), 'Z', " UTC")) }
+                                    }
                                     if let Some(note) = &c.note { <p>{ note.clone() }</p> }
                                 </li>
                             }) }

@@ -65,3 +65,11 @@ export async function checkCounts(page) {
   assert.ok(found, line);
   return { agree: Number(found[1]), differ: Number(found[2]) };
 }
+
+/** An RFC 3339 time as the page tells it (src/model/data/time.rs, `clock`): "11:42 p.m." at the
+ * offset it was written with, " UTC" added at zero offset. */
+export function clockOf(at) {
+  const [, hour, minute] = /T(\d\d):(\d\d)/.exec(at);
+  const utc = /(Z|[+-]00:00)$/i.test(at) ? ' UTC' : '';
+  return `${+hour % 12 || 12}:${minute} ${+hour < 12 ? 'a.m.' : 'p.m.'}${utc}`;
+}

@@ -74,7 +74,7 @@ async function sumsUp(page, surname, contests) {
   const row = page.locator('.race-table tbody tr', { hasText: surname }).first();
   assert.equal((await row.locator('td').nth(1).innerText()).trim(), won, `the race table's "Contests won": ${sentence}`);
   // The legend counts places (tiles), which the map's help says; the race, bound contests.
-  assert.match(await page.locator('#map-help').innerText(), /The legend counts places won; the race, contests won that bound delegates\./);
+  assert.match(await page.locator('#map-help').innerText(), /The legend counts places won \(or, while the count goes on, led\); the race, contests won that bound delegates\./);
   const places = await page.locator('.tiles .tile .tile-text', { hasText: new RegExp(`^${surname}$`) }).count();
   const entry = await page.locator('.legend li', { hasText: surname }).first().innerText();
   assert.equal(entry.match(/\((\d+)\)$/)?.[1], String(places), `the legend's ${entry}: ${places} places on the map`);

@@ -242,6 +242,86 @@ fn figures_update_in_place_calls_and_corrections_are_announced_once() {
     assert_eq!(done.poll_delay(), None);
 }
 
+/// The log's entries as `field option from to reported_at`.
+fn log(state: &State) -> Vec<String> {
+    samoa(state)
+        .corrections
+        .iter()
+        .map(|c| format!("{} {} {} {} {}", c.field, c.option, c.from, c.to, c.reported_at))
+        .collect()
+}
+
+#[test]
+#[cfg_attr(
+    not(any(feature = "newsroom", feature = "live")),
+    ignore = "a build without feeds reads none"
+)]
+fn a_correction_the_feed_writes_itself_is_logged_once_and_said_once() {
+    let theirs = r#","status":"called","called":{"winner":"Jason Palmer","by":"AP","at":"2024-03-05T23:42:00-05:00"},
+        "corrections":[
+          {"reported_at":"2024-03-06T00:20:00-05:00","field":"delegates","option":"Jason Palmer","from":"4","to":"3","sources":[]},
+          {"reported_at":"2024-03-06T00:20:00-05:00","field":"delegates","option":"Joe Biden","from":"2","to":"3","sources":[]}]"#;
+    let shown = opened(feed("05T22:00", (20, 30), None, COUNTING));
+    let first = shown.after(Action::Polled {
+        request: 0,
+        poll: changed(feed("05T23:42", (51, 40), Some((4, 2)), CALLED)),
+    });
+    // The feed corrects the split and writes the correction in the same reply: one entry each,
+    // the feed's (its time), and one announcement.
+    let corrected = first.clone().after(Action::Polled {
+        request: 0,
+        poll: changed(feed("06T00:25", (51, 40), Some((3, 3)), theirs)),
+    });
+    assert_eq!(
+        log(&corrected),
+        [
+            "delegates Jason Palmer 4 3 2024-03-06T00:20:00-05:00",
+            "delegates Joe Biden 2 3 2024-03-06T00:20:00-05:00"
+        ]
+    );
+    assert_eq!(
+        feed_of(&corrected).announcement,
+        "American Samoa: Delegates corrected from 4\u{2013}2 to 3\u{2013}3."
+    );
+    // The page recorded the change a reply before the feed wrote its correction: the feed's takes
+    // its place, and nothing is said twice.
+    let recorded = first.after(Action::Polled {
+        request: 0,
+        poll: changed(feed("06T00:25", (51, 40), Some((3, 3)), CALLED)),
+    });
+    assert_eq!(log(&recorded).len(), 2);
+    let written = recorded.after(Action::Polled {
+        request: 0,
+        poll: changed(feed("06T00:30", (51, 40), Some((3, 3)), theirs)),
+    });
+    assert_eq!(log(&written), log(&corrected));
+    assert_eq!(feed_of(&written).announcement, "");
+}
+
+#[test]
+#[cfg_attr(
+    not(any(feature = "newsroom", feature = "live")),
+    ignore = "a build without feeds reads none"
+)]
+fn a_feed_without_its_time_dates_a_correction_by_the_contests_update() {
+    let without = |votes: i64, updated: &str| {
+        let text = format!(
+            r#"{{"schema_version":1,"title":"live","poll_seconds":10,"contests":[
+            {{"id":"2024-D-AS","cycle":2024,"party":"D","territory":"AS","date":"2024-03-05","kind":"caucus",
+              "status":"counting","updated_at":"{updated}","options":[{{"name":"Jason Palmer","votes":{votes}}},{{"name":"Joe Biden","votes":40}}]}}]}}"#
+        );
+        let loaded = load(&text).unwrap();
+        assert_eq!(loaded.problems, []);
+        Shared(Rc::new(Catalog::new(loaded.dataset)))
+    };
+    let shown = opened(without(51, "2024-03-05T23:00:00-05:00"));
+    let lower = shown.after(Action::Polled {
+        request: 0,
+        poll: changed(without(50, "2024-03-05T23:10:00-05:00")),
+    });
+    assert_eq!(log(&lower), ["votes Jason Palmer 51 50 2024-03-05T23:10:00-05:00"]);
+}
+
 #[test]
 #[cfg_attr(
     not(any(feature = "newsroom", feature = "live")),

@@ -29,8 +29,10 @@ pub fn on_ballot(contest: &Contest, key: &str) -> Option<bool> {
 /// included, see [`on_ballot`]), and [`winner`] names someone else. Where the site names no winner
 /// (a tie, votes that are not the official result, no figures) the story names no one they lost
 /// "to", so it is no loss: 2020-D-IA's caucus-goers' votes led by Sanders are not its result.
+/// On a live night a contest still counting is no loss yet: a lead is not a win.
 pub fn lost_by(contest: &Contest, nominee: &str) -> bool {
     let nominee = fold(nominee);
-    on_ballot(contest, &nominee) == Some(true)
+    contest.status.settled()
+        && on_ballot(contest, &nominee) == Some(true)
         && winner(contest).is_some_and(|w| candidate_key(&contest.options[w]) != nominee)
 }

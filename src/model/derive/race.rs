@@ -102,8 +102,9 @@ pub fn race(contests: &[Contest], set: &[usize]) -> Race {
         race.no_winner += usize::from(winner.is_none());
         race.rule_agree += usize::from(contest.rule_agrees == Some(true));
         race.rule_differ += usize::from(contest.rule_agrees == Some(false));
-        // A contest won counts where it bound delegates: not a non-binding primary's.
-        let won = winner.filter(|_| contest.binds_delegates());
+        // A contest won counts where it bound delegates (not a non-binding primary's) and is
+        // settled: on a live night a lead is not a win.
+        let won = winner.filter(|_| contest.binds_delegates() && contest.status.settled());
         let figures = delegate_figures(contest);
         // With none at stake, an empty delegate cell is no missing figure.
         let at_stake = contest.pledged_delegates != Some(Delegates::ZERO);

@@ -366,7 +366,9 @@ pub fn legend<'a>(tiles: &[Tile], catalog: &'a Catalog) -> Vec<LegendEntry<'a>> 
 /// What the legend's and the race's counts are, which differ where a place held two contests or
 /// a vote that bound no delegates (2024-D-NH: Biden's write-in win colours the map, and the race
 /// counts no contest won).
-pub const WHAT_COUNTS: &str = "The legend counts places won; the race, contests won that bound delegates.";
+/// On a live night the map colours a place still counting by its leader, and the legend counts it.
+pub const WHAT_COUNTS: &str =
+    "The legend counts places won (or, while the count goes on, led); the race, contests won that bound delegates.";
 
 /// Which legend entry colours `tile`: its winner's place in the legend.
 pub fn legend_rank(legend: &[LegendEntry], tile: &Tile, catalog: &Catalog) -> Option<usize> {

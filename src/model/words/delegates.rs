@@ -86,13 +86,18 @@ pub fn delegate_sentence(contest: &Contest) -> String {
             )
         }
         DelegateResult::Split { options } => format!(
-            "{} won the most delegates, {} each{}.{rest}",
+            "{} {} the most delegates, {} each{}.{rest}",
             and_list(
                 &options
                     .iter()
                     .map(|&i| contest.options[i].name.as_str())
                     .collect::<Vec<_>>()
             ),
+            if crate::model::words::live::counted(contest) {
+                "won"
+            } else {
+                "have"
+            },
             won(options[0]),
             stake(", ")
         ),

@@ -259,7 +259,8 @@ fn result_sentence(contest: &Contest) -> String {
                 );
             }
             if let (Some(of), Basis::Percentage) = (contest.pct_of.get(), basis) {
-                return format!("{} won the most {of}{by}.", name(option));
+                let verb = if counted(contest) { "won" } else { "has" };
+                return format!("{} {verb} the most {of}{by}.", name(option));
             }
             match basis {
                 Basis::Reported => format!("{} is reported as the winner; no figures were published.", name(option)),

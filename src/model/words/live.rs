@@ -36,7 +36,9 @@ pub fn expected_counted(contest: &Contest) -> String {
         .copied()
         .filter(|_| !counted(contest))
         .map(|pct| {
-            let places = u32::from(pct.fract() != 0.0 && pct < 99.5);
+            // Never "100%" before all of it is counted: 99.96 reads 99.9.
+            let pct = if pct < 100.0 { pct.min(99.9) } else { pct };
+            let places = u32::from(pct.fract() != 0.0);
             format!(", with {}% of the expected vote counted", decimal(pct, places))
         })
         .unwrap_or_default()

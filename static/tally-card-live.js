@@ -17,14 +17,17 @@
   // The methods Tally checks from a contest's statewide figures (derive/allocation.rs).
   var CHECKED = /^(dnc-proportional|proportional|proportional-wta-trigger|winner-take-all)$/;
   var VOID = /^(blank ballots|blank|void ballots|blank and void ballots|overvotes|overvote|undervotes|spoiled ballots)$/i;
+  // Votes for several people together, which no one leads with (OptionKind::classify).
+  var OTHER = /^(write-in votes|write-ins|write-in|other|others|other candidates|scattering|blank\/void\/scattering)$/i;
   var $ = function (s, r) { return (r || doc).querySelector(s); };
   var all = function (s, r) { return [].slice.call((r || doc).querySelectorAll(s)); };
   var n = function (v) { return v.toLocaleString('en-US'); };
   var count = function (v, one, many) { return n(v) + ' ' + (v === 1 ? one : many); };
   var names = function (list) { return list.length < 3 ? list.join(' and ') : list.slice(0, -1).join(', ') + ' and ' + list[list.length - 1]; };
   var time = function (t) {
-    var m = /T(\d\d):(\d\d)/.exec(t || '');
-    return m ? ' at ' + (+m[1] % 12 || 12) + ':' + m[2] + (+m[1] < 12 ? ' a.m.' : ' p.m.') + (/z$/i.test(t) ? ' UTC' : '') : '';
+    // RFC 3339's date and time, joined by T, t or a space (as data/time.rs reads them); UTC named.
+    var m = /^\s*\d{4}-\d\d-\d\d[Tt ](\d\d):(\d\d)/.exec(t || '');
+    return m ? ' at ' + (+m[1] % 12 || 12) + ':' + m[2] + (+m[1] < 12 ? ' a.m.' : ' p.m.') + (/(z|[+-]00:00)\s*$/i.test(t) ? ' UTC' : '') : '';
   };
   // Two printed shares' difference as shown, rounded half up to the coarser precision ("50.0" less
   // "49.75" is "0.3"); none for a bound ("<0.1") or a missing figure.
@@ -66,13 +69,23 @@
     if (feed.as_of && asOf && Date.parse(feed.as_of) < Date.parse(asOf)) return;
     asOf = feed.as_of || asOf;
     var contest = (feed.contests || []).filter(function (c) { return (c.id || c.cycle + '-' + c.party + '-' + c.territory) === id; })[0];
-    if (contest) show(contest);
+    if (contest && readable(contest)) show(contest);
+  }
+
+  // What the page refuses of a feed's contest (validate.rs), the card does not show either: a status
+  // the format does not know, or a call for no one on the ballot; the card keeps what it shows.
+  function readable(c) {
+    var fold = function (v) { return String(v).trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); };
+    var call = c.called && c.called.winner;
+    if ((c.status != null && !LABEL[c.status]) || (c.status === 'called' && !call)) return false;
+    return !call || (c.options || []).some(function (o) { return fold(o.name) === fold(call); });
   }
 
   function show(c) {
     var options = c.options || [], settled = SETTLED[c.status], called = !settled && c.called;
     var counted = settled || !LABEL[c.status];
-    var isVoid = function (o) { return o.kind ? o.kind === 'void' : VOID.test(o.name.trim()); };
+    var kind = function (o) { return o.kind || (VOID.test(o.name.trim()) ? 'void' : OTHER.test(o.name.trim()) ? 'other' : 'person'); };
+    var isVoid = function (o) { return kind(o) === 'void'; };
     var valid = 0, blank = 0, stated = 0, allCounts = true, listed = 0;
     options.forEach(function (o) {
       if (isVoid(o)) blank += o.votes || 0; else if (o.votes == null) allCounts = false; else valid += o.votes;
@@ -84,11 +97,13 @@
     // A delegate figure that changes once reported, or a count that goes down: a correction at the
     // feed's time, as the page records it (not on the first reply, which may be ahead of the card).
     if (before) {
+      // At the feed's time; a feed that gives none, at the contest's (as app_state/live.rs does).
+      var at = asOf || c.updated_at || '';
       options.forEach(function (o) {
         var was = before[o.name];
         if (!was) return;
-        if (was.votes != null && o.votes != null && o.votes < was.votes) corrections.push(['votes', o.name, was.votes, o.votes, asOf]);
-        if (was.delegates != null && o.delegates != null && o.delegates !== was.delegates) corrections.push(['delegates', o.name, was.delegates, o.delegates, asOf]);
+        if (was.votes != null && o.votes != null && o.votes < was.votes) corrections.push(['votes', o.name, was.votes, o.votes, at]);
+        if (was.delegates != null && o.delegates != null && o.delegates !== was.delegates) corrections.push(['delegates', o.name, was.delegates, o.delegates, at]);
       });
     }
     before = {};
@@ -101,13 +116,14 @@
       return o.pct != null ? o.pct + '%' : 'Not reported';
     };
     var delegates = function (o) {
+      // In derive/delegates.rs's order: a contest that binds none says so before any arithmetic.
       if (o.delegates != null) return String(o.delegates);
-      if (listed && stated === c.pledged_delegates) return '0';
-      return c.binding === false || c.pledged_delegates === 0 ? 'Not bound' : 'Not reported';
+      if (c.binding === false || c.pledged_delegates === 0) return 'Not bound';
+      return listed && c.pledged_delegates > 0 && stated === c.pledged_delegates ? '0' : 'Not reported';
     };
 
     // The popular vote, on whole counts only; other figures keep the build's sentence and marks.
-    var people = options.filter(function (o) { return !isVoid(o) && o.kind !== 'other'; });
+    var people = options.filter(function (o) { var k = kind(o); return k !== 'void' && k !== 'other'; });
     var sorted = people.slice().sort(function (a, b) { return (b.votes || 0) - (a.votes || 0); });
     var top = sorted[0], second = sorted[1], leaders = [];
     var sentence = $('.result');
@@ -119,12 +135,17 @@
         words = names(leaders.map(function (o) { return o.name; })) + ' tied for first place, ' + count(top.votes, 'vote', 'votes') + ' each.';
       } else {
         var by = '';
-        if (second) {
+        // A margin only over a certain runner-up: no other row ahead of them ("Write-in votes"
+        // could hide a person with more), as derive/results.rs's margin.
+        var sure = second && options.every(function (o) { return o === top || o === second || isVoid(o) || o.votes <= second.votes; });
+        if (sure) {
           var points = computed ? ((tenths(top) - tenths(second)) / 10).toFixed(1) : printed(top.pct, second.pct);
           by = ' by ' + count(top.votes - (second.votes || 0), 'vote', 'votes') + (+points ? ' (' + points + ' points)' : '');
         }
         var expected = c.expected_vote_pct;
-        expected = !counted && expected != null ? ', with ' + (expected % 1 && expected < 99.5 ? expected.toFixed(1) : Math.round(expected)) + '% of the expected vote counted' : '';
+        // As live.rs writes it: one decimal where there is one, rounded half up, never 100 before all of it.
+        if (expected != null && expected < 100) expected = Math.min(expected, 99.9);
+        expected = !counted && expected != null ? ', with ' + (expected % 1 ? (Math.round(expected * 10) / 10).toFixed(1) : expected) + '% of the expected vote counted' : '';
         words = top.name + (counted ? ' won the popular vote' : ' is leading') + by + expected + '.';
       }
     }
@@ -140,14 +161,17 @@
     var holders = options.filter(function (o) { return most && o.delegates === most; });
     var line = all('.result')[1];
     var stake = function (joiner) { return c.pledged_delegates != null ? joiner + 'of ' + c.pledged_delegates + ' pledged' : ''; };
-    var rest = listed < options.length && listed && stated === c.pledged_delegates
+    var rest = c.binding !== false && c.pledged_delegates > 0 && listed < options.length && listed && stated === c.pledged_delegates
       ? ' The options left blank by the source won none: the delegates listed add up to all ' + c.pledged_delegates + ' pledged.' : '';
-    if (line && c.binding !== false && c.pledged_delegates !== 0) {
+    // In words/delegates.rs's order: none won (why), all awarded without a vote, the most, a split.
+    if (line) {
       var even = holders.length > 1 && options.every(function (o) { return !o.delegates || o.delegates === most; });
-      text(line, !holders.length ? 'The delegate allocation has not been reported.'
+      text(line, !holders.length ? (c.binding === false ? 'This contest bound no delegates.' : c.pledged_delegates === 0 ? 'No delegates were at stake.' : 'The delegate allocation has not been reported.')
+        : holders.length === 1 && (c.status === 'cancelled' || c.status === 'no-vote') && most === c.pledged_delegates
+          ? holders[0].name + ' was awarded all ' + count(most, 'pledged delegate', 'pledged delegates') + '.'
         : holders.length === 1 ? holders[0].name + (counted ? ' won' : ' has') + ' the most delegates: ' + most + stake(' ') + '.' + rest
         : even ? 'The delegates were split evenly: ' + holders.map(function (o) { return o.name + ' ' + most; }).join(', ') + stake(', ') + '.' + rest
-        : names(holders.map(function (o) { return o.name; })) + ' won the most delegates, ' + most + ' each' + stake(', ') + '.' + rest);
+        : names(holders.map(function (o) { return o.name; })) + (counted ? ' won' : ' have') + ' the most delegates, ' + most + ' each' + stake(', ') + '.' + rest);
     }
 
     // The status in the card's line of facts.
@@ -210,7 +234,10 @@
 
     // The corrections in one line, as the card writes them, with the time of the latest on a live
     // night ("Delegates corrected from 4–2 to 3–3 at 12:25 a.m."): the feed's own, and those recorded.
-    var known = (c.corrections || []).map(function (k) { return [k.field, k.option, k.from, k.to, k.reported_at]; }).concat(corrections);
+    // One entry per change: none recorded here of a change the feed's own corrections give.
+    var theirs = (c.corrections || []).map(function (k) { return [k.field, k.option, k.from, k.to, k.reported_at]; });
+    var key = function (k) { return [k[0], k[1], k[2], k[3]].join('\u0000'); };
+    var known = theirs.concat(corrections.filter(function (r) { return !theirs.some(function (t) { return key(t) === key(r); }); }));
     var said = $('.correction');
     if (known.length && !said) {
       // A card built without corrections gets the line where the build writes it.

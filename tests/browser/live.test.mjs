@@ -220,7 +220,15 @@ test("the split American Samoa's rule contradicts is flagged on the night (its p
 });
 
 test('a 304 changes nothing in the page; focus and scroll survive an update', async () => {
-  await clock('20:30');
+  // The contests the update below changes, from the feed at both moments: focus goes on one of them.
+  const contestsAt = async (at) => {
+    await clock(at);
+    return (await feed()).contests;
+  };
+  const later = await contestsAt('21:30');
+  const earlier = await contestsAt('20:30');
+  const changing = earlier.filter((c, i) => JSON.stringify(c.options) !== JSON.stringify(later[i].options)).map((c) => c.id);
+  assert.ok(changing.length > 0, 'the update changes figures');
   const page = await newPage(browser, { width: 1280, height: 600 });
   await page.goto(`${base}/?data=live/feed.json`);
   await ready(page);
@@ -236,9 +244,11 @@ test('a 304 changes nothing in the page; focus and scroll survive an update', as
   assert.equal(await poll(page), 304);
   assert.equal(await page.evaluate(() => window.mutations), 0, 'a 304 is no re-render');
 
-  // Focus on a row's link, scrolled down; an update keeps both.
-  const link = page.locator('table.winners tbody tr th a').nth(12);
-  await link.focus();
+  // Focus on the link of a row the update changes, the lowest in the list, scrolled down; an update keeps both.
+  const hrefs = await page.$$eval('table.winners tbody tr th a', (links) => links.map((a) => a.getAttribute('href')));
+  const focused = hrefs.findLast((href) => changing.includes(new URLSearchParams(href.split('?')[1]).get('contest')));
+  assert.ok(focused, `a row of ${changing}`);
+  await page.locator(`table.winners tbody tr th a[href="${focused}"]`).focus();
   await page.evaluate(() => window.scrollTo(0, 400));
   const before = await page.evaluate(() => [document.activeElement.textContent, window.scrollY]);
   await watchShifts(page);
@@ -250,6 +260,7 @@ test('a 304 changes nothing in the page; focus and scroll survive an update', as
   await assertNoShift(page);
   const marked = await page.locator('tr[data-changed]').count();
   assert.ok(marked > 0, 'changed rows are marked');
+  assert.ok(await page.evaluate(() => document.activeElement.closest('tr').hasAttribute('data-changed')), 'the focused row is one that changed');
   await page.close();
 });
 

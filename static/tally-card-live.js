@@ -42,6 +42,8 @@
   // The figures as built (each cell of the options table), and the delegate check made from them.
   var figures = function () { return all('table.options tbody td').map(function (td) { return td.textContent; }).join('|'); };
   var built = figures(), check = $('.rule-check'), working = $('.working'), checked = check && check.textContent;
+  // The popular-vote sentence as built: each reply starts from it, never from a sentence already rewritten.
+  var builtWords = $('.result') && $('.result').textContent;
 
   function schedule() {
     clearTimeout(timer);
@@ -75,9 +77,15 @@
   // What the page refuses of a feed's contest (validate.rs), the card does not show either: a status
   // the format does not know, or a call for no one on the ballot; the card keeps what it shows.
   function readable(c) {
-    var fold = function (v) { return String(v).trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); };
-    var call = c.called && c.called.winner;
-    if ((c.status != null && !LABEL[c.status]) || (c.status === 'called' && !call)) return false;
+    // As data/fold.rs compares names: case, marks and curly apostrophes aside.
+    var fold = function (v) { return String(v).trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u02bc]/g, "'").toLowerCase(); };
+    var call = c.called && c.called.winner, pct = c.expected_vote_pct;
+    var moment = /^\s*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)\s*$/;
+    if (typeof c.status === 'string') c.status = c.status.trim();
+    if (!LABEL[c.status] || (c.status === 'called' && !call)) return false;
+    if (pct != null && !(typeof pct === 'number' && pct >= 0 && pct <= 100)) return false;
+    if (c.called && (!String(c.called.by || '').trim() || !moment.test(c.called.at || ''))) return false;
+    if (c.updated_at != null && !moment.test(c.updated_at)) return false;
     return !call || (c.options || []).some(function (o) { return fold(o.name) === fold(call); });
   }
 
@@ -127,9 +135,15 @@
     var sorted = people.slice().sort(function (a, b) { return (b.votes || 0) - (a.votes || 0); });
     var top = sorted[0], second = sorted[1], leaders = [];
     var sentence = $('.result');
-    var words = sentence && sentence.textContent;
+    var words = builtWords;
+    var uncounted = people.filter(function (o) { return o.votes == null; });
     if (c.status === 'upcoming' && !valid) words = 'No votes have been counted yet.';
-    else if (allCounts && top && top.votes > 0) {
+    else if (!counted && people.length === 1 && uncounted.length === 1 && people[0].pct == null && people[0].delegates == null) {
+      words = people[0].name + ' is the only option listed; no figures have been published yet.';
+    } else if (!counted && uncounted.length) {
+      // Before the count is final the build's sentence (a finished result) is no longer true.
+      words = 'No leader can be named: ' + names(uncounted.map(function (o) { return o.name; })) + (uncounted.length === 1 ? ' has' : ' have') + ' no published figure and could be ahead.';
+    } else if (allCounts && top) {
       leaders = people.filter(function (o) { return o.votes === top.votes; });
       if (leaders.length > 1) {
         words = names(leaders.map(function (o) { return o.name; })) + ' tied for first place, ' + count(top.votes, 'vote', 'votes') + ' each.';
@@ -194,7 +208,8 @@
       text($('span', cells[1]) || cells[1], share(o));
       if (meter) meter.value = computed && !isVoid(o) ? tenths(o) / 10 : parseFloat(o.pct) || 0;
       text(cells[2], delegates(o));
-      if (!leaders.length) return;
+      // Where the card names no leader of a finished count, the build's marks stand.
+      if (!leaders.length && counted) return;
       all('.mark', head).forEach(function (m) { m.remove(); });
       var marks = [];
       if (leaders.indexOf(o) >= 0) marks.push(mark);

@@ -284,6 +284,29 @@ fn the_expected_vote_reads_100_only_once_all_of_it_is() {
     }
 }
 
+/// A lone option without figures is "reported as the winner" only once the count is over.
+#[test]
+fn a_lone_option_is_no_winner_before_the_count_is_over() {
+    let lone = |status: &str| {
+        let text = format!(
+            r#"{{"schema_version":1,"title":"live","poll_seconds":10,"contests":[
+            {{"id":"2024-R-AS","cycle":2024,"party":"R","territory":"AS","date":"2024-03-08","kind":"caucus",
+              "status":"{status}","options":[{{"name":"Donald Trump"}}]}}]}}"#
+        );
+        let loaded = load(&text).unwrap();
+        assert_eq!(loaded.problems, [], "{status}");
+        popular_sentence(&loaded.dataset.contests[0])
+    };
+    assert_eq!(
+        lone("counting"),
+        "Donald Trump is the only option listed; no figures have been published yet."
+    );
+    assert_eq!(
+        lone("final"),
+        "Donald Trump is reported as the winner; no figures were published."
+    );
+}
+
 /// The bundled file declares no feed: nothing of the night shows for it.
 #[test]
 fn the_bundled_file_has_no_live_fields() {

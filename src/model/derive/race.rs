@@ -18,8 +18,8 @@ pub struct Standing {
     pub labels: Vec<String>,
     /// Contests that list this candidate.
     pub listed: usize,
-    /// Contests binding delegates whose popular-vote winner (any basis) this is; not where the
-    /// votes are not the official result (`votes_are`).
+    /// Contests binding delegates whose popular-vote winner (any basis) this is, once settled (on a
+    /// live night a lead is no win); not where the votes are not the official result (`votes_are`).
     pub won: usize,
     /// Pledged delegates as stated (0 where the listed delegates account for all those pledged).
     pub delegates: Delegates,
@@ -39,8 +39,9 @@ pub struct Race {
     pub pledged: Delegates,
     /// Contests that state no pledged total (unbound delegations among them).
     pub pledged_missing: usize,
-    /// Contests without a popular-vote winner: ties, level, unclear, not reported, cancelled, no
-    /// count, votes that are not the official result.
+    /// Contests naming no popular-vote leader: ties, level, unclear, not reported, cancelled, no
+    /// count, votes that are not the official result (a contest still counting with a leader is
+    /// not among them, nor yet won).
     pub no_winner: usize,
     /// Contests held whose listed options are not known to be the whole field.
     pub partial_field: usize,

@@ -240,7 +240,8 @@ pub fn tiles(catalog: &Catalog, selected: &[usize], edition: Edition) -> Vec<Til
 }
 
 impl Tile {
-    /// The winner's name as the legend and colours group it ("Joe Biden" for a write-in too).
+    /// The winner's name as the legend and colours group it ("Joe Biden" for a write-in too); on a
+    /// live night, the leader's where the count goes on (the label says "is leading").
     pub fn winner<'a>(&self, catalog: &'a Catalog) -> Option<&'a str> {
         match (self.contest, &self.result) {
             (Some(i), TileResult::Won { option, .. }) => Some(candidate_name(&catalog.contests()[i].options[*option])),

@@ -263,6 +263,13 @@ fn result_sentence(contest: &Contest) -> String {
                 return format!("{} {verb} the most {of}{by}.", name(option));
             }
             match basis {
+                // A lone option on a live night is no winner before the count is over.
+                Basis::Reported if !counted(contest) => {
+                    format!(
+                        "{} is the only option listed; no figures have been published yet.",
+                        name(option)
+                    )
+                }
                 Basis::Reported => format!("{} is reported as the winner; no figures were published.", name(option)),
                 Basis::Delegates if counted(contest) => {
                     format!(

@@ -24,10 +24,11 @@
   var n = function (v) { return v.toLocaleString('en-US'); };
   var count = function (v, one, many) { return n(v) + ' ' + (v === 1 ? one : many); };
   var names = function (list) { return list.length < 3 ? list.join(' and ') : list.slice(0, -1).join(', ') + ' and ' + list[list.length - 1]; };
+  // An RFC 3339 time, date and time joined by T, t or a space, as data/time.rs reads it.
+  var MOMENT = /^\s*\d{4}-\d\d-\d\d[Tt ](\d\d):(\d\d):\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)\s*$/;
   var time = function (t) {
-    // RFC 3339's date and time, joined by T, t or a space (as data/time.rs reads them); UTC named.
-    var m = /^\s*\d{4}-\d\d-\d\d[Tt ](\d\d):(\d\d)/.exec(t || '');
-    return m ? ' at ' + (+m[1] % 12 || 12) + ':' + m[2] + (+m[1] < 12 ? ' a.m.' : ' p.m.') + (/(z|[+-]00:00)\s*$/i.test(t) ? ' UTC' : '') : '';
+    var m = MOMENT.exec(t || '');
+    return m ? ' at ' + (+m[1] % 12 || 12) + ':' + m[2] + (+m[1] < 12 ? ' a.m.' : ' p.m.') + (/^(z|[+-]00:00)$/i.test(m[4]) ? ' UTC' : '') : '';
   };
   // Two printed shares' difference as shown, rounded half up to the coarser precision ("50.0" less
   // "49.75" is "0.3"); none for a bound ("<0.1") or a missing figure.
@@ -71,27 +72,27 @@
     if (feed.as_of && asOf && Date.parse(feed.as_of) < Date.parse(asOf)) return;
     asOf = feed.as_of || asOf;
     var contest = (feed.contests || []).filter(function (c) { return (c.id || c.cycle + '-' + c.party + '-' + c.territory) === id; })[0];
+    if (contest && typeof contest.status === 'string') contest.status = contest.status.trim();
     if (contest && readable(contest)) show(contest);
   }
 
-  // What the page refuses of a feed's contest (validate.rs), the card does not show either: a status
-  // the format does not know, or a call for no one on the ballot; the card keeps what it shows.
+  // What the page refuses of a feed's contest (decode.rs, validate.rs: a status missing or unknown,
+  // a call for no one on the ballot, by no desk or at no readable time, an expected vote outside
+  // 0-100), the card does not show either: it keeps what it shows.
   function readable(c) {
     // As data/fold.rs compares names: case, marks and curly apostrophes aside.
     var fold = function (v) { return String(v).trim().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\u2018\u2019\u02bc]/g, "'").toLowerCase(); };
     var call = c.called && c.called.winner, pct = c.expected_vote_pct;
-    var moment = /^\s*\d{4}-\d\d-\d\d[Tt ]\d\d:\d\d:\d\d(\.\d+)?([Zz]|[+-]\d\d:\d\d)\s*$/;
-    if (typeof c.status === 'string') c.status = c.status.trim();
     if (!LABEL[c.status] || (c.status === 'called' && !call)) return false;
     if (pct != null && !(typeof pct === 'number' && pct >= 0 && pct <= 100)) return false;
-    if (c.called && (!String(c.called.by || '').trim() || !moment.test(c.called.at || ''))) return false;
-    if (c.updated_at != null && !moment.test(c.updated_at)) return false;
+    if (c.called && (!String(c.called.by || '').trim() || !MOMENT.test(c.called.at || ''))) return false;
+    if (c.updated_at != null && !MOMENT.test(c.updated_at)) return false;
     return !call || (c.options || []).some(function (o) { return fold(o.name) === fold(call); });
   }
 
   function show(c) {
     var options = c.options || [], settled = SETTLED[c.status], called = !settled && c.called;
-    var counted = settled || !LABEL[c.status];
+    var counted = !!settled;
     var kind = function (o) { return o.kind || (VOID.test(o.name.trim()) ? 'void' : OTHER.test(o.name.trim()) ? 'other' : 'person'); };
     var isVoid = function (o) { return kind(o) === 'void'; };
     var valid = 0, blank = 0, stated = 0, allCounts = true, listed = 0;
@@ -130,7 +131,8 @@
       return listed && c.pledged_delegates > 0 && stated === c.pledged_delegates ? '0' : 'Not reported';
     };
 
-    // The popular vote, on whole counts only; other figures keep the build's sentence and marks.
+    // The popular vote from whole counts; a count still missing names no leader; a finished count
+    // the card cannot read keeps the build's sentence and marks.
     var people = options.filter(function (o) { var k = kind(o); return k !== 'void' && k !== 'other'; });
     var sorted = people.slice().sort(function (a, b) { return (b.votes || 0) - (a.votes || 0); });
     var top = sorted[0], second = sorted[1], leaders = [];
@@ -191,7 +193,7 @@
     // The status in the card's line of facts.
     var meta = $('.meta');
     var facts = meta && meta.lastChild;
-    if (facts && facts.nodeType === 3 && LABEL[c.status]) {
+    if (facts && facts.nodeType === 3) {
       var parts = facts.nodeValue.split(' \u00b7 ');
       if (parts.length === 3) parts[1] = LABEL[c.status], text(facts, parts.join(' \u00b7 '));
     }
